@@ -1,0 +1,295 @@
+package forfait
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/window"
+)
+
+// Request asks for one domain's forfait in one window.
+type Request struct {
+	// Combined is the establishment's 2019 combined activity (Annexe 3 §1),
+	// from RuleSet.CombinedActivity or as provided to the ARS.
+	Combined decimal.Decimal
+	// NationalMax is the largest combined activity among all establishments
+	// nationally, the upper end of category D (INT-02). Zero means "not
+	// supplied": a category-D computation then fails with ErrNationalMax.
+	NationalMax decimal.Decimal
+	Domain      Domain
+	// CRO asks for the advanced DS1 forfait, with the operative-report bonus
+	// (§5, Annexe 3 §3). It is an error on DS2 and DS3.
+	CRO    bool
+	Window window.Window
+}
+
+// Forfait is one domain's forfait in one window, and its split.
+type Forfait struct {
+	Domain   Domain
+	CRO      bool
+	Window   window.Window
+	Category Category
+	Combined decimal.Decimal // combined activity (Annexe 3 §1)
+	// Base is the interpolated base amount of the domain, rounded to the
+	// rule set's base unit, before the bonus and the window factor
+	// (Annexe 3 §3, INT-01, INT-03).
+	Base decimal.Decimal
+	// Amount is the forfait: Base × (1 + bonus, if CRO) × window factor,
+	// rounded to the forfait unit (Annexe 3 §4, INT-03).
+	Amount decimal.Decimal
+	// Advance is paid once the prerequisites are met; Balance (solde) when
+	// the targets are reached. Advance + Balance = Amount (§5, INT-04).
+	Advance, Balance decimal.Decimal
+}
+
+// Equal reports whether f and g hold the same values (decimals compared by
+// value, so 1.50 equals 1.5).
+func (f Forfait) Equal(g Forfait) bool {
+	return f.Domain == g.Domain && f.CRO == g.CRO && f.Window == g.Window && f.Category == g.Category &&
+		f.Combined.Equal(g.Combined) && f.Base.Equal(g.Base) && f.Amount.Equal(g.Amount) &&
+		f.Advance.Equal(g.Advance) && f.Balance.Equal(g.Balance)
+}
+
+type forfaitJSON struct {
+	Combined string        `json:"combined_activity"`
+	Category Category      `json:"category"`
+	Domain   Domain        `json:"domain"`
+	CRO      bool          `json:"cro"`
+	Window   window.Window `json:"window"`
+	Base     string        `json:"base"`
+	Amount   string        `json:"forfait"`
+	Advance  string        `json:"advance"`
+	Balance  string        `json:"balance"`
+}
+
+// MarshalJSON encodes f with the campaign's field names and amounts as
+// strings in euros, never as floats.
+func (f Forfait) MarshalJSON() ([]byte, error) {
+	return json.Marshal(forfaitJSON{
+		Combined: Format(f.Combined), Category: f.Category, Domain: f.Domain, CRO: f.CRO, Window: f.Window,
+		Base: Format(f.Base), Amount: Format(f.Amount), Advance: Format(f.Advance), Balance: Format(f.Balance),
+	})
+}
+
+// UnmarshalJSON decodes the form MarshalJSON produces.
+func (f *Forfait) UnmarshalJSON(data []byte) error {
+	var j forfaitJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return err
+	}
+	var g Forfait
+	for _, a := range []struct {
+		field string
+		text  string
+		to    *decimal.Decimal
+	}{
+		{"combined_activity", j.Combined, &g.Combined}, {"base", j.Base, &g.Base}, {"forfait", j.Amount, &g.Amount},
+		{"advance", j.Advance, &g.Advance}, {"balance", j.Balance, &g.Balance},
+	} {
+		d, err := decimal.NewFromString(a.text)
+		if err != nil {
+			return &InputError{Field: a.field, Value: strconv.Quote(a.text), Err: err}
+		}
+		*a.to = d
+	}
+	g.Category, g.Domain, g.CRO, g.Window = j.Category, j.Domain, j.CRO, j.Window
+	*f = g
+	return nil
+}
+
+// Category returns the category of a combined activity (Annexe 3 §3): the
+// last band whose lower threshold is at most the activity, bands being
+// half-open intervals (INT-01). nationalMax is the upper end of the last
+// band (INT-02); zero means "not supplied". Errors, all reported at once:
+// a negative activity (ErrInvalidActivity); an activity above a supplied
+// nationalMax, a last-band activity with no nationalMax or one at or below
+// that band's threshold (ErrNationalMax).
+func (rs *RuleSet) Category(combined, nationalMax decimal.Decimal) (Category, error) {
+	c, _, _, err := rs.band(combined, nationalMax)
+	return c, err
+}
+
+// band finds the category of combined and its band's lower and upper ends.
+func (rs *RuleSet) band(combined, nationalMax decimal.Decimal) (Category, decimal.Decimal, decimal.Decimal, error) {
+	if combined.Sign() < 0 || !saneExponent(combined) {
+		return 0, decimal.Zero, decimal.Zero, &InputError{Field: "combined_activity", Value: combined.String(), Reason: "must be a non-negative number of days", Err: ErrInvalidActivity}
+	}
+	if nationalMax.Sign() < 0 || !saneExponent(nationalMax) {
+		return 0, decimal.Zero, decimal.Zero, &InputError{Field: "national_max", Value: nationalMax.String(), Reason: "must be a non-negative number of days", Err: ErrNationalMax}
+	}
+	if nationalMax.Sign() != 0 && combined.GreaterThan(nationalMax) {
+		return 0, decimal.Zero, decimal.Zero, &InputError{Field: "national_max", Value: Format(nationalMax),
+			Reason: "below the establishment's combined activity " + Format(combined), Err: ErrNationalMax}
+	}
+	i := NumCategories - 1
+	for i > 0 && combined.LessThan(rs.Bands[i].Lower) {
+		i--
+	}
+	lower := rs.Bands[i].Lower
+	if i < NumCategories-1 {
+		upper := rs.Bands[i+1].Lower
+		if !upper.GreaterThan(lower) {
+			return 0, decimal.Zero, decimal.Zero, &InputError{Field: "bands", Value: Format(upper), Reason: "thresholds must strictly increase", Err: ErrInvalidRuleSet}
+		}
+		return Category(i) + A, lower, upper, nil
+	}
+	if nationalMax.Sign() == 0 {
+		return 0, decimal.Zero, decimal.Zero, &InputError{Field: "national_max", Value: "0",
+			Reason: "required for category " + (Category(i) + A).String() + " (activity " + Format(combined) + ")", Err: ErrNationalMax}
+	}
+	if !nationalMax.GreaterThan(lower) {
+		return 0, decimal.Zero, decimal.Zero, &InputError{Field: "national_max", Value: Format(nationalMax),
+			Reason: "at or below category " + (Category(i) + A).String() + "'s threshold " + Format(lower), Err: ErrNationalMax}
+	}
+	return Category(i) + A, lower, nationalMax, nil
+}
+
+// Compute returns the forfait of req and its advance/balance split
+// (Annexe 3 §3 and §4, §5; INT-01 to INT-04). Every problem of req is
+// reported at once: an invalid domain (ErrInvalidDomain) or window
+// (window.ErrInvalid), a CRO bonus off DS1 (ErrBonusNotDS1), and the errors
+// of Category.
+func (rs *RuleSet) Compute(req Request) (Forfait, error) {
+	return rs.compute(req, nil)
+}
+
+func (rs *RuleSet) compute(req Request, tr *tracer) (Forfait, error) {
+	var errs []error
+	if !req.Domain.IsValid() {
+		errs = append(errs, &InputError{Field: "domain", Value: req.Domain.String(), Err: ErrInvalidDomain})
+	} else if req.CRO && req.Domain != DS1 {
+		errs = append(errs, &InputError{Field: "cro", Value: "true", Reason: "asked on " + req.Domain.String(), Err: ErrBonusNotDS1})
+	}
+	if !req.Window.IsValid() {
+		errs = append(errs, &InputError{Field: "window", Value: req.Window.String(), Err: window.ErrInvalid})
+	}
+	cat, lower, upper, err := rs.band(req.Combined, req.NationalMax)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if err := rs.checkComputable(); err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return Forfait{}, joinErrors(errs)
+	}
+	band := rs.Bands[cat.Index()]
+	r := band.Amounts[req.Domain.Index()]
+	if tr == nil {
+		if o := formula(operands(fixOf, rs, req, lower, upper, r)); !o.balance.overflowed() {
+			return result(req, cat, o), nil
+		}
+	}
+	o := formula(operands(decOf, rs, req, lower, upper, r))
+	if tr != nil {
+		rs.trace(tr, req, cat, lower, upper, r, o)
+	}
+	return result(req, cat, o), nil
+}
+
+func operands[T number[T]](of func(decimal.Decimal) T, rs *RuleSet, req Request, lower, upper decimal.Decimal, r Range) formulaIn[T] {
+	return formulaIn[T]{
+		combined: of(req.Combined), lower: of(lower), upper: of(upper), min: of(r.Min), max: of(r.Max),
+		baseUnit: of(rs.Rounding.BaseUnit), bonus: of(rs.CROBonus.Value), factor: of(rs.Windows.Factor(req.Window)),
+		forfaitUnit: of(rs.Rounding.ForfaitUnit), share: of(rs.Advance.Value), advanceUnit: of(rs.Rounding.AdvanceUnit),
+		cro: req.CRO,
+	}
+}
+
+func result[T number[T]](req Request, cat Category, o formulaOut[T]) Forfait {
+	return Forfait{
+		Domain: req.Domain, CRO: req.CRO, Window: req.Window, Category: cat, Combined: req.Combined,
+		Base: o.base.decimal(), Amount: o.amount.decimal(), Advance: o.advance.decimal(), Balance: o.balance.decimal(),
+	}
+}
+
+// trace records the steps of one computation, with their citations.
+func (rs *RuleSet) trace(tr *tracer, req Request, cat Category, lower, upper decimal.Decimal, r Range, o formulaOut[dec]) {
+	band := rs.Bands[cat.Index()]
+	tr.request(req)
+	tr.add("category", cat.String(), band.Source, []string{"INT-01", "INT-02"},
+		fmt.Sprintf("%s ≤ %s < %s: category %s", Format(lower), Format(req.Combined), Format(upper), cat))
+	interpolated := approx(o.num.d, o.width.d)
+	tr.add("base.interpolated", interpolated, band.Source, []string{"INT-01"},
+		fmt.Sprintf("%s + (%s − %s) × (%s − %s) / (%s − %s) = %s", Format(r.Min), Format(req.Combined), Format(lower),
+			Format(r.Max), Format(r.Min), Format(upper), Format(lower), interpolated))
+	tr.add("base.rounded", Format(o.base.d), rs.Rounding.Source, []string{"INT-03"},
+		fmt.Sprintf("%s rounded to the nearest %s € = %s", interpolated, Format(rs.Rounding.BaseUnit), Format(o.base.d)))
+	if req.CRO {
+		tr.add("bonus", Format(o.withBonus.d), rs.CROBonus.Source, nil,
+			fmt.Sprintf("%s × (1 + %s) = %s", Format(o.base.d), Format(rs.CROBonus.Value), Format(o.withBonus.d)))
+	}
+	factor := rs.Windows.Terms(req.Window)
+	tr.add("window_factor", Format(o.exact.d), factor.FactorSource, nil,
+		fmt.Sprintf("%s × %s (window %s) = %s", Format(o.withBonus.d), Format(factor.Factor), req.Window, Format(o.exact.d)))
+	tr.add("forfait", Format(o.amount.d), rs.Rounding.Source, []string{"INT-03"},
+		fmt.Sprintf("%s rounded to the nearest %s € = %s", Format(o.exact.d), Format(rs.Rounding.ForfaitUnit), Format(o.amount.d)))
+	tr.add("advance", Format(o.advance.d), rs.Advance.Source, []string{"INT-04"}, fmt.Sprintf("%s × %s rounded to the nearest %s € = %s",
+		Format(o.amount.d), Format(rs.Advance.Value), Format(rs.Rounding.AdvanceUnit), Format(o.advance.d)))
+	tr.add("balance", Format(o.balance.d), rs.Advance.Source, []string{"INT-04"},
+		fmt.Sprintf("%s − %s = %s", Format(o.amount.d), Format(o.advance.d), Format(o.balance.d)))
+}
+
+// Split divides a forfait into the advance, exactly the rule set's advance
+// share (30 %) rounded to the advance unit, and the balance, the rest
+// (§5, Annexe 2 §3, INT-04). advance + balance = amount, always.
+func (rs *RuleSet) Split(amount decimal.Decimal) (advance, balance decimal.Decimal, err error) {
+	if err := rs.checkComputable(); err != nil {
+		return decimal.Zero, decimal.Zero, err
+	}
+	if !saneExponent(amount) {
+		return decimal.Zero, decimal.Zero, &InputError{Field: "amount", Value: amount.String(), Reason: "exponent out of range", Err: ErrInvalidActivity}
+	}
+	share, unit := rs.Advance.Value, rs.Rounding.AdvanceUnit
+	if adv, bal := split(fixOf(amount), fixOf(share), fixOf(unit)); !bal.overflowed() {
+		return adv.decimal(), bal.decimal(), nil
+	}
+	adv, bal := split(decOf(amount), decOf(share), decOf(unit))
+	return adv.d, bal.d, nil
+}
+
+// checkComputable guards the divisions by the rounding units and the
+// exponents of the parameters, so that an unvalidated rule set gives an
+// error instead of a panic.
+func (rs *RuleSet) checkComputable() error {
+	for _, u := range [...]decimal.Decimal{rs.Rounding.BaseUnit, rs.Rounding.ForfaitUnit, rs.Rounding.AdvanceUnit} {
+		if u.Sign() <= 0 {
+			return &InputError{Field: "rounding", Value: Format(u), Reason: "a rounding unit must be positive", Err: ErrInvalidRuleSet}
+		}
+	}
+	if !rs.saneExponents() {
+		return &InputError{Field: "rule set", Value: rs.Name, Reason: "a parameter's exponent is out of range", Err: ErrInvalidRuleSet}
+	}
+	return nil
+}
+
+// maxScale bounds the decimal exponents accepted from callers: far beyond
+// any amount or activity, and far enough from int32's limits that exact
+// arithmetic cannot overflow the exponent (shopspring panics if it does).
+const maxScale = 1000
+
+func saneExponent(d decimal.Decimal) bool {
+	e := d.Exponent()
+	return e >= -maxScale && e <= maxScale
+}
+
+func (rs *RuleSet) saneExponents() bool {
+	ok := saneExponent(rs.CROBonus.Value) && saneExponent(rs.Advance.Value) &&
+		saneExponent(rs.Rounding.BaseUnit) && saneExponent(rs.Rounding.ForfaitUnit) && saneExponent(rs.Rounding.AdvanceUnit)
+	for _, w := range rs.Weights {
+		ok = ok && saneExponent(w.Factor)
+	}
+	for _, b := range rs.Bands {
+		ok = ok && saneExponent(b.Lower)
+		for _, r := range b.Amounts {
+			ok = ok && saneExponent(r.Min) && saneExponent(r.Max)
+		}
+	}
+	for _, t := range rs.Windows {
+		ok = ok && saneExponent(t.Factor)
+	}
+	return ok
+}

@@ -1,0 +1,40 @@
+package forfait
+
+import "errors"
+
+// Sentinel errors. Every error of this package unwraps to one of them, or
+// to window.ErrInvalid for a bad window; test with errors.Is.
+var (
+	// ErrInvalidActivity: a negative activity count or combined activity
+	// (Annexe 3 §1: counts of days, sessions and stays).
+	ErrInvalidActivity = errors.New("invalid activity")
+	// ErrBonusNotDS1: the CRO bonus was asked for on DS2 or DS3; it exists
+	// for the discharge-documents domain only (§5, Annexe 3 §3).
+	ErrBonusNotDS1 = errors.New("the CRO bonus applies to DS1 only")
+	// ErrNationalMax: the national maximum of combined activity (INT-02) is
+	// missing for a category-D computation, at or below category D's lower
+	// threshold, or below the establishment's activity.
+	ErrNationalMax = errors.New("national maximum of combined activity inconsistent")
+	// ErrInvalidRuleSet: a rule set breaks one of the properties checked by
+	// RuleSet.Validate.
+	ErrInvalidRuleSet = errors.New("invalid rule set")
+)
+
+// InputError is one problem with an input or a rule-set parameter: which
+// field, which value, and why. It unwraps to its sentinel Err.
+type InputError struct {
+	Field  string // e.g. "domain", "national_max", "bands[C].amounts[DS1].max"
+	Value  string // the offending value, as text
+	Reason string // optional detail beyond Err
+	Err    error  // the sentinel
+}
+
+func (e *InputError) Error() string {
+	msg := "forfait: " + e.Field + " = " + e.Value + ": " + e.Err.Error()
+	if e.Reason != "" {
+		msg += " (" + e.Reason + ")"
+	}
+	return msg
+}
+
+func (e *InputError) Unwrap() error { return e.Err }

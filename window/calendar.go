@@ -1,0 +1,238 @@
+package window
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Provenance says where a date of the calendar comes from, so that an
+// auditor can tell the regulation's own dates from the ones around it.
+type Provenance uint8
+
+const (
+	// Stated: written in the instruction or its annexes.
+	Stated Provenance = 1 + iota
+	// Published: published by the ARS programme pages, not in the instruction.
+	Published
+	// Inferred: derived from a rule of the instruction (a review period lasts
+	// at most 4 months from the start of the application period, §6.1).
+	Inferred
+)
+
+var provenanceNames = [...]string{Stated: "stated", Published: "published", Inferred: "inferred"}
+
+// String returns "stated", "published" or "inferred".
+func (p Provenance) String() string {
+	if p < Stated || p > Inferred {
+		return "%!Provenance(" + strconv.Itoa(int(p)) + ")"
+	}
+	return provenanceNames[p]
+}
+
+// MarshalText encodes p as String does.
+func (p Provenance) MarshalText() ([]byte, error) {
+	if p < Stated || p > Inferred {
+		return nil, fmt.Errorf("window: invalid provenance %d", int(p))
+	}
+	return []byte(p.String()), nil
+}
+
+// UnmarshalText decodes the form MarshalText produces.
+func (p *Provenance) UnmarshalText(text []byte) error {
+	for v := Stated; v <= Inferred; v++ {
+		if string(text) == provenanceNames[v] {
+			*p = v
+			return nil
+		}
+	}
+	return fmt.Errorf("window: unknown provenance %q", text)
+}
+
+// Period is a range of calendar days, both ends included. Start and End are
+// dates at midnight UTC; only their year, month and day count.
+type Period struct {
+	Start, End time.Time
+	Provenance Provenance
+	Source     string // where the dates come from, e.g. "§6.1"
+}
+
+// Contains reports whether the calendar day of t (in t's own location) lies
+// within p, both ends included.
+func (p Period) Contains(t time.Time) bool {
+	d := dayOf(t)
+	return dayOf(p.Start) <= d && d <= dayOf(p.End)
+}
+
+// String renders p as "2021-09-01 – 2021-10-31 (published)".
+func (p Period) String() string {
+	return p.Start.Format(time.DateOnly) + " – " + p.End.Format(time.DateOnly) + " (" + p.Provenance.String() + ")"
+}
+
+func dayOf(t time.Time) int {
+	y, m, d := t.Date()
+	return y*10000 + int(m)*100 + d
+}
+
+// Terms are the parameters of one window: its discount factor and its
+// three periods.
+type Terms struct {
+	// Factor is the share of the base forfait paid in this window
+	// (dégressivité, Annexe 3 §2 and §4; §4.3).
+	Factor       decimal.Decimal
+	FactorSource string
+	// Application is the application period (période de candidature), at
+	// most 2 months (§6.1).
+	Application Period
+	// Review is the ARS review period (période d'instruction), at most 4
+	// months, which may start with the first filing (§6.1).
+	Review Period
+	// Measurement is the semester in which the targets are measured
+	// (Annex 1, column headings "Fenêtre 1 - S1 2022" …).
+	Measurement Period
+}
+
+// Schedule holds the terms of the four windows, indexed by Window.Index.
+// It is plain data: a later instruction can be expressed by changing it.
+type Schedule [Count]Terms
+
+// Terms returns the terms of window w. w must be valid.
+func (s *Schedule) Terms(w Window) Terms { return s[w.Index()] }
+
+// Factor returns the discount factor of window w: 100, 90, 85 or 80 % in
+// the 2021 instruction (Annexe 3 §2 and §4). w must be valid.
+func (s *Schedule) Factor(w Window) decimal.Decimal { return s[w.Index()].Factor }
+
+// ApplicationWindow returns the window whose application period contains
+// the calendar day of t (§6.1: an establishment applies only during the
+// application period of the window it aims for).
+func (s *Schedule) ApplicationWindow(t time.Time) (Window, bool) {
+	for _, w := range All() {
+		if s[w.Index()].Application.Contains(t) {
+			return w, true
+		}
+	}
+	return 0, false
+}
+
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func period(y1 int, m1 time.Month, d1, y2 int, m2 time.Month, d2 int, p Provenance, source string) Period {
+	return Period{Start: date(y1, m1, d1), End: date(y2, m2, d2), Provenance: p, Source: source}
+}
+
+// Instruction2021 returns the schedule of instruction
+// DGOS/PF5/DNS/CTO/2021/167: the factors of Annexe 3 §4 and the calendar
+// of §6.1 and Annex 1, each period marked stated, published or inferred.
+// It returns a new value on each call, so callers may amend their copy.
+func Instruction2021() Schedule {
+	const (
+		pub          = "ARS programme pages (Île-de-France, Bourgogne-Franche-Comté)"
+		factorSource = "Annexe 3 §4"
+		infer        = "§6.1: review lasts at most 4 months from the start of the application period"
+	)
+	measure := func(y int, first bool) Period {
+		if first {
+			return period(y, time.January, 1, y, time.June, 30, Stated, "Annex 1: S1 "+strconv.Itoa(y))
+		}
+		return period(y, time.July, 1, y, time.December, 31, Stated, "Annex 1: S2 "+strconv.Itoa(y))
+	}
+	return Schedule{
+		{
+			Factor:       decimal.New(100, -2),
+			FactorSource: factorSource,
+			Application:  period(2021, time.September, 1, 2021, time.October, 31, Published, pub),
+			Review:       period(2021, time.September, 1, 2021, time.December, 31, Stated, "Annex 1, PS2.2: end of review 31 December 2021; §6.1: review may start with the first filing"),
+			Measurement:  measure(2022, true),
+		},
+		{
+			Factor:       decimal.New(90, -2),
+			FactorSource: factorSource,
+			Application:  period(2022, time.March, 1, 2022, time.April, 30, Published, pub),
+			Review:       period(2022, time.March, 1, 2022, time.June, 30, Inferred, infer),
+			Measurement:  measure(2022, false),
+		},
+		{
+			Factor:       decimal.New(85, -2),
+			FactorSource: factorSource,
+			Application:  period(2022, time.September, 1, 2022, time.October, 31, Stated, "§6.1, example of window 3"),
+			Review:       period(2022, time.September, 1, 2022, time.December, 31, Stated, "§6.1, example of window 3"),
+			Measurement:  measure(2023, true),
+		},
+		{
+			Factor:       decimal.New(80, -2),
+			FactorSource: factorSource,
+			Application:  period(2023, time.March, 1, 2023, time.April, 30, Published, pub),
+			Review:       period(2023, time.March, 1, 2023, time.June, 30, Inferred, infer),
+			Measurement:  measure(2023, false),
+		},
+	}
+}
+
+// ErrInvalidSchedule is the sentinel of every problem Schedule.Validate finds.
+var ErrInvalidSchedule = errors.New("window: invalid schedule")
+
+// ScheduleError is one problem of a schedule: the field and its value.
+// It unwraps to ErrInvalidSchedule.
+type ScheduleError struct {
+	Field, Value, Problem string
+}
+
+func (e *ScheduleError) Error() string {
+	return "window: schedule " + e.Field + " = " + e.Value + ": " + e.Problem
+}
+
+func (e *ScheduleError) Unwrap() error { return ErrInvalidSchedule }
+
+// Validate reports every problem of s at once, joined:
+//   - each factor is in (0, 1] and none increases from one window to the
+//     next (dégressivité, §4.3, Annexe 3 §2);
+//   - each period starts no later than it ends;
+//   - an application period lasts at most 2 months and a review period at
+//     most 4 months, the review contains the application period (§6.1);
+//   - application periods follow each other without overlapping, and each
+//     window's measurement ends after its application period.
+func (s *Schedule) Validate() error {
+	var errs []error
+	bad := func(field, value, problem string) {
+		errs = append(errs, &ScheduleError{Field: field, Value: value, Problem: problem})
+	}
+	one := decimal.New(1, 0)
+	for i, t := range s {
+		name := "window " + strconv.Itoa(i+1) + " "
+		if t.Factor.Sign() <= 0 || t.Factor.GreaterThan(one) {
+			bad(name+"factor", t.Factor.String(), "not in (0, 1]")
+		}
+		if i > 0 && t.Factor.GreaterThan(s[i-1].Factor) {
+			bad(name+"factor", t.Factor.String(), "greater than the previous window's "+s[i-1].Factor.String())
+		}
+		for _, p := range []struct {
+			field  string
+			period Period
+			months int
+		}{{"application", t.Application, 2}, {"review", t.Review, 4}, {"measurement", t.Measurement, 0}} {
+			if dayOf(p.period.Start) > dayOf(p.period.End) {
+				bad(name+p.field, p.period.String(), "starts after it ends")
+			}
+			if p.months > 0 && dayOf(p.period.End) >= dayOf(p.period.Start.AddDate(0, p.months, 0)) {
+				bad(name+p.field, p.period.String(), "lasts more than "+strconv.Itoa(p.months)+" months")
+			}
+			if p.period.Provenance < Stated || p.period.Provenance > Inferred {
+				bad(name+p.field+" provenance", p.period.Provenance.String(), "not stated, published or inferred")
+			}
+		}
+		if dayOf(t.Review.Start) > dayOf(t.Application.Start) || dayOf(t.Review.End) < dayOf(t.Application.End) {
+			bad(name+"review", t.Review.String(), "does not contain the application period "+t.Application.String())
+		}
+		if dayOf(t.Measurement.End) <= dayOf(t.Application.End) {
+			bad(name+"measurement", t.Measurement.String(), "ends before the application period ends")
+		}
+		if i > 0 && dayOf(t.Application.Start) <= dayOf(s[i-1].Application.End) {
+			bad(name+"application", t.Application.String(), "does not follow window "+strconv.Itoa(i)+"'s application period")
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,42 @@
+// Package window encodes the four funding windows (fenêtres de financement)
+// of the SUN-ES programme, volet 1: their discount factors and their
+// calendar.
+//
+// # What it encodes
+//
+// An establishment commits to reach its usage targets in one window, and
+// applies during that window's application period (§6.1). The earlier the
+// window, the lower the targets and the higher the forfait: window 1 pays
+// 100 % of the base forfait, window 2 90 %, window 3 85 %, window 4 80 %
+// (Annexe 3 §2 and §4). An establishment that misses its targets may ask for
+// one deferral to the next window; there is none after window 4 (Annexe 2
+// §3, INT-05).
+//
+// # Sources
+//
+//   - §6.1: four windows, one per semester; an application period of at most
+//     2 months and an ARS review period of at most 4 months each, which may
+//     start with the first filing; the window-3 example dates.
+//   - Annex 1: the measurement semesters (S1 2022 … S2 2023) and the end of
+//     window 1's review period (31 December 2021, PS2.2).
+//   - Annexe 3 §4: the factors 100, 90, 85, 80 %.
+//
+// # Interpretations
+//
+// The calendar marks each period with its Provenance: Stated by the
+// instruction, Published by the ARS programme pages, or Inferred from the
+// 4-month rule of §6.1 (RULES.md, Calendar). INT-05 fixes the deferral
+// window to w+1.
+//
+// # Errors
+//
+// Parse and UnmarshalText return a *ParseError that unwraps to ErrInvalid.
+// Schedule.Validate returns every problem at once, each a *ScheduleError
+// that unwraps to ErrInvalidSchedule.
+//
+// # Example
+//
+//	s := window.Instruction2021()
+//	w, ok := s.ApplicationWindow(time.Date(2022, 9, 15, 0, 0, 0, 0, time.UTC)) // window 3
+//	factor := s.Factor(w)                                                     // 0.85
+package window

@@ -115,10 +115,10 @@ func (rs *RuleSet) Category(combined, nationalMax decimal.Decimal) (Category, er
 // band finds the category of combined and its band's lower and upper ends.
 func (rs *RuleSet) band(combined, nationalMax decimal.Decimal) (Category, decimal.Decimal, decimal.Decimal, error) {
 	if combined.Sign() < 0 || !saneExponent(combined) {
-		return 0, decimal.Zero, decimal.Zero, &InputError{Field: "combined_activity", Value: combined.String(), Reason: "must be a non-negative number of days", Err: ErrInvalidActivity}
+		return 0, decimal.Zero, decimal.Zero, &InputError{Field: "combined_activity", Value: Format(combined), Reason: "must be a non-negative number of days", Err: ErrInvalidActivity}
 	}
 	if nationalMax.Sign() < 0 || !saneExponent(nationalMax) {
-		return 0, decimal.Zero, decimal.Zero, &InputError{Field: "national_max", Value: nationalMax.String(), Reason: "must be a non-negative number of days", Err: ErrNationalMax}
+		return 0, decimal.Zero, decimal.Zero, &InputError{Field: "national_max", Value: Format(nationalMax), Reason: "must be a non-negative number of days", Err: ErrNationalMax}
 	}
 	if nationalMax.Sign() != 0 && combined.GreaterThan(nationalMax) {
 		return 0, decimal.Zero, decimal.Zero, &InputError{Field: "national_max", Value: Format(nationalMax),
@@ -130,11 +130,7 @@ func (rs *RuleSet) band(combined, nationalMax decimal.Decimal) (Category, decima
 	}
 	lower := rs.Bands[i].Lower
 	if i < NumCategories-1 {
-		upper := rs.Bands[i+1].Lower
-		if !upper.GreaterThan(lower) {
-			return 0, decimal.Zero, decimal.Zero, &InputError{Field: "bands", Value: Format(upper), Reason: "thresholds must strictly increase", Err: ErrInvalidRuleSet}
-		}
-		return Category(i) + A, lower, upper, nil
+		return Category(i) + A, lower, rs.Bands[i+1].Lower, nil
 	}
 	if nationalMax.Sign() == 0 {
 		return 0, decimal.Zero, decimal.Zero, &InputError{Field: "national_max", Value: "0",
@@ -240,8 +236,8 @@ func (rs *RuleSet) Split(amount decimal.Decimal) (advance, balance decimal.Decim
 	if err := rs.checkComputable(); err != nil {
 		return decimal.Zero, decimal.Zero, err
 	}
-	if !saneExponent(amount) {
-		return decimal.Zero, decimal.Zero, &InputError{Field: "amount", Value: amount.String(), Reason: "exponent out of range", Err: ErrInvalidActivity}
+	if amount.Sign() < 0 || !saneExponent(amount) {
+		return decimal.Zero, decimal.Zero, &InputError{Field: "amount", Value: Format(amount), Reason: "must be a non-negative sum in euros", Err: ErrInvalidAmount}
 	}
 	share, unit := rs.Advance.Value, rs.Rounding.AdvanceUnit
 	if adv, bal := split(fixOf(amount), fixOf(share), fixOf(unit)); !bal.overflowed() {
@@ -251,19 +247,52 @@ func (rs *RuleSet) Split(amount decimal.Decimal) (advance, balance decimal.Decim
 	return adv.d, bal.d, nil
 }
 
-// checkComputable guards the divisions by the rounding units and the
-// exponents of the parameters, so that an unvalidated rule set gives an
-// error instead of a panic.
+// checkComputable guards the band search, the divisions by the rounding
+// units and the exponents of the parameters, so that an unvalidated rule set
+// gives an error instead of a panic or a silently wrong amount. It is the
+// cheap part of Validate, run on every computation.
 func (rs *RuleSet) checkComputable() error {
-	for _, u := range [...]decimal.Decimal{rs.Rounding.BaseUnit, rs.Rounding.ForfaitUnit, rs.Rounding.AdvanceUnit} {
-		if u.Sign() <= 0 {
-			return &InputError{Field: "rounding", Value: Format(u), Reason: "a rounding unit must be positive", Err: ErrInvalidRuleSet}
-		}
-	}
-	if !rs.saneExponents() {
-		return &InputError{Field: "rule set", Value: rs.Name, Reason: "a parameter's exponent is out of range", Err: ErrInvalidRuleSet}
+	if errs := rs.computability(false); len(errs) > 0 {
+		return errs[0]
 	}
 	return nil
+}
+
+// computability lists the problems that make computing with rs impossible
+// or meaningless: the first band must start at 0 and thresholds strictly
+// increase (INT-01), rounding units must be positive (INT-03) and exponents
+// sane. It stops at the first problem unless all is true.
+func (rs *RuleSet) computability(all bool) []error {
+	var errs []error
+	bad := func(field, value, reason string) bool {
+		errs = append(errs, &InputError{Field: field, Value: value, Reason: reason, Err: ErrInvalidRuleSet})
+		return !all
+	}
+	if !rs.saneExponents() && bad("rule set", rs.Name, "a parameter's exponent is beyond ±1000") {
+		return errs
+	}
+	if rs.Bands[0].Lower.Sign() != 0 && bad("bands[A].lower", Format(rs.Bands[0].Lower), "the first band must start at 0") {
+		return errs
+	}
+	for i := 1; i < NumCategories; i++ {
+		if rs.Bands[i].Lower.Cmp(rs.Bands[i-1].Lower) <= 0 &&
+			bad("bands["+(Category(i)+A).String()+"].lower", Format(rs.Bands[i].Lower), "thresholds must strictly increase") {
+			return errs
+		}
+	}
+	for _, u := range [...]struct {
+		field string
+		unit  decimal.Decimal
+	}{
+		{"rounding.base_unit", rs.Rounding.BaseUnit},
+		{"rounding.forfait_unit", rs.Rounding.ForfaitUnit},
+		{"rounding.advance_unit", rs.Rounding.AdvanceUnit},
+	} {
+		if u.unit.Sign() <= 0 && bad(u.field, Format(u.unit), "a rounding unit must be positive") {
+			return errs
+		}
+	}
+	return errs
 }
 
 // maxScale bounds the decimal exponents accepted from callers: far beyond

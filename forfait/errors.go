@@ -8,6 +8,9 @@ var (
 	// ErrInvalidActivity: a negative activity count or combined activity
 	// (Annexe 3 §1: counts of days, sessions and stays).
 	ErrInvalidActivity = errors.New("invalid activity")
+	// ErrInvalidAmount: a negative amount, or one out of any plausible
+	// range, given to split (§5: a forfait is a sum owed, never negative).
+	ErrInvalidAmount = errors.New("invalid amount")
 	// ErrBonusNotDS1: the CRO bonus was asked for on DS2 or DS3; it exists
 	// for the discharge-documents domain only (§5, Annexe 3 §3).
 	ErrBonusNotDS1 = errors.New("the CRO bonus applies to DS1 only")

@@ -2,6 +2,7 @@ package forfait
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -10,8 +11,14 @@ import (
 // Format renders d in plain notation with no exponent and no trailing
 // fractional zeros ("176300", "127800.5", "-0.3"). Unlike
 // decimal.Decimal.String it does not depend on shopspring's package-level
-// settings, so amounts print the same in every program.
+// settings, so amounts print the same in every program. A value whose
+// exponent is beyond any amount (|exponent| > 1000, which every computation
+// rejects) prints as coefficient "e" exponent, so that an error message
+// never expands a billion digits.
 func Format(d decimal.Decimal) string {
+	if !saneExponent(d) {
+		return d.Coefficient().String() + "e" + strconv.Itoa(int(d.Exponent()))
+	}
 	places := -d.Exponent()
 	if places <= 0 {
 		return d.StringFixed(0)

@@ -152,7 +152,7 @@ func Instruction2021() RuleSet {
 //   - the bonus and the advance share are in [0, 1];
 //   - rounding units are positive.
 func (rs *RuleSet) Validate() error {
-	var errs []error
+	errs := rs.computability(true)
 	bad := func(field string, value decimal.Decimal, reason string) {
 		errs = append(errs, &InputError{Field: field, Value: Format(value), Reason: reason, Err: ErrInvalidRuleSet})
 	}
@@ -161,14 +161,8 @@ func (rs *RuleSet) Validate() error {
 			bad("weights."+f.String(), w, "a weight cannot be negative")
 		}
 	}
-	if rs.Bands[0].Lower.Sign() != 0 {
-		bad("bands[A].lower", rs.Bands[0].Lower, "the first band must start at 0")
-	}
 	for i, b := range rs.Bands {
 		c := Category(i) + A
-		if i > 0 && b.Lower.Cmp(rs.Bands[i-1].Lower) <= 0 {
-			bad(fmt.Sprintf("bands[%s].lower", c), b.Lower, "thresholds must strictly increase")
-		}
 		for _, d := range Domains() {
 			r := b.Amounts[d.Index()]
 			field := fmt.Sprintf("bands[%s].amounts[%s]", c, d)
@@ -192,21 +186,6 @@ func (rs *RuleSet) Validate() error {
 		if v := s.share.Value; v.Sign() < 0 || v.GreaterThan(decimal.New(1, 0)) {
 			bad(s.field, v, "a share must be in [0, 1]")
 		}
-	}
-	for _, u := range []struct {
-		field string
-		unit  decimal.Decimal
-	}{
-		{"rounding.base_unit", rs.Rounding.BaseUnit},
-		{"rounding.forfait_unit", rs.Rounding.ForfaitUnit},
-		{"rounding.advance_unit", rs.Rounding.AdvanceUnit},
-	} {
-		if u.unit.Sign() <= 0 {
-			bad(u.field, u.unit, "a rounding unit must be positive")
-		}
-	}
-	if !rs.saneExponents() {
-		errs = append(errs, &InputError{Field: "rule set", Value: rs.Name, Reason: "a parameter's exponent is beyond ±1000", Err: ErrInvalidRuleSet})
 	}
 	if err := rs.Windows.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("forfait: windows: %w: %w", ErrInvalidRuleSet, err))

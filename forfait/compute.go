@@ -268,7 +268,9 @@ func (rs *RuleSet) computability(all bool) []error {
 		errs = append(errs, &InputError{Field: field, Value: value, Reason: reason, Err: ErrInvalidRuleSet})
 		return !all
 	}
-	if !rs.saneExponents() && bad("rule set", rs.Name, "a parameter's exponent is beyond ±1000") {
+	if !rs.saneExponents() {
+		// Nothing else can be checked: comparing such values would expand 10^exponent.
+		bad("rule set", rs.Name, "a parameter's exponent is beyond ±1000")
 		return errs
 	}
 	if rs.Bands[0].Lower.Sign() != 0 && bad("bands[A].lower", Format(rs.Bands[0].Lower), "the first band must start at 0") {

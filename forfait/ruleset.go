@@ -153,6 +153,9 @@ func Instruction2021() RuleSet {
 //   - rounding units are positive.
 func (rs *RuleSet) Validate() error {
 	errs := rs.computability(true)
+	if !rs.saneExponents() {
+		return errs[0]
+	}
 	bad := func(field string, value decimal.Decimal, reason string) {
 		errs = append(errs, &InputError{Field: field, Value: Format(value), Reason: reason, Err: ErrInvalidRuleSet})
 	}

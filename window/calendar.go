@@ -203,11 +203,16 @@ func (s *Schedule) Validate() error {
 	one := decimal.New(1, 0)
 	for i, t := range s {
 		name := "window " + strconv.Itoa(i+1) + " "
-		if t.Factor.Sign() <= 0 || t.Factor.GreaterThan(one) {
-			bad(name+"factor", t.Factor.String(), "not in (0, 1]")
-		}
-		if i > 0 && t.Factor.GreaterThan(s[i-1].Factor) {
-			bad(name+"factor", t.Factor.String(), "greater than the previous window's "+s[i-1].Factor.String())
+		if !saneExponent(t.Factor) {
+			// Comparing it would expand 10^exponent.
+			bad(name+"factor", factorText(t.Factor), "exponent beyond ±1000")
+		} else {
+			if t.Factor.Sign() <= 0 || t.Factor.GreaterThan(one) {
+				bad(name+"factor", factorText(t.Factor), "not in (0, 1]")
+			}
+			if i > 0 && saneExponent(s[i-1].Factor) && t.Factor.GreaterThan(s[i-1].Factor) {
+				bad(name+"factor", factorText(t.Factor), "greater than the previous window's "+factorText(s[i-1].Factor))
+			}
 		}
 		for _, p := range []struct {
 			field  string
@@ -235,4 +240,20 @@ func (s *Schedule) Validate() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// factorText renders a factor for an error message; an absurd exponent is
+// shown as coefficient "e" exponent rather than expanded digit by digit.
+func factorText(d decimal.Decimal) string {
+	if !saneExponent(d) {
+		return d.Coefficient().String() + "e" + strconv.Itoa(int(d.Exponent()))
+	}
+	return d.String()
+}
+
+// saneExponent bounds the exponents Validate compares: shopspring aligns
+// exponents by computing 10^difference, unbounded work on absurd input.
+func saneExponent(d decimal.Decimal) bool {
+	e := d.Exponent()
+	return e >= -1000 && e <= 1000
 }

@@ -1,0 +1,268 @@
+package forfait_test
+
+import (
+	"errors"
+	"math/big"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/window"
+)
+
+// The properties of issue 2, each a rapid check over generated requests.
+// Activities are drawn in half days (the finest grain of Annexe 3 §1's
+// weights), half of them within a few days of a band threshold.
+
+// halves draws a multiple of 0.5 in [lo, hi] (in half days).
+func halves(t *rapid.T, label string, lo, hi int64) decimal.Decimal {
+	return decimal.New(rapid.Int64Range(lo, hi).Draw(t, label), 0).Mul(decimal.New(5, -1))
+}
+
+// genCombined draws a combined activity, near a threshold half the time.
+func genCombined(t *rapid.T, rs *forfait.RuleSet) decimal.Decimal {
+	if rapid.Bool().Draw(t, "near_edge") {
+		edge := rs.Bands[rapid.IntRange(1, forfait.NumCategories-1).Draw(t, "edge")].Lower
+		c := edge.Add(halves(t, "offset", -8, 8))
+		if c.Sign() < 0 {
+			return decimal.Zero
+		}
+		return c
+	}
+	return halves(t, "combined", 0, 1_200_000)
+}
+
+// genNationalMax draws a national maximum above both combined and category
+// D's threshold (INT-02).
+func genNationalMax(t *rapid.T, rs *forfait.RuleSet, combined decimal.Decimal) decimal.Decimal {
+	floor := decimal.Max(combined, rs.Bands[forfait.NumCategories-1].Lower.Add(decimal.New(5, -1)))
+	return floor.Add(halves(t, "ceiling_above", 0, 1_000_000))
+}
+
+var (
+	domains   = forfait.Domains()
+	windows   = window.All()
+	genDomain = rapid.SampledFrom(domains[:])
+	genWindow = rapid.SampledFrom(windows[:])
+)
+
+func genRequest(t *rapid.T, rs *forfait.RuleSet) forfait.Request {
+	c := genCombined(t, rs)
+	dom := genDomain.Draw(t, "domain")
+	return forfait.Request{
+		Combined: c, NationalMax: genNationalMax(t, rs, c), Domain: dom,
+		CRO:    dom == forfait.DS1 && rapid.Bool().Draw(t, "cro"),
+		Window: genWindow.Draw(t, "window"),
+	}
+}
+
+// genRuleSet draws the default rule set with a drawn base unit (INT-03's
+// policy: 1 € by default, 1 000 € for the annex) and forfait unit.
+func genRuleSet(t *rapid.T) *forfait.RuleSet {
+	rs := forfait.Instruction2021()
+	rs.Rounding.BaseUnit = rapid.SampledFrom([]decimal.Decimal{
+		decimal.New(1, 0), decimal.New(1, 3), decimal.New(1, -2), decimal.New(5, 2),
+	}).Draw(t, "base_unit")
+	rs.Rounding.ForfaitUnit = rapid.SampledFrom([]decimal.Decimal{decimal.New(1, 0), decimal.New(1, -2)}).Draw(t, "forfait_unit")
+	return &rs
+}
+
+func mustCompute(t *rapid.T, rs *forfait.RuleSet, req forfait.Request) forfait.Forfait {
+	f, err := rs.Compute(req)
+	if err != nil {
+		t.Fatalf("Compute(%+v): %v", req, err)
+	}
+	return f
+}
+
+func ratEq(d decimal.Decimal, r *big.Rat) bool { return d.Rat().Cmp(r) == 0 }
+
+// checkMatchesReference: Compute agrees with the big.Rat reference on every
+// field, and Explain agrees with Compute.
+func checkMatchesReference(t *rapid.T) {
+	rs := genRuleSet(t)
+	req := genRequest(t, rs)
+	got := mustCompute(t, rs, req)
+	want := referenceForfait(rs, req)
+	if got.Category != want.category || !ratEq(got.Base, want.base) || !ratEq(got.Amount, want.amount) ||
+		!ratEq(got.Advance, want.advance) || !ratEq(got.Balance, want.balance) {
+		t.Fatalf("Compute(%+v) = %+v; reference %s %s %s %s %s", req, got, want.category,
+			want.base.RatString(), want.amount.RatString(), want.advance.RatString(), want.balance.RatString())
+	}
+	d, err := rs.Explain(req)
+	if err != nil || !d.Forfait.Equal(got) {
+		t.Fatalf("Explain(%+v) = %+v, %v; Compute = %+v", req, d.Forfait, err, got)
+	}
+}
+
+// checkHugeMatchesReference forces the arbitrary-precision path: activities
+// and ceilings far beyond int64 still agree with the reference.
+func checkHugeMatchesReference(t *rapid.T) {
+	rs := genRuleSet(t)
+	scale := int32(rapid.IntRange(12, 40).Draw(t, "scale"))
+	c := decimal.New(rapid.Int64Range(1, 1<<62).Draw(t, "combined"), scale)
+	req := forfait.Request{
+		Combined: c, NationalMax: c.Add(decimal.New(rapid.Int64Range(0, 1<<62).Draw(t, "above"), scale)),
+		Domain: forfait.DS1, CRO: rapid.Bool().Draw(t, "cro"), Window: genWindow.Draw(t, "window"),
+	}
+	got := mustCompute(t, rs, req)
+	if want := referenceForfait(rs, req); !ratEq(got.Amount, want.amount) || !ratEq(got.Advance, want.advance) {
+		t.Fatalf("Compute(%+v) = %+v; reference amount %s advance %s", req, got, want.amount.RatString(), want.advance.RatString())
+	}
+}
+
+// checkBaseMonotone: the base is non-decreasing in activity, per domain
+// (Annexe 3 §3: amounts grow with activity; INT-01).
+func checkBaseMonotone(t *rapid.T) {
+	rs := genRuleSet(t)
+	a, b := genCombined(t, rs), genCombined(t, rs)
+	if a.GreaterThan(b) {
+		a, b = b, a
+	}
+	ceiling := genNationalMax(t, rs, b)
+	dom := genDomain.Draw(t, "domain")
+	fa := mustCompute(t, rs, forfait.Request{Combined: a, NationalMax: ceiling, Domain: dom, Window: window.W1})
+	fb := mustCompute(t, rs, forfait.Request{Combined: b, NationalMax: ceiling, Domain: dom, Window: window.W1})
+	if fa.Base.GreaterThan(fb.Base) {
+		t.Fatalf("%s: base(%s) = %s > base(%s) = %s", dom, a, fa.Base, b, fb.Base)
+	}
+}
+
+// checkContinuousAtThresholds: just below a threshold T, the base is within
+// slope × ε + one base unit of the base at T, where slope is the lower
+// band's (max − min)/(upper − lower) (Annexe 3 §3: the maximum of a category
+// is the minimum of the next).
+func checkContinuousAtThresholds(t *rapid.T) {
+	rs := genRuleSet(t)
+	i := rapid.IntRange(1, forfait.NumCategories-1).Draw(t, "threshold")
+	dom := genDomain.Draw(t, "domain")
+	T := rs.Bands[i].Lower
+	eps := halves(t, "epsilon", 1, 4)
+	ceiling := T.Add(decimal.New(100_000, 0))
+	below := mustCompute(t, rs, forfait.Request{Combined: T.Sub(eps), NationalMax: ceiling, Domain: dom, Window: window.W1})
+	at := mustCompute(t, rs, forfait.Request{Combined: T, NationalMax: ceiling, Domain: dom, Window: window.W1})
+	r := rs.Bands[i-1].Amounts[dom.Index()]
+	slope := new(big.Rat).Quo(r.Max.Sub(r.Min).Rat(), T.Sub(rs.Bands[i-1].Lower).Rat())
+	bound := new(big.Rat).Add(new(big.Rat).Mul(slope, eps.Rat()), rs.Rounding.BaseUnit.Rat())
+	gap := at.Base.Sub(below.Base).Abs().Rat()
+	if gap.Cmp(bound) > 0 {
+		t.Fatalf("%s at %s: base jumps from %s to %s, more than %s", dom, T, below.Base, at.Base, bound.FloatString(2))
+	}
+}
+
+// checkWithinCategory: the base stays within its category's min and max,
+// each rounded to the base unit (Annexe 3 §3, INT-03).
+func checkWithinCategory(t *rapid.T) {
+	rs := genRuleSet(t)
+	req := genRequest(t, rs)
+	f := mustCompute(t, rs, req)
+	r := rs.Bands[f.Category.Index()].Amounts[req.Domain.Index()]
+	unit := rs.Rounding.BaseUnit.Rat()
+	lo, hi := ratRound(r.Min.Rat(), unit), ratRound(r.Max.Rat(), unit)
+	if b := f.Base.Rat(); b.Cmp(lo) < 0 || b.Cmp(hi) > 0 {
+		t.Fatalf("%+v: base %s outside [%s, %s]", req, f.Base, lo.RatString(), hi.RatString())
+	}
+}
+
+// checkSplit: advance + balance = forfait and advance = round(30 %)
+// (§5, INT-04), for Compute and for Split on any non-negative amount.
+func checkSplit(t *rapid.T) {
+	rs := genRuleSet(t)
+	f := mustCompute(t, rs, genRequest(t, rs))
+	amount := decimal.New(rapid.Int64Range(0, 1<<40).Draw(t, "cents"), -2)
+	adv, bal, err := rs.Split(amount)
+	if err != nil {
+		t.Fatalf("Split(%s): %v", amount, err)
+	}
+	for _, s := range []struct{ amount, advance, balance decimal.Decimal }{
+		{f.Amount, f.Advance, f.Balance}, {amount, adv, bal},
+	} {
+		want := ratRound(new(big.Rat).Mul(s.amount.Rat(), rs.Advance.Value.Rat()), rs.Rounding.AdvanceUnit.Rat())
+		if !s.advance.Add(s.balance).Equal(s.amount) || !ratEq(s.advance, want) {
+			t.Fatalf("split of %s = %s + %s; want advance %s and a sum equal to the amount", s.amount, s.advance, s.balance, want.RatString())
+		}
+	}
+}
+
+// checkCRO: the CRO forfait is round(base × 1.1 × factor) and never below
+// the standard forfait (§5, Annexe 3 §3-§4).
+func checkCRO(t *rapid.T) {
+	rs := genRuleSet(t)
+	req := genRequest(t, rs)
+	req.Domain, req.CRO = forfait.DS1, false
+	std := mustCompute(t, rs, req)
+	req.CRO = true
+	cro := mustCompute(t, rs, req)
+	x := new(big.Rat).Mul(cro.Base.Rat(), decimal.New(11, -1).Rat())
+	x.Mul(x, rs.Windows.Factor(req.Window).Rat())
+	if want := ratRound(x, rs.Rounding.ForfaitUnit.Rat()); !ratEq(cro.Amount, want) {
+		t.Fatalf("CRO forfait %s, want round(%s × 1.1 × factor) = %s", cro.Amount, cro.Base, want.RatString())
+	}
+	if cro.Amount.LessThan(std.Amount) || !cro.Base.Equal(std.Base) {
+		t.Fatalf("CRO %+v below standard %+v", cro, std)
+	}
+}
+
+// checkWindowsNonIncreasing: the later the window, the smaller or equal the
+// forfait (Annexe 3 §4).
+func checkWindowsNonIncreasing(t *rapid.T) {
+	rs := genRuleSet(t)
+	req := genRequest(t, rs)
+	prev := decimal.Zero
+	for i, w := range window.All() {
+		req.Window = w
+		f := mustCompute(t, rs, req)
+		if i > 0 && f.Amount.GreaterThan(prev) {
+			t.Fatalf("%+v: window %s forfait %s above the previous window's %s", req, w, f.Amount, prev)
+		}
+		prev = f.Amount
+	}
+}
+
+func genActivity(t *rapid.T, label string) forfait.Activity {
+	var c [forfait.NumActivityFields]int64
+	for i := range c {
+		c[i] = rapid.Int64Range(0, 1<<61).Draw(t, label)
+	}
+	return forfait.ActivityFromCounts(c)
+}
+
+// checkCombinedAdditive: combined(a + b) = combined(a) + combined(b), and
+// combined(a) equals the big.Rat reference (Annexe 3 §1).
+func checkCombinedAdditive(t *rapid.T) {
+	rs := forfait.Instruction2021()
+	a, b := genActivity(t, "a"), genActivity(t, "b")
+	ca, errA := rs.CombinedActivity(a)
+	cb, errB := rs.CombinedActivity(b)
+	var sum [forfait.NumActivityFields]int64
+	ac, bc := a.Counts(), b.Counts()
+	for i := range sum {
+		sum[i] = ac[i] + bc[i] // < 2^62, no overflow
+	}
+	cs, errS := rs.CombinedActivity(forfait.ActivityFromCounts(sum))
+	if err := errors.Join(errA, errB, errS); err != nil {
+		t.Fatal(err)
+	}
+	if !cs.Equal(ca.Add(cb)) || !ratEq(ca, referenceCombined(&rs, a)) {
+		t.Fatalf("combined(a+b) = %s, combined(a) + combined(b) = %s, reference(a) = %s",
+			cs, ca.Add(cb), referenceCombined(&rs, a).RatString())
+	}
+}
+
+func TestProperties(t *testing.T) {
+	for name, check := range map[string]func(*rapid.T){
+		"matches reference":        checkMatchesReference,
+		"huge matches reference":   checkHugeMatchesReference,
+		"base monotone":            checkBaseMonotone,
+		"continuous at thresholds": checkContinuousAtThresholds,
+		"within category":          checkWithinCategory,
+		"split":                    checkSplit,
+		"CRO":                      checkCRO,
+		"windows non-increasing":   checkWindowsNonIncreasing,
+		"combined additive":        checkCombinedAdditive,
+	} {
+		t.Run(name, func(t *testing.T) { rapid.Check(t, check) })
+	}
+}

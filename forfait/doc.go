@@ -1,0 +1,64 @@
+// Package forfait encodes how much an establishment is owed under SUN-ES
+// volet 1: its combined activity, its category, the base amount of each
+// domain, the CRO bonus, the window factor, and the advance/balance split.
+//
+// # What it encodes
+//
+// The 2019 activity counts give a combined activity in MCO-day equivalents
+// (Annexe 3 §1). The combined activity places the establishment in a
+// category A–D and, linearly within the category, gives the base amount of
+// each domain: DS1 discharge documents, DS2 biology, DS3 imaging (Annexe 3
+// §3). DS1 may carry a 10 % bonus for operative reports (CRO, §5, Annexe 3
+// §3). The window in which the establishment commits to reach its targets
+// discounts the forfait to 100, 90, 85 or 80 % (Annexe 3 §4). 30 % of each
+// domain's forfait is advanced once the prerequisites are met, the balance
+// paid when the targets are reached (§5, Annexe 2 §3).
+//
+// Every parameter lives in a RuleSet value with its citation;
+// Instruction2021 returns the instruction's own. A caller amends a copy to
+// express a later instruction or another reading, and proves it coherent
+// with RuleSet.Validate.
+//
+// # Sources
+//
+//   - Annexe 3 §1: the eight activity counts and their weights.
+//   - Annexe 3 §3: the categories and the min/max amounts per domain.
+//   - Annexe 3 §2, §4 and §5 of the instruction: the bonus and the window
+//     factors; the worked example of Annexe 3 §4.
+//   - §5 and Annexe 2 §3: the 30 % advance, the balance.
+//
+// # Interpretations
+//
+//   - INT-01: a category is the half-open interval from its threshold to the
+//     next one; the base is interpolated over it.
+//   - INT-02: the upper end of category D is the national maximum of combined
+//     activity, an input (Request.NationalMax), never guessed.
+//   - INT-03: exact decimals; the base is rounded to a unit (1 € by default,
+//     1 000 € reproduces the annex), the forfait to 1 €, halves away from
+//     zero (RuleSet.Rounding).
+//   - INT-04: advance = round(30 % × forfait), balance = the rest.
+//
+// The text of each interpretation is in RULES.md and in the project's
+// interpretation register.
+//
+// # Errors
+//
+// Every error unwraps to a sentinel, to be tested with errors.Is:
+// ErrInvalidActivity, ErrInvalidAmount, ErrBonusNotDS1, ErrNationalMax,
+// ErrInvalidRuleSet, ErrInvalidDomain, ErrInvalidCategory, and
+// window.ErrInvalid. Each is carried by an *InputError naming the field and
+// its value. Functions report every problem of their input at once (joined
+// with errors.Join) and return zero values beside an error.
+//
+// # Example
+//
+//	rs := forfait.Instruction2021()
+//	f, err := rs.Compute(forfait.Request{
+//		Combined: decimal.New(127800, 0), Domain: forfait.DS1, CRO: true, Window: window.W1,
+//	})
+//	// f.Amount = 109738, f.Advance = 32921, f.Balance = 76817
+//
+// Compute costs about half a microsecond and records nothing; Explain does
+// the same computation and returns its Derivation, every step with its
+// paragraph and INT ids.
+package forfait

@@ -1,0 +1,139 @@
+package forfait_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/window"
+)
+
+// The worked example of Annexe 3 §4: a category-C establishment with a
+// combined activity of 127 800, funded for DS1 with the CRO bonus in
+// window 1, biology (DS2) in window 4 and imaging (DS3) in window 2. With
+// the annex's base unit of 1 000 € (INT-03) the forfaits come to 176 300 €.
+func Example_annex3() {
+	rs := forfait.Instruction2021()
+	rs.Rounding.BaseUnit = decimal.New(1000, 0) // the annex rounds bases to the k€
+	total := decimal.Zero
+	for _, req := range []forfait.Request{
+		{Combined: decimal.New(127800, 0), Domain: forfait.DS1, CRO: true, Window: window.W1},
+		{Combined: decimal.New(127800, 0), Domain: forfait.DS2, Window: window.W4},
+		{Combined: decimal.New(127800, 0), Domain: forfait.DS3, Window: window.W2},
+	} {
+		f, err := rs.Compute(req)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%s category %s window %s: base %s, forfait %s = advance %s + balance %s\n", f.Domain, f.Category, f.Window,
+			forfait.Format(f.Base), forfait.Format(f.Amount), forfait.Format(f.Advance), forfait.Format(f.Balance))
+		total = total.Add(f.Amount)
+	}
+	fmt.Println("total", forfait.Format(total))
+	// Output:
+	// DS1 category C window 1: base 100000, forfait 110000 = advance 33000 + balance 77000
+	// DS2 category C window 4: base 39000, forfait 31200 = advance 9360 + balance 21840
+	// DS3 category C window 2: base 39000, forfait 35100 = advance 10530 + balance 24570
+	// total 176300
+}
+
+// With the default base unit of 1 €, the same DS1 forfait is computed from
+// the exact base 99 761.93 €.
+func ExampleRuleSet_Compute() {
+	rs := forfait.Instruction2021()
+	f, err := rs.Compute(forfait.Request{Combined: decimal.New(127800, 0), Domain: forfait.DS1, CRO: true, Window: window.W1})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(f.Category, forfait.Format(f.Base), forfait.Format(f.Amount), forfait.Format(f.Advance), forfait.Format(f.Balance))
+	// Output: C 99762 109738 32921 76817
+}
+
+func ExampleRuleSet_Compute_errors() {
+	rs := forfait.Instruction2021()
+	_, err := rs.Compute(forfait.Request{Combined: decimal.New(250000, 0), Domain: forfait.DS2, CRO: true, Window: window.W1})
+	fmt.Println(errors.Is(err, forfait.ErrBonusNotDS1), errors.Is(err, forfait.ErrNationalMax))
+	fmt.Println(err)
+	// Output:
+	// true true
+	// forfait: cro = true: the CRO bonus applies to DS1 only (asked on DS2)
+	// forfait: national_max = 0: national maximum of combined activity inconsistent (required for category D (activity 250000))
+}
+
+func ExampleRuleSet_Explain() {
+	rs := forfait.Instruction2021()
+	d, err := rs.Explain(forfait.Request{Combined: decimal.New(127800, 0), Domain: forfait.DS2, Window: window.W4})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(d)
+	// Output:
+	// input.combined_activity  combined activity 2019 = 127800  [Annexe 3 §1]
+	//   input.national_max       national maximum of combined activity = not supplied  [Annexe 3 §3; INT-02]
+	//   input.domain             DS2: Alimenter le DMP en comptes rendus de biologie médicale  [Annexe 3 §2]
+	//   input.cro                CRO bonus asked: false  [§5]
+	//   input.window             funding window 4  [§6.1]
+	//   category                 22500 ≤ 127800 < 230000: category C  [Annexe 3 §3; INT-01, INT-02]
+	//   base.interpolated        26000 + (127800 − 22500) × (52000 − 26000) / (230000 − 22500) = 39194.216867…  [Annexe 3 §3; INT-01]
+	//   base.rounded             39194.216867… rounded to the nearest 1 € = 39194  [Annexe 3 §4; INT-03]
+	//   window_factor            39194 × 0.8 (window 4) = 31355.2  [Annexe 3 §4]
+	//   forfait                  31355.2 rounded to the nearest 1 € = 31355  [Annexe 3 §4; INT-03]
+	//   advance                  31355 × 0.3 rounded to the nearest 1 € = 9407  [§5; Annexe 2 §3; INT-04]
+	//   balance                  31355 − 9407 = 21948  [§5; Annexe 2 §3; INT-04]
+}
+
+func ExampleRuleSet_ExplainActivity() {
+	rs := forfait.Instruction2021()
+	a := forfait.Activity{MCODays: 100_000, MCOSessions: 20_000, AmbulatorySurgeryStays: 5_000, SSRDays: 20_600}
+	d, err := rs.ExplainActivity(a, forfait.Request{Domain: forfait.DS3, Window: window.W2})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range d.Steps[:9] {
+		fmt.Println(s.Name, s.Value)
+	}
+	fmt.Println("forfait", forfait.Format(d.Forfait.Amount))
+	// Output:
+	// combined.mco_days 100000
+	// combined.mco_sessions 10000
+	// combined.ambulatory_surgery_stays 7500
+	// combined.day_hospital_stays 0
+	// combined.ssr_days 10300
+	// combined.psy_days 0
+	// combined.had_days 0
+	// combined.usld_days 0
+	// combined_activity 127800
+	// forfait 35275
+}
+
+func ExampleRuleSet_CombinedActivity() {
+	rs := forfait.Instruction2021()
+	// 100 000 MCO days + 20 000 sessions × 0.5 + 5 000 ambulatory stays × 1.5 + 20 600 SSR days × 0.5
+	c, err := rs.CombinedActivity(forfait.Activity{MCODays: 100_000, MCOSessions: 20_000, AmbulatorySurgeryStays: 5_000, SSRDays: 20_600})
+	fmt.Println(forfait.Format(c), err)
+	// Output: 127800 <nil>
+}
+
+func ExampleRuleSet_Split() {
+	rs := forfait.Instruction2021()
+	advance, balance, err := rs.Split(decimal.New(31355, 0))
+	fmt.Println(forfait.Format(advance), forfait.Format(balance), err)
+	// Output: 9407 21948 <nil>
+}
+
+// An amended rule set is a copy with different parameters; Validate proves
+// it coherent before use.
+func ExampleRuleSet_Validate() {
+	rs := forfait.Instruction2021()
+	rs.Name = "hypothetical amendment"
+	rs.Bands[2].Amounts[forfait.DS1.Index()].Max = decimal.New(160_000, 0) // no longer category D's minimum
+	rs.Advance.Value = decimal.New(40, -2)                                   // a 40 % advance is a valid choice
+	fmt.Println(rs.Validate())
+	// Output: forfait: bands[D].amounts[DS1].min = 150000: invalid rule set (differs from the previous band's maximum 160000)
+}

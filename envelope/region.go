@@ -1,0 +1,110 @@
+package envelope
+
+import (
+	"errors"
+	"strconv"
+)
+
+// Region is one of the 18 regions of Annex 2 §1, each with its ARS and its
+// volet-1 envelope. The zero value is not a region.
+type Region uint8
+
+// The regions in the order of the Annex 2 §1 table.
+const (
+	AuvergneRhoneAlpes Region = 1 + iota
+	BourgogneFrancheComte
+	Bretagne
+	CentreValDeLoire
+	Corse
+	GrandEst
+	Guadeloupe
+	Guyane
+	HautsDeFrance
+	IleDeFrance
+	LaReunion
+	Martinique
+	Mayotte
+	Normandie
+	NouvelleAquitaine
+	Occitanie
+	PaysDeLaLoire
+	ProvenceAlpesCoteDAzur
+)
+
+// NumRegions is the number of volet-1 regions in Annex 2 §1.
+const NumRegions = 18
+
+// regionNames are spelt exactly as in the Annex 2 §1 table, which has
+// "Ile-de-France" without a circumflex.
+var regionNames = [NumRegions + 1]string{
+	"", "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire", "Corse",
+	"Grand Est", "Guadeloupe", "Guyane", "Hauts-de-France", "Ile-de-France", "La Réunion", "Martinique",
+	"Mayotte", "Normandie", "Nouvelle-Aquitaine", "Occitanie", "Pays de la Loire", "Provence-Alpes-Côte d'Azur",
+}
+
+// ErrUnknownRegion: a name that is not one of Annex 2 §1's regions.
+var ErrUnknownRegion = errors.New("envelope: not a region of Annex 2")
+
+// RegionError names the text that is not a region; it unwraps to
+// ErrUnknownRegion.
+type RegionError struct{ Input string }
+
+func (e *RegionError) Error() string {
+	return "envelope: region " + strconv.Quote(e.Input) + ": not a region of Annex 2"
+}
+
+func (e *RegionError) Unwrap() error { return ErrUnknownRegion }
+
+// Regions lists the 18 regions in Annex 2 order.
+func Regions() [NumRegions]Region {
+	var rs [NumRegions]Region
+	for i := range rs {
+		rs[i] = Region(i + 1)
+	}
+	return rs
+}
+
+// IsValid reports whether r is one of the 18 regions.
+func (r Region) IsValid() bool { return r >= AuvergneRhoneAlpes && r <= ProvenceAlpesCoteDAzur }
+
+// Index is r's position from 0 in Annex 2 order, for arrays indexed by
+// region. It is only meaningful for a valid region.
+func (r Region) Index() int { return int(r) - 1 }
+
+// String returns the region's name as spelt in Annex 2, or
+// "%!Region(n)" for an invalid value.
+func (r Region) String() string {
+	if !r.IsValid() {
+		return "%!Region(" + strconv.Itoa(int(r)) + ")"
+	}
+	return regionNames[r]
+}
+
+// ParseRegion reads a region name spelt exactly as in Annex 2 §1: an
+// extract that spells it otherwise is rejected rather than guessed.
+func ParseRegion(s string) (Region, error) {
+	for _, r := range Regions() {
+		if regionNames[r] == s {
+			return r, nil
+		}
+	}
+	return 0, &RegionError{Input: s}
+}
+
+// MarshalText encodes r as String does; an invalid region is an error.
+func (r Region) MarshalText() ([]byte, error) {
+	if !r.IsValid() {
+		return nil, &RegionError{Input: r.String()}
+	}
+	return []byte(regionNames[r]), nil
+}
+
+// UnmarshalText decodes the form MarshalText produces.
+func (r *Region) UnmarshalText(text []byte) error {
+	v, err := ParseRegion(string(text))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}

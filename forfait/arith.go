@@ -1,6 +1,7 @@
 package forfait
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 
@@ -20,6 +21,10 @@ type number[T any] interface {
 	// roundQuo returns the integer nearest to the receiver divided by d,
 	// halves away from zero (INT-03); d is not zero.
 	roundQuo(d T) T
+	// cmp compares the receiver with b; ok is false when the type cannot
+	// (fix: aligning the exponents overflows).
+	cmp(b T) (c int, ok bool)
+	sign() int
 	overflowed() bool
 	decimal() decimal.Decimal
 }
@@ -73,11 +78,18 @@ func (a dec) sub(b dec) dec            { return dec{a.d.Sub(b.d)} }
 func (a dec) mul(b dec) dec            { return dec{a.d.Mul(b.d)} }
 func (a dec) roundQuo(b dec) dec       { return dec{roundQuo(a.d, b.d)} }
 func (a dec) overflowed() bool         { return false }
+func (a dec) cmp(b dec) (int, bool)    { return a.d.Cmp(b.d), true }
+func (a dec) sign() int                { return a.d.Sign() }
 func (a dec) decimal() decimal.Decimal { return a.d }
 func decOf(d decimal.Decimal) dec      { return dec{d} }
 func (a fix) decimal() decimal.Decimal { return decimal.New(a.c, a.e) }
 func (a fix) overflowed() bool         { return a.bad }
-func fixFailed() fix                   { return fix{bad: true} }
+func (a fix) sign() int                { return cmp.Compare(a.c, 0) }
+func (a fix) cmp(b fix) (int, bool) {
+	ac, bc, _, ok := align(a, b)
+	return cmp.Compare(ac, bc), ok
+}
+func fixFailed() fix { return fix{bad: true} }
 func (a fix) with(c int64, e int32, ok bool) fix {
 	if !ok || a.bad {
 		return fixFailed()
@@ -179,4 +191,61 @@ func abs(c int64) uint64 {
 		return uint64(-c)
 	}
 	return uint64(c)
+}
+
+// bandProblem is why an activity has no band: the cases of Category's
+// errors, in the order they are checked.
+type bandProblem uint8
+
+const (
+	bandFound bandProblem = iota
+	negativeActivity
+	negativeMax
+	aboveMax
+	noMax
+	maxAtThreshold
+	disorderedThresholds
+)
+
+// locate finds the band of combined: the last whose lower threshold is at
+// most combined, bands being half-open intervals (INT-01), the last one
+// ending at nationalMax (INT-02; zero when not supplied). It also checks
+// that the thresholds start at 0 and strictly increase, since the search
+// means nothing otherwise. ok is false when T could not compare.
+func locate[T number[T]](combined, nationalMax T, lowers *[NumCategories]T) (i int, p bandProblem, ok bool) {
+	less := func(a, b T) bool {
+		c, good := a.cmp(b)
+		ok = ok && good
+		return c < 0
+	}
+	ok = true
+	if lowers[0].sign() != 0 {
+		return 0, disorderedThresholds, ok
+	}
+	for j := 1; j < NumCategories; j++ {
+		if !less(lowers[j-1], lowers[j]) {
+			return j, disorderedThresholds, ok
+		}
+	}
+	switch {
+	case combined.sign() < 0:
+		return 0, negativeActivity, ok
+	case nationalMax.sign() < 0:
+		return 0, negativeMax, ok
+	case nationalMax.sign() != 0 && less(nationalMax, combined):
+		return 0, aboveMax, ok
+	}
+	i = NumCategories - 1
+	for i > 0 && less(combined, lowers[i]) {
+		i--
+	}
+	switch {
+	case i < NumCategories-1:
+		return i, bandFound, ok
+	case nationalMax.sign() == 0:
+		return i, noMax, ok
+	case !less(lowers[i], nationalMax):
+		return i, maxAtThreshold, ok
+	}
+	return i, bandFound, ok
 }

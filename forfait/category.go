@@ -35,7 +35,7 @@ func (c Category) String() string {
 	if !c.IsValid() {
 		return "%!Category(" + strconv.Itoa(int(c)) + ")"
 	}
-	return string(rune('A' + c.Index()))
+	return "ABCD"[c.Index() : c.Index()+1]
 }
 
 // ParseCategory reads the form String returns.

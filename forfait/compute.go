@@ -112,36 +112,51 @@ func (rs *RuleSet) Category(combined, nationalMax decimal.Decimal) (Category, er
 	return c, err
 }
 
-// band finds the category of combined and its band's lower and upper ends.
+// band finds the category of combined and its band's lower and upper ends,
+// exactly, with the errors Category documents.
 func (rs *RuleSet) band(combined, nationalMax decimal.Decimal) (Category, decimal.Decimal, decimal.Decimal, error) {
-	if combined.Sign() < 0 || !saneExponent(combined) {
-		return 0, decimal.Zero, decimal.Zero, &InputError{Field: "combined_activity", Value: Format(combined), Reason: "must be a non-negative number of days", Err: ErrInvalidActivity}
+	fail := func(field, value, reason string, err error) (Category, decimal.Decimal, decimal.Decimal, error) {
+		return 0, decimal.Zero, decimal.Zero, &InputError{Field: field, Value: value, Reason: reason, Err: err}
 	}
-	if nationalMax.Sign() < 0 || !saneExponent(nationalMax) {
-		return 0, decimal.Zero, decimal.Zero, &InputError{Field: "national_max", Value: Format(nationalMax), Reason: "must be a non-negative number of days", Err: ErrNationalMax}
+	if !saneExponent(combined) {
+		return fail("combined_activity", Format(combined), "exponent beyond ±1000", ErrInvalidActivity)
 	}
-	if nationalMax.Sign() != 0 && combined.GreaterThan(nationalMax) {
-		return 0, decimal.Zero, decimal.Zero, &InputError{Field: "national_max", Value: Format(nationalMax),
-			Reason: "below the establishment's combined activity " + Format(combined), Err: ErrNationalMax}
+	if !saneExponent(nationalMax) {
+		return fail("national_max", Format(nationalMax), "exponent beyond ±1000", ErrNationalMax)
 	}
-	i := NumCategories - 1
-	for i > 0 && combined.LessThan(rs.Bands[i].Lower) {
-		i--
+	var lowers [NumCategories]dec
+	for i := range lowers {
+		if !saneExponent(rs.Bands[i].Lower) {
+			return fail(lowerField(i), Format(rs.Bands[i].Lower), "exponent beyond ±1000", ErrInvalidRuleSet)
+		}
+		lowers[i] = decOf(rs.Bands[i].Lower)
 	}
-	lower := rs.Bands[i].Lower
+	i, p, _ := locate(decOf(combined), decOf(nationalMax), &lowers)
+	cat := Category(i) + A
+	switch p {
+	case disorderedThresholds:
+		if i == 0 {
+			return fail(lowerField(0), Format(rs.Bands[0].Lower), "the first band must start at 0", ErrInvalidRuleSet)
+		}
+		return fail(lowerField(i), Format(rs.Bands[i].Lower), "thresholds must strictly increase", ErrInvalidRuleSet)
+	case negativeActivity:
+		return fail("combined_activity", Format(combined), "must be a non-negative number of days", ErrInvalidActivity)
+	case negativeMax:
+		return fail("national_max", Format(nationalMax), "must be a non-negative number of days", ErrNationalMax)
+	case aboveMax:
+		return fail("national_max", Format(nationalMax), "below the establishment's combined activity "+Format(combined), ErrNationalMax)
+	case noMax:
+		return fail("national_max", "0", "required for category "+cat.String()+" (activity "+Format(combined)+")", ErrNationalMax)
+	case maxAtThreshold:
+		return fail("national_max", Format(nationalMax), "at or below category "+cat.String()+"'s threshold "+Format(rs.Bands[i].Lower), ErrNationalMax)
+	}
 	if i < NumCategories-1 {
-		return Category(i) + A, lower, rs.Bands[i+1].Lower, nil
+		return cat, rs.Bands[i].Lower, rs.Bands[i+1].Lower, nil
 	}
-	if nationalMax.Sign() == 0 {
-		return 0, decimal.Zero, decimal.Zero, &InputError{Field: "national_max", Value: "0",
-			Reason: "required for category " + (Category(i) + A).String() + " (activity " + Format(combined) + ")", Err: ErrNationalMax}
-	}
-	if !nationalMax.GreaterThan(lower) {
-		return 0, decimal.Zero, decimal.Zero, &InputError{Field: "national_max", Value: Format(nationalMax),
-			Reason: "at or below category " + (Category(i) + A).String() + "'s threshold " + Format(lower), Err: ErrNationalMax}
-	}
-	return Category(i) + A, lower, nationalMax, nil
+	return cat, rs.Bands[i].Lower, nationalMax, nil
 }
+
+func lowerField(i int) string { return "bands[" + (Category(i) + A).String() + "].lower" }
 
 // Compute returns the forfait of req and its advance/balance split
 // (Annexe 3 §3 and §4, §5; INT-01 to INT-04). Every problem of req is
@@ -153,6 +168,11 @@ func (rs *RuleSet) Compute(req Request) (Forfait, error) {
 }
 
 func (rs *RuleSet) compute(req Request, tr *tracer) (Forfait, error) {
+	if tr == nil {
+		if f, ok := rs.computeFast(req); ok {
+			return f, nil
+		}
+	}
 	var errs []error
 	if !req.Domain.IsValid() {
 		errs = append(errs, &InputError{Field: "domain", Value: req.Domain.String(), Err: ErrInvalidDomain})
@@ -166,29 +186,63 @@ func (rs *RuleSet) compute(req Request, tr *tracer) (Forfait, error) {
 	if err != nil {
 		errs = append(errs, err)
 	}
-	if err := rs.checkComputable(); err != nil {
+	var r Range
+	if err == nil && req.Domain.IsValid() {
+		r = rs.Bands[cat.Index()].Amounts[req.Domain.Index()]
+	}
+	var factor decimal.Decimal
+	if req.Window.IsValid() {
+		factor = rs.Windows.Factor(req.Window)
+	}
+	if err := rs.checkParams(r.Min, r.Max, factor); err != nil {
 		errs = append(errs, err)
 	}
 	if len(errs) > 0 {
 		return Forfait{}, joinErrors(errs)
 	}
-	band := rs.Bands[cat.Index()]
-	r := band.Amounts[req.Domain.Index()]
-	if tr == nil {
-		if o := formula(operands(fixOf, rs, req, lower, upper, r)); !o.balance.overflowed() {
-			return result(req, cat, o), nil
-		}
-	}
-	o := formula(operands(decOf, rs, req, lower, upper, r))
+	o := formula(operands(decOf, rs, req, decOf(lower), decOf(upper), r))
 	if tr != nil {
 		rs.trace(tr, req, cat, lower, upper, r, o)
 	}
 	return result(req, cat, o), nil
 }
 
-func operands[T number[T]](of func(decimal.Decimal) T, rs *RuleSet, req Request, lower, upper decimal.Decimal, r Range) formulaIn[T] {
+// computeFast is compute over fix, without allocating but for the result:
+// the path of every valid request whose values fit an int64. It gives up
+// (false) on anything else, leaving errors and large values to the exact
+// path, so both paths return the same (checked by the differential tests).
+func (rs *RuleSet) computeFast(req Request) (Forfait, bool) {
+	if !req.Domain.IsValid() || !req.Window.IsValid() || req.CRO && req.Domain != DS1 ||
+		rs.Rounding.BaseUnit.Sign() <= 0 || rs.Rounding.ForfaitUnit.Sign() <= 0 || rs.Rounding.AdvanceUnit.Sign() <= 0 {
+		return Forfait{}, false
+	}
+	combined, nationalMax := fixOf(req.Combined), fixOf(req.NationalMax)
+	var lowers [NumCategories]fix
+	for i := range lowers {
+		lowers[i] = fixOf(rs.Bands[i].Lower)
+	}
+	i, p, ok := locate(combined, nationalMax, &lowers)
+	if !ok || p != bandFound || combined.bad || nationalMax.bad {
+		return Forfait{}, false
+	}
+	upper := nationalMax
+	if i < NumCategories-1 {
+		upper = lowers[i+1]
+	}
+	in := operands(fixOf, rs, req, lowers[i], upper, rs.Bands[i].Amounts[req.Domain.Index()])
+	if in.bonus.bad || in.share.bad || in.min.bad || in.max.bad || in.factor.bad || in.baseUnit.bad || in.forfaitUnit.bad || in.advanceUnit.bad {
+		return Forfait{}, false // let the exact path check what it must
+	}
+	o := formula(in)
+	if o.balance.overflowed() {
+		return Forfait{}, false
+	}
+	return result(req, Category(i)+A, o), true
+}
+
+func operands[T number[T]](of func(decimal.Decimal) T, rs *RuleSet, req Request, lower, upper T, r Range) formulaIn[T] {
 	return formulaIn[T]{
-		combined: of(req.Combined), lower: of(lower), upper: of(upper), min: of(r.Min), max: of(r.Max),
+		combined: of(req.Combined), lower: lower, upper: upper, min: of(r.Min), max: of(r.Max),
 		baseUnit: of(rs.Rounding.BaseUnit), bonus: of(rs.CROBonus.Value), factor: of(rs.Windows.Factor(req.Window)),
 		forfaitUnit: of(rs.Rounding.ForfaitUnit), share: of(rs.Advance.Value), advanceUnit: of(rs.Rounding.AdvanceUnit),
 		cro: req.CRO,
@@ -233,7 +287,7 @@ func (rs *RuleSet) trace(tr *tracer, req Request, cat Category, lower, upper dec
 // share (30 %) rounded to the advance unit, and the balance, the rest
 // (§5, Annexe 2 §3, INT-04). advance + balance = amount, always.
 func (rs *RuleSet) Split(amount decimal.Decimal) (advance, balance decimal.Decimal, err error) {
-	if err := rs.checkComputable(); err != nil {
+	if err := rs.checkParams(); err != nil {
 		return decimal.Zero, decimal.Zero, err
 	}
 	if amount.Sign() < 0 || !saneExponent(amount) {
@@ -247,54 +301,25 @@ func (rs *RuleSet) Split(amount decimal.Decimal) (advance, balance decimal.Decim
 	return adv.d, bal.d, nil
 }
 
-// checkComputable guards the band search, the divisions by the rounding
-// units and the exponents of the parameters, so that an unvalidated rule set
-// gives an error instead of a panic or a silently wrong amount. It is the
-// cheap part of Validate, run on every computation.
-func (rs *RuleSet) checkComputable() error {
-	if errs := rs.computability(false); len(errs) > 0 {
-		return errs[0]
+// checkParams checks the parameters a computation uses beyond the bands
+// (which band checks): positive rounding units (INT-03), and exponents
+// within ±1000 for them, the shares and the given amounts, so that an
+// unvalidated rule set gives an error instead of a panic. A computation
+// checks what it uses, no more, so that both paths of compute agree.
+func (rs *RuleSet) checkParams(amounts ...decimal.Decimal) error {
+	for _, u := range rs.Rounding.units() {
+		if !saneExponent(*u.value) || u.value.Sign() <= 0 {
+			return &InputError{Field: u.field, Value: Format(*u.value), Reason: "a rounding unit must be positive, its exponent within ±1000", Err: ErrInvalidRuleSet}
+		}
+	}
+	ok := saneExponent(rs.CROBonus.Value) && saneExponent(rs.Advance.Value)
+	for _, a := range amounts {
+		ok = ok && saneExponent(a)
+	}
+	if !ok {
+		return &InputError{Field: "rule set", Value: rs.Name, Reason: "a parameter's exponent is beyond ±1000", Err: ErrInvalidRuleSet}
 	}
 	return nil
-}
-
-// computability lists the problems that make computing with rs impossible
-// or meaningless: the first band must start at 0 and thresholds strictly
-// increase (INT-01), rounding units must be positive (INT-03) and exponents
-// sane. It stops at the first problem unless all is true.
-func (rs *RuleSet) computability(all bool) []error {
-	var errs []error
-	bad := func(field, value, reason string) bool {
-		errs = append(errs, &InputError{Field: field, Value: value, Reason: reason, Err: ErrInvalidRuleSet})
-		return !all
-	}
-	if !rs.saneExponents() {
-		// Nothing else can be checked: comparing such values would expand 10^exponent.
-		bad("rule set", rs.Name, "a parameter's exponent is beyond ±1000")
-		return errs
-	}
-	if rs.Bands[0].Lower.Sign() != 0 && bad("bands[A].lower", Format(rs.Bands[0].Lower), "the first band must start at 0") {
-		return errs
-	}
-	for i := 1; i < NumCategories; i++ {
-		if rs.Bands[i].Lower.Cmp(rs.Bands[i-1].Lower) <= 0 &&
-			bad("bands["+(Category(i)+A).String()+"].lower", Format(rs.Bands[i].Lower), "thresholds must strictly increase") {
-			return errs
-		}
-	}
-	for _, u := range [...]struct {
-		field string
-		unit  decimal.Decimal
-	}{
-		{"rounding.base_unit", rs.Rounding.BaseUnit},
-		{"rounding.forfait_unit", rs.Rounding.ForfaitUnit},
-		{"rounding.advance_unit", rs.Rounding.AdvanceUnit},
-	} {
-		if u.unit.Sign() <= 0 && bad(u.field, Format(u.unit), "a rounding unit must be positive") {
-			return errs
-		}
-	}
-	return errs
 }
 
 // maxScale bounds the decimal exponents accepted from callers: far beyond
@@ -310,17 +335,19 @@ func saneExponent(d decimal.Decimal) bool {
 func (rs *RuleSet) saneExponents() bool {
 	ok := saneExponent(rs.CROBonus.Value) && saneExponent(rs.Advance.Value) &&
 		saneExponent(rs.Rounding.BaseUnit) && saneExponent(rs.Rounding.ForfaitUnit) && saneExponent(rs.Rounding.AdvanceUnit)
-	for _, w := range rs.Weights {
-		ok = ok && saneExponent(w.Factor)
+	// Indexing, not ranging over copies: this runs on every computation.
+	for i := range rs.Weights {
+		ok = ok && saneExponent(rs.Weights[i].Factor)
 	}
-	for _, b := range rs.Bands {
+	for i := range rs.Bands {
+		b := &rs.Bands[i]
 		ok = ok && saneExponent(b.Lower)
-		for _, r := range b.Amounts {
-			ok = ok && saneExponent(r.Min) && saneExponent(r.Max)
+		for j := range b.Amounts {
+			ok = ok && saneExponent(b.Amounts[j].Min) && saneExponent(b.Amounts[j].Max)
 		}
 	}
-	for _, t := range rs.Windows {
-		ok = ok && saneExponent(t.Factor)
+	for i := range rs.Windows {
+		ok = ok && saneExponent(rs.Windows[i].Factor)
 	}
 	return ok
 }

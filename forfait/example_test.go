@@ -133,7 +133,7 @@ func ExampleRuleSet_Validate() {
 	rs := forfait.Instruction2021()
 	rs.Name = "hypothetical amendment"
 	rs.Bands[2].Amounts[forfait.DS1.Index()].Max = decimal.New(160_000, 0) // no longer category D's minimum
-	rs.Advance.Value = decimal.New(40, -2)                                   // a 40 % advance is a valid choice
+	rs.Advance.Value = decimal.New(40, -2)                                 // a 40 % advance is a valid choice
 	fmt.Println(rs.Validate())
 	// Output: forfait: bands[D].amounts[DS1].min = 150000: invalid rule set (differs from the previous band's maximum 160000)
 }

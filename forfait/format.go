@@ -32,6 +32,45 @@ func Format(d decimal.Decimal) string {
 	return s
 }
 
+// AppendFormat appends Format(d) to dst. Amounts whose coefficient fits an
+// int64, the usual case, are appended without allocating.
+func AppendFormat(dst []byte, d decimal.Decimal) []byte {
+	e := d.Exponent()
+	if e < -18 || e > 18 || d.NumDigits() > 18 {
+		return append(dst, Format(d)...)
+	}
+	c := d.CoefficientInt64()
+	if c == 0 {
+		return append(dst, '0')
+	}
+	if e >= 0 {
+		dst = strconv.AppendInt(dst, c, 10)
+		for ; e > 0; e-- {
+			dst = append(dst, '0')
+		}
+		return dst
+	}
+	if c < 0 {
+		dst = append(dst, '-')
+		c = -c
+	}
+	pow := int64(1)
+	for i := int32(0); i > e; i-- {
+		pow *= 10
+	}
+	dst = strconv.AppendInt(dst, c/pow, 10)
+	frac := c % pow
+	if frac == 0 {
+		return dst
+	}
+	dst = append(dst, '.')
+	for pow /= 10; frac > 0; pow /= 10 { // leading zeros, digits, no trailing zeros
+		dst = append(dst, byte('0'+frac/pow))
+		frac %= pow
+	}
+	return dst
+}
+
 // joinErrors returns the one error of errs as it is, and several joined.
 func joinErrors(errs []error) error {
 	if len(errs) == 1 {

@@ -152,10 +152,11 @@ func Instruction2021() RuleSet {
 //   - the bonus and the advance share are in [0, 1];
 //   - rounding units are positive.
 func (rs *RuleSet) Validate() error {
-	errs := rs.computability(true)
 	if !rs.saneExponents() {
-		return errs[0]
+		// Nothing else can be checked: comparing such values would expand 10^exponent.
+		return &InputError{Field: "rule set", Value: rs.Name, Reason: "a parameter's exponent is beyond ±1000", Err: ErrInvalidRuleSet}
 	}
+	var errs []error
 	bad := func(field string, value decimal.Decimal, reason string) {
 		errs = append(errs, &InputError{Field: field, Value: Format(value), Reason: reason, Err: ErrInvalidRuleSet})
 	}
@@ -164,8 +165,14 @@ func (rs *RuleSet) Validate() error {
 			bad("weights."+f.String(), w, "a weight cannot be negative")
 		}
 	}
+	if rs.Bands[0].Lower.Sign() != 0 {
+		bad("bands[A].lower", rs.Bands[0].Lower, "the first band must start at 0")
+	}
 	for i, b := range rs.Bands {
 		c := Category(i) + A
+		if i > 0 && b.Lower.Cmp(rs.Bands[i-1].Lower) <= 0 {
+			bad(lowerField(i), b.Lower, "thresholds must strictly increase")
+		}
 		for _, d := range Domains() {
 			r := b.Amounts[d.Index()]
 			field := fmt.Sprintf("bands[%s].amounts[%s]", c, d)
@@ -190,8 +197,25 @@ func (rs *RuleSet) Validate() error {
 			bad(s.field, v, "a share must be in [0, 1]")
 		}
 	}
+	for _, u := range rs.Rounding.units() {
+		if u.value.Sign() <= 0 {
+			bad(u.field, *u.value, "a rounding unit must be positive")
+		}
+	}
 	if err := rs.Windows.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("forfait: windows: %w: %w", ErrInvalidRuleSet, err))
 	}
 	return errors.Join(errs...)
+}
+
+type namedUnit struct {
+	field string
+	value *decimal.Decimal
+}
+
+// units lists the three rounding units with their field names.
+func (r *Rounding) units() [3]namedUnit {
+	return [3]namedUnit{
+		{"rounding.base_unit", &r.BaseUnit}, {"rounding.forfait_unit", &r.ForfaitUnit}, {"rounding.advance_unit", &r.AdvanceUnit},
+	}
 }

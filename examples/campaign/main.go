@@ -1,0 +1,124 @@
+// Command campaign computes the SUN-ES volet-1 forfaits of every
+// establishment of a national extract: 16 rows per establishment, one per
+// variant (DS1 standard, DS1 with CRO, DS2, DS3) and window (1 to 4).
+//
+//	go run ./examples/campaign -in extract.csv
+//	go run ./examples/campaign -in extract.csv -format json -explain
+//
+// The input is CSV with a header naming the columns finess, region,
+// mco_days, mco_sessions, ambulatory_surgery_stays, day_hospital_stays,
+// ssr_days, psy_days, had_days and usld_days, in any order; other columns
+// are ignored. On bad input it lists every problem on stderr, with its line
+// and column, writes nothing on stdout and exits with status 1.
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/campaign"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is the command with its streams, so that tests can drive it.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("campaign", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		in          = fs.String("in", "", "input CSV `file` (default: standard input)")
+		nationalMax = fs.String("national-max", "", "national maximum of combined activity, the upper end of category D (INT-02; default: the largest in the file)")
+		baseUnit    = fs.String("base-unit", "1", "rounding unit of the base amounts, in `euros` (INT-03; 1000 reproduces Annexe 3 §4)")
+		format      = fs.String("format", "csv", "output format: csv or json")
+		explain     = fs.Bool("explain", false, "with -format json, attach each record's derivation")
+	)
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	var errs []error
+	if fs.NArg() > 0 {
+		errs = append(errs, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
+	}
+	if *format != "csv" && *format != "json" {
+		errs = append(errs, fmt.Errorf("-format %q: want csv or json", *format))
+	}
+	if *explain && *format != "json" {
+		errs = append(errs, errors.New("-explain needs -format json"))
+	}
+	rs := forfait.Instruction2021()
+	opt := campaign.Options{Explain: *explain}
+	if d, err := decimal.NewFromString(*baseUnit); err != nil || d.Sign() <= 0 {
+		errs = append(errs, fmt.Errorf("-base-unit %q: want a positive number of euros", *baseUnit))
+	} else {
+		rs.Rounding.BaseUnit = d
+	}
+	if *nationalMax != "" {
+		d, err := decimal.NewFromString(*nationalMax)
+		if err != nil || d.Sign() <= 0 {
+			errs = append(errs, fmt.Errorf("-national-max %q: want a positive combined activity", *nationalMax))
+		}
+		opt.NationalMax = d
+	}
+	if len(errs) > 0 {
+		return fail(stderr, errors.Join(errs...), 2)
+	}
+
+	r := stdin
+	if *in != "" {
+		f, err := os.Open(*in)
+		if err != nil {
+			return fail(stderr, err, 1)
+		}
+		defer f.Close()
+		r = f
+	}
+	ests, err := campaign.Read(r)
+	if err != nil {
+		return fail(stderr, err, 1)
+	}
+	recs, err := campaign.Compute(&rs, ests, opt)
+	if err != nil {
+		return fail(stderr, err, 1)
+	}
+	var out bytes.Buffer
+	if *format == "json" {
+		err = campaign.WriteJSON(&out, recs)
+	} else {
+		err = campaign.WriteCSV(&out, recs)
+	}
+	if err != nil {
+		return fail(stderr, err, 1)
+	}
+	if _, err := stdout.Write(out.Bytes()); err != nil {
+		return fail(stderr, err, 1)
+	}
+	return 0
+}
+
+// fail prints every problem of err on its own line.
+func fail(stderr io.Writer, err error, status int) int {
+	for _, e := range leaves(err) {
+		fmt.Fprintln(stderr, "campaign:", e)
+	}
+	return status
+}
+
+func leaves(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, leaves(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}

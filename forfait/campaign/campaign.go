@@ -1,0 +1,145 @@
+package campaign
+
+import (
+	"errors"
+	"runtime"
+	"sync"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/eligibility"
+	"github.com/sunes-spec/sunes/envelope"
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/window"
+)
+
+// Variant is one of the four forfaits an establishment can be funded for:
+// DS1 standard, DS1 with the CRO bonus, DS2 and DS3 (§5, Annexe 3 §3).
+type Variant struct {
+	Domain forfait.Domain
+	CRO    bool
+}
+
+// NumVariants is the number of variants.
+const NumVariants = 4
+
+// Variants lists the four variants in output order.
+func Variants() [NumVariants]Variant {
+	return [NumVariants]Variant{{forfait.DS1, false}, {forfait.DS1, true}, {forfait.DS2, false}, {forfait.DS3, false}}
+}
+
+// RowsPerEstablishment is the number of records per establishment: each
+// variant in each window.
+const RowsPerEstablishment = NumVariants * window.Count
+
+// Record is one establishment's forfait for one variant in one window.
+type Record struct {
+	Line   int // the establishment's line in the input
+	FINESS eligibility.FINESS
+	Region envelope.Region
+	forfait.Forfait
+	// Derivation is set when Options.Explain asks for it.
+	Derivation *forfait.Derivation
+}
+
+// Options tune Compute.
+type Options struct {
+	// NationalMax is the national maximum of combined activity, the upper
+	// end of category D (INT-02). Zero means: the largest combined activity
+	// among the establishments, the input being the national dataset.
+	NationalMax decimal.Decimal
+	// Explain attaches a derivation to every record (costly: about 30 times
+	// the computation).
+	Explain bool
+}
+
+// Compute returns the RowsPerEstablishment records of each establishment,
+// in input order, then variant, then window (Annexe 3 §1-§4, §5; INT-01 to
+// INT-04). It reports every problem at once and then returns no record:
+// an invalid rule set (forfait.ErrInvalidRuleSet), an activity above an
+// explicit national maximum or a category-D activity the maximum cannot
+// serve (forfait.ErrNationalMax), each as a *LineError on the
+// establishment's line.
+func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, error) {
+	if err := rs.Validate(); err != nil {
+		return nil, err
+	}
+	if len(ests) == 0 {
+		return nil, &LineError{Line: 1, Err: ErrEmpty}
+	}
+	combined := make([]decimal.Decimal, len(ests))
+	nationalMax := opt.NationalMax
+	var errs []error
+	for i, e := range ests {
+		c, err := rs.CombinedActivity(e.Activity)
+		if err != nil {
+			errs = append(errs, &LineError{Line: e.Line, Field: "activity", Err: err})
+			continue
+		}
+		combined[i] = c
+		if opt.NationalMax.IsZero() && c.GreaterThan(nationalMax) {
+			nationalMax = c
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	out := make([]Record, len(ests)*RowsPerEstablishment)
+	failed := make([]error, len(ests))
+	parallel(len(ests), func(i int) {
+		failed[i] = fillRecords(out[i*RowsPerEstablishment:(i+1)*RowsPerEstablishment], rs, ests[i], combined[i], nationalMax, opt.Explain)
+	})
+	for i, err := range failed {
+		if err != nil {
+			errs = append(errs, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: forfait.Format(combined[i]), Err: err})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return out, nil
+}
+
+// parallel calls f(0) … f(n-1), spread over the available processors in
+// contiguous chunks. Each call writes only its own outputs, so the result
+// is the same as a sequential loop.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/256+1) // small inputs stay sequential
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		lo, hi := n*w/workers, n*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// fillRecords writes e's RowsPerEstablishment records into out.
+func fillRecords(out []Record, rs *forfait.RuleSet, e Establishment, combined, nationalMax decimal.Decimal, explain bool) error {
+	k := 0
+	for _, v := range Variants() {
+		for _, w := range window.All() {
+			req := forfait.Request{Combined: combined, NationalMax: nationalMax, Domain: v.Domain, CRO: v.CRO, Window: w}
+			rec := &out[k]
+			k++
+			*rec = Record{Line: e.Line, FINESS: e.FINESS, Region: e.Region}
+			var err error
+			if explain {
+				var d forfait.Derivation
+				d, err = rs.Explain(req)
+				rec.Forfait, rec.Derivation = d.Forfait, &d
+			} else {
+				rec.Forfait, err = rs.Compute(req)
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

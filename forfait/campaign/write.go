@@ -1,0 +1,103 @@
+package campaign
+
+import (
+	"encoding/json"
+	"io"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/forfait"
+)
+
+// Header is the first line of WriteCSV's output.
+const Header = "finess,region,combined_activity,category,domain,cro,window,base,forfait,advance,balance"
+
+// AppendCSV appends the records as CSV lines under Header, amounts in euros
+// as plain decimals without thousands separators. No field needs quoting:
+// FINESS numbers are digits and 2A/2B, region names those of Annex 2 (no
+// comma or quote), the rest numbers and codes.
+func AppendCSV(dst []byte, recs []Record) []byte {
+	dst = append(dst, Header...)
+	dst = append(dst, '\n')
+	for i := range recs {
+		r := &recs[i]
+		dst = append(dst, r.FINESS...)
+		dst = append(dst, ',')
+		dst = append(dst, r.Region.String()...)
+		dst = append(dst, ',')
+		dst = forfait.AppendFormat(dst, r.Combined)
+		dst = append(dst, ',')
+		dst = append(dst, r.Category.String()...)
+		dst = append(dst, ',')
+		dst = append(dst, r.Domain.String()...)
+		dst = append(dst, ',')
+		dst = strconv.AppendBool(dst, r.CRO)
+		dst = append(dst, ',')
+		dst = append(dst, r.Window.String()...)
+		for _, amount := range [...]decimal.Decimal{r.Base, r.Amount, r.Advance, r.Balance} {
+			dst = append(dst, ',')
+			dst = forfait.AppendFormat(dst, amount)
+		}
+		dst = append(dst, '\n')
+	}
+	return dst
+}
+
+// WriteCSV writes AppendCSV's output to w.
+func WriteCSV(w io.Writer, recs []Record) error {
+	_, err := w.Write(AppendCSV(make([]byte, 0, 96*(len(recs)+1)), recs))
+	return err
+}
+
+// identityJSON is the head of a record's JSON object.
+type identityJSON struct {
+	FINESS string `json:"finess"`
+	Region string `json:"region"`
+}
+
+// WriteJSON writes the records as a JSON array of objects with the CSV's
+// field names ("finess", "region", "combined_activity" … "balance"),
+// amounts as strings, and a "derivation" when the record has one.
+func WriteJSON(w io.Writer, recs []Record) error {
+	out := []byte("[")
+	for i := range recs {
+		r := &recs[i]
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, "\n"...)
+		obj, err := recordObject(r)
+		if err != nil {
+			return err
+		}
+		out = append(out, obj...)
+	}
+	out = append(out, "\n]\n"...)
+	_, err := w.Write(out)
+	return err
+}
+
+// recordObject merges the record's identity, its forfait's own JSON fields
+// and its derivation into one flat object.
+func recordObject(r *Record) ([]byte, error) {
+	f, err := json.Marshal(r.Forfait)
+	if err != nil {
+		return nil, err
+	}
+	head, err := json.Marshal(identityJSON{FINESS: string(r.FINESS), Region: r.Region.String()})
+	if err != nil {
+		return nil, err
+	}
+	obj := append(head[:len(head)-1], ',')
+	obj = append(obj, f[1:len(f)-1]...)
+	if r.Derivation != nil {
+		steps, err := json.Marshal(r.Derivation.Steps)
+		if err != nil {
+			return nil, err
+		}
+		obj = append(obj, `,"derivation":`...)
+		obj = append(obj, steps...)
+	}
+	return append(obj, '}'), nil
+}

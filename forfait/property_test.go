@@ -266,3 +266,15 @@ func TestProperties(t *testing.T) {
 		t.Run(name, func(t *testing.T) { rapid.Check(t, check) })
 	}
 }
+
+// The same properties as fuzz targets (go test -fuzz), driving rapid's
+// generators from the fuzzer's bytes.
+func FuzzMatchesReference(f *testing.F)       { f.Fuzz(rapid.MakeFuzz(checkMatchesReference)) }
+func FuzzHugeMatchesReference(f *testing.F)   { f.Fuzz(rapid.MakeFuzz(checkHugeMatchesReference)) }
+func FuzzBaseMonotone(f *testing.F)           { f.Fuzz(rapid.MakeFuzz(checkBaseMonotone)) }
+func FuzzContinuousAtThresholds(f *testing.F) { f.Fuzz(rapid.MakeFuzz(checkContinuousAtThresholds)) }
+func FuzzWithinCategory(f *testing.F)         { f.Fuzz(rapid.MakeFuzz(checkWithinCategory)) }
+func FuzzSplit(f *testing.F)                  { f.Fuzz(rapid.MakeFuzz(checkSplit)) }
+func FuzzCRO(f *testing.F)                    { f.Fuzz(rapid.MakeFuzz(checkCRO)) }
+func FuzzWindowsNonIncreasing(f *testing.F)   { f.Fuzz(rapid.MakeFuzz(checkWindowsNonIncreasing)) }
+func FuzzCombinedAdditive(f *testing.F)       { f.Fuzz(rapid.MakeFuzz(checkCombinedAdditive)) }

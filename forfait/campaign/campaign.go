@@ -7,8 +7,6 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/sunes-spec/sunes/eligibility"
-	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/window"
 )
@@ -34,9 +32,7 @@ const RowsPerEstablishment = NumVariants * window.Count
 
 // Record is one establishment's forfait for one variant in one window.
 type Record struct {
-	Line   int // the establishment's line in the input
-	FINESS eligibility.FINESS
-	Region envelope.Region
+	*Establishment // shared by its establishment's records
 	forfait.Forfait
 	// Derivation is set when Options.Explain asks for it.
 	Derivation *forfait.Derivation
@@ -54,6 +50,8 @@ type Options struct {
 }
 
 // Compute returns the RowsPerEstablishment records of each establishment,
+// each pointing to its element of ests (which the caller must not change
+// while it uses the records),
 // in input order, then variant, then window (Annexe 3 §1-§4, §5; INT-01 to
 // INT-04). It reports every problem at once and then returns no record:
 // an invalid rule set (forfait.ErrInvalidRuleSet), an activity above an
@@ -87,7 +85,7 @@ func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, 
 	out := make([]Record, len(ests)*RowsPerEstablishment)
 	failed := make([]error, len(ests))
 	parallel(len(ests), func(i int) {
-		failed[i] = fillRecords(out[i*RowsPerEstablishment:(i+1)*RowsPerEstablishment], rs, ests[i], combined[i], nationalMax, opt.Explain)
+		failed[i] = fillRecords(out[i*RowsPerEstablishment:(i+1)*RowsPerEstablishment], rs, &ests[i], combined[i], nationalMax, opt.Explain)
 	})
 	for i, err := range failed {
 		if err != nil {
@@ -120,14 +118,14 @@ func parallel(n int, f func(i int)) {
 }
 
 // fillRecords writes e's RowsPerEstablishment records into out.
-func fillRecords(out []Record, rs *forfait.RuleSet, e Establishment, combined, nationalMax decimal.Decimal, explain bool) error {
+func fillRecords(out []Record, rs *forfait.RuleSet, e *Establishment, combined, nationalMax decimal.Decimal, explain bool) error {
 	k := 0
 	for _, v := range Variants() {
 		for _, w := range window.All() {
 			req := forfait.Request{Combined: combined, NationalMax: nationalMax, Domain: v.Domain, CRO: v.CRO, Window: w}
 			rec := &out[k]
 			k++
-			*rec = Record{Line: e.Line, FINESS: e.FINESS, Region: e.Region}
+			rec.Establishment = e
 			var err error
 			if explain {
 				var d forfait.Derivation

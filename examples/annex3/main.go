@@ -1,0 +1,76 @@
+// Command annex3 prints the worked example of Annexe 3 §4 of instruction
+// DGOS/PF5/DNS/CTO/2021/167, computed by the library with its derivation:
+// a category-C establishment with a combined activity of 127 800, funded
+// for DS1 with the CRO bonus in window 1, biology (DS2) in window 4 and
+// imaging (DS3) in window 2.
+//
+//	go run ./examples/annex3
+//
+// It computes the example twice: with the annex's base unit of 1 000 €,
+// which gives its 176 300 €, and with the library's default of 1 € (INT-03).
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/window"
+)
+
+func main() {
+	if err := run(os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "annex3:", err)
+		os.Exit(1)
+	}
+}
+
+// requests are the three domains of the example (Annexe 3 §4).
+func requests() []forfait.Request {
+	combined := decimal.New(127800, 0)
+	return []forfait.Request{
+		{Combined: combined, Domain: forfait.DS1, CRO: true, Window: window.W1},
+		{Combined: combined, Domain: forfait.DS2, Window: window.W4},
+		{Combined: combined, Domain: forfait.DS3, Window: window.W2},
+	}
+}
+
+func run(w io.Writer) error {
+	fmt.Fprintln(w, "Annexe 3 §4 — worked example: category C, combined activity 127 800")
+	fmt.Fprintln(w, "DS1 with CRO in window 1, DS2 (biology) in window 4, DS3 (imaging) in window 2.")
+	for _, unit := range []struct {
+		euros int64
+		title string
+	}{
+		{1000, "Base unit 1 000 €, as the annex rounds (INT-03): 99 762 € → 100 k€, 39 194 € → 39 k€"},
+		{1, "Base unit 1 € (the library's default, INT-03)"},
+	} {
+		rs := forfait.Instruction2021()
+		rs.Rounding.BaseUnit = decimal.New(unit.euros, 0)
+		fmt.Fprintf(w, "\n== %s ==\n", unit.title)
+		var total, advance, balance decimal.Decimal
+		for _, req := range requests() {
+			d, err := rs.Explain(req)
+			if err != nil {
+				return err
+			}
+			f := d.Forfait
+			fmt.Fprintf(w, "\n%s (%s), window %s: forfait %s €, advance %s €, balance %s €\n",
+				f.Domain, f.Domain.Label(), f.Window, forfait.Format(f.Amount), forfait.Format(f.Advance), forfait.Format(f.Balance))
+			fmt.Fprint(w, d)
+			total, advance, balance = total.Add(f.Amount), advance.Add(f.Advance), balance.Add(f.Balance)
+		}
+		fmt.Fprintf(w, "\nTotal: forfait %s €, advances %s €, balances %s €\n",
+			forfait.Format(total), forfait.Format(advance), forfait.Format(balance))
+	}
+	fmt.Fprintln(w, `
+Notes
+- The annex prints the 80 % line as "Fenêtre 3"; 80 % is window 4's factor
+  (Annexe 3 §4 table; RULES.md), so biology is computed in window 4.
+- The annex shows the advances and balances rounded for display (10.5, 9,
+  24.5, 22 k€); the exact split is 30 % rounded to the euro (INT-04).`)
+	return nil
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const extract = "finess,region,mco_days,mco_sessions,ambulatory_surgery_stays,day_hospital_stays,ssr_days,psy_days,had_days,usld_days\n" +
+	"750712184,Ile-de-France,100000,20000,5000,0,20600,0,0,0\n" +
+	"130000012,Corse,300000,0,0,0,0,0,0,0\n"
+
+func TestRunCSV(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run(nil, strings.NewReader(extract), &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	if len(lines) != 1+2*16 {
+		t.Fatalf("%d lines, want a header and 32 rows", len(lines))
+	}
+	// DS1 with CRO, window 1, of the annex establishment (Annexe 3 §4, 1 € unit);
+	// the largest activity is the national maximum, so the second pays D's maxima.
+	for _, want := range []string{
+		"750712184,Ile-de-France,127800,C,DS1,true,1,99762,109738,32921,76817",
+		"130000012,Corse,300000,D,DS1,false,1,320000,320000,96000,224000",
+		"130000012,Corse,300000,D,DS3,false,4,80000,64000,19200,44800",
+	} {
+		if !strings.Contains(stdout.String(), want+"\n") {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+}
+
+func TestRunFlags(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "extract.csv")
+	if err := os.WriteFile(in, []byte(extract), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-in", in, "-base-unit", "1000", "-national-max", "400000", "-format", "json", "-explain"}, nil, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	// With the annex's 1 000 € unit, DS1 with CRO in window 1 is 110 000 (Annexe 3 §4).
+	if !strings.Contains(stdout.String(), `"domain":"DS1","cro":true,"window":"1","base":"100000","forfait":"110000","advance":"33000","balance":"77000","derivation":[`) {
+		t.Errorf("JSON lacks the annex's DS1 record:\n%.600s", stdout.String())
+	}
+}
+
+// TestRunBadInput: every problem on stderr with its line, nothing on stdout,
+// a non-zero status.
+func TestRunBadInput(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		input string
+		want  []string
+	}{
+		{"bad rows", nil, extract + "75071218,Nowhere,-1,0,0,0,0,0,0,0\n",
+			[]string{"line 4, column 1 (finess)", "line 4, column 2 (region)", "line 4, column 3 (mco_days)"}},
+		{"empty", nil, "", []string{"no establishment"}},
+		{"above explicit maximum", []string{"-national-max", "250000"}, extract, []string{"line 3 (combined_activity)"}},
+		{"bad flags", []string{"-format", "xml", "-base-unit", "0", "-explain"}, extract,
+			[]string{"-format", "-base-unit", "-explain"}},
+		{"missing file", []string{"-in", "/nonexistent/extract.csv"}, "", []string{"/nonexistent/extract.csv"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, strings.NewReader(tt.input), &stdout, &stderr)
+			if code == 0 || stdout.Len() > 0 {
+				t.Errorf("exit %d with %d bytes on stdout", code, stdout.Len())
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(stderr.String(), w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr.String())
+				}
+			}
+		})
+	}
+}

@@ -13,7 +13,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -89,16 +88,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err, 1)
 	}
-	var out bytes.Buffer
+	// Every input problem has been reported by now: output starts only
+	// once all of it is computed.
 	if *format == "json" {
-		err = campaign.WriteJSON(&out, recs)
+		err = campaign.WriteJSON(stdout, recs)
 	} else {
-		err = campaign.WriteCSV(&out, recs)
+		err = campaign.WriteCSV(stdout, recs)
 	}
 	if err != nil {
-		return fail(stderr, err, 1)
-	}
-	if _, err := stdout.Write(out.Bytes()); err != nil {
 		return fail(stderr, err, 1)
 	}
 	return 0

@@ -20,6 +20,10 @@ const Header = "finess,region,combined_activity,category,domain,cro,window,base,
 func AppendCSV(dst []byte, recs []Record) []byte {
 	dst = append(dst, Header...)
 	dst = append(dst, '\n')
+	return appendRows(dst, recs)
+}
+
+func appendRows(dst []byte, recs []Record) []byte {
 	for i := range recs {
 		r := &recs[i]
 		dst = append(dst, r.FINESS...)
@@ -44,10 +48,21 @@ func AppendCSV(dst []byte, recs []Record) []byte {
 	return dst
 }
 
-// WriteCSV writes AppendCSV's output to w.
+// WriteCSV writes AppendCSV's output to w, in chunks of a few hundred
+// records, so that memory stays flat whatever the size of the campaign.
 func WriteCSV(w io.Writer, recs []Record) error {
-	_, err := w.Write(AppendCSV(make([]byte, 0, 96*(len(recs)+1)), recs))
-	return err
+	const chunk = 512
+	buf := make([]byte, 0, 128*chunk)
+	buf = append(buf, Header+"\n"...)
+	for len(recs) > 0 {
+		n := min(chunk, len(recs))
+		buf = appendRows(buf, recs[:n])
+		if _, err := w.Write(buf); err != nil {
+			return err
+		}
+		buf, recs = buf[:0], recs[n:]
+	}
+	return nil
 }
 
 // identityJSON is the head of a record's JSON object.

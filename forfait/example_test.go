@@ -137,3 +137,15 @@ func ExampleRuleSet_Validate() {
 	fmt.Println(rs.Validate())
 	// Output: forfait: bands[D].amounts[DS1].min = 150000: invalid rule set (differs from the previous band's maximum 160000)
 }
+
+// Problems lists every problem a function reported at once.
+func ExampleProblems() {
+	rs := forfait.Instruction2021()
+	_, err := rs.CombinedActivity(forfait.Activity{MCODays: -1, HADDays: -3})
+	for _, p := range forfait.Problems(err) {
+		fmt.Println(p)
+	}
+	// Output:
+	// forfait: mco_days = -1: invalid activity (a count cannot be negative)
+	// forfait: had_days = -3: invalid activity (a count cannot be negative)
+}

@@ -183,7 +183,7 @@ func TestValidate(t *testing.T) {
 			tt.amend(&rs)
 			err := rs.Validate()
 			var got []string
-			for _, e := range flatten(err) {
+			for _, e := range forfait.Problems(err) {
 				var ie *forfait.InputError
 				if !errors.As(e, &ie) || !errors.Is(e, forfait.ErrInvalidRuleSet) {
 					t.Errorf("error %v is not an *InputError wrapping ErrInvalidRuleSet", e)
@@ -239,7 +239,7 @@ func TestCombinedActivity(t *testing.T) {
 	}
 	_, err = rs.CombinedActivity(forfait.Activity{MCODays: -1, USLDDays: -2})
 	var fields []string
-	for _, e := range flatten(err) {
+	for _, e := range forfait.Problems(err) {
 		var ie *forfait.InputError
 		if errors.As(e, &ie) && errors.Is(e, forfait.ErrInvalidActivity) {
 			fields = append(fields, ie.Field)
@@ -335,21 +335,6 @@ func TestFormat(t *testing.T) {
 			t.Errorf("Format(%s) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-}
-
-// flatten lists the leaves of a tree of joined errors.
-func flatten(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
 
 func TestAppendFormat(t *testing.T) {

@@ -31,7 +31,7 @@ func FuzzCompute(f *testing.F) {
 		req := forfait.Request{Combined: c, NationalMax: m, Domain: forfait.Domain(domain), CRO: cro, Window: window.Window(win)}
 		got, err := rs.Compute(req)
 		if err != nil {
-			for _, e := range flatten(err) {
+			for _, e := range forfait.Problems(err) {
 				var ie *forfait.InputError
 				if !errors.As(e, &ie) && !errors.Is(e, window.ErrInvalid) {
 					t.Fatalf("untyped error %v", e)

@@ -103,19 +103,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // fail prints every problem of err on its own line.
 func fail(stderr io.Writer, err error, status int) int {
-	for _, e := range leaves(err) {
+	for _, e := range forfait.Problems(err) {
 		fmt.Fprintln(stderr, "campaign:", e)
 	}
 	return status
-}
-
-func leaves(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, leaves(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }

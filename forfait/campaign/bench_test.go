@@ -77,7 +77,7 @@ func FuzzRead(f *testing.F) {
 			if ests != nil {
 				t.Fatal("establishments returned beside an error")
 			}
-			for _, e := range leaves(err) {
+			for _, e := range forfait.Problems(err) {
 				var le *campaign.LineError
 				if !errors.As(e, &le) {
 					t.Fatalf("error %v is not a *LineError", e)
@@ -88,7 +88,7 @@ func FuzzRead(f *testing.F) {
 		rs := forfait.Instruction2021()
 		recs, err := campaign.Compute(&rs, ests, campaign.Options{})
 		if err != nil {
-			for _, e := range leaves(err) {
+			for _, e := range forfait.Problems(err) {
 				var le *campaign.LineError
 				if !errors.As(e, &le) || !errors.Is(e, forfait.ErrNationalMax) {
 					t.Fatalf("Compute error %v is not a national-maximum *LineError", e)

@@ -147,7 +147,7 @@ func locate(t *testing.T, err error) []located {
 		campaign.ErrShortRow, campaign.ErrInvalidCount, campaign.ErrDuplicateFINESS,
 		envelope.ErrUnknownRegion, eligibility.ErrInvalidFINESS, forfait.ErrNationalMax, forfait.ErrInvalidRuleSet}
 	var out []located
-	for _, e := range leaves(err) {
+	for _, e := range forfait.Problems(err) {
 		var le *campaign.LineError
 		if !errors.As(e, &le) {
 			t.Errorf("error %v is not a *LineError", e)
@@ -166,20 +166,6 @@ func locate(t *testing.T, err error) []located {
 		out = append(out, l)
 	}
 	return out
-}
-
-func leaves(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, leaves(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
 
 // TestNationalMax: by default the ceiling of category D is the largest

@@ -1,15 +1,3 @@
-// Command campaign computes the SUN-ES volet-1 forfaits of every
-// establishment of a national extract: 16 rows per establishment, one per
-// variant (DS1 standard, DS1 with CRO, DS2, DS3) and window (1 to 4).
-//
-//	go run ./examples/campaign -in extract.csv
-//	go run ./examples/campaign -in extract.csv -format json -explain
-//
-// The input is CSV with a header naming the columns finess, region,
-// mco_days, mco_sessions, ambulatory_surgery_stays, day_hospital_stays,
-// ssr_days, psy_days, had_days and usld_days, in any order; other columns
-// are ignored. On bad input it lists every problem on stderr, with its line
-// and column, writes nothing on stdout and exits with status 1.
 package main
 
 import (

@@ -1,0 +1,132 @@
+package indicator
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/sunes-spec/sunes/forfait"
+)
+
+// ID identifies one of the five volet-1 usage indicators of Annex 1. The
+// zero value is not an indicator.
+type ID uint8
+
+// The indicators, in the order of the Annex 1 table.
+const (
+	DS11 ID = 1 + iota // DS1.1 discharge letters
+	DS12               // DS1.2 discharge prescriptions
+	DS13               // DS1.3 operative reports (the CRO bonus)
+	DS21               // DS2.1 biology reports
+	DS31               // DS3.1 imaging reports
+)
+
+// NumIDs is the number of volet-1 indicators.
+const NumIDs = 5
+
+// IDs lists the indicators in Annex 1 order.
+func IDs() [NumIDs]ID { return [NumIDs]ID{DS11, DS12, DS13, DS21, DS31} }
+
+var idNames = [NumIDs + 1]string{"", "DS1.1", "DS1.2", "DS1.3", "DS2.1", "DS3.1"}
+
+// ErrInvalidID: text or a value that is not one of the five indicators.
+var ErrInvalidID = errors.New("indicator: not a volet-1 indicator")
+
+// IsValid reports whether id is one of the five indicators.
+func (id ID) IsValid() bool { return id >= DS11 && id <= DS31 }
+
+// Index is id's position from 0, for arrays indexed by indicator. It is
+// only meaningful for a valid id.
+func (id ID) Index() int { return int(id) - 1 }
+
+// String returns "DS1.1" … "DS3.1", or "%!ID(n)" for an invalid value.
+func (id ID) String() string {
+	if !id.IsValid() {
+		return "%!ID(" + strconv.Itoa(int(id)) + ")"
+	}
+	return idNames[id]
+}
+
+// ParseID reads the form String returns.
+func ParseID(s string) (ID, error) {
+	for _, id := range IDs() {
+		if idNames[id] == s {
+			return id, nil
+		}
+	}
+	return 0, &FieldError{Field: "indicator", Value: strconv.Quote(s), Err: ErrInvalidID}
+}
+
+// MarshalText encodes id as String does; an invalid id is an error.
+func (id ID) MarshalText() ([]byte, error) {
+	if !id.IsValid() {
+		return nil, &FieldError{Field: "indicator", Value: id.String(), Err: ErrInvalidID}
+	}
+	return []byte(idNames[id]), nil
+}
+
+// UnmarshalText decodes the form MarshalText produces.
+func (id *ID) UnmarshalText(text []byte) error {
+	v, err := ParseID(string(text))
+	if err != nil {
+		return err
+	}
+	*id = v
+	return nil
+}
+
+// Indicator describes one indicator as Annex 1 defines it: a rate, per
+// establishment, of stays (DS1) or reports (DS2, DS3) whose document was
+// sent to the DMP in a given format with a qualified INS.
+type Indicator struct {
+	ID     ID
+	Domain forfait.Domain
+	// Bonus marks DS1.3, which conditions the CRO bonus (§5) and not the
+	// domain itself.
+	Bonus bool
+	// Label is the Annex 1 wording, in French.
+	Label string
+	// Unit is what the rate counts: "séjours" (stays) or "comptes rendus"
+	// (reports).
+	Unit string
+	// Format is the required document format (CDA R2 level 1 or 3).
+	Format string
+	// QualifiedINS: the document must carry a qualified national health
+	// identity (INS qualifiée); all five require it.
+	QualifiedINS bool
+	Source       string
+}
+
+// Describe returns Annex 1's description of id. id must be valid.
+func Describe(id ID) Indicator {
+	const src = "Annexe 1, volet 1"
+	stays, reports := "séjours", "comptes rendus"
+	return [NumIDs]Indicator{
+		{DS11, forfait.DS1, false, "Taux de séjours pour lesquels le DMP a été alimenté d'une lettre de liaison au format CDA R2 niveau 1 et comprenant une INS qualifiée",
+			stays, "CDA R2 niveau 1", true, src + ", DS 1.1"},
+		{DS12, forfait.DS1, false, "Taux de séjours pour lesquels le DMP a été alimenté d'au moins une ordonnance de sortie au format CDA R2 niveau 1 et comprenant une INS qualifiée",
+			stays, "CDA R2 niveau 1", true, src + ", DS 1.2"},
+		{DS13, forfait.DS1, true, "Taux de séjours pour lesquels le DMP a été alimenté d'un compte-rendu opératoire (CRO) au format CDA R2 niveau 1 et comprenant une INS qualifiée",
+			stays, "CDA R2 niveau 1", true, src + ", DS 1.3 (bonus)"},
+		{DS21, forfait.DS2, false, "Taux de comptes rendus de biologie médicale structurés au format CDA R2 niveau 3 transmis au DMP, avec une INS qualifiée",
+			reports, "CDA R2 niveau 3 (structuré)", true, src + ", DS 2.1"},
+		{DS31, forfait.DS3, false, "Taux de comptes rendus d'imagerie structurés au format CDA R2 niveau 1 transmis au DMP avec une INS qualifiée",
+			reports, "CDA R2 niveau 1", true, src + ", DS 3.1"},
+	}[id.Index()]
+}
+
+// For returns the indicators that decide whether domain d is reached
+// (Annex 1): DS1.1 and DS1.2 for DS1, plus DS1.3 when the CRO bonus is
+// asked; DS2.1 for DS2; DS3.1 for DS3.
+func For(d forfait.Domain, cro bool) []ID {
+	switch {
+	case d == forfait.DS1 && cro:
+		return []ID{DS11, DS12, DS13}
+	case d == forfait.DS1:
+		return []ID{DS11, DS12}
+	case d == forfait.DS2:
+		return []ID{DS21}
+	case d == forfait.DS3:
+		return []ID{DS31}
+	}
+	return nil
+}

@@ -1,0 +1,327 @@
+package indicator_test
+
+import (
+	"encoding/json"
+	"errors"
+	"math/big"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/indicator"
+	"github.com/sunes-spec/sunes/window"
+)
+
+func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func counts(t testing.TB, n, den int64) indicator.Rate {
+	t.Helper()
+	r, err := indicator.FromCounts(n, den)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestInstruction2021 compares the targets with the Annex 1 table,
+// transcribed here.
+func TestInstruction2021(t *testing.T) {
+	annex := map[string][4]string{
+		"DS1.1": {"49", "59", "64", "69"}, "DS1.2": {"40", "48", "59", "63"}, "DS1.3": {"49", "59", "64", "69"},
+		"DS2.1": {"45", "54", "59", "63"}, "DS3.1": {"45", "54", "59", "63"},
+	}
+	tg := indicator.Instruction2021()
+	if err := tg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range indicator.IDs() {
+		for _, w := range window.All() {
+			if got, want := tg.Target(id, w), d(annex[id.String()][w.Index()]); !got.Equal(want) {
+				t.Errorf("%s window %s: %s, want %s", id, w, got, want)
+			}
+		}
+	}
+}
+
+func TestDescribe(t *testing.T) {
+	domains := map[indicator.ID]forfait.Domain{indicator.DS11: forfait.DS1, indicator.DS12: forfait.DS1, indicator.DS13: forfait.DS1,
+		indicator.DS21: forfait.DS2, indicator.DS31: forfait.DS3}
+	for _, id := range indicator.IDs() {
+		in := indicator.Describe(id)
+		if in.ID != id || in.Domain != domains[id] || in.Bonus != (id == indicator.DS13) || !in.QualifiedINS || in.Label == "" || in.Source == "" || in.Format == "" {
+			t.Errorf("Describe(%s) = %+v", id, in)
+		}
+		got, err := indicator.ParseID(id.String())
+		text, _ := id.MarshalText()
+		var back indicator.ID
+		if err != nil || got != id || back.UnmarshalText(text) != nil || back != id {
+			t.Errorf("%s: parse/text round trip failed (%v)", id, err)
+		}
+	}
+	if indicator.Describe(indicator.DS21).Format != "CDA R2 niveau 3 (structuré)" {
+		t.Error("DS2.1 must require structured CDA R2 level 3 reports (Annex 1)")
+	}
+	for _, s := range []string{"", "DS1", "DS1.4", "ds1.1", "DS 1.1"} {
+		if _, err := indicator.ParseID(s); !errors.Is(err, indicator.ErrInvalidID) {
+			t.Errorf("ParseID(%q) error = %v", s, err)
+		}
+	}
+	if _, err := indicator.ID(0).MarshalText(); !errors.Is(err, indicator.ErrInvalidID) {
+		t.Error("ID(0).MarshalText accepted")
+	}
+	for _, c := range []struct {
+		d    forfait.Domain
+		cro  bool
+		want []indicator.ID
+	}{
+		{forfait.DS1, false, []indicator.ID{indicator.DS11, indicator.DS12}},
+		{forfait.DS1, true, []indicator.ID{indicator.DS11, indicator.DS12, indicator.DS13}},
+		{forfait.DS2, false, []indicator.ID{indicator.DS21}},
+		{forfait.DS3, false, []indicator.ID{indicator.DS31}},
+		{0, false, nil},
+	} {
+		if diff := cmp.Diff(c.want, indicator.For(c.d, c.cro)); diff != "" {
+			t.Errorf("For(%s, %v) (-want +got):\n%s", c.d, c.cro, diff)
+		}
+	}
+}
+
+func TestRates(t *testing.T) {
+	tests := []struct {
+		name      string
+		rate      func() (indicator.Rate, error)
+		wantErr   bool
+		str       string
+		target    string
+		reaches   bool
+		shortfall int64
+		counted   bool
+	}{
+		{"exactly at target", func() (indicator.Rate, error) { return indicator.FromCounts(49, 100) }, false, "49/100 (49 %)", "49", true, 0, true},
+		{"one stay short", func() (indicator.Rate, error) { return indicator.FromCounts(489, 1000) }, false, "489/1000 (48.9 %)", "49", false, 1, true},
+		// 49 % of 333 = 163.17: 164 stays needed; 163/333 = 48.948…
+		{"fractional need", func() (indicator.Rate, error) { return indicator.FromCounts(163, 333) }, false, "163/333 (48.95 %)", "49", false, 1, true},
+		{"all", func() (indicator.Rate, error) { return indicator.FromCounts(7, 7) }, false, "7/7 (100 %)", "69", true, 0, true},
+		{"none", func() (indicator.Rate, error) { return indicator.FromCounts(0, 9) }, false, "0/9 (0 %)", "40", false, 4, true},
+		{"declared", func() (indicator.Rate, error) { return indicator.ParsePercent("48,99 %") }, false, "48.99 %", "49", false, 0, false},
+		{"declared at target", func() (indicator.Rate, error) { return indicator.ParsePercent("49%") }, false, "49 %", "49", true, 0, false},
+		{"declared nbsp", func() (indicator.Rate, error) { return indicator.ParsePercent("63\u00a0%") }, false, "63 %", "63", true, 0, false},
+		{"zero denominator", func() (indicator.Rate, error) { return indicator.FromCounts(0, 0) }, true, "", "", false, 0, false},
+		{"negative numerator", func() (indicator.Rate, error) { return indicator.FromCounts(-1, 10) }, true, "", "", false, 0, false},
+		{"numerator above denominator", func() (indicator.Rate, error) { return indicator.FromCounts(11, 10) }, true, "", "", false, 0, false},
+		{"above 100", func() (indicator.Rate, error) { return indicator.ParsePercent("100.01") }, true, "", "", false, 0, false},
+		{"negative percent", func() (indicator.Rate, error) { return indicator.ParsePercent("-1") }, true, "", "", false, 0, false},
+		{"not a number", func() (indicator.Rate, error) { return indicator.ParsePercent("quarante") }, true, "", "", false, 0, false},
+		{"exponent", func() (indicator.Rate, error) { return indicator.ParsePercent("4e1") }, true, "", "", false, 0, false},
+		{"too precise", func() (indicator.Rate, error) { return indicator.FromPercent(decimal.New(1, -30)) }, true, "", "", false, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := tt.rate()
+			if tt.wantErr {
+				var fe *indicator.FieldError
+				if !errors.Is(err, indicator.ErrInvalidRate) || !errors.As(err, &fe) {
+					t.Fatalf("error = %v, want a *FieldError wrapping ErrInvalidRate", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			short, counted := r.Shortfall(d(tt.target))
+			if r.String() != tt.str || r.Reaches(d(tt.target)) != tt.reaches || short != tt.shortfall || counted != tt.counted {
+				t.Errorf("%s: reaches %s = %v, shortfall %d (%v); want %q %v %d", r, tt.target, r.Reaches(d(tt.target)), short, counted, tt.str, tt.reaches, tt.shortfall)
+			}
+			data, err := json.Marshal(r)
+			var back indicator.Rate
+			if err != nil || json.Unmarshal(data, &back) != nil || !back.Equal(r) {
+				t.Errorf("JSON round trip of %s via %s gave %s", r, data, back)
+			}
+		})
+	}
+	for _, bad := range []string{`{}`, `{"percent":"50","numerator":1,"denominator":2}`, `{"numerator":3,"denominator":2}`, `{"percent":"101"}`, `{"numerator":1}`} {
+		var r indicator.Rate
+		if err := json.Unmarshal([]byte(bad), &r); !errors.Is(err, indicator.ErrInvalidRate) {
+			t.Errorf("Unmarshal(%s) error = %v", bad, err)
+		}
+	}
+}
+
+func TestEvaluate(t *testing.T) {
+	tg := indicator.Instruction2021()
+	rates := map[indicator.ID]indicator.Rate{
+		indicator.DS11: counts(t, 640, 1000), // 64 %
+		indicator.DS12: counts(t, 590, 1000), // 59 %
+		indicator.DS13: counts(t, 630, 1000), // 63 %
+		indicator.DS21: counts(t, 59, 100),
+		indicator.DS31: counts(t, 58, 100),
+	}
+	tests := []struct {
+		d                   forfait.Domain
+		cro                 bool
+		w                   window.Window
+		reached, croReached bool
+		margins             []string
+		shortfalls          []int64
+	}{
+		{forfait.DS1, true, window.W3, true, false, []string{"0", "0", "-1"}, []int64{0, 0, 10}}, // CRO missed: INT-06
+		{forfait.DS1, true, window.W2, true, true, []string{"5", "11", "4"}, []int64{0, 0, 0}},
+		{forfait.DS1, false, window.W4, false, false, []string{"-5", "-4"}, []int64{50, 40}},
+		{forfait.DS2, false, window.W3, true, false, []string{"0"}, []int64{0}},
+		{forfait.DS3, false, window.W3, false, false, []string{"-1"}, []int64{1}},
+	}
+	for _, tt := range tests {
+		o, err := tg.Evaluate(tt.d, tt.cro, tt.w, rates)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var margins []string
+		var shortfalls []int64
+		for _, r := range o.Results {
+			margins = append(margins, forfait.Format(r.Margin))
+			shortfalls = append(shortfalls, r.Shortfall)
+		}
+		if o.Reached != tt.reached || o.CROReached != tt.croReached || !cmp.Equal(margins, tt.margins) || !cmp.Equal(shortfalls, tt.shortfalls) {
+			t.Errorf("%s cro=%v w%s: reached %v, CRO %v, margins %v, shortfalls %v; want %v %v %v %v",
+				tt.d, tt.cro, tt.w, o.Reached, o.CROReached, margins, shortfalls, tt.reached, tt.croReached, tt.margins, tt.shortfalls)
+		}
+		data, err := json.Marshal(o)
+		var back indicator.Outcome
+		if err != nil || json.Unmarshal(data, &back) != nil || !cmp.Equal(o, back) {
+			t.Errorf("Outcome JSON round trip failed: %s", data)
+		}
+	}
+	_, err := tg.Evaluate(forfait.DS2, true, window.Window(7), nil)
+	for _, want := range []error{forfait.ErrBonusNotDS1, window.ErrInvalid} {
+		if !errors.Is(err, want) {
+			t.Errorf("error %v does not wrap %v", err, want)
+		}
+	}
+	_, err = tg.Evaluate(forfait.DS1, true, window.W1, map[indicator.ID]indicator.Rate{indicator.DS12: counts(t, 1, 2)})
+	if got := len(forfait.Problems(err)); got != 2 || !errors.Is(err, indicator.ErrMissingRate) {
+		t.Errorf("missing DS1.1 and DS1.3: %v", err)
+	}
+	if _, err := tg.Evaluate(0, false, window.W1, nil); !errors.Is(err, forfait.ErrInvalidDomain) {
+		t.Errorf("domain 0: %v", err)
+	}
+	bad := tg
+	bad.Percent[indicator.DS21.Index()][0] = d("101")
+	if _, err := bad.Evaluate(forfait.DS2, false, window.W1, rates); !errors.Is(err, indicator.ErrInvalidTargets) {
+		t.Errorf("target 101: %v", err)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name   string
+		amend  func(*indicator.Targets)
+		fields []string
+	}{
+		{"above 100", func(t *indicator.Targets) { t.Percent[0][3] = d("100.5") }, []string{"targets[DS1.1][window 4]"}},
+		{"negative", func(t *indicator.Targets) { t.Percent[1][0] = d("-1") }, []string{"targets[DS1.2][window 1]"}},
+		{"decreasing", func(t *indicator.Targets) { t.Percent[4][2] = d("50") }, []string{"targets[DS3.1][window 3]"}},
+		{"absurd", func(t *indicator.Targets) { t.Percent[3][1] = decimal.New(5, -1<<30) }, []string{"targets[DS2.1][window 2]"}},
+	}
+	for _, tt := range tests {
+		tg := indicator.Instruction2021()
+		tt.amend(&tg)
+		var got []string
+		for _, e := range forfait.Problems(tg.Validate()) {
+			var fe *indicator.FieldError
+			if !errors.As(e, &fe) || !errors.Is(e, indicator.ErrInvalidTargets) {
+				t.Fatalf("%s: %v is not a *FieldError wrapping ErrInvalidTargets", tt.name, e)
+			}
+			got = append(got, fe.Field)
+		}
+		if diff := cmp.Diff(tt.fields, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
+
+// checkReachesMatchesRat: the target check agrees with a big.Rat
+// comparison of numerator/denominator with target/100 (INT-07), and the
+// shortfall is the least number of stays that reaches it.
+func checkReachesMatchesRat(t *rapid.T) {
+	den := rapid.Int64Range(1, 1<<40).Draw(t, "denominator")
+	num := rapid.Int64Range(0, den).Draw(t, "numerator")
+	target := decimal.New(rapid.Int64Range(0, 10000).Draw(t, "target_bp"), -2)
+	r, err := indicator.FromCounts(num, den)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := big.NewRat(num, den).Cmp(new(big.Rat).Quo(target.Rat(), big.NewRat(100, 1))) >= 0
+	if r.Reaches(target) != want {
+		t.Fatalf("%s reaches %s = %v, big.Rat says %v", r, target, !want, want)
+	}
+	k, _ := r.Shortfall(target)
+	after, _ := indicator.FromCounts(num+k, den)
+	if !after.Reaches(target) || k > 0 && func() bool { b, _ := indicator.FromCounts(num+k-1, den); return b.Reaches(target) }() {
+		t.Fatalf("%s: shortfall %d to %s is not the least", r, k, target)
+	}
+}
+
+// checkTargetsNonDecreasing: the default targets never decrease over
+// windows (Annex 1).
+func checkTargetsNonDecreasing(t *rapid.T) {
+	tg := indicator.Instruction2021()
+	ids := indicator.IDs()
+	id := rapid.SampledFrom(ids[:]).Draw(t, "indicator")
+	a := window.Window(rapid.IntRange(1, window.Count).Draw(t, "a"))
+	b := window.Window(rapid.IntRange(int(a), window.Count).Draw(t, "b"))
+	if tg.Target(id, a).GreaterThan(tg.Target(id, b)) {
+		t.Fatalf("%s: window %s target %s above window %s's %s", id, a, tg.Target(id, a), b, tg.Target(id, b))
+	}
+}
+
+func TestProperties(t *testing.T) {
+	rapid.Check(t, checkReachesMatchesRat)
+	rapid.Check(t, checkTargetsNonDecreasing)
+}
+
+func FuzzReachesMatchesRat(f *testing.F) { f.Fuzz(rapid.MakeFuzz(checkReachesMatchesRat)) }
+
+// FuzzParsePercent: never a panic; an accepted percentage is in [0, 100]
+// and round-trips through JSON; a rejection is typed.
+func FuzzParsePercent(f *testing.F) {
+	for _, s := range []string{"49", "49,5 %", "100", "0.000", "1e2", "-0", "", "%", "9999999999999999999999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := indicator.ParsePercent(s)
+		if err != nil {
+			if !errors.Is(err, indicator.ErrInvalidRate) {
+				t.Fatalf("ParsePercent(%q): untyped error %v", s, err)
+			}
+			return
+		}
+		if p := r.Percent(); p.Sign() < 0 || p.GreaterThan(d("100")) {
+			t.Fatalf("ParsePercent(%q) = %s", s, p)
+		}
+		data, _ := json.Marshal(r)
+		var back indicator.Rate
+		if err := json.Unmarshal(data, &back); err != nil || !back.Equal(r) {
+			t.Fatalf("round trip of %q via %s: %v", s, data, err)
+		}
+	})
+}
+
+// FuzzRateJSON: arbitrary JSON never panics and yields a valid rate or a
+// typed error.
+func FuzzRateJSON(f *testing.F) {
+	for _, s := range []string{`{"numerator":1,"denominator":2}`, `{"percent":"49,5"}`, `{"numerator":-1,"denominator":0}`, `null`, `[]`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r indicator.Rate
+		if err := json.Unmarshal(data, &r); err != nil {
+			return
+		}
+		if n, den, ok := r.Counts(); ok && (n < 0 || n > den) {
+			t.Fatalf("Unmarshal(%s) accepted %d/%d", data, n, den)
+		}
+	})
+}

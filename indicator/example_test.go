@@ -12,9 +12,9 @@ import (
 // and 49 %): the domain is reached, the bonus is not.
 func ExampleTargets_Evaluate() {
 	t := indicator.Instruction2021()
-	letters, _ := indicator.FromCounts(412, 800)      // 51.5 %
+	letters, _ := indicator.FromCounts(412, 800)       // 51.5 %
 	prescriptions, _ := indicator.ParsePercent("47,5") // declared in oSIS
-	reports, _ := indicator.FromCounts(180, 400)      // 45 %
+	reports, _ := indicator.FromCounts(180, 400)       // 45 %
 	o, err := t.Evaluate(forfait.DS1, true, window.W1, map[indicator.ID]indicator.Rate{
 		indicator.DS11: letters, indicator.DS12: prescriptions, indicator.DS13: reports,
 	})

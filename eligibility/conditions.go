@@ -1,0 +1,255 @@
+package eligibility
+
+import (
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/window"
+)
+
+// Code is the stable identifier of a reason for refusal (motif de non
+// validation, §6.1). Codes never change meaning; new conditions get new
+// codes.
+type Code string
+
+// The reason codes, one per condition an application must meet.
+const (
+	// The six prerequisites (Annex 1), one code per component.
+	PS11Meetings       Code = "PS1.1-MEETINGS"
+	PS11Report         Code = "PS1.1-REPORT"
+	PS12RNIV           Code = "PS1.2-RNIV"
+	PS21Policy         Code = "PS2.1-POLICY"
+	PS21RiskAnalysis   Code = "PS2.1-RISK-ANALYSIS"
+	PS21ActionPlan     Code = "PS2.1-ACTION-PLAN"
+	PS21Plan309        Code = "PS2.1-PLAN-309"
+	PS21RSSI           Code = "PS2.1-RSSI"
+	PS21Meetings       Code = "PS2.1-MEETINGS"
+	PS21Incidents      Code = "PS2.1-INCIDENTS"
+	PS22Audit          Code = "PS2.2-AUDIT"
+	PS22OrderWindow    Code = "PS2.2-ORDER-WINDOW"
+	PS22OrderLate      Code = "PS2.2-ORDER-LATE"
+	PS31DMP            Code = "PS3.1-DMP"
+	PS32MSSante        Code = "PS3.2-MSSANTE"
+	Activity           Code = "ACTIVITY"
+	FilingPeriod       Code = "FILING-PERIOD"
+	OnePerWindow       Code = "ONE-PER-WINDOW"
+	DomainFunded       Code = "DOMAIN-FUNDED"
+	DS2Lab             Code = "DS2-LAB"
+	DS3Imaging         Code = "DS3-IMAGING"
+	RELIMS             Code = "RELIMS"
+	OSISPrerequisites  Code = "OSIS-PREREQUISITES"
+	OSISCommitment     Code = "OSIS-COMMITMENT"
+	GHTSDSI            Code = "GHT-SDSI"
+	GHTConvergence     Code = "GHT-CONVERGENCE"
+	GHTCIO             Code = "GHT-CIO"
+	GHTValidation      Code = "GHT-VALIDATION"
+	OutsideConvergence Code = "CONVERGENCE-PLAN"
+)
+
+// Condition is one condition of eligibility, with the reason given when it
+// is not met. Exactly one of holds and holdsFor is set: holds judges the
+// whole application, holdsFor one domain of it.
+type Condition struct {
+	Code Code
+	// Source is the paragraph the condition comes from.
+	Source string
+	// Interpretations are the INT ids it relies on.
+	Interpretations []string
+	// French and English are the reason's message, in the language of the
+	// ARS letters and in English.
+	French, English string
+
+	holds    func(a *Application, cal *window.Schedule) bool
+	holdsFor func(a *Application, d DomainRequest) bool
+}
+
+// PerDomain reports whether the condition is judged domain by domain, its
+// reason then naming the domain.
+func (c Condition) PerDomain() bool { return c.holdsFor != nil }
+
+// Conditions lists every condition in the order reasons are given: the
+// six prerequisites (Annex 1), then the conditions of §5, §4.2 and §6.1.
+// Earlier funding by HOP'EN or Hôpital numérique is not among them: it is
+// never a reason to refuse (§5).
+func Conditions() []Condition {
+	const a1 = "Annexe 1, "
+	return []Condition{
+		{PS11Meetings, a1 + "PS1.1", nil,
+			"La cellule d'identitovigilance ne se réunit pas au moins une fois par semestre.",
+			"The identity-vigilance cell does not meet at least once per semester.",
+			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.IdentityCell.MeetsEverySemester }, nil},
+		{PS11Report, a1 + "PS1.1", nil,
+			"La cellule d'identitovigilance n'est pas en capacité de livrer un rapport d'activité.",
+			"The identity-vigilance cell cannot deliver an activity report.",
+			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.IdentityCell.ActivityReport }, nil},
+		{PS12RNIV, a1 + "PS1.2", nil,
+			"Le questionnaire d'appropriation du référentiel national d'identitovigilance (RNIV 1 et 2) n'est pas renseigné.",
+			"The national identity-vigilance framework (RNIV 1 and 2) questionnaire is not completed.",
+			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.RNIV.QuestionnaireCompleted }, nil},
+		{PS21Policy, a1 + "PS2.1", nil,
+			"Il n'existe pas de politique de sécurité du système d'information.",
+			"There is no information-security policy.",
+			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.Policy }, nil},
+		{PS21RiskAnalysis, a1 + "PS2.1", nil,
+			"Il n'existe pas d'analyse des risques détaillée.",
+			"There is no detailed risk analysis.",
+			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.RiskAnalysis }, nil},
+		{PS21ActionPlan, a1 + "PS2.1", nil,
+			"Il n'existe pas de plan d'action sécurité associé à l'analyse des risques.",
+			"There is no security action plan following the risk analysis.",
+			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.ActionPlan }, nil},
+		{PS21Plan309, a1 + "PS2.1", nil,
+			"Le plan d'actions SSI de l'instruction N°SG/DSSIS/2016/309 n'est pas achevé à 100 % et suivi régulièrement.",
+			"The security action plan of instruction SG/DSSIS/2016/309 is not 100 % completed and regularly followed.",
+			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.Plan309Completed }, nil},
+		{PS21RSSI, a1 + "PS2.1", nil,
+			"Aucun responsable de la sécurité des systèmes d'information (RSSI) n'est désigné.",
+			"No information-security officer (RSSI) is appointed.",
+			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.RSSI }, nil},
+		{PS21Meetings, a1 + "PS2.1", nil,
+			"Il n'y a pas au moins deux rendez-vous annuels entre le RSSI et la direction.",
+			"The RSSI and the management do not meet at least twice a year.",
+			func(a *Application, _ *window.Schedule) bool {
+				return a.Prerequisites.Security.ManagementMeetingsPerYear >= 2
+			}, nil},
+		{PS21Incidents, a1 + "PS2.1", nil,
+			"Il n'existe pas de procédure de remontée des incidents de sécurité (art. L.1111-8-2 CSP).",
+			"There is no security-incident reporting procedure (art. L.1111-8-2 CSP).",
+			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.IncidentProcedure }, nil},
+		{PS22Audit, a1 + "PS2.2", nil,
+			"Aucune attestation de réalisation de l'audit externe de cybersurveillance, signée par le directeur, n'est fournie.",
+			"No director-signed attestation of the external cyber-surveillance audit is provided.",
+			func(a *Application, _ *window.Schedule) bool { return auditProof(a) != noProof }, nil},
+		{PS22OrderWindow, a1 + "PS2.2", nil,
+			"Un bon de commande d'audit ne vaut attestation que pour la fenêtre 1 ; une attestation de réalisation est requise.",
+			"An audit purchase order stands in for the attestation in window 1 only; an attestation is required.",
+			func(a *Application, _ *window.Schedule) bool { return auditProof(a) != orderOutsideWindow1 }, nil},
+		{PS22OrderLate, a1 + "PS2.2", nil,
+			"L'audit commandé n'est pas réalisé au plus tard à la fin de la période d'instruction de la fenêtre 1 (31 décembre 2021).",
+			"The ordered audit is not done by the end of window 1's review period (31 December 2021).",
+			func(a *Application, cal *window.Schedule) bool {
+				return auditProof(a) != order || !a.Prerequisites.CyberAudit.AuditDate.IsZero() &&
+					!cal.Terms(window.W1).Review.End.Before(a.Prerequisites.CyberAudit.AuditDate.Time())
+			}, nil},
+		{PS31DMP, a1 + "PS3.1", nil,
+			"Le système d'information hospitalier n'est pas en capacité d'alimenter le DMP.",
+			"The hospital information system cannot feed the DMP.",
+			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.DMP.FeedsDMP }, nil},
+		{PS32MSSante, a1 + "PS3.2", nil,
+			"Aucune messagerie opérationnelle n'est raccordée à l'espace de confiance MSSanté.",
+			"No operational messaging is connected to the MSSanté trust space.",
+			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.MSSante.Connected }, nil},
+		{Activity, "§5; Annexe 3 §1", nil,
+			"L'activité combinée 2019 de l'établissement est nulle.",
+			"The establishment's 2019 combined activity is zero.",
+			func(a *Application, _ *window.Schedule) bool { return a.Establishment.CombinedActivity.Sign() > 0 }, nil},
+		{FilingPeriod, "§6.1", nil,
+			"La candidature n'a pas été déposée pendant la période de candidature de la fenêtre visée.",
+			"The application was not filed within the application period of its window.",
+			func(a *Application, cal *window.Schedule) bool {
+				return cal.Terms(a.Window).Application.Contains(a.Filed.Time())
+			}, nil},
+		{OnePerWindow, "§6.1", []string{"INT-10"},
+			"L'établissement a déjà déposé une candidature pour cette fenêtre.",
+			"The establishment has already applied in this window.",
+			func(a *Application, _ *window.Schedule) bool {
+				for _, p := range a.History.Applications {
+					if p.Window == a.Window {
+						return false
+					}
+				}
+				return true
+			}, nil},
+		{DomainFunded, "§5", nil,
+			"Ce domaine a déjà été financé pour l'établissement ; un domaine n'est financé qu'une fois sur le programme.",
+			"This domain has already been funded for the establishment; a domain is funded once over the programme.",
+			nil, func(a *Application, d DomainRequest) bool {
+				for _, f := range a.History.FundedDomains {
+					if f == d.Domain {
+						return false
+					}
+				}
+				return true
+			}},
+		{DS2Lab, "§5", nil,
+			"Le domaine biologie requiert un laboratoire de biologie médicale interne, de même FINESS juridique que l'établissement.",
+			"The biology domain requires an internal medical-biology laboratory with the establishment's FINESS juridique.",
+			nil, func(a *Application, d DomainRequest) bool {
+				return d.Domain != forfait.DS2 || internal(a, a.Establishment.Lab)
+			}},
+		{DS3Imaging, "§5", nil,
+			"Le domaine imagerie requiert un plateau d'imagerie interne, de même FINESS juridique que l'établissement.",
+			"The imaging domain requires an internal imaging unit with the establishment's FINESS juridique.",
+			nil, func(a *Application, d DomainRequest) bool {
+				return d.Domain != forfait.DS3 || internal(a, a.Establishment.Imaging)
+			}},
+		{RELIMS, "§5", nil,
+			"Les éditeurs des applications mises en œuvre ne sont pas référencés dans RELIMS.",
+			"The vendors of the software used are not referenced in RELIMS.",
+			func(a *Application, _ *window.Schedule) bool { return a.RELIMS }, nil},
+		{OSISPrerequisites, "§5", nil,
+			"Les prérequis Ségur ne sont pas tous saisis dans oSIS.",
+			"The Ségur prerequisites are not all entered in oSIS.",
+			func(a *Application, _ *window.Schedule) bool { return a.OSIS.PrerequisitesEntered }, nil},
+		{OSISCommitment, "§5", nil,
+			"L'établissement ne s'engage pas à renseigner les cibles d'usage dans oSIS à la fin de la fenêtre.",
+			"The establishment does not commit to declaring its targets in oSIS at the end of the window.",
+			func(a *Application, _ *window.Schedule) bool { return a.OSIS.TargetsCommitment }, nil},
+		{GHTSDSI, "§5", nil,
+			"Le schéma directeur du système d'information (SDSI) du GHT, validé et actualisé, n'est pas déposé dans oSIS par l'établissement support.",
+			"The GHT's validated, up-to-date IT master plan (SDSI) is not deposited in oSIS by the support establishment.",
+			func(a *Application, _ *window.Schedule) bool {
+				return a.Establishment.GHT == nil || a.GHT.SDSIDeposited
+			}, nil},
+		{GHTConvergence, "§5", nil,
+			"Les indicateurs de convergence ne sont pas saisis dans oSIS.",
+			"The convergence indicators are not entered in oSIS.",
+			func(a *Application, _ *window.Schedule) bool {
+				return a.Establishment.GHT == nil || a.GHT.ConvergenceIndicatorsEntered
+			}, nil},
+		{GHTCIO, "§5", nil,
+			"Aucun DSI de GHT n'est nommé et validé par le directeur de l'établissement support.",
+			"No GHT CIO is appointed and validated by the support establishment's director.",
+			func(a *Application, _ *window.Schedule) bool { return a.Establishment.GHT == nil || a.GHT.CIOAppointed }, nil},
+		{GHTValidation, "§5", nil,
+			"La candidature n'est pas validée par le directeur de l'établissement et par le directeur de l'établissement support.",
+			"The application is not validated by the establishment's director and the support establishment's director.",
+			func(a *Application, _ *window.Schedule) bool {
+				g := a.Establishment.GHT
+				return g == nil || !g.Public || a.GHT.DirectorValidated && a.GHT.SupportDirectorValidated
+			}, nil},
+		{OutsideConvergence, "§4.2", nil,
+			"Les cibles d'usage seraient atteintes avec des logiciels nouvellement acquis hors du schéma de convergence du GHT.",
+			"The targets would be reached with newly bought software outside the GHT's convergence plan.",
+			func(a *Application, _ *window.Schedule) bool { return !a.SoftwareOutsideConvergence }, nil},
+	}
+}
+
+// internal reports whether unit exists and shares the establishment's
+// FINESS juridique (§5).
+func internal(a *Application, unit *Unit) bool {
+	return unit != nil && unit.FINESSJur == a.Establishment.FINESSJur
+}
+
+// proof is what an application shows for PS2.2 (Annex 1).
+type proof uint8
+
+const (
+	attestation         proof = iota // a signed attestation: PS2.2 met
+	order                            // a window-1 purchase order: met if the audit is done in time
+	orderOutsideWindow1              // a purchase order outside window 1: not met
+	noProof                          // neither: not met
+)
+
+// auditProof classifies the PS2.2 evidence: the attestation, or, in
+// window 1 only, a purchase order (Annex 1, PS2.2).
+func auditProof(a *Application) proof {
+	c := a.Prerequisites.CyberAudit
+	switch {
+	case c.Attestation:
+		return attestation
+	case c.PurchaseOrder && a.Window == window.W1:
+		return order
+	case c.PurchaseOrder:
+		return orderOutsideWindow1
+	}
+	return noProof
+}

@@ -1,0 +1,150 @@
+package eligibility
+
+import (
+	"encoding/json"
+	"strconv"
+
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/window"
+)
+
+// Prerequisites is the evidence for the six Ségur prerequisites (Annex 1),
+// all required for the application to be validated and the advance paid
+// (§5, Annexe 2 §3). For a GHT member, the support establishment sees that
+// each member meets them; the evidence is still per establishment.
+type Prerequisites struct {
+	IdentityCell IdentityCell `json:"ps1_1_identity_cell"`
+	RNIV         RNIV         `json:"ps1_2_rniv"`
+	Security     Security     `json:"ps2_1_security"`
+	CyberAudit   CyberAudit   `json:"ps2_2_cyber_audit"`
+	DMP          DMP          `json:"ps3_1_dmp"`
+	MSSante      MSSante      `json:"ps3_2_mssante"`
+}
+
+// IdentityCell is PS1.1: an identity-vigilance cell that meets at least
+// once per semester and can deliver an activity report.
+type IdentityCell struct {
+	MeetsEverySemester bool `json:"meets_every_semester"`
+	ActivityReport     bool `json:"activity_report"`
+}
+
+// RNIV is PS1.2: the national identity-vigilance framework (RNIV 1 and 2)
+// adopted, its questionnaire completed.
+type RNIV struct {
+	QuestionnaireCompleted bool `json:"questionnaire_completed"`
+}
+
+// Security is PS2.1: a security policy, a detailed risk analysis, an action
+// plan including instruction 309's plan 100 % done and followed, an RSSI,
+// at least two RSSI/management meetings a year, an incident-reporting
+// procedure.
+type Security struct {
+	Policy                    bool `json:"policy"`
+	RiskAnalysis              bool `json:"risk_analysis"`
+	ActionPlan                bool `json:"action_plan"`
+	Plan309Completed          bool `json:"plan_309_completed"`
+	RSSI                      bool `json:"rssi"`
+	ManagementMeetingsPerYear int  `json:"management_meetings_per_year"`
+	IncidentProcedure         bool `json:"incident_procedure"`
+}
+
+// CyberAudit is PS2.2: an external cyber-surveillance audit, proved by an
+// attestation signed by the director; in window 1 only, by a purchase order
+// instead, the audit then to be done by the end of window 1's review period
+// (31 December 2021), AuditDate being the day it is or was done.
+type CyberAudit struct {
+	Attestation   bool `json:"signed_attestation"`
+	PurchaseOrder bool `json:"purchase_order"`
+	AuditDate     Date `json:"audit_date"`
+}
+
+// DMP is PS3.1: the hospital information system can feed the DMP.
+type DMP struct {
+	FeedsDMP bool `json:"feeds_dmp"`
+}
+
+// MSSante is PS3.2: operational messaging connected to the MSSanté trust
+// space.
+type MSSante struct {
+	Connected bool `json:"connected"`
+}
+
+// Status is the outcome of a review.
+type Status string
+
+const (
+	Validated Status = "validated"
+	Refused   Status = "refused"
+)
+
+// Reason is one reason for refusal (motif de non validation, §6.1): its
+// code, the paragraph it cites, the interpretations it relies on, the
+// domain it concerns (for a per-domain condition) and its message.
+type Reason struct {
+	Code            Code           `json:"code"`
+	Source          string         `json:"source"`
+	Interpretations []string       `json:"interpretations,omitempty"`
+	Domain          forfait.Domain `json:"domain,omitempty"`
+	French          string         `json:"message_fr"`
+	English         string         `json:"message_en"`
+}
+
+// Decision is the ARS's decision on an application: validated, or refused
+// with every reason at once.
+type Decision struct {
+	Status  Status   `json:"status"`
+	Reasons []Reason `json:"reasons,omitempty"`
+}
+
+// UnmarshalJSON decodes a decision, checking that its status agrees with
+// its reasons.
+func (d *Decision) UnmarshalJSON(data []byte) error {
+	type plain Decision
+	var v plain
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	if (v.Status == Validated) != (len(v.Reasons) == 0) || v.Status != Validated && v.Status != Refused {
+		return &FieldError{Field: "status", Value: strconv.Quote(string(v.Status)),
+			Reason: "validated without reasons, or refused with some", Err: ErrInvalidApplication}
+	}
+	*d = Decision(v)
+	return nil
+}
+
+// Decide reviews a against every condition of Conditions, with the
+// calendar cal (normally window.Instruction2021()): validated when all
+// hold, refused otherwise with one reason per condition not met (and per
+// domain, for the per-domain ones), in the order of Conditions. A malformed
+// application (see Application.Validate) is an error, not a refusal. A nil
+// cal is window.Instruction2021().
+func Decide(a *Application, cal *window.Schedule) (Decision, error) {
+	if err := a.Validate(); err != nil {
+		return Decision{}, err
+	}
+	if cal == nil {
+		s := window.Instruction2021()
+		cal = &s
+	}
+	var reasons []Reason
+	for _, c := range Conditions() {
+		reason := func(d forfait.Domain) Reason {
+			return Reason{Code: c.Code, Source: c.Source, Interpretations: c.Interpretations, Domain: d, French: c.French, English: c.English}
+		}
+		if c.holds != nil {
+			if !c.holds(a, cal) {
+				reasons = append(reasons, reason(0))
+			}
+			continue
+		}
+		for _, d := range a.Domains {
+			if !c.holdsFor(a, d) {
+				reasons = append(reasons, reason(d.Domain))
+			}
+		}
+	}
+	if len(reasons) > 0 {
+		return Decision{Status: Refused, Reasons: reasons}, nil
+	}
+	return Decision{Status: Validated}, nil
+}

@@ -1,0 +1,487 @@
+package eligibility_test
+
+import (
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+
+	"github.com/sunes-spec/sunes/eligibility"
+	"github.com/sunes-spec/sunes/envelope"
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/window"
+)
+
+// valid returns an application that meets every condition: a public GHT
+// party applying in window 1 for DS1 with CRO, DS2 and DS3, with its own
+// laboratory and imaging unit, every prerequisite proved.
+func valid() eligibility.Application {
+	jur := eligibility.FINESS("750000015")
+	return eligibility.Application{
+		Establishment: eligibility.Establishment{
+			FINESSGeo: "750712184", FINESSJur: jur, Name: "Centre hospitalier", Region: envelope.IleDeFrance,
+			CombinedActivity: decimal.New(127800, 0),
+			GHT:              &eligibility.GHTMembership{Name: "GHT Paris", Public: true},
+			Lab:              &eligibility.Unit{FINESSJur: jur},
+			Imaging:          &eligibility.Unit{FINESSJur: jur},
+		},
+		Filed:   eligibility.DateOf(2021, time.September, 15),
+		Window:  window.W1,
+		Domains: []eligibility.DomainRequest{{Domain: forfait.DS1, CRO: true}, {Domain: forfait.DS2}, {Domain: forfait.DS3}},
+		RELIMS:  true,
+		OSIS:    eligibility.OSIS{PrerequisitesEntered: true, TargetsCommitment: true},
+		Prerequisites: eligibility.Prerequisites{
+			IdentityCell: eligibility.IdentityCell{MeetsEverySemester: true, ActivityReport: true},
+			RNIV:         eligibility.RNIV{QuestionnaireCompleted: true},
+			Security: eligibility.Security{Policy: true, RiskAnalysis: true, ActionPlan: true, Plan309Completed: true,
+				RSSI: true, ManagementMeetingsPerYear: 2, IncidentProcedure: true},
+			CyberAudit: eligibility.CyberAudit{Attestation: true},
+			DMP:        eligibility.DMP{FeedsDMP: true},
+			MSSante:    eligibility.MSSante{Connected: true},
+		},
+		GHT: eligibility.GHTConditions{SDSIDeposited: true, ConvergenceIndicatorsEntered: true, CIOAppointed: true,
+			DirectorValidated: true, SupportDirectorValidated: true},
+		History: eligibility.History{HOPEN: true, HopitalNumerique: true}, // never a reason (§5)
+	}
+}
+
+// breakers break exactly one condition of valid().
+var breakers = map[eligibility.Code]func(*eligibility.Application){
+	eligibility.PS11Meetings:     func(a *eligibility.Application) { a.Prerequisites.IdentityCell.MeetsEverySemester = false },
+	eligibility.PS11Report:       func(a *eligibility.Application) { a.Prerequisites.IdentityCell.ActivityReport = false },
+	eligibility.PS12RNIV:         func(a *eligibility.Application) { a.Prerequisites.RNIV.QuestionnaireCompleted = false },
+	eligibility.PS21Policy:       func(a *eligibility.Application) { a.Prerequisites.Security.Policy = false },
+	eligibility.PS21RiskAnalysis: func(a *eligibility.Application) { a.Prerequisites.Security.RiskAnalysis = false },
+	eligibility.PS21ActionPlan:   func(a *eligibility.Application) { a.Prerequisites.Security.ActionPlan = false },
+	eligibility.PS21Plan309:      func(a *eligibility.Application) { a.Prerequisites.Security.Plan309Completed = false },
+	eligibility.PS21RSSI:         func(a *eligibility.Application) { a.Prerequisites.Security.RSSI = false },
+	eligibility.PS21Meetings:     func(a *eligibility.Application) { a.Prerequisites.Security.ManagementMeetingsPerYear = 1 },
+	eligibility.PS21Incidents:    func(a *eligibility.Application) { a.Prerequisites.Security.IncidentProcedure = false },
+	eligibility.PS22Audit:        func(a *eligibility.Application) { a.Prerequisites.CyberAudit.Attestation = false },
+	eligibility.PS22OrderWindow: func(a *eligibility.Application) {
+		a.Window, a.Filed = window.W2, eligibility.DateOf(2022, time.March, 15)
+		a.Prerequisites.CyberAudit = eligibility.CyberAudit{PurchaseOrder: true, AuditDate: eligibility.DateOf(2022, time.April, 1)}
+	},
+	eligibility.PS22OrderLate: func(a *eligibility.Application) {
+		a.Prerequisites.CyberAudit = eligibility.CyberAudit{PurchaseOrder: true, AuditDate: eligibility.DateOf(2022, time.January, 1)}
+	},
+	eligibility.PS31DMP:            func(a *eligibility.Application) { a.Prerequisites.DMP.FeedsDMP = false },
+	eligibility.PS32MSSante:        func(a *eligibility.Application) { a.Prerequisites.MSSante.Connected = false },
+	eligibility.Activity:           func(a *eligibility.Application) { a.Establishment.CombinedActivity = decimal.Zero },
+	eligibility.FilingPeriod:       func(a *eligibility.Application) { a.Filed = eligibility.DateOf(2021, time.November, 1) },
+	eligibility.OnePerWindow:       func(a *eligibility.Application) { a.History.Applications = []eligibility.PastApplication{{Window: window.W1}} },
+	eligibility.DomainFunded:       func(a *eligibility.Application) { a.History.FundedDomains = []forfait.Domain{forfait.DS3} },
+	eligibility.DS2Lab:             func(a *eligibility.Application) { a.Establishment.Lab = &eligibility.Unit{FINESSJur: "690000019"} },
+	eligibility.DS3Imaging:         func(a *eligibility.Application) { a.Establishment.Imaging = nil },
+	eligibility.RELIMS:             func(a *eligibility.Application) { a.RELIMS = false },
+	eligibility.OSISPrerequisites:  func(a *eligibility.Application) { a.OSIS.PrerequisitesEntered = false },
+	eligibility.OSISCommitment:     func(a *eligibility.Application) { a.OSIS.TargetsCommitment = false },
+	eligibility.GHTSDSI:            func(a *eligibility.Application) { a.GHT.SDSIDeposited = false },
+	eligibility.GHTConvergence:     func(a *eligibility.Application) { a.GHT.ConvergenceIndicatorsEntered = false },
+	eligibility.GHTCIO:             func(a *eligibility.Application) { a.GHT.CIOAppointed = false },
+	eligibility.GHTValidation:      func(a *eligibility.Application) { a.GHT.SupportDirectorValidated = false },
+	eligibility.OutsideConvergence: func(a *eligibility.Application) { a.SoftwareOutsideConvergence = true },
+}
+
+// tb is what decide needs of a *testing.T or a *rapid.T.
+type tb interface {
+	Helper()
+	Fatalf(format string, args ...any)
+}
+
+func decide(t tb, a eligibility.Application) eligibility.Decision {
+	t.Helper()
+	cal := window.Instruction2021()
+	dec, err := eligibility.Decide(&a, &cal)
+	if err != nil {
+		t.Fatalf("Decide: %v", err)
+	}
+	return dec
+}
+
+func codes(d eligibility.Decision) []eligibility.Code {
+	var cs []eligibility.Code
+	for _, r := range d.Reasons {
+		cs = append(cs, r.Code)
+	}
+	return cs
+}
+
+func TestValid(t *testing.T) {
+	if d := decide(t, valid()); d.Status != eligibility.Validated || len(d.Reasons) != 0 {
+		t.Fatalf("valid application: %+v", d)
+	}
+}
+
+// TestEachReason: one case per reason code; breaking the condition gives
+// that reason alone, citing its paragraph, in both languages.
+func TestEachReason(t *testing.T) {
+	conds := eligibility.Conditions()
+	if len(breakers) != len(conds) {
+		t.Fatalf("%d breakers for %d conditions", len(breakers), len(conds))
+	}
+	for _, c := range conds {
+		t.Run(string(c.Code), func(t *testing.T) {
+			a := valid()
+			breakers[c.Code](&a)
+			d := decide(t, a)
+			if d.Status != eligibility.Refused || !cmp.Equal(codes(d), []eligibility.Code{c.Code}) {
+				t.Fatalf("got %s %v, want refused for %s alone", d.Status, codes(d), c.Code)
+			}
+			r := d.Reasons[0]
+			if r.Source == "" || r.French == "" || r.English == "" || r.Source != c.Source {
+				t.Errorf("reason %+v lacks a citation or a message", r)
+			}
+			if c.PerDomain() != (r.Domain != 0) {
+				t.Errorf("reason %+v: domain set %v, per-domain condition %v", r, r.Domain != 0, c.PerDomain())
+			}
+		})
+	}
+}
+
+func TestConditionsCatalog(t *testing.T) {
+	seen := map[eligibility.Code]bool{}
+	for _, c := range eligibility.Conditions() {
+		if seen[c.Code] || c.Source == "" || c.French == "" || c.English == "" {
+			t.Errorf("condition %s: duplicate, or without citation or message", c.Code)
+		}
+		seen[c.Code] = true
+	}
+}
+
+// TestThreeReasons: several failures give every reason at once, in the
+// order of Conditions; a per-domain reason names its domain.
+func TestThreeReasons(t *testing.T) {
+	a := valid()
+	a.Prerequisites.RNIV.QuestionnaireCompleted = false
+	a.Establishment.Lab = nil
+	a.History.FundedDomains = []forfait.Domain{forfait.DS1, forfait.DS2}
+	d := decide(t, a)
+	type cd struct {
+		Code   eligibility.Code
+		Domain forfait.Domain
+	}
+	var got []cd
+	for _, r := range d.Reasons {
+		got = append(got, cd{r.Code, r.Domain})
+	}
+	want := []cd{{eligibility.PS12RNIV, 0}, {eligibility.DomainFunded, forfait.DS1}, {eligibility.DomainFunded, forfait.DS2}, {eligibility.DS2Lab, forfait.DS2}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("reasons (-want +got):\n%s", diff)
+	}
+}
+
+// TestConditionsThatDoNotApply: GHT conditions bind GHT members only, the
+// directors' validation public members only, the lab and imaging unit the
+// domains that need them, the purchase order window 1 only.
+func TestConditionsThatDoNotApply(t *testing.T) {
+	a := valid()
+	a.Establishment.GHT = nil
+	a.GHT = eligibility.GHTConditions{}
+	if d := decide(t, a); d.Status != eligibility.Validated {
+		t.Errorf("outside any GHT: %v", codes(d))
+	}
+	a = valid()
+	a.Establishment.GHT.Public = false
+	a.GHT.DirectorValidated, a.GHT.SupportDirectorValidated = false, false
+	if d := decide(t, a); d.Status != eligibility.Validated {
+		t.Errorf("private GHT member without directors' validation: %v", codes(d))
+	}
+	a = valid()
+	a.Domains = []eligibility.DomainRequest{{Domain: forfait.DS1}}
+	a.Establishment.Lab, a.Establishment.Imaging = nil, nil
+	if d := decide(t, a); d.Status != eligibility.Validated {
+		t.Errorf("DS1 only, without lab or imaging: %v", codes(d))
+	}
+	a = valid()
+	a.Prerequisites.CyberAudit = eligibility.CyberAudit{PurchaseOrder: true, AuditDate: eligibility.DateOf(2021, time.December, 31)}
+	if d := decide(t, a); d.Status != eligibility.Validated {
+		t.Errorf("window-1 purchase order, audit on 31 Dec 2021: %v", codes(d))
+	}
+	a.Prerequisites.CyberAudit.AuditDate = eligibility.Date{}
+	if d := decide(t, a); !cmp.Equal(codes(d), []eligibility.Code{eligibility.PS22OrderLate}) {
+		t.Errorf("window-1 purchase order without an audit date: %v", codes(d))
+	}
+}
+
+func TestInvalidApplication(t *testing.T) {
+	a := valid()
+	a.Establishment.FINESSGeo = "12345"
+	a.Establishment.Region = 0
+	a.Establishment.CombinedActivity = decimal.New(-1, 0)
+	a.Filed = eligibility.Date{}
+	a.Window = 5
+	a.Domains = []eligibility.DomainRequest{{Domain: forfait.DS2, CRO: true}, {Domain: forfait.DS2}, {Domain: 9}}
+	a.Establishment.Lab = &eligibility.Unit{FINESSJur: "x"}
+	a.History.Applications = []eligibility.PastApplication{{Window: 0}}
+	a.History.FundedDomains = []forfait.Domain{7}
+	cal := window.Instruction2021()
+	_, err := eligibility.Decide(&a, &cal)
+	var fields []string
+	for _, e := range forfait.Problems(err) {
+		var fe *eligibility.FieldError
+		if !errors.As(e, &fe) {
+			t.Fatalf("%v is not a *FieldError", e)
+		}
+		fields = append(fields, fe.Field)
+	}
+	want := []string{
+		"establishment.finess_geographique", "establishment.biology_lab.finess_juridique", "establishment.region",
+		"establishment.combined_activity", "filed", "window", "domains[0].cro", "domains[1].domain", "domains[2].domain",
+		"history.applications[0].window", "history.funded_domains[0]",
+	}
+	if diff := cmp.Diff(want, fields); diff != "" {
+		t.Errorf("fields (-want +got):\n%s", diff)
+	}
+	for _, sentinel := range []error{eligibility.ErrInvalidFINESS, envelope.ErrUnknownRegion, eligibility.ErrInvalidApplication,
+		window.ErrInvalid, forfait.ErrBonusNotDS1, forfait.ErrInvalidDomain} {
+		if !errors.Is(err, sentinel) {
+			t.Errorf("error does not wrap %v", sentinel)
+		}
+	}
+	a = eligibility.Application{}
+	if _, err := eligibility.Decide(&a, nil); !errors.Is(err, eligibility.ErrInvalidApplication) {
+		t.Errorf("zero application: %v", err)
+	}
+}
+
+func TestJSON(t *testing.T) {
+	a := valid()
+	a.Prerequisites.CyberAudit = eligibility.CyberAudit{PurchaseOrder: true, AuditDate: eligibility.DateOf(2021, time.November, 30)}
+	a.History.Applications = []eligibility.PastApplication{{Window: window.W1, Filed: eligibility.DateOf(2021, time.September, 2)}}
+	data, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back eligibility.Application
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatalf("Unmarshal(%s): %v", data, err)
+	}
+	if diff := cmp.Diff(a, back, cmp.Comparer(func(x, y eligibility.Date) bool { return x.Time().Equal(y.Time()) }),
+		cmp.Comparer(func(x, y decimal.Decimal) bool { return x.Equal(y) })); diff != "" {
+		t.Errorf("application round trip (-want +got):\n%s", diff)
+	}
+	for _, key := range []string{`"finess_geographique":"750712184"`, `"combined_activity":"127800"`, `"filed":"2021-09-15"`,
+		`"window":"1"`, `"domain":"DS1","cro":true`, `"ps2_2_cyber_audit":{"signed_attestation":false,"purchase_order":true,"audit_date":"2021-11-30"}`,
+		`"region":"Ile-de-France"`} {
+		if !json.Valid(data) || !strings.Contains(string(data), key) {
+			t.Errorf("JSON lacks %s:\n%s", key, data)
+		}
+	}
+	b := valid()
+	b.Establishment.Lab = nil
+	d := decide(t, b)
+	data, err = json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dback eligibility.Decision
+	if err := json.Unmarshal(data, &dback); err != nil || !cmp.Equal(d, dback) {
+		t.Errorf("decision round trip: %v\n%s", err, data)
+	}
+	for _, bad := range []string{`{"status":"validated","reasons":[{"code":"RELIMS"}]}`, `{"status":"refused"}`, `{"status":"maybe"}`,
+		`{"establishment":{"combined_activity":"lots"}}`, `{"filed":"15/09/2021"}`, `{"establishment":{"finess_juridique":"1"}}`} {
+		var v any = &eligibility.Decision{}
+		if bad[2] != 's' {
+			v = &eligibility.Application{}
+		}
+		if err := json.Unmarshal([]byte(bad), v); err == nil {
+			t.Errorf("Unmarshal(%s) accepted", bad)
+		}
+	}
+}
+
+
+// genApplication draws an application with every condition a coin toss
+// (but well formed), so that any subset of reasons can occur.
+func genApplication(t *rapid.T) eligibility.Application {
+	a := valid()
+	b := func(label string) bool { return rapid.Float64Range(0, 1).Draw(t, label) < 0.85 }
+	a.Window = window.Window(rapid.IntRange(1, window.Count).Draw(t, "window"))
+	cal := window.Instruction2021()
+	app := cal.Terms(a.Window).Application
+	a.Filed = eligibility.DateOf(app.Start.Year(), app.Start.Month(), app.Start.Day()+rapid.IntRange(-10, 70).Draw(t, "filed_offset"))
+	all := []eligibility.DomainRequest{{Domain: forfait.DS1, CRO: rapid.Bool().Draw(t, "cro")}, {Domain: forfait.DS2}, {Domain: forfait.DS3}}
+	a.Domains = nil
+	for _, d := range all {
+		if b("domain") {
+			a.Domains = append(a.Domains, d)
+		}
+	}
+	if len(a.Domains) == 0 {
+		a.Domains = all[:1]
+	}
+	p := &a.Prerequisites
+	p.IdentityCell = eligibility.IdentityCell{MeetsEverySemester: b("ps11a"), ActivityReport: b("ps11b")}
+	p.RNIV.QuestionnaireCompleted = b("ps12")
+	p.Security = eligibility.Security{Policy: b("ps21a"), RiskAnalysis: b("ps21b"), ActionPlan: b("ps21c"), Plan309Completed: b("ps21d"),
+		RSSI: b("ps21e"), ManagementMeetingsPerYear: rapid.IntRange(0, 4).Draw(t, "meetings"), IncidentProcedure: b("ps21f")}
+	p.CyberAudit = eligibility.CyberAudit{Attestation: b("attestation"), PurchaseOrder: rapid.Bool().Draw(t, "order")}
+	if rapid.Bool().Draw(t, "audit_dated") {
+		p.CyberAudit.AuditDate = eligibility.DateOf(2021, time.December, 1+rapid.IntRange(0, 60).Draw(t, "audit_day"))
+	}
+	p.DMP.FeedsDMP, p.MSSante.Connected = b("ps31"), b("ps32")
+	if !b("activity") {
+		a.Establishment.CombinedActivity = decimal.Zero
+	}
+	if !b("lab") {
+		a.Establishment.Lab = nil
+	}
+	if !b("imaging") {
+		a.Establishment.Imaging = &eligibility.Unit{FINESSJur: "130000012"}
+	}
+	switch rapid.IntRange(0, 2).Draw(t, "ght") {
+	case 0:
+		a.Establishment.GHT = nil
+	case 1:
+		a.Establishment.GHT.Public = false
+	}
+	a.GHT = eligibility.GHTConditions{SDSIDeposited: b("sdsi"), ConvergenceIndicatorsEntered: b("conv"), CIOAppointed: b("cio"),
+		DirectorValidated: b("dir"), SupportDirectorValidated: b("sdir")}
+	a.RELIMS, a.OSIS.PrerequisitesEntered, a.OSIS.TargetsCommitment = b("relims"), b("osis1"), b("osis2")
+	a.SoftwareOutsideConvergence = !b("convergence")
+	if !b("history") {
+		a.History.Applications = []eligibility.PastApplication{{Window: window.Window(rapid.IntRange(1, window.Count).Draw(t, "past"))}}
+	}
+	if !b("funded") {
+		a.History.FundedDomains = []forfait.Domain{forfait.Domain(rapid.IntRange(1, 3).Draw(t, "funded_domain"))}
+	}
+	a.History.HOPEN, a.History.HopitalNumerique = rapid.Bool().Draw(t, "hopen"), rapid.Bool().Draw(t, "hn")
+	return a
+}
+
+// fixers make one reason's condition hold without touching any other.
+var fixers = map[eligibility.Code]func(*eligibility.Application){
+	eligibility.PS11Meetings:     func(a *eligibility.Application) { a.Prerequisites.IdentityCell.MeetsEverySemester = true },
+	eligibility.PS11Report:       func(a *eligibility.Application) { a.Prerequisites.IdentityCell.ActivityReport = true },
+	eligibility.PS12RNIV:         func(a *eligibility.Application) { a.Prerequisites.RNIV.QuestionnaireCompleted = true },
+	eligibility.PS21Policy:       func(a *eligibility.Application) { a.Prerequisites.Security.Policy = true },
+	eligibility.PS21RiskAnalysis: func(a *eligibility.Application) { a.Prerequisites.Security.RiskAnalysis = true },
+	eligibility.PS21ActionPlan:   func(a *eligibility.Application) { a.Prerequisites.Security.ActionPlan = true },
+	eligibility.PS21Plan309:      func(a *eligibility.Application) { a.Prerequisites.Security.Plan309Completed = true },
+	eligibility.PS21RSSI:         func(a *eligibility.Application) { a.Prerequisites.Security.RSSI = true },
+	eligibility.PS21Meetings:     func(a *eligibility.Application) { a.Prerequisites.Security.ManagementMeetingsPerYear = 2 },
+	eligibility.PS21Incidents:    func(a *eligibility.Application) { a.Prerequisites.Security.IncidentProcedure = true },
+	eligibility.PS22Audit:        func(a *eligibility.Application) { a.Prerequisites.CyberAudit.Attestation = true },
+	eligibility.PS22OrderWindow:  func(a *eligibility.Application) { a.Prerequisites.CyberAudit.Attestation = true },
+	eligibility.PS22OrderLate:    func(a *eligibility.Application) { a.Prerequisites.CyberAudit.AuditDate = eligibility.DateOf(2021, time.December, 1) },
+	eligibility.PS31DMP:          func(a *eligibility.Application) { a.Prerequisites.DMP.FeedsDMP = true },
+	eligibility.PS32MSSante:      func(a *eligibility.Application) { a.Prerequisites.MSSante.Connected = true },
+	eligibility.Activity:         func(a *eligibility.Application) { a.Establishment.CombinedActivity = decimal.New(1, 0) },
+	eligibility.FilingPeriod: func(a *eligibility.Application) {
+		cal := window.Instruction2021()
+		s := cal.Terms(a.Window).Application.Start
+		a.Filed = eligibility.DateOf(s.Year(), s.Month(), s.Day())
+	},
+	eligibility.OnePerWindow: func(a *eligibility.Application) {
+		a.History.Applications = slices.DeleteFunc(slices.Clone(a.History.Applications), func(p eligibility.PastApplication) bool { return p.Window == a.Window })
+	},
+	eligibility.DomainFunded:       func(a *eligibility.Application) { a.History.FundedDomains = nil },
+	eligibility.DS2Lab:             func(a *eligibility.Application) { a.Establishment.Lab = &eligibility.Unit{FINESSJur: a.Establishment.FINESSJur} },
+	eligibility.DS3Imaging:         func(a *eligibility.Application) { a.Establishment.Imaging = &eligibility.Unit{FINESSJur: a.Establishment.FINESSJur} },
+	eligibility.RELIMS:             func(a *eligibility.Application) { a.RELIMS = true },
+	eligibility.OSISPrerequisites:  func(a *eligibility.Application) { a.OSIS.PrerequisitesEntered = true },
+	eligibility.OSISCommitment:     func(a *eligibility.Application) { a.OSIS.TargetsCommitment = true },
+	eligibility.GHTSDSI:            func(a *eligibility.Application) { a.GHT.SDSIDeposited = true },
+	eligibility.GHTConvergence:     func(a *eligibility.Application) { a.GHT.ConvergenceIndicatorsEntered = true },
+	eligibility.GHTCIO:             func(a *eligibility.Application) { a.GHT.CIOAppointed = true },
+	eligibility.GHTValidation:      func(a *eligibility.Application) { a.GHT.DirectorValidated, a.GHT.SupportDirectorValidated = true, true },
+	eligibility.OutsideConvergence: func(a *eligibility.Application) { a.SoftwareOutsideConvergence = false },
+}
+
+// checkValidatedIffNoReason: validated exactly when there is no reason,
+// and earlier HOP'EN or Hôpital numérique funding never changes the
+// decision (§5).
+func checkValidatedIffNoReason(t *rapid.T) {
+	a := genApplication(t)
+	d := decide(t, a)
+	if (d.Status == eligibility.Validated) != (len(d.Reasons) == 0) || d.Status != eligibility.Validated && d.Status != eligibility.Refused {
+		t.Fatalf("status %s with %d reasons", d.Status, len(d.Reasons))
+	}
+	a.History.HOPEN, a.History.HopitalNumerique = !a.History.HOPEN, !a.History.HopitalNumerique
+	if other := decide(t, a); !cmp.Equal(d, other) {
+		t.Fatalf("earlier funding changed the decision: %v → %v", codes(d), codes(other))
+	}
+}
+
+// checkBreakOne: breaking one condition of a valid application yields
+// exactly that condition's reason.
+func checkBreakOne(t *rapid.T) {
+	conds := eligibility.Conditions()
+	c := conds[rapid.IntRange(0, len(conds)-1).Draw(t, "condition")]
+	a := valid()
+	breakers[c.Code](&a)
+	if got := codes(decide(t, a)); !cmp.Equal(got, []eligibility.Code{c.Code}) {
+		t.Fatalf("breaking %s gave %v", c.Code, got)
+	}
+}
+
+// checkFixNeverAdds: fixing the condition behind one reason removes that
+// reason and adds none.
+func checkFixNeverAdds(t *rapid.T) {
+	a := genApplication(t)
+	before := decide(t, a)
+	if len(before.Reasons) == 0 {
+		return
+	}
+	r := before.Reasons[rapid.IntRange(0, len(before.Reasons)-1).Draw(t, "reason")]
+	fixers[r.Code](&a)
+	after := decide(t, a)
+	for _, x := range after.Reasons {
+		if x.Code == r.Code && x.Domain == r.Domain {
+			t.Fatalf("fixing %s left it: %v", r.Code, codes(after))
+		}
+		if !slices.ContainsFunc(before.Reasons, func(y eligibility.Reason) bool { return y.Code == x.Code && y.Domain == x.Domain }) {
+			t.Fatalf("fixing %s added %s: %v → %v", r.Code, x.Code, codes(before), codes(after))
+		}
+	}
+}
+
+func TestProperties(t *testing.T) {
+	if len(fixers) != len(eligibility.Conditions()) {
+		t.Fatalf("%d fixers for %d conditions", len(fixers), len(eligibility.Conditions()))
+	}
+	t.Run("validated iff no reason", func(t *testing.T) { rapid.Check(t, checkValidatedIffNoReason) })
+	t.Run("break one", func(t *testing.T) { rapid.Check(t, checkBreakOne) })
+	t.Run("fix never adds", func(t *testing.T) { rapid.Check(t, checkFixNeverAdds) })
+}
+
+func FuzzValidatedIffNoReason(f *testing.F) { f.Fuzz(rapid.MakeFuzz(checkValidatedIffNoReason)) }
+func FuzzBreakOne(f *testing.F)             { f.Fuzz(rapid.MakeFuzz(checkBreakOne)) }
+func FuzzFixNeverAdds(f *testing.F)         { f.Fuzz(rapid.MakeFuzz(checkFixNeverAdds)) }
+
+// FuzzApplicationJSON: any JSON either fails to decode, is reported
+// malformed with typed errors, or gets a decision consistent with its
+// reasons; nothing panics.
+func FuzzApplicationJSON(f *testing.F) {
+	v := valid()
+	data, _ := json.Marshal(v)
+	f.Add(data)
+	f.Add([]byte(`{"establishment":{"combined_activity":"1e99999"},"window":"1"}`))
+	f.Add([]byte(`{"domains":[{"domain":"DS9"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var a eligibility.Application
+		if err := json.Unmarshal(data, &a); err != nil {
+			return
+		}
+		d, err := eligibility.Decide(&a, nil)
+		if err != nil {
+			for _, e := range forfait.Problems(err) {
+				var fe *eligibility.FieldError
+				if !errors.As(e, &fe) {
+					t.Fatalf("untyped error %v", e)
+				}
+			}
+			return
+		}
+		if (d.Status == eligibility.Validated) != (len(d.Reasons) == 0) {
+			t.Fatalf("status %s with %d reasons", d.Status, len(d.Reasons))
+		}
+	})
+}

@@ -71,11 +71,13 @@ var breakers = map[eligibility.Code]func(*eligibility.Application){
 	eligibility.PS22OrderLate: func(a *eligibility.Application) {
 		a.Prerequisites.CyberAudit = eligibility.CyberAudit{PurchaseOrder: true, AuditDate: eligibility.DateOf(2022, time.January, 1)}
 	},
-	eligibility.PS31DMP:            func(a *eligibility.Application) { a.Prerequisites.DMP.FeedsDMP = false },
-	eligibility.PS32MSSante:        func(a *eligibility.Application) { a.Prerequisites.MSSante.Connected = false },
-	eligibility.Activity:           func(a *eligibility.Application) { a.Establishment.CombinedActivity = decimal.Zero },
-	eligibility.FilingPeriod:       func(a *eligibility.Application) { a.Filed = eligibility.DateOf(2021, time.November, 1) },
-	eligibility.OnePerWindow:       func(a *eligibility.Application) { a.History.Applications = []eligibility.PastApplication{{Window: window.W1}} },
+	eligibility.PS31DMP:      func(a *eligibility.Application) { a.Prerequisites.DMP.FeedsDMP = false },
+	eligibility.PS32MSSante:  func(a *eligibility.Application) { a.Prerequisites.MSSante.Connected = false },
+	eligibility.Activity:     func(a *eligibility.Application) { a.Establishment.CombinedActivity = decimal.Zero },
+	eligibility.FilingPeriod: func(a *eligibility.Application) { a.Filed = eligibility.DateOf(2021, time.November, 1) },
+	eligibility.OnePerWindow: func(a *eligibility.Application) {
+		a.History.Applications = []eligibility.PastApplication{{Window: window.W1}}
+	},
 	eligibility.DomainFunded:       func(a *eligibility.Application) { a.History.FundedDomains = []forfait.Domain{forfait.DS3} },
 	eligibility.DS2Lab:             func(a *eligibility.Application) { a.Establishment.Lab = &eligibility.Unit{FINESSJur: "690000019"} },
 	eligibility.DS3Imaging:         func(a *eligibility.Application) { a.Establishment.Imaging = nil },
@@ -297,7 +299,6 @@ func TestJSON(t *testing.T) {
 	}
 }
 
-
 // genApplication draws an application with every condition a coin toss
 // (but well formed), so that any subset of reasons can occur.
 func genApplication(t *rapid.T) eligibility.Application {
@@ -370,10 +371,12 @@ var fixers = map[eligibility.Code]func(*eligibility.Application){
 	eligibility.PS21Incidents:    func(a *eligibility.Application) { a.Prerequisites.Security.IncidentProcedure = true },
 	eligibility.PS22Audit:        func(a *eligibility.Application) { a.Prerequisites.CyberAudit.Attestation = true },
 	eligibility.PS22OrderWindow:  func(a *eligibility.Application) { a.Prerequisites.CyberAudit.Attestation = true },
-	eligibility.PS22OrderLate:    func(a *eligibility.Application) { a.Prerequisites.CyberAudit.AuditDate = eligibility.DateOf(2021, time.December, 1) },
-	eligibility.PS31DMP:          func(a *eligibility.Application) { a.Prerequisites.DMP.FeedsDMP = true },
-	eligibility.PS32MSSante:      func(a *eligibility.Application) { a.Prerequisites.MSSante.Connected = true },
-	eligibility.Activity:         func(a *eligibility.Application) { a.Establishment.CombinedActivity = decimal.New(1, 0) },
+	eligibility.PS22OrderLate: func(a *eligibility.Application) {
+		a.Prerequisites.CyberAudit.AuditDate = eligibility.DateOf(2021, time.December, 1)
+	},
+	eligibility.PS31DMP:     func(a *eligibility.Application) { a.Prerequisites.DMP.FeedsDMP = true },
+	eligibility.PS32MSSante: func(a *eligibility.Application) { a.Prerequisites.MSSante.Connected = true },
+	eligibility.Activity:    func(a *eligibility.Application) { a.Establishment.CombinedActivity = decimal.New(1, 0) },
 	eligibility.FilingPeriod: func(a *eligibility.Application) {
 		cal := window.Instruction2021()
 		s := cal.Terms(a.Window).Application.Start
@@ -382,9 +385,13 @@ var fixers = map[eligibility.Code]func(*eligibility.Application){
 	eligibility.OnePerWindow: func(a *eligibility.Application) {
 		a.History.Applications = slices.DeleteFunc(slices.Clone(a.History.Applications), func(p eligibility.PastApplication) bool { return p.Window == a.Window })
 	},
-	eligibility.DomainFunded:       func(a *eligibility.Application) { a.History.FundedDomains = nil },
-	eligibility.DS2Lab:             func(a *eligibility.Application) { a.Establishment.Lab = &eligibility.Unit{FINESSJur: a.Establishment.FINESSJur} },
-	eligibility.DS3Imaging:         func(a *eligibility.Application) { a.Establishment.Imaging = &eligibility.Unit{FINESSJur: a.Establishment.FINESSJur} },
+	eligibility.DomainFunded: func(a *eligibility.Application) { a.History.FundedDomains = nil },
+	eligibility.DS2Lab: func(a *eligibility.Application) {
+		a.Establishment.Lab = &eligibility.Unit{FINESSJur: a.Establishment.FINESSJur}
+	},
+	eligibility.DS3Imaging: func(a *eligibility.Application) {
+		a.Establishment.Imaging = &eligibility.Unit{FINESSJur: a.Establishment.FINESSJur}
+	},
 	eligibility.RELIMS:             func(a *eligibility.Application) { a.RELIMS = true },
 	eligibility.OSISPrerequisites:  func(a *eligibility.Application) { a.OSIS.PrerequisitesEntered = true },
 	eligibility.OSISCommitment:     func(a *eligibility.Application) { a.OSIS.TargetsCommitment = true },

@@ -1,0 +1,142 @@
+package envelope
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math/big"
+	"math/bits"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/forfait"
+)
+
+// ErrInvalidAllocation: a total or weights that cannot be allocated.
+var ErrInvalidAllocation = errors.New("envelope: invalid allocation")
+
+// Allocate divides total euros among the weights, to the euro, by largest
+// remainder (INT-08; Annex 2 §1 allocates the national envelope in
+// proportion to the regional sums of forfaits): each part is first its
+// exact share total × weight / Σweights rounded down to the euro; the euros
+// left over go one each to the largest remainders, ties to the earlier
+// weight. So the parts sum exactly to total, a zero weight gets zero, and
+// each part is within 1 € of its exact share. total must be a whole,
+// non-negative number of euros; weights must be non-negative, not all zero.
+func Allocate(total decimal.Decimal, weights []decimal.Decimal) ([]decimal.Decimal, error) {
+	var errs []error
+	if total.Sign() < 0 || !total.IsInteger() || total.Exponent() > 1000 {
+		errs = append(errs, fmt.Errorf("%w: total %s is not a whole, non-negative number of euros", ErrInvalidAllocation, forfait.Format(total)))
+	}
+	exp := int32(0) // the common exponent that makes every weight whole
+	anyPositive := false
+	for i, w := range weights {
+		switch e := w.Exponent(); {
+		case e < -1000 || e > 1000:
+			errs = append(errs, fmt.Errorf("%w: weight %d has an exponent beyond ±1000", ErrInvalidAllocation, i))
+		case w.Sign() < 0:
+			errs = append(errs, fmt.Errorf("%w: weight %d is negative (%s)", ErrInvalidAllocation, i, forfait.Format(w)))
+		default:
+			exp = min(exp, e)
+			anyPositive = anyPositive || w.Sign() > 0
+		}
+	}
+	if len(errs) == 0 && !anyPositive {
+		errs = append(errs, fmt.Errorf("%w: no positive weight among %d", ErrInvalidAllocation, len(weights)))
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if parts, ok := allocateUint64(total, weights, exp); ok {
+		return parts, nil
+	}
+	ints := make([]*big.Int, len(weights))
+	sum := new(big.Int)
+	for i, w := range weights {
+		ints[i] = w.Shift(-exp).BigInt() // exact: exp ≤ every exponent
+		sum.Add(sum, ints[i])
+	}
+	return largestRemainder(total.BigInt(), ints, sum), nil
+}
+
+// largestRemainder is INT-08 over whole weights with a positive sum.
+func largestRemainder(total *big.Int, weights []*big.Int, sum *big.Int) []decimal.Decimal {
+	n := len(weights)
+	parts := make([]*big.Int, n)
+	rems := make([]*big.Int, n)
+	left := new(big.Int).Set(total)
+	for i, w := range weights {
+		q, r := new(big.Int).QuoRem(new(big.Int).Mul(total, w), sum, new(big.Int))
+		parts[i], rems[i] = q, r
+		left.Sub(left, q)
+	}
+	// left < n: each share lost less than one euro to the floor.
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(0, rems[a].Cmp(rems[b])) })
+	for k := int64(0); k < left.Int64(); k++ {
+		parts[order[k]].Add(parts[order[k]], big.NewInt(1))
+	}
+	out := make([]decimal.Decimal, n)
+	for i, p := range parts {
+		out[i] = decimal.NewFromBigInt(p, 0)
+	}
+	return out
+}
+
+// allocateUint64 is largestRemainder in machine words, for the usual case
+// where the total, every whole weight and their sum fit a uint64; ok is
+// false otherwise. Both compute the same exact quantities.
+func allocateUint64(total decimal.Decimal, weights []decimal.Decimal, exp int32) ([]decimal.Decimal, bool) {
+	tb := total.BigInt() // total is whole: exact
+	if !tb.IsUint64() {
+		return nil, false
+	}
+	t := tb.Uint64()
+	n := len(weights)
+	ws := make([]uint64, n)
+	var sum uint64
+	for i, w := range weights {
+		if w.NumDigits() > 18 {
+			return nil, false
+		}
+		c := uint64(w.CoefficientInt64())
+		for k := w.Exponent() - exp; k > 0; k-- {
+			hi, lo := bits.Mul64(c, 10)
+			if hi != 0 {
+				return nil, false
+			}
+			c = lo
+		}
+		var carry uint64
+		sum, carry = bits.Add64(sum, c, 0)
+		if carry != 0 {
+			return nil, false
+		}
+		ws[i] = c
+	}
+	parts := make([]uint64, n)
+	rems := make([]uint64, n)
+	left := t
+	for i, w := range ws {
+		hi, lo := bits.Mul64(t, w)
+		parts[i], rems[i] = bits.Div64(hi, lo, sum) // hi < sum: the quotient is at most t
+		left -= parts[i]
+	}
+	order := make([]int32, n)
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Or(cmp.Compare(rems[b], rems[a]), cmp.Compare(a, b)) })
+	for k := uint64(0); k < left; k++ {
+		parts[order[k]]++
+	}
+	out := make([]decimal.Decimal, n)
+	for i, p := range parts {
+		out[i] = decimal.NewFromUint64(p)
+	}
+	return out, true
+}

@@ -1,0 +1,342 @@
+package envelope_test
+
+import (
+	"errors"
+	"math/big"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+
+	"github.com/sunes-spec/sunes/envelope"
+	"github.com/sunes-spec/sunes/forfait"
+)
+
+func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// TestAnnex2 compares the data with Annex 2 §1 and §2 and §3.3,
+// transcribed here, and proves their sums.
+func TestAnnex2(t *testing.T) {
+	a := envelope.Instruction2021Annex2()
+	if err := a.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	annex := []int64{16809830, 6370431, 7336017, 5289995, 1132508, 12744524, 1420960, 620694, 13305401, 31749053,
+		1857577, 778100, 220222, 7059764, 13868924, 15661040, 8345150, 13429810}
+	var sum int64
+	for i, e := range a.Regions {
+		if !e.Amount.Equal(decimal.New(annex[i], 0)) || e.Region != envelope.Regions()[i] {
+			t.Errorf("region %d: %s %s, want %d", i, e.Region, e.Amount, annex[i])
+		}
+		sum += annex[i]
+	}
+	if sum != 158_000_000 {
+		t.Errorf("Annex 2 §1 total %d, want 158 000 000", sum)
+	}
+	for _, c := range []struct {
+		name      string
+		got, want decimal.Decimal
+	}{
+		{"total", a.Total, d("210000000")}, {"volet 1", a.Volet1, d("158000000")}, {"volet 2 pilot", a.Volet2Pilot, d("1500000")},
+		{"MSS", a.MSSGeneralisation, d("50500000")}, {"DS1", a.Volet1ByDomain[0], d("123000000")}, {"DS2", a.Volet1ByDomain[1], d("11000000")},
+		{"DS3", a.Volet1ByDomain[2], d("24000000")}, {"cap", a.Volet2Cap, d("100000")},
+	} {
+		if !c.got.Equal(c.want) {
+			t.Errorf("%s = %s, want %s", c.name, c.got, c.want)
+		}
+	}
+	for i, want := range []envelope.Region{envelope.HautsDeFrance, envelope.Occitanie, envelope.PaysDeLaLoire} {
+		if a.Pilots[i].Region != want || !a.Pilots[i].Amount.Equal(d("500000")) {
+			t.Errorf("pilot %d = %+v", i, a.Pilots[i])
+		}
+	}
+	bad := a
+	bad.Regions[3].Amount = bad.Regions[3].Amount.Add(d("1"))
+	bad.MSSGeneralisation = d("50000000")
+	bad.Regions[0].Region = envelope.Corse
+	if got := len(forfait.Problems(bad.Validate())); got != 3 || !errors.Is(bad.Validate(), envelope.ErrInvalidAnnex2) {
+		t.Errorf("Validate of a broken Annex 2: %v", bad.Validate())
+	}
+}
+
+func TestAllocate(t *testing.T) {
+	tests := []struct {
+		total   string
+		weights []string
+		want    []string
+	}{
+		{"10", []string{"1", "1", "1"}, []string{"4", "3", "3"}}, // tie: the earlier weight
+		{"100", []string{"0", "3", "1"}, []string{"0", "75", "25"}},
+		{"7", []string{"0.5", "0.25", "0.25"}, []string{"3", "2", "2"}}, // 3.5, 1.75, 1.75: floors 3, 1, 1; the 2 € left go to .75, .75
+		{"1e3", []string{"1", "2"}, []string{"333", "667"}},
+		{"10", []string{"1e30", "3e30"}, []string{"3", "7"}}, // 2.5, 7.5: beyond uint64, the exact path; tie to the earlier
+		{"0", []string{"2", "3"}, []string{"0", "0"}},
+		{"1", []string{"1", "1"}, []string{"1", "0"}},
+	}
+	for _, tt := range tests {
+		var ws []decimal.Decimal
+		for _, w := range tt.weights {
+			ws = append(ws, d(w))
+		}
+		got, err := envelope.Allocate(d(tt.total), ws)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range got {
+			if !got[i].Equal(d(tt.want[i])) {
+				t.Errorf("Allocate(%s, %v) = %v, want %v", tt.total, tt.weights, got, tt.want)
+				break
+			}
+		}
+	}
+	for _, bad := range []struct {
+		total   string
+		weights []string
+	}{{"10", []string{"-1", "2"}}, {"10", []string{"0", "0"}}, {"10", nil}, {"10.5", []string{"1"}}, {"-1", []string{"1"}}} {
+		var ws []decimal.Decimal
+		for _, w := range bad.weights {
+			ws = append(ws, d(w))
+		}
+		if _, err := envelope.Allocate(d(bad.total), ws); !errors.Is(err, envelope.ErrInvalidAllocation) {
+			t.Errorf("Allocate(%s, %v) error = %v", bad.total, bad.weights, err)
+		}
+	}
+}
+
+// checkAllocation: the parts sum to the total, a zero weight gets zero,
+// each part is within 1 € of its exact share (big.Rat), and the result
+// does not depend on anything but the weights (computed twice).
+func checkAllocation(t *rapid.T) {
+	total := rapid.Int64Range(0, 1e12).Draw(t, "total")
+	n := rapid.IntRange(1, 60).Draw(t, "n")
+	ws := make([]decimal.Decimal, n)
+	sum := new(big.Rat)
+	for i := range ws {
+		if rapid.IntRange(0, 4).Draw(t, "zero") == 0 {
+			ws[i] = decimal.Zero
+			continue
+		}
+		ws[i] = decimal.New(rapid.Int64Range(0, 1e9).Draw(t, "w"), int32(rapid.IntRange(-3, 12).Draw(t, "exp")))
+		sum.Add(sum, ws[i].Rat())
+	}
+	if sum.Sign() == 0 {
+		ws[0], sum = decimal.New(1, 0), big.NewRat(1, 1)
+	}
+	parts, err := envelope.Allocate(decimal.New(total, 0), ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := envelope.Allocate(decimal.New(total, 0), ws)
+	got := decimal.Zero
+	for i, p := range parts {
+		got = got.Add(p)
+		exact := new(big.Rat).Quo(new(big.Rat).Mul(big.NewRat(total, 1), ws[i].Rat()), sum)
+		diff := new(big.Rat).Sub(p.Rat(), exact)
+		if diff.Abs(diff).Cmp(big.NewRat(1, 1)) >= 0 || ws[i].IsZero() && !p.IsZero() || !p.Equal(again[i]) || !p.IsInteger() {
+			t.Fatalf("part %d = %s for weight %s, exact share %s", i, p, ws[i], exact.FloatString(3))
+		}
+	}
+	if !got.Equal(decimal.New(total, 0)) {
+		t.Fatalf("parts sum to %s, want %d", got, total)
+	}
+}
+
+func TestAllocationProperty(t *testing.T) { rapid.Check(t, checkAllocation) }
+func FuzzAllocation(f *testing.F)        { f.Fuzz(rapid.MakeFuzz(checkAllocation)) }
+
+func newLedger(t testing.TB, adv, use string) *envelope.Ledger {
+	t.Helper()
+	l, err := envelope.NewLedger(envelope.Bretagne, envelope.Volet1, envelope.Credits{Advance: d(adv), Usage: d(use)}, decimal.Zero)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func note(k envelope.Kind, amount string) envelope.Notification {
+	return envelope.Notification{Kind: k, Volet: envelope.Volet1, Region: envelope.Bretagne, Establishment: "350000014",
+		Amount: d(amount), Date: time.Date(2021, 12, 1, 0, 0, 0, 0, time.UTC), Source: "§5"}
+}
+
+func TestLedger(t *testing.T) {
+	l := newLedger(t, "300", "700")
+	steps := []struct {
+		n       envelope.Notification
+		wantErr error
+	}{
+		{note(envelope.Advance, "200"), nil},
+		{note(envelope.Advance, "101"), envelope.ErrInsufficientCredits},
+		{note(envelope.Balance, "700"), nil},
+		{note(envelope.Balance, "0.01"), envelope.ErrInsufficientCredits},
+		{note(envelope.Repayment, "50"), nil}, // restores advance credits
+		{note(envelope.Advance, "150"), nil},
+		{note(envelope.Repayment, "300.01"), envelope.ErrInvalidNotification},
+		{note(envelope.Advance, "0"), envelope.ErrInvalidNotification},
+		{note(0, "1"), envelope.ErrInvalidNotification},
+		{func() envelope.Notification { n := note(envelope.Advance, "1"); n.Region = envelope.Corse; return n }(), envelope.ErrWrongLedger},
+		{func() envelope.Notification { n := note(envelope.Advance, "1"); n.Volet = envelope.Volet2; return n }(), envelope.ErrWrongLedger},
+	}
+	for i, s := range steps {
+		before := l.State()
+		err := l.Record(s.n)
+		if !errors.Is(err, s.wantErr) || (err == nil) != (s.wantErr == nil) {
+			t.Fatalf("step %d: Record = %v, want %v", i, err, s.wantErr)
+		}
+		var le *envelope.LedgerError
+		if err != nil && (!errors.As(err, &le) || !sameState(l.State(), before)) {
+			t.Fatalf("step %d: refused, but the ledger changed or the error is untyped: %v", i, err)
+		}
+	}
+	s := l.State()
+	if !s.Used.Advance.Equal(d("300")) || !s.Remaining.Advance.IsZero() || !s.Remaining.Usage.IsZero() || s.Count != 4 || len(l.Entries()) != 4 {
+		t.Errorf("final state %+v", s)
+	}
+}
+
+func TestVolet2Cap(t *testing.T) {
+	l, err := envelope.NewLedger(envelope.Occitanie, envelope.Volet2, envelope.Credits{Advance: d("150000"), Usage: d("350000")}, d("100000"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := func(k envelope.Kind, est, amount string) envelope.Notification {
+		return envelope.Notification{Kind: k, Volet: envelope.Volet2, Region: envelope.Occitanie, Establishment: est, Amount: d(amount)}
+	}
+	for i, s := range []struct {
+		n       envelope.Notification
+		wantErr error
+	}{
+		{n(envelope.Advance, "310000012", "30000"), nil},
+		{n(envelope.Balance, "310000012", "70000"), nil},
+		{n(envelope.Balance, "310000012", "1"), envelope.ErrVolet2Cap},
+		{n(envelope.Advance, "310000020", "30000"), nil}, // another establishment has its own cap
+		{func() envelope.Notification { m := n(envelope.Advance, "310000020", "1"); m.Volet = envelope.Volet1; return m }(), envelope.ErrWrongLedger},
+	} {
+		if err := l.Record(s.n); !errors.Is(err, s.wantErr) || (err == nil) != (s.wantErr == nil) {
+			t.Fatalf("step %d: %v, want %v", i, err, s.wantErr)
+		}
+	}
+	if _, err := envelope.NewLedger(envelope.Occitanie, envelope.Volet2, envelope.Credits{}, decimal.Zero); err == nil {
+		t.Error("volet-2 ledger without a cap accepted")
+	}
+	if _, err := envelope.NewLedger(0, 0, envelope.Credits{Advance: d("-1")}, decimal.Zero); len(forfait.Problems(err)) != 3 {
+		t.Errorf("NewLedger with three problems: %v", err)
+	}
+}
+
+func TestSplitCredits(t *testing.T) {
+	rs := forfait.Instruction2021()
+	c, err := envelope.SplitCredits(&rs, d("1132508")) // Corse: 339752.4 → 339752
+	if err != nil || !c.Advance.Equal(d("339752")) || !c.Usage.Equal(d("792756")) {
+		t.Errorf("SplitCredits = %+v, %v", c, err)
+	}
+}
+
+// TestLedgerConcurrent: concurrent notifications never overspend and all
+// that fit are recorded (run with -race).
+func TestLedgerConcurrent(t *testing.T) {
+	l := newLedger(t, "1000", "0")
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	accepted := 0
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				if l.Record(note(envelope.Advance, "3")) == nil {
+					mu.Lock()
+					accepted++
+					mu.Unlock()
+				}
+				_ = l.State()
+			}
+		}()
+	}
+	wg.Wait()
+	if s := l.State(); accepted != 333 || !s.Used.Advance.Equal(d("999")) {
+		t.Errorf("accepted %d, used %s; want 333 and 999", accepted, s.Used.Advance)
+	}
+}
+
+// TestLedgerMachine is a rapid state machine: random notifications, and
+// after every step the ledger agrees with a model that never lets the used
+// credits exceed the given ones or the advance go negative.
+func TestLedgerMachine(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		adv := decimal.New(rapid.Int64Range(0, 1e6).Draw(t, "advance_credits"), 0)
+		use := decimal.New(rapid.Int64Range(0, 1e6).Draw(t, "usage_credits"), 0)
+		l, err := envelope.NewLedger(envelope.Bretagne, envelope.Volet1, envelope.Credits{Advance: adv, Usage: use}, decimal.Zero)
+		if err != nil {
+			t.Fatal(err)
+		}
+		usedAdv, usedUse, count := decimal.Zero, decimal.Zero, 0
+		t.Repeat(map[string]func(*rapid.T){
+			"record": func(t *rapid.T) {
+				k := envelope.Kind(rapid.IntRange(1, 3).Draw(t, "kind"))
+				amount := decimal.New(rapid.Int64Range(1, 4e5).Draw(t, "cents"), -2)
+				n := note(k, "1")
+				n.Amount = amount
+				err := l.Record(n)
+				na, nu := usedAdv, usedUse
+				switch k {
+				case envelope.Advance:
+					na = na.Add(amount)
+				case envelope.Balance:
+					nu = nu.Add(amount)
+				case envelope.Repayment:
+					na = na.Sub(amount)
+				}
+				fits := !na.GreaterThan(adv) && !nu.GreaterThan(use) && na.Sign() >= 0
+				if fits != (err == nil) {
+					t.Fatalf("%s of %s: fits %v, Record %v", k, amount, fits, err)
+				}
+				if fits {
+					usedAdv, usedUse, count = na, nu, count+1
+				}
+			},
+			"": func(t *rapid.T) {
+				s := l.State()
+				if !s.Used.Advance.Equal(usedAdv) || !s.Used.Usage.Equal(usedUse) || s.Count != count ||
+					!s.Remaining.Advance.Add(s.Used.Advance).Equal(adv) || !s.Remaining.Usage.Add(s.Used.Usage).Equal(use) ||
+					s.Remaining.Advance.Sign() < 0 || s.Remaining.Usage.Sign() < 0 {
+					t.Fatalf("state %+v, model used %s/%s count %d", s, usedAdv, usedUse, count)
+				}
+			},
+		})
+	})
+}
+
+// BenchmarkAllocate: 100 000 weights (issue target ≤ 50 ms/op).
+func BenchmarkAllocate(b *testing.B) {
+	ws := make([]decimal.Decimal, 100_000)
+	for i := range ws {
+		ws[i] = decimal.New(int64(i*7919%100_003), -1)
+	}
+	total := decimal.New(158_000_000, 0)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := envelope.Allocate(total, ws); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLedgerRecord: one notification (issue target ≤ 2 µs/op).
+func BenchmarkLedgerRecord(b *testing.B) {
+	l, _ := envelope.NewLedger(envelope.Bretagne, envelope.Volet1, envelope.Credits{Advance: d("1e15"), Usage: d("1e15")}, decimal.Zero)
+	n := note(envelope.Advance, "12345")
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if err := l.Record(n); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func sameState(a, b envelope.State) bool {
+	return a.Region == b.Region && a.Volet == b.Volet && a.Count == b.Count &&
+		a.Used.Advance.Equal(b.Used.Advance) && a.Used.Usage.Equal(b.Used.Usage) &&
+		a.Remaining.Advance.Equal(b.Remaining.Advance) && a.Remaining.Usage.Equal(b.Remaining.Usage)
+}

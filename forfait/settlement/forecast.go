@@ -1,0 +1,113 @@
+package settlement
+
+import (
+	"cmp"
+	"errors"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/envelope"
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/window"
+)
+
+// Planned is what an ARS expects to notify in one region, window and
+// domain: advances and usage (balances), in euros (Annexe 2 §5).
+type Planned struct {
+	Region         envelope.Region
+	Window         window.Window
+	Domain         forfait.Domain
+	Advance, Usage decimal.Decimal
+}
+
+// Forecast is the report an ARS gives the DGOS and the DNS to adjust its
+// delegations and avoid losing credits (Annexe 2 §5).
+type Forecast struct {
+	// Planned lists the notifications still to come, by region, window and
+	// domain, assuming every awaited target is reached.
+	Planned []Planned
+	// AtRisk is, per region (indexed by Region.Index), the advances paid on
+	// domains still awaiting their targets: what would be repaid if they
+	// were all missed (Annexe 2 §3).
+	AtRisk [envelope.NumRegions]decimal.Decimal
+	// Remaining is, per region with a ledger, its remaining credits less
+	// the planned notifications; a negative part means the credits will not
+	// suffice.
+	Remaining map[envelope.Region]envelope.Credits
+}
+
+// NewForecast plans the notifications to come (Annexe 2 §5): for each
+// dossier of states, the balance of every domain awaiting its targets (the
+// forfait of its window less the advance paid); for each validated dossier
+// of pending not yet opened, its advances and balances. ledgers give the
+// credits left.
+func NewForecast(rs *forfait.RuleSet, states []State, pending []Dossier, ledgers []*envelope.Ledger) (Forecast, error) {
+	var fc Forecast
+	for i := range fc.AtRisk {
+		fc.AtRisk[i] = decimal.Zero
+	}
+	type key struct {
+		r envelope.Region
+		w window.Window
+		d forfait.Domain
+	}
+	sums := map[key]*Planned{}
+	add := func(r envelope.Region, w window.Window, d forfait.Domain, adv, use decimal.Decimal) {
+		k := key{r, w, d}
+		p := sums[k]
+		if p == nil {
+			p = &Planned{Region: r, Window: w, Domain: d, Advance: decimal.Zero, Usage: decimal.Zero}
+			sums[k] = p
+		}
+		p.Advance, p.Usage = p.Advance.Add(adv), p.Usage.Add(use)
+	}
+	var errs []error
+	for _, st := range states {
+		for _, l := range st.Lines {
+			if l.Stage != Awaiting {
+				continue
+			}
+			f, err := rs.Compute(request(st.Dossier, l.Domain, l.CRO, l.Window))
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			add(st.Dossier.Region, l.Window, l.Domain, decimal.Zero, f.Amount.Sub(l.Paid))
+			if r := st.Dossier.Region; r.IsValid() {
+				fc.AtRisk[r.Index()] = fc.AtRisk[r.Index()].Add(l.Paid)
+			}
+		}
+	}
+	for _, d := range pending {
+		for _, r := range d.Domains {
+			f, err := rs.Compute(request(d, r.Domain, r.CRO, d.Window))
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			add(d.Region, d.Window, r.Domain, f.Advance, f.Balance)
+		}
+	}
+	if len(errs) > 0 {
+		return Forecast{}, errors.Join(errs...)
+	}
+	for _, p := range sums {
+		fc.Planned = append(fc.Planned, *p)
+	}
+	slices.SortFunc(fc.Planned, func(a, b Planned) int {
+		return cmp.Or(cmp.Compare(a.Region, b.Region), cmp.Compare(a.Window, b.Window), cmp.Compare(a.Domain, b.Domain))
+	})
+	fc.Remaining = map[envelope.Region]envelope.Credits{}
+	for _, l := range ledgers {
+		s := l.State()
+		rem := s.Remaining
+		for _, p := range fc.Planned {
+			if p.Region == s.Region && s.Volet == envelope.Volet1 {
+				rem.Advance, rem.Usage = rem.Advance.Sub(p.Advance), rem.Usage.Sub(p.Usage)
+			}
+		}
+		fc.Remaining[s.Region] = rem
+	}
+	return fc, nil
+}

@@ -144,7 +144,7 @@ func checkAllocation(t *rapid.T) {
 }
 
 func TestAllocationProperty(t *testing.T) { rapid.Check(t, checkAllocation) }
-func FuzzAllocation(f *testing.F)        { f.Fuzz(rapid.MakeFuzz(checkAllocation)) }
+func FuzzAllocation(f *testing.F)         { f.Fuzz(rapid.MakeFuzz(checkAllocation)) }
 
 func newLedger(t testing.TB, adv, use string) *envelope.Ledger {
 	t.Helper()
@@ -211,7 +211,11 @@ func TestVolet2Cap(t *testing.T) {
 		{n(envelope.Balance, "310000012", "70000"), nil},
 		{n(envelope.Balance, "310000012", "1"), envelope.ErrVolet2Cap},
 		{n(envelope.Advance, "310000020", "30000"), nil}, // another establishment has its own cap
-		{func() envelope.Notification { m := n(envelope.Advance, "310000020", "1"); m.Volet = envelope.Volet1; return m }(), envelope.ErrWrongLedger},
+		{func() envelope.Notification {
+			m := n(envelope.Advance, "310000020", "1")
+			m.Volet = envelope.Volet1
+			return m
+		}(), envelope.ErrWrongLedger},
 	} {
 		if err := l.Record(s.n); !errors.Is(err, s.wantErr) || (err == nil) != (s.wantErr == nil) {
 			t.Fatalf("step %d: %v, want %v", i, err, s.wantErr)

@@ -4,6 +4,13 @@
 //
 //	go run ./examples/campaign -in extract.csv
 //	go run ./examples/campaign -in extract.csv -format json -explain
+//	go run ./examples/campaign -in extract.csv -allocate 158000000
+//
+// With -allocate TOTAL it prints instead the regional envelopes: CSV
+// columns region, weight, envelope, advance_credits, usage_credits, one row
+// per Annex 2 region in its order (zero-weight regions included), weight
+// being the region's sum of window-1 standard forfaits (DS1 without CRO,
+// DS2, DS3) in euros.
 //
 // The input is CSV with a header naming the columns finess, region,
 // mco_days, mco_sessions, ambulatory_surgery_stays, day_hospital_stays,

@@ -27,6 +27,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		baseUnit    = fs.String("base-unit", "1", "rounding unit of the base amounts, in `euros` (INT-03; 1000 reproduces Annexe 3 §4)")
 		format      = fs.String("format", "csv", "output format: csv or json")
 		explain     = fs.Bool("explain", false, "with -format json, attach each record's derivation")
+		allocate    = fs.String("allocate", "", "instead of the forfaits, allocate `TOTAL` euros among the 18 regions in proportion to their window-1 standard forfaits (Annex 2 §1, INT-08)")
 	)
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -40,6 +41,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *explain && *format != "json" {
 		errs = append(errs, errors.New("-explain needs -format json"))
+	}
+	var total decimal.Decimal
+	if *allocate != "" {
+		d, err := decimal.NewFromString(*allocate)
+		if err != nil || d.Sign() < 0 || !d.IsInteger() {
+			errs = append(errs, fmt.Errorf("-allocate %q: want a whole number of euros", *allocate))
+		}
+		if *format != "csv" || *explain {
+			errs = append(errs, errors.New("-allocate prints CSV: it takes neither -format json nor -explain"))
+		}
+		total = d
 	}
 	rs := forfait.Instruction2021()
 	opt := campaign.Options{Explain: *explain}
@@ -78,9 +90,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	// Every input problem has been reported by now: output starts only
 	// once all of it is computed.
-	if *format == "json" {
+	switch {
+	case *allocate != "":
+		envs, aerr := campaign.RegionalEnvelopes(&rs, recs, total)
+		if aerr != nil {
+			return fail(stderr, aerr, 1)
+		}
+		_, err = stdout.Write(campaign.AppendAllocation(nil, envs))
+	case *format == "json":
 		err = campaign.WriteJSON(stdout, recs)
-	} else {
+	default:
 		err = campaign.WriteCSV(stdout, recs)
 	}
 	if err != nil {

@@ -83,3 +83,36 @@ func TestRunBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestAllocate: -allocate prints all 18 regions in Annex 2 order; the
+// expected envelopes are computed independently (exact shares of 158 M€ in
+// proportion to 178 150 and 480 000, largest remainder, 30 % rounded).
+func TestAllocate(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-allocate", "158000000"}, strings.NewReader(extract), &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	if len(lines) != 19 || lines[0] != "region,weight,envelope,advance_credits,usage_credits" {
+		t.Fatalf("got %d lines, header %q", len(lines), lines[0])
+	}
+	// 158e6 × 480000/658150 = 115 232 089.95…, 158e6 × 178150/658150 = 42 767 910.05…
+	for _, want := range []string{
+		"Auvergne-Rhône-Alpes,0,0,0,0",
+		"Corse,480000,115232090,34569627,80662463",
+		"Ile-de-France,178150,42767910,12830373,29937537",
+	} {
+		if !strings.Contains(stdout.String(), want+"\n") {
+			t.Errorf("output lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	if !strings.HasPrefix(lines[18], "Provence-Alpes-Côte d'Azur,0,") {
+		t.Errorf("last region: %q", lines[18])
+	}
+	for _, bad := range [][]string{{"-allocate", "1.5"}, {"-allocate", "100", "-format", "json"}} {
+		stdout.Reset()
+		if code := run(bad, strings.NewReader(extract), &stdout, &stderr); code == 0 || stdout.Len() > 0 {
+			t.Errorf("%v: exit %d", bad, code)
+		}
+	}
+}

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestRun: the three endings with amounts computed by hand (1 € unit):
+// A (30 000, category C): DS2 base 26 000 + 7 500 × 26 000/207 500 =
+// 26 939.76 → 26 940, advance 8 082, window 2 forfait 24 246, balance
+// 16 164; B (127 800): DS1 + CRO 109 738, advance 32 921, standard 99 762,
+// balance 66 841; C (15 000, category B): DS3 13 000 + 8 000 × 13 000/15 500
+// = 19 709.68 → 19 710, advance 5 913 repaid. Bretagne: 7 336 017 € →
+// 2 200 805 + 5 135 212.
+func TestRun(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(&out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"advance credits 2200805 €, usage credits 5135212 €",
+		"advance   DS2 window 1        8082 €",
+		"advance   DS1+CRO window 1       32921 €",
+		"balance   DS1 window 1       66841 €  [§5; Annexe 2 §3; INT-06]",
+		"repayment DS3 window 1        5913 €  [Annexe 2 §3; INT-05]",
+		"balance   DS2 window 2       16164 €  [§5; Annexe 2 §3; INT-05]",
+		"ledger Bretagne: advance credits 41003 used / 2159802 left; usage credits 83005 used / 5052207 left",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package campaign
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/envelope"
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/window"
+)
+
+// RegionalEnvelope is one region's share of a national total.
+type RegionalEnvelope struct {
+	Region envelope.Region
+	// Weight is the region's sum of window-1 standard forfaits: DS1 without
+	// the CRO bonus, DS2 and DS3 (Annex 2 §1: every establishment funded at
+	// 100 % of its volet-1 forfaits).
+	Weight   decimal.Decimal
+	Envelope decimal.Decimal
+	envelope.Credits
+}
+
+// RegionalEnvelopes allocates total euros among the 18 regions of Annex 2,
+// in its order, in proportion to their weights (Annex 2 §1; largest
+// remainder to the euro, INT-08), and splits each envelope into advance and
+// usage credits (Annexe 2 §3). Regions without establishments get zero.
+func RegionalEnvelopes(rs *forfait.RuleSet, recs []Record, total decimal.Decimal) ([]RegionalEnvelope, error) {
+	weights := make([]decimal.Decimal, envelope.NumRegions)
+	for i := range weights {
+		weights[i] = decimal.Zero
+	}
+	for i := range recs {
+		if r := &recs[i]; r.Window == window.W1 && !r.CRO {
+			weights[r.Region.Index()] = weights[r.Region.Index()].Add(r.Amount)
+		}
+	}
+	parts, err := envelope.Allocate(total, weights)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]RegionalEnvelope, envelope.NumRegions)
+	for i, r := range envelope.Regions() {
+		c, err := envelope.SplitCredits(rs, parts[i])
+		if err != nil {
+			return nil, err
+		}
+		out[i] = RegionalEnvelope{Region: r, Weight: weights[i], Envelope: parts[i], Credits: c}
+	}
+	return out, nil
+}
+
+// AllocationHeader is the first line of WriteAllocation's output.
+const AllocationHeader = "region,weight,envelope,advance_credits,usage_credits"
+
+// AppendAllocation appends the envelopes as CSV under AllocationHeader.
+// Region names hold no comma or quote (Annex 2 spelling).
+func AppendAllocation(dst []byte, envs []RegionalEnvelope) []byte {
+	dst = append(dst, AllocationHeader+"\n"...)
+	for _, e := range envs {
+		dst = append(dst, e.Region.String()...)
+		for _, v := range [...]decimal.Decimal{e.Weight, e.Envelope, e.Advance, e.Usage} {
+			dst = append(dst, ',')
+			dst = forfait.AppendFormat(dst, v)
+		}
+		dst = append(dst, '\n')
+	}
+	return dst
+}

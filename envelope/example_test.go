@@ -1,0 +1,47 @@
+package envelope_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/envelope"
+	"github.com/sunes-spec/sunes/forfait"
+)
+
+// Three equal weights share 100 €: 33.33… each; the euro left over goes to
+// the first (INT-08).
+func ExampleAllocate() {
+	parts, err := envelope.Allocate(decimal.New(100, 0), []decimal.Decimal{decimal.New(1, 0), decimal.New(1, 0), decimal.New(1, 0), decimal.Zero})
+	fmt.Println(parts, err)
+	// Output: [34 33 33 0] <nil>
+}
+
+func ExampleLedger_Record() {
+	rs := forfait.Instruction2021()
+	a := envelope.Instruction2021Annex2()
+	credits, _ := envelope.SplitCredits(&rs, a.Regions[envelope.Mayotte.Index()].Amount) // 220 222 €
+	ledger, _ := envelope.NewLedger(envelope.Mayotte, envelope.Volet1, credits, decimal.Zero)
+	advance := envelope.Notification{Kind: envelope.Advance, Volet: envelope.Volet1, Region: envelope.Mayotte,
+		Establishment: "976000019", Amount: decimal.New(60_000, 0), Source: "§5; Annexe 2 §3"}
+	fmt.Println(ledger.Record(advance))
+	err := ledger.Record(advance) // 120 000 € of advances: beyond the 66 067 € of advance credits
+	fmt.Println(errors.Is(err, envelope.ErrInsufficientCredits))
+	s := ledger.State()
+	fmt.Println(forfait.Format(s.Credits.Advance), forfait.Format(s.Remaining.Advance), s.Count)
+	// Output:
+	// <nil>
+	// true
+	// 66067 6067 1
+}
+
+func ExampleAnnex2_Validate() {
+	a := envelope.Instruction2021Annex2()
+	fmt.Println(a.Validate())
+	a.Regions[0].Amount = a.Regions[0].Amount.Add(decimal.New(1, 0))
+	fmt.Println(a.Validate())
+	// Output:
+	// <nil>
+	// envelope: Annex 2 figures do not add up: the 18 regional envelopes = 158000001, want 158000000
+}

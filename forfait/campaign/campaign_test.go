@@ -259,3 +259,41 @@ func TestWriteJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionalEnvelopes: weights are the window-1 standard forfaits
+// (99 762 + 39 194 + 39 194 = 178 150 for the annex establishment), all 18
+// regions are listed in Annex 2 order, and the envelopes sum to the total.
+func TestRegionalEnvelopes(t *testing.T) {
+	recs, err := run(t, header+annexRow+"2A0000123,Corse,5000,0,0,0,0,0,0,0\n", campaign.Options{NationalMax: decimal.New(500000, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := forfait.Instruction2021()
+	envs, err := campaign.RegionalEnvelopes(&rs, recs, decimal.New(1_000_000, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := decimal.Zero
+	for i, e := range envs {
+		if e.Region != envelope.Regions()[i] || !e.Advance.Add(e.Usage).Equal(e.Envelope) {
+			t.Errorf("row %d: %+v", i, e)
+		}
+		sum = sum.Add(e.Envelope)
+	}
+	// Corse (5 000, category A): 18000 + 5000 × 6000/7000 = 22285.71 → 22286; 6500 + 5000 × 6500/7000 = 11142.86 → 11143 (twice).
+	idf, corse := envs[envelope.IleDeFrance.Index()], envs[envelope.Corse.Index()]
+	if !idf.Weight.Equal(decimal.New(178150, 0)) || !corse.Weight.Equal(decimal.New(44572, 0)) || !sum.Equal(decimal.New(1_000_000, 0)) {
+		t.Errorf("weights %s, %s; sum %s", idf.Weight, corse.Weight, sum)
+	}
+	// 1e6 × 178150/222722 = 799876.08…, 1e6 × 44572/222722 = 200123.92…: the euro left goes to Corse.
+	if !idf.Envelope.Equal(decimal.New(799876, 0)) || !corse.Envelope.Equal(decimal.New(200124, 0)) {
+		t.Errorf("envelopes %s, %s", idf.Envelope, corse.Envelope)
+	}
+	out := string(campaign.AppendAllocation(nil, envs))
+	if !strings.HasPrefix(out, campaign.AllocationHeader+"\nAuvergne-Rhône-Alpes,0,0,0,0\n") || !strings.Contains(out, "Corse,44572,200124,60037,140087\n") {
+		t.Errorf("allocation CSV:\n%s", out)
+	}
+	if _, err := campaign.RegionalEnvelopes(&rs, nil, decimal.New(10, 0)); !errors.Is(err, envelope.ErrInvalidAllocation) {
+		t.Errorf("no establishment: %v", err)
+	}
+}

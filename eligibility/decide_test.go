@@ -148,8 +148,17 @@ func TestEachReason(t *testing.T) {
 }
 
 func TestConditionsCatalog(t *testing.T) {
+	known := map[string]bool{}
+	for _, e := range forfait.Interpretations() {
+		known[e.ID] = true
+	}
 	seen := map[eligibility.Code]bool{}
 	for _, c := range eligibility.Conditions() {
+		for _, id := range c.Interpretations {
+			if !known[id] {
+				t.Errorf("condition %s cites %s, not in the register", c.Code, id)
+			}
+		}
 		if seen[c.Code] || c.Source == "" || c.French == "" || c.English == "" {
 			t.Errorf("condition %s: duplicate, or without citation or message", c.Code)
 		}

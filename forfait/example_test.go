@@ -149,3 +149,19 @@ func ExampleProblems() {
 	// forfait: mco_days = -1: invalid activity (a count cannot be negative)
 	// forfait: had_days = -3: invalid activity (a count cannot be negative)
 }
+
+// Which steps make DS1 with CRO in window 1 differ from window 2?
+func ExampleDiff() {
+	rs := forfait.Instruction2021()
+	req := forfait.Request{Combined: decimal.New(127800, 0), Domain: forfait.DS1, CRO: true, Window: window.W1}
+	a, _ := rs.Explain(req)
+	req.Window = window.W2
+	b, _ := rs.Explain(req)
+	fmt.Print(forfait.FormatDiff(forfait.Diff(a, b)))
+	// Output:
+	//   input.window   1 → 2  (+1)
+	//   window_factor  109738.2 → 98764.38  (-10973.82)
+	//   forfait        109738 → 98764  (-10974)
+	//   advance        32921 → 29629  (-3292)
+	//   balance        76817 → 69135  (-7682)
+}

@@ -3,6 +3,7 @@ package forfait_test
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -343,5 +344,48 @@ func TestAppendFormat(t *testing.T) {
 		if got, want := string(forfait.AppendFormat([]byte("x"), d(in))), "x"+forfait.Format(d(in)); got != want {
 			t.Errorf("AppendFormat(%s) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestDiff: two rule sets (base unit 1 € and 1 000 €) and two variants
+// (CRO or not); steps on one side only are reported with no delta.
+func TestDiff(t *testing.T) {
+	a1 := instruction(t)
+	a1000 := forfait.Instruction2021()
+	a1000.Rounding.BaseUnit = d("1000")
+	req := forfait.Request{Combined: d("127800"), Domain: forfait.DS1, CRO: true, Window: window.W1}
+	x, _ := a1.Explain(req)
+	y, _ := a1000.Explain(req)
+	type row struct {
+		Name, Delta string
+		Both        bool
+	}
+	var got []row
+	for _, s := range forfait.Diff(x, y) {
+		got = append(got, row{s.Name, forfait.Format(s.Delta), s.A != nil && s.B != nil})
+	}
+	// 99 762 → 100 000 (+238); × 1.1: +261.8; forfait +262; advance 33 000 − 32 921 = +79; balance +183.
+	want := []row{{"base.rounded", "238", true}, {"bonus", "261.8", true}, {"window_factor", "261.8", true},
+		{"forfait", "262", true}, {"advance", "79", true}, {"balance", "183", true}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("rule-set diff (-want +got):\n%s", diff)
+	}
+	req.CRO = false
+	z, _ := a1.Explain(req)
+	diffs := forfait.Diff(x, z)
+	var bonus *forfait.StepDiff
+	for i := range diffs {
+		if diffs[i].Name == "bonus" {
+			bonus = &diffs[i]
+		}
+	}
+	if bonus == nil || bonus.B != nil || bonus.HasDelta {
+		t.Errorf("the bonus step exists on one side only: %+v", bonus)
+	}
+	if len(forfait.Diff(x, x)) != 0 || forfait.FormatDiff(nil) != "  no difference\n" {
+		t.Error("a derivation differs from itself")
+	}
+	if s := forfait.FormatDiff(forfait.Diff(z, x)); !strings.Contains(s, "bonus") || !strings.Contains(s, "(none) → 109738.2") {
+		t.Errorf("FormatDiff:\n%s", s)
 	}
 }

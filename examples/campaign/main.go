@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -27,6 +28,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		baseUnit    = fs.String("base-unit", "1", "rounding unit of the base amounts, in `euros` (INT-03; 1000 reproduces Annexe 3 §4)")
 		format      = fs.String("format", "csv", "output format: csv or json")
 		explain     = fs.Bool("explain", false, "with -format json, attach each record's derivation")
+		diff        = fs.String("diff", "", "instead of the forfaits, the derivation steps that differ between two records `A,B`, each FINESS:DS1|DS1+CRO|DS2|DS3:WINDOW")
 		allocate    = fs.String("allocate", "", "instead of the forfaits, allocate `TOTAL` euros among the 18 regions in proportion to their window-1 standard forfaits (Annex 2 §1, INT-08)")
 	)
 	if err := fs.Parse(args); err != nil {
@@ -52,6 +54,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			errs = append(errs, errors.New("-allocate prints CSV: it takes neither -format json nor -explain"))
 		}
 		total = d
+	}
+	var keys []campaign.Key
+	if *diff != "" {
+		for _, k := range strings.Split(*diff, ",") {
+			key, err := campaign.ParseKey(k)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("-diff: %w", err))
+			}
+			keys = append(keys, key)
+		}
+		if len(keys) != 2 {
+			errs = append(errs, fmt.Errorf("-diff %q: want two records A,B", *diff))
+		}
+		if *allocate != "" || *format != "csv" || *explain {
+			errs = append(errs, errors.New("-diff prints text: it takes neither -allocate, -format json nor -explain"))
+		}
 	}
 	rs := forfait.Instruction2021()
 	opt := campaign.Options{Explain: *explain}
@@ -83,6 +101,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ests, err := campaign.Read(r)
 	if err != nil {
 		return fail(stderr, err, 1)
+	}
+	if len(keys) == 2 {
+		var ds [2]forfait.Derivation
+		for i, k := range keys {
+			if ds[i], err = campaign.Explain(&rs, ests, opt, k); err != nil {
+				return fail(stderr, err, 1)
+			}
+		}
+		fmt.Fprintf(stdout, "A %s: forfait %s\nB %s: forfait %s\n%s", keys[0], forfait.Format(ds[0].Forfait.Amount),
+			keys[1], forfait.Format(ds[1].Forfait.Amount), forfait.FormatDiff(forfait.Diff(ds[0], ds[1])))
+		return 0
 	}
 	recs, err := campaign.Compute(&rs, ests, opt)
 	if err != nil {

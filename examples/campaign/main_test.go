@@ -116,3 +116,25 @@ func TestAllocate(t *testing.T) {
 		}
 	}
 }
+
+// TestDiff: -diff prints the steps that differ between two records, with
+// their deltas (DS1 with CRO in window 1 against window 2: 109 738 →
+// 98 764).
+func TestDiff(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-diff", "750712184:DS1+CRO:1,750712184:DS1+CRO:2"}, strings.NewReader(extract), &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, want := range []string{"A 750712184:DS1+CRO:1: forfait 109738", "forfait        109738 → 98764  (-10974)"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	for _, bad := range [][]string{{"-diff", "750712184:DS2+CRO:1,750712184:DS1:1"}, {"-diff", "130000020:DS1:1,750712184:DS1:1"}, {"-diff", "750712184:DS1:1"}} {
+		stdout.Reset()
+		if code := run(bad, strings.NewReader(extract), &stdout, &stderr); code == 0 || stdout.Len() > 0 {
+			t.Errorf("%v: exit %d", bad, code)
+		}
+	}
+}

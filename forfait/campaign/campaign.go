@@ -2,11 +2,15 @@ package campaign
 
 import (
 	"errors"
+	"fmt"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/window"
 )
@@ -59,11 +63,36 @@ type Options struct {
 // serve (forfait.ErrNationalMax), each as a *LineError on the
 // establishment's line.
 func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, error) {
-	if err := rs.Validate(); err != nil {
+	combined, nationalMax, err := prepare(rs, ests, opt)
+	if err != nil {
 		return nil, err
 	}
+	var errs []error
+	out := make([]Record, len(ests)*RowsPerEstablishment)
+	failed := make([]error, len(ests))
+	parallel(len(ests), func(i int) {
+		failed[i] = fillRecords(out[i*RowsPerEstablishment:(i+1)*RowsPerEstablishment], rs, &ests[i], combined[i], nationalMax, opt.Explain)
+	})
+	for i, err := range failed {
+		if err != nil {
+			errs = append(errs, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: forfait.Format(combined[i]), Err: err})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return out, nil
+}
+
+// prepare validates rs and returns each establishment's combined activity
+// and the national maximum: opt's, or the largest combined activity of ests
+// (INT-02).
+func prepare(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]decimal.Decimal, decimal.Decimal, error) {
+	if err := rs.Validate(); err != nil {
+		return nil, decimal.Zero, err
+	}
 	if len(ests) == 0 {
-		return nil, &LineError{Line: 1, Err: ErrEmpty}
+		return nil, decimal.Zero, &LineError{Line: 1, Err: ErrEmpty}
 	}
 	combined := make([]decimal.Decimal, len(ests))
 	nationalMax := opt.NationalMax
@@ -80,22 +109,64 @@ func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, 
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, decimal.Zero, errors.Join(errs...)
 	}
-	out := make([]Record, len(ests)*RowsPerEstablishment)
-	failed := make([]error, len(ests))
-	parallel(len(ests), func(i int) {
-		failed[i] = fillRecords(out[i*RowsPerEstablishment:(i+1)*RowsPerEstablishment], rs, &ests[i], combined[i], nationalMax, opt.Explain)
-	})
-	for i, err := range failed {
-		if err != nil {
-			errs = append(errs, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: forfait.Format(combined[i]), Err: err})
-		}
+	return combined, nationalMax, nil
+}
+
+// Key identifies one record: an establishment, a variant, a window.
+type Key struct {
+	FINESS  eligibility.FINESS
+	Variant Variant
+	Window  window.Window
+}
+
+// String returns the form ParseKey reads.
+func (k Key) String() string {
+	v := k.Variant.Domain.String()
+	if k.Variant.CRO {
+		v += "+CRO"
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	return string(k.FINESS) + ":" + v + ":" + k.Window.String()
+}
+
+// ErrNoSuchRecord: a Key that names no record of the extract.
+var ErrNoSuchRecord = errors.New("no such record")
+
+// ParseKey reads "FINESS:VARIANT:WINDOW", VARIANT being DS1, DS1+CRO, DS2
+// or DS3: "750712184:DS1+CRO:1".
+func ParseKey(s string) (Key, error) {
+	parts := strings.Split(s, ":")
+	bad := &LineError{Field: "key", Value: s, Err: fmt.Errorf("%w: want FINESS:DS1|DS1+CRO|DS2|DS3:WINDOW", ErrNoSuchRecord)}
+	if len(parts) != 3 {
+		return Key{}, bad
 	}
-	return out, nil
+	f, err1 := eligibility.ParseFINESS(parts[0])
+	variant, cro := strings.CutSuffix(parts[1], "+CRO")
+	d, err2 := forfait.ParseDomain(variant)
+	w, err3 := window.Parse(parts[2])
+	if err1 != nil || err2 != nil || err3 != nil || cro && d != forfait.DS1 {
+		return Key{}, bad
+	}
+	return Key{FINESS: f, Variant: Variant{Domain: d, CRO: cro}, Window: w}, nil
+}
+
+// Explain returns the derivation of one record of the extract, computed
+// exactly as Compute computes it (same national maximum).
+func Explain(rs *forfait.RuleSet, ests []Establishment, opt Options, k Key) (forfait.Derivation, error) {
+	combined, nationalMax, err := prepare(rs, ests, opt)
+	if err != nil {
+		return forfait.Derivation{}, err
+	}
+	i := slices.IndexFunc(ests, func(e Establishment) bool { return e.FINESS == k.FINESS })
+	if i < 0 {
+		return forfait.Derivation{}, &LineError{Field: "finess", Value: string(k.FINESS), Err: ErrNoSuchRecord}
+	}
+	d, err := rs.Explain(forfait.Request{Combined: combined[i], NationalMax: nationalMax, Domain: k.Variant.Domain, CRO: k.Variant.CRO, Window: k.Window})
+	if err != nil {
+		return forfait.Derivation{}, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: forfait.Format(combined[i]), Err: err}
+	}
+	return d, nil
 }
 
 // parallel calls f(0) … f(n-1), spread over the available processors in

@@ -42,12 +42,16 @@ type LineError struct {
 
 func (e *LineError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "line %d", e.Line)
-	if e.Column > 0 {
-		fmt.Fprintf(&b, ", column %d", e.Column)
-	}
-	if e.Field != "" {
-		fmt.Fprintf(&b, " (%s)", e.Field)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "line %d", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, ", column %d", e.Column)
+		}
+		if e.Field != "" {
+			fmt.Fprintf(&b, " (%s)", e.Field)
+		}
+	} else {
+		b.WriteString(e.Field)
 	}
 	if e.Value != "" {
 		fmt.Fprintf(&b, ": %q", e.Value)

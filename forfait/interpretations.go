@@ -1,0 +1,146 @@
+package forfait
+
+// Interpretation is one entry of the project's interpretation register: a
+// question the regulation leaves open, and the reading the library takes.
+// Derivation steps, refusal reasons and notifications cite entries by ID.
+type Interpretation struct {
+	ID       string   `json:"id"`       // "INT-01" …
+	Question string   `json:"question"` // what the text leaves open
+	Passage  string   `json:"passage"`  // the paragraph(s) concerned
+	Options  []string `json:"options"`  // the readings considered
+	Reading  string   `json:"reading"`  // the reading chosen
+	Why      string   `json:"why"`      // and why
+	// Policy names the rule-set field that lets a caller choose another
+	// reading; empty when the reading is fixed.
+	Policy string `json:"policy,omitempty"`
+	// DependsOn lists the rules (identifiers) and tests that rely on it.
+	DependsOn []string `json:"depends_on"`
+	// Origin is where the entry was first settled: the project's rules
+	// digest (RULES.md) or this library.
+	Origin string `json:"origin"`
+}
+
+// Interpretations returns the register, in ID order. It is data: a new
+// reading gets a new ID, an old ID never changes meaning.
+func Interpretations() []Interpretation {
+	const digest, library = "RULES.md", "this library"
+	return []Interpretation{
+		{
+			ID:       "INT-01",
+			Question: "Combined activity can be fractional (weights of 0.5 and 1.5): where does a category end, and over which interval is the amount interpolated?",
+			Passage:  "Annexe 3 §3",
+			Options: []string{
+				"bands as printed (A 0–6 999, B 7 000–22 499 …), leaving gaps such as 6 999.5",
+				"half-open intervals from each threshold to the next, interpolated over them",
+			},
+			Reading:   "A category is the half-open interval from its lower threshold to the next category's: A [0, 7000), B [7000, 22500), C [22500, 230000), D [230000, max]; amount = min + (activity − lower) × (max − min) / (next lower − lower).",
+			Why:       "It leaves no gap, and the annex's own rule that each category's maximum is the next one's minimum makes the amount continuous and non-decreasing.",
+			DependsOn: []string{"forfait.RuleSet.Category", "forfait.RuleSet.Compute", "TestBandEdges", "checkContinuousAtThresholds", "checkBaseMonotone"},
+			Origin:    digest,
+		},
+		{
+			ID:        "INT-02",
+			Question:  "Category D runs from 230 000 to \"max\": what is max?",
+			Passage:   "Annexe 3 §1 and §3",
+			Options:   []string{"a fixed ceiling", "the largest combined activity nationally, an input", "clamp activities above a guess"},
+			Reading:   "max is the largest combined activity among all establishments nationally, supplied by the caller or derived from a national dataset; at it, D pays its maximum. A category-D computation without it, with it at or below 230 000, or with an activity above it, is an error.",
+			Why:       "The activity is computed nationally, once (A3§1); the text gives no figure, so guessing or clamping would invent money.",
+			Policy:    "forfait.Request.NationalMax; campaign.Options.NationalMax",
+			DependsOn: []string{"forfait.RuleSet.Category", "campaign.Compute", "TestNationalMax", "TestComputeErrors"},
+			Origin:    digest,
+		},
+		{
+			ID:       "INT-03",
+			Question: "Where and how are amounts rounded?",
+			Passage:  "Annexe 3 §4",
+			Options: []string{
+				"round the base to the thousand euros, as the worked example does",
+				"round the base to the euro, then the forfait to the euro",
+			},
+			Reading:   "Exact decimals throughout; the base is rounded to a unit (1 € by default), bonus and factor applied exactly, the forfait rounded to 1 €; halves away from zero. A base unit of 1 000 € reproduces the annex's 176 300 €.",
+			Why:       "The annex's rounding to the k€ is a presentation of an example; the default keeps the euro, and the policy reproduces the annex exactly.",
+			Policy:    "forfait.RuleSet.Rounding (BaseUnit, ForfaitUnit, AdvanceUnit)",
+			DependsOn: []string{"forfait.RuleSet.Compute", "TestWorkedExample", "Example_annex3", "checkMatchesReference"},
+			Origin:    digest,
+		},
+		{
+			ID:        "INT-04",
+			Question:  "How is a forfait split into an advance of exactly 30 % and a balance, in whole euros?",
+			Passage:   "§5; Annexe 2 §3",
+			Options:   []string{"advance rounded, balance = the rest", "both rounded separately"},
+			Reading:   "advance = round(30 % × forfait) to 1 €; balance = forfait − advance, so the two always add up to the forfait. Regional credits are split the same way.",
+			Why:       "Rounding both could create or lose a euro; the ARS may notify neither more nor less than 30 %, which the nearest euro honours.",
+			DependsOn: []string{"forfait.RuleSet.Split", "envelope.SplitCredits", "settlement.Open", "checkSplit"},
+			Origin:    digest,
+		},
+		{
+			ID:       "INT-05",
+			Question: "What does a deferral (fenêtre de report) do to the targets and the forfait?",
+			Passage:  "Annexe 2 §3",
+			Options: []string{
+				"keep the initial window's forfait and targets",
+				"move to window w+1, its targets and its forfait, the advance deducted",
+			},
+			Reading:   "One deferral, to window w+1 (none after window 4): w+1's targets and forfait apply, the advance already paid is deducted from it; missed again, or no deferral, the whole advance is repaid.",
+			Why:       "The ARS programme page describes switching to the second measurement window \"avec le forfait afférent\"; the text allows one deferral window.",
+			DependsOn: []string{"window.Window.Deferral", "settlement.Settle", "TestAnnexDossier", "TestDossierMachine"},
+			Origin:    digest,
+		},
+		{
+			ID:        "INT-06",
+			Question:  "A DS1 dossier with CRO reaches DS1.1 and DS1.2 but not DS1.3: what is paid?",
+			Passage:   "§5; Annex 1 (DS1.3 bonus)",
+			Options:   []string{"nothing: the advanced forfait's targets are missed", "the standard forfait, less the advance"},
+			Reading:   "The standard forfait of the window applies: balance = standard forfait − the advance already paid (30 % of the advanced forfait).",
+			Why:       "DS1 is reached by DS1.1 and DS1.2; DS1.3 conditions only the bonus.",
+			DependsOn: []string{"indicator.Targets.Evaluate", "settlement.Settle", "TestAnnexDossier"},
+			Origin:    digest,
+		},
+		{
+			ID:        "INT-07",
+			Question:  "When is a target reached, and what is a valid rate?",
+			Passage:   "Annex 1; Annexe 2 §3",
+			Options:   []string{"compare rounded or floating percentages", "compare exactly; reject impossible rates"},
+			Reading:   "Reached when rate ≥ target, exactly (numerator × 100 ≥ target × denominator). A rate needs a denominator > 0 and 0 ≤ numerator ≤ denominator, otherwise it is an error, not a miss.",
+			Why:       "Money depends on the comparison; a rounding must not decide it, and an impossible rate is a data error.",
+			DependsOn: []string{"indicator.FromCounts", "indicator.Rate.Reaches", "checkReachesMatchesRat"},
+			Origin:    digest,
+		},
+		{
+			ID:        "INT-08",
+			Question:  "How is a total divided among regions (or any weights) in whole euros?",
+			Passage:   "Annex 2 §1",
+			Options:   []string{"round each share (sum may drift)", "largest remainder"},
+			Reading:   "Largest remainder to the euro: parts sum exactly to the total, a zero weight gets zero, each part is within 1 € of its exact share, ties go to the earlier weight.",
+			Why:       "No euro is created or lost, and the result is deterministic.",
+			DependsOn: []string{"envelope.Allocate", "campaign.RegionalEnvelopes", "checkAllocation"},
+			Origin:    digest,
+		},
+		{
+			ID:       "INT-09",
+			Question: "What makes a FINESS number well formed?",
+			Passage:  "§5 (applications per establishment, by FINESS); §6.1 (lists by FINESS)",
+			Options: []string{
+				"check the structure only",
+				"also verify the check key",
+			},
+			Reading:   "Nine characters: a department code (01–95 except 20, 2A, 2B, or 971–976) then digits. The ninth character, a check key, is not verified.",
+			Why:       "The instruction gives no key algorithm; rejecting real numbers on a guessed algorithm would be worse than letting the ARS match them against the FINESS register.",
+			DependsOn: []string{"eligibility.ParseFINESS", "campaign.Read", "TestParseFINESS", "FuzzParseFINESS"},
+			Origin:    library,
+		},
+		{
+			ID:       "INT-10",
+			Question: "\"One application per window\": does an earlier refused application in the same window count?",
+			Passage:  "§6.1",
+			Options: []string{
+				"count every earlier application filed for the window",
+				"count only validated or pending ones, allowing a new filing after a refusal",
+			},
+			Reading:   "Every earlier application filed for that window counts, whatever its outcome; a refused establishment applies again in a later window.",
+			Why:       "The text states one application per window without exception; a refusal already states every reason, so a second filing in the same period is not provided for.",
+			DependsOn: []string{"eligibility.Conditions (ONE-PER-WINDOW)", "TestEachReason"},
+			Origin:    library,
+		},
+	}
+}

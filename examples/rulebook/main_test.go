@@ -1,0 +1,61 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite RULEBOOK.md")
+
+// TestRulebookFresh fails when the committed RULEBOOK.md is not what the
+// rule sets generate today; -update rewrites it.
+func TestRulebookFresh(t *testing.T) {
+	var b bytes.Buffer
+	if err := render(&b); err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile("RULEBOOK.md", b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	committed, err := os.ReadFile("RULEBOOK.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(committed, b.Bytes()) {
+		t.Fatal("RULEBOOK.md is stale: run `go run ./examples/rulebook -update` (or `go test ./examples/rulebook -update`)")
+	}
+}
+
+// TestRulebookFigures: the book prints every figure of Annexes 1–3, the
+// calendar, the prerequisites and the register (spot checks, transcribed
+// from the annexes).
+func TestRulebookFigures(t *testing.T) {
+	var b bytes.Buffer
+	if err := render(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"| `ambulatory_surgery_stays` | 1.5 | Annexe 3 §1",
+		"| C | 22500 | 230000 (excluded) | 48000 – 150000 | 26000 – 52000 | 26000 – 52000 | Annexe 3 §3 |",
+		"| D | 230000 | national maximum (INT-02) | 150000 – 320000 | 52000 – 80000 | 52000 – 80000 |",
+		"CRO bonus (DS1 only): +10 %",
+		"| 4 | 80 % | Annexe 3 §4 | 2023-03-01 – 2023-04-30 *published* | 2023-03-01 – 2023-06-30 *inferred* | 2023-07-01 – 2023-12-31 *stated* |",
+		"| DS1.2 | DS1 |", "| 40 % | 48 % | 59 % | 63 % |",
+		"`PS2.2-ORDER-LATE`", "`ONE-PER-WINDOW` | §6.1; INT-10",
+		"| Ile-de-France | 31749053 | 9524716 | 22224337 |",
+		"| **total** | 158000000 |",
+		"| Pays de la Loire | 500000 |",
+		"### INT-09", "### INT-10",
+		"| DS1 | 1 | 100000 | 110000 | 33000 | 77000 |",
+		"| **total** |  |  | 176300 |  |  |",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the book lacks %q", want)
+		}
+	}
+}

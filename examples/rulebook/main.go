@@ -256,4 +256,3 @@ func render(w io.Writer) error {
 func period(p window.Period) string {
 	return p.Start.Format("2006-01-02") + " – " + p.End.Format("2006-01-02") + " *" + p.Provenance.String() + "*"
 }
-

@@ -148,12 +148,14 @@ type GHTMembership struct {
 	Public bool `json:"public"`
 }
 
-// Unit is an internal laboratory or imaging unit.
+// Unit is an internal laboratory or imaging unit (§5: DS2 and DS3 need
+// one with the establishment's FINESS juridique).
 type Unit struct {
 	FINESSJur FINESS `json:"finess_juridique"`
 }
 
-// DomainRequest is one domain applied for.
+// DomainRequest is one domain applied for, DS1 with or without the CRO
+// bonus (§5, Annexe 3 §3).
 type DomainRequest struct {
 	Domain forfait.Domain `json:"domain"`
 	CRO    bool           `json:"cro"`
@@ -198,7 +200,7 @@ type History struct {
 	HopitalNumerique bool `json:"hopital_numerique_funded"`
 }
 
-// PastApplication is an earlier application.
+// PastApplication is an earlier application (§6.1: one per window; INT-10).
 type PastApplication struct {
 	Window window.Window `json:"window"`
 	Filed  Date          `json:"filed,omitempty"`
@@ -228,7 +230,7 @@ func (e *FieldError) Error() string {
 
 func (e *FieldError) Unwrap() error { return e.Err }
 
-// Validate reports every reason a cannot be decided at all, each a
+// Validate reports every reason a cannot be decided at all (§5, §6.1), each a
 // *FieldError wrapping ErrInvalidApplication (or a FINESS or region error):
 // malformed FINESS numbers, an unknown region, a negative combined
 // activity, no filing date, an invalid window, no domain, an invalid or

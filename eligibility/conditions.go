@@ -45,7 +45,7 @@ const (
 )
 
 // Condition is one condition of eligibility, with the reason given when it
-// is not met. Exactly one of holds and holdsFor is set: holds judges the
+// is not met (motif de non validation, §6.1). Exactly one of holds and holdsFor is set: holds judges the
 // whole application, holdsFor one domain of it.
 type Condition struct {
 	Code Code

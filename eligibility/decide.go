@@ -21,20 +21,20 @@ type Prerequisites struct {
 	MSSante      MSSante      `json:"ps3_2_mssante"`
 }
 
-// IdentityCell is PS1.1: an identity-vigilance cell that meets at least
+// IdentityCell is PS1.1 (Annex 1): an identity-vigilance cell that meets at least
 // once per semester and can deliver an activity report.
 type IdentityCell struct {
 	MeetsEverySemester bool `json:"meets_every_semester"`
 	ActivityReport     bool `json:"activity_report"`
 }
 
-// RNIV is PS1.2: the national identity-vigilance framework (RNIV 1 and 2)
+// RNIV is PS1.2 (Annex 1): the national identity-vigilance framework (RNIV 1 and 2)
 // adopted, its questionnaire completed.
 type RNIV struct {
 	QuestionnaireCompleted bool `json:"questionnaire_completed"`
 }
 
-// Security is PS2.1: a security policy, a detailed risk analysis, an action
+// Security is PS2.1 (Annex 1): a security policy, a detailed risk analysis, an action
 // plan including instruction 309's plan 100 % done and followed, an RSSI,
 // at least two RSSI/management meetings a year, an incident-reporting
 // procedure.
@@ -48,7 +48,7 @@ type Security struct {
 	IncidentProcedure         bool `json:"incident_procedure"`
 }
 
-// CyberAudit is PS2.2: an external cyber-surveillance audit, proved by an
+// CyberAudit is PS2.2 (Annex 1): an external cyber-surveillance audit, proved by an
 // attestation signed by the director; in window 1 only, by a purchase order
 // instead, the audit then to be done by the end of window 1's review period
 // (31 December 2021), AuditDate being the day it is or was done.
@@ -58,12 +58,12 @@ type CyberAudit struct {
 	AuditDate     Date `json:"audit_date"`
 }
 
-// DMP is PS3.1: the hospital information system can feed the DMP.
+// DMP is PS3.1 (Annex 1): the hospital information system can feed the DMP.
 type DMP struct {
 	FeedsDMP bool `json:"feeds_dmp"`
 }
 
-// MSSante is PS3.2: operational messaging connected to the MSSanté trust
+// MSSante is PS3.2 (Annex 1): operational messaging connected to the MSSanté trust
 // space.
 type MSSante struct {
 	Connected bool `json:"connected"`
@@ -90,7 +90,7 @@ type Reason struct {
 }
 
 // Decision is the ARS's decision on an application: validated, or refused
-// with every reason at once.
+// with every reason at once (§6.1).
 type Decision struct {
 	Status  Status   `json:"status"`
 	Reasons []Reason `json:"reasons,omitempty"`
@@ -112,7 +112,7 @@ func (d *Decision) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// Decide reviews a against every condition of Conditions, with the
+// Decide reviews a against every condition of Conditions (Annex 1, §4.2, §5, §6.1), with the
 // calendar cal (normally window.Instruction2021()): validated when all
 // hold, refused otherwise with one reason per condition not met (and per
 // domain, for the per-domain ones), in the order of Conditions. A malformed

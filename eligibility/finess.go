@@ -8,7 +8,7 @@ import (
 // FINESS is a FINESS number (Fichier national des établissements sanitaires
 // et sociaux), géographique or juridique: nine characters, a department
 // code, then digits. Build one with ParseFINESS; the zero value is "no
-// number".
+// number". Applications and ARS lists go by FINESS (§5, §6.1; INT-09).
 type FINESS string
 
 // ErrInvalidFINESS: text that is not a well-formed FINESS number.

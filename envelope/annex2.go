@@ -30,7 +30,8 @@ func (v Volet) String() string {
 	return fmt.Sprintf("volet %d", uint8(v))
 }
 
-// Envelope is one region's envelope for one volet, in euros.
+// Envelope is one region's envelope for one volet, in euros (Annex 2 §1,
+// §2).
 type Envelope struct {
 	Region Region
 	Amount decimal.Decimal

@@ -61,7 +61,8 @@ func (k *Kind) UnmarshalText(text []byte) error {
 }
 
 // Notification is one notification of funding (or of a repayment) by an
-// ARS to an establishment, the unit the envelopes are spent in.
+// ARS to an establishment, the unit the envelopes are spent in (§6.1;
+// Annexe 2 §3).
 type Notification struct {
 	Kind          Kind           `json:"kind"`
 	Volet         Volet          `json:"volet"`

@@ -47,7 +47,8 @@ type Weight struct {
 	Source string
 }
 
-// Share is a rate in [0, 1] with its source.
+// Share is a rate in [0, 1] with its source: the CRO bonus (§5) or the
+// advance share (Annexe 2 §3).
 type Share struct {
 	Value  decimal.Decimal
 	Source string
@@ -64,7 +65,8 @@ type Band struct {
 	Source  string
 }
 
-// Range is a band's minimum and maximum base amount for one domain, in euros.
+// Range is a band's minimum and maximum base amount for one domain, in euros
+// (Annexe 3 §3).
 type Range struct {
 	Min, Max decimal.Decimal
 }

@@ -90,7 +90,7 @@ func FromPercent(p decimal.Decimal) (Rate, error) {
 	return Rate{percent: p}, nil
 }
 
-// ParsePercent reads a percentage as typed in a form: "49", "49.5",
+// ParsePercent reads a percentage as declared in oSIS (Annexe 2 §3; INT-07): "49", "49.5",
 // "49,5" (French decimal comma), with or without a final "%" or " %".
 func ParsePercent(s string) (Rate, error) {
 	t := strings.TrimSuffix(strings.TrimSuffix(s, "%"), " ")
@@ -134,7 +134,7 @@ func (r Rate) Reaches(target decimal.Decimal) bool {
 }
 
 // Shortfall returns how many more documented stays or reports, out of the
-// same denominator, would reach target: ⌈target × denominator / 100⌉ −
+// same denominator, would reach target (Annex 1; INT-07): ⌈target × denominator / 100⌉ −
 // numerator, or 0 when reached. ok is false for a declared percentage.
 func (r Rate) Shortfall(target decimal.Decimal) (n int64, ok bool) {
 	if r.den == 0 {

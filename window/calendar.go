@@ -61,7 +61,7 @@ type Period struct {
 }
 
 // Contains reports whether the calendar day of t (in t's own location) lies
-// within p, both ends included.
+// within p, both ends included (§6.1: filing within the application period).
 func (p Period) Contains(t time.Time) bool {
 	d := dayOf(t)
 	return dayOf(p.Start) <= d && d <= dayOf(p.End)
@@ -95,7 +95,8 @@ type Terms struct {
 	Measurement Period
 }
 
-// Schedule holds the terms of the four windows, indexed by Window.Index.
+// Schedule holds the terms of the four windows, indexed by Window.Index
+// (§6.1, Annex 1, Annexe 3 §4).
 // It is plain data: a later instruction can be expressed by changing it.
 type Schedule [Count]Terms
 

@@ -25,7 +25,7 @@ type Variant struct {
 // NumVariants is the number of variants.
 const NumVariants = 4
 
-// Variants lists the four variants in output order.
+// Variants lists the four variants in output order (§5, Annexe 3 §3).
 func Variants() [NumVariants]Variant {
 	return [NumVariants]Variant{{forfait.DS1, false}, {forfait.DS1, true}, {forfait.DS2, false}, {forfait.DS3, false}}
 }
@@ -34,7 +34,8 @@ func Variants() [NumVariants]Variant {
 // variant in each window.
 const RowsPerEstablishment = NumVariants * window.Count
 
-// Record is one establishment's forfait for one variant in one window.
+// Record is one establishment's forfait for one variant in one window
+// (Annexe 3 §4, §5).
 type Record struct {
 	*Establishment // shared by its establishment's records
 	forfait.Forfait
@@ -152,7 +153,8 @@ func ParseKey(s string) (Key, error) {
 }
 
 // Explain returns the derivation of one record of the extract, computed
-// exactly as Compute computes it (same national maximum).
+// exactly as Compute computes it (Annexe 3 §1-§4; same national maximum,
+// INT-02).
 func Explain(rs *forfait.RuleSet, ests []Establishment, opt Options, k Key) (forfait.Derivation, error) {
 	combined, nationalMax, err := prepare(rs, ests, opt)
 	if err != nil {

@@ -165,3 +165,30 @@ func ExampleDiff() {
 	//   advance        32921 → 29629  (-3292)
 	//   balance        76817 → 69135  (-7682)
 }
+
+func ExampleRuleSet_Category() {
+	rs := forfait.Instruction2021()
+	for _, c := range []string{"6999.5", "7000", "230000"} {
+		cat, err := rs.Category(decimal.RequireFromString(c), decimal.New(400000, 0))
+		fmt.Println(c, cat, err)
+	}
+	// Output:
+	// 6999.5 A <nil>
+	// 7000 B <nil>
+	// 230000 D <nil>
+}
+
+func ExampleInterpretations() {
+	for _, e := range forfait.Interpretations()[:3] {
+		fmt.Println(e.ID, e.Passage, "policy:", e.Policy != "")
+	}
+	// Output:
+	// INT-01 Annexe 3 §3 policy: false
+	// INT-02 Annexe 3 §1 and §3 policy: true
+	// INT-03 Annexe 3 §4 policy: true
+}
+
+func ExampleFormat() {
+	fmt.Println(forfait.Format(decimal.RequireFromString("176300.00")), forfait.Format(decimal.New(15, -1)))
+	// Output: 176300 1.5
+}

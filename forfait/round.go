@@ -32,9 +32,3 @@ func scaled(x decimal.Decimal, e int32) *big.Int {
 	}
 	return c
 }
-
-// roundTo returns x rounded to the nearest multiple of unit, halves away
-// from zero (INT-03). unit must be positive.
-func roundTo(x, unit decimal.Decimal) decimal.Decimal {
-	return roundQuo(x, unit).Mul(unit)
-}

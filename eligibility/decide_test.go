@@ -13,43 +13,13 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/sunes-spec/sunes/eligibility"
+	"github.com/sunes-spec/sunes/eligibility/eligibilitytest"
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/window"
 )
 
-// valid returns an application that meets every condition: a public GHT
-// party applying in window 1 for DS1 with CRO, DS2 and DS3, with its own
-// laboratory and imaging unit, every prerequisite proved.
-func valid() eligibility.Application {
-	jur := eligibility.FINESS("750000015")
-	return eligibility.Application{
-		Establishment: eligibility.Establishment{
-			FINESSGeo: "750712184", FINESSJur: jur, Name: "Centre hospitalier", Region: envelope.IleDeFrance,
-			CombinedActivity: decimal.New(127800, 0),
-			GHT:              &eligibility.GHTMembership{Name: "GHT Paris", Public: true},
-			Lab:              &eligibility.Unit{FINESSJur: jur},
-			Imaging:          &eligibility.Unit{FINESSJur: jur},
-		},
-		Filed:   eligibility.DateOf(2021, time.September, 15),
-		Window:  window.W1,
-		Domains: []eligibility.DomainRequest{{Domain: forfait.DS1, CRO: true}, {Domain: forfait.DS2}, {Domain: forfait.DS3}},
-		RELIMS:  true,
-		OSIS:    eligibility.OSIS{PrerequisitesEntered: true, TargetsCommitment: true},
-		Prerequisites: eligibility.Prerequisites{
-			IdentityCell: eligibility.IdentityCell{MeetsEverySemester: true, ActivityReport: true},
-			RNIV:         eligibility.RNIV{QuestionnaireCompleted: true},
-			Security: eligibility.Security{Policy: true, RiskAnalysis: true, ActionPlan: true, Plan309Completed: true,
-				RSSI: true, ManagementMeetingsPerYear: 2, IncidentProcedure: true},
-			CyberAudit: eligibility.CyberAudit{Attestation: true},
-			DMP:        eligibility.DMP{FeedsDMP: true},
-			MSSante:    eligibility.MSSante{Connected: true},
-		},
-		GHT: eligibility.GHTConditions{SDSIDeposited: true, ConvergenceIndicatorsEntered: true, CIOAppointed: true,
-			DirectorValidated: true, SupportDirectorValidated: true},
-		History: eligibility.History{HOPEN: true, HopitalNumerique: true}, // never a reason (§5)
-	}
-}
+func valid() eligibility.Application { return eligibilitytest.Valid() }
 
 // breakers break exactly one condition of valid().
 var breakers = map[eligibility.Code]func(*eligibility.Application){
@@ -308,62 +278,8 @@ func TestJSON(t *testing.T) {
 	}
 }
 
-// genApplication draws an application with every condition a coin toss
-// (but well formed), so that any subset of reasons can occur.
 func genApplication(t *rapid.T) eligibility.Application {
-	a := valid()
-	b := func(label string) bool { return rapid.Float64Range(0, 1).Draw(t, label) < 0.85 }
-	a.Window = window.Window(rapid.IntRange(1, window.Count).Draw(t, "window"))
-	cal := window.Instruction2021()
-	app := cal.Terms(a.Window).Application
-	a.Filed = eligibility.DateOf(app.Start.Year(), app.Start.Month(), app.Start.Day()+rapid.IntRange(-10, 70).Draw(t, "filed_offset"))
-	all := []eligibility.DomainRequest{{Domain: forfait.DS1, CRO: rapid.Bool().Draw(t, "cro")}, {Domain: forfait.DS2}, {Domain: forfait.DS3}}
-	a.Domains = nil
-	for _, d := range all {
-		if b("domain") {
-			a.Domains = append(a.Domains, d)
-		}
-	}
-	if len(a.Domains) == 0 {
-		a.Domains = all[:1]
-	}
-	p := &a.Prerequisites
-	p.IdentityCell = eligibility.IdentityCell{MeetsEverySemester: b("ps11a"), ActivityReport: b("ps11b")}
-	p.RNIV.QuestionnaireCompleted = b("ps12")
-	p.Security = eligibility.Security{Policy: b("ps21a"), RiskAnalysis: b("ps21b"), ActionPlan: b("ps21c"), Plan309Completed: b("ps21d"),
-		RSSI: b("ps21e"), ManagementMeetingsPerYear: rapid.IntRange(0, 4).Draw(t, "meetings"), IncidentProcedure: b("ps21f")}
-	p.CyberAudit = eligibility.CyberAudit{Attestation: b("attestation"), PurchaseOrder: rapid.Bool().Draw(t, "order")}
-	if rapid.Bool().Draw(t, "audit_dated") {
-		p.CyberAudit.AuditDate = eligibility.DateOf(2021, time.December, 1+rapid.IntRange(0, 60).Draw(t, "audit_day"))
-	}
-	p.DMP.FeedsDMP, p.MSSante.Connected = b("ps31"), b("ps32")
-	if !b("activity") {
-		a.Establishment.CombinedActivity = decimal.Zero
-	}
-	if !b("lab") {
-		a.Establishment.Lab = nil
-	}
-	if !b("imaging") {
-		a.Establishment.Imaging = &eligibility.Unit{FINESSJur: "130000012"}
-	}
-	switch rapid.IntRange(0, 2).Draw(t, "ght") {
-	case 0:
-		a.Establishment.GHT = nil
-	case 1:
-		a.Establishment.GHT.Public = false
-	}
-	a.GHT = eligibility.GHTConditions{SDSIDeposited: b("sdsi"), ConvergenceIndicatorsEntered: b("conv"), CIOAppointed: b("cio"),
-		DirectorValidated: b("dir"), SupportDirectorValidated: b("sdir")}
-	a.RELIMS, a.OSIS.PrerequisitesEntered, a.OSIS.TargetsCommitment = b("relims"), b("osis1"), b("osis2")
-	a.SoftwareOutsideConvergence = !b("convergence")
-	if !b("history") {
-		a.History.Applications = []eligibility.PastApplication{{Window: window.Window(rapid.IntRange(1, window.Count).Draw(t, "past"))}}
-	}
-	if !b("funded") {
-		a.History.FundedDomains = []forfait.Domain{forfait.Domain(rapid.IntRange(1, 3).Draw(t, "funded_domain"))}
-	}
-	a.History.HOPEN, a.History.HopitalNumerique = rapid.Bool().Draw(t, "hopen"), rapid.Bool().Draw(t, "hn")
-	return a
+	return eligibilitytest.Application().Draw(t, "application")
 }
 
 // fixers make one reason's condition hold without touching any other.

@@ -1,0 +1,160 @@
+// Package envelopetest helps other teams test their regional accounting
+// against the SUN-ES envelope rules, in the manner of net/http/httptest:
+// rapid generators of weights and notifications, and checks that report
+// every violation with its citation.
+//
+// # What it encodes
+//
+// CheckNotifications verifies that a region's notifications stay within
+// its credits: advances less repayments within the advance credits, and
+// balances within the usage credits (§6.1; Annexe 2 §3), volet by volet
+// (§3.3). CheckAllocation verifies an allocation: it sums exactly to the
+// total, a zero weight gets zero, and each part is within 1 € of its exact
+// share (Annex 2 §1; INT-08).
+//
+// # Sources
+//
+// §3.3, §6.1 and Annex 2, as in package envelope.
+//
+// # Interpretations
+//
+// INT-04 (credits split like forfaits) and INT-08 (largest remainder).
+//
+// # Errors
+//
+// Checks return []forfaittest.Violation, empty when the outputs conform.
+//
+// # Example
+//
+//	for _, v := range envelopetest.CheckNotifications(credits, notifications) {
+//		t.Errorf("%v", v)
+//	}
+package envelopetest
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+
+	"github.com/sunes-spec/sunes/envelope"
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/forfaittest"
+)
+
+// Key is a region's envelope for one volet.
+type Key struct {
+	Region envelope.Region
+	Volet  envelope.Volet
+}
+
+// CheckNotifications checks notifications against the credits of each
+// region and volet (§6.1; Annexe 2 §3; §3.3): in notification order, a
+// region's advances less repayments never exceed its advance credits and
+// never go below zero, and its balances never exceed its usage credits. A
+// notification for a region and volet without credits is a violation too.
+func CheckNotifications(credits map[Key]envelope.Credits, ns []envelope.Notification) []forfaittest.Violation {
+	var out []forfaittest.Violation
+	used := map[Key]*envelope.Credits{}
+	for i, n := range ns {
+		k := Key{n.Region, n.Volet}
+		c, ok := credits[k]
+		if !ok {
+			out = append(out, forfaittest.Violation{Row: i, Rule: "notification without an envelope", Source: "§3.3; §6.1",
+				Detail: fmt.Sprintf("%s, %s", n.Region, n.Volet)})
+			continue
+		}
+		u := used[k]
+		if u == nil {
+			u = &envelope.Credits{Advance: decimal.Zero, Usage: decimal.Zero}
+			used[k] = u
+		}
+		switch n.Kind {
+		case envelope.Advance:
+			u.Advance = u.Advance.Add(n.Amount)
+		case envelope.Repayment:
+			u.Advance = u.Advance.Sub(n.Amount)
+		case envelope.Balance:
+			u.Usage = u.Usage.Add(n.Amount)
+		}
+		switch {
+		case u.Advance.GreaterThan(c.Advance):
+			out = append(out, forfaittest.Violation{Row: i, Rule: "notifications over the envelope's advance credits", Source: "§6.1; Annexe 2 §3",
+				Detail: fmt.Sprintf("%s: %s € advanced, %s € of credits", n.Region, forfait.Format(u.Advance), forfait.Format(c.Advance))})
+		case u.Usage.GreaterThan(c.Usage):
+			out = append(out, forfaittest.Violation{Row: i, Rule: "notifications over the envelope's usage credits", Source: "§6.1; Annexe 2 §3",
+				Detail: fmt.Sprintf("%s: %s € of balances, %s € of credits", n.Region, forfait.Format(u.Usage), forfait.Format(c.Usage))})
+		case u.Advance.Sign() < 0:
+			out = append(out, forfaittest.Violation{Row: i, Rule: "repayments beyond the advances", Source: "Annexe 2 §3",
+				Detail: fmt.Sprintf("%s: net advances %s €", n.Region, forfait.Format(u.Advance))})
+		}
+	}
+	return out
+}
+
+// CheckAllocation checks parts allocated from total among weights (Annex 2
+// §1; INT-08): as many parts as weights, whole euros, summing exactly to
+// total, zero for a zero weight, each within 1 € of its exact share.
+func CheckAllocation(total decimal.Decimal, weights, parts []decimal.Decimal) []forfaittest.Violation {
+	const src = "Annex 2 §1; INT-08"
+	if len(parts) != len(weights) {
+		return []forfaittest.Violation{{Row: -1, Rule: "allocation of another length", Source: src, Detail: fmt.Sprintf("%d parts for %d weights", len(parts), len(weights))}}
+	}
+	var out []forfaittest.Violation
+	sumW, sumP := new(big.Rat), decimal.Zero
+	for _, w := range weights {
+		sumW.Add(sumW, w.Rat())
+	}
+	for i, p := range parts {
+		sumP = sumP.Add(p)
+		if !p.IsInteger() || p.Sign() < 0 {
+			out = append(out, forfaittest.Violation{Row: i, Rule: "part not a whole number of euros", Source: src, Detail: forfait.Format(p)})
+		}
+		if weights[i].IsZero() && !p.IsZero() {
+			out = append(out, forfaittest.Violation{Row: i, Rule: "zero weight with a non-zero part", Source: src, Detail: forfait.Format(p)})
+		}
+		if sumW.Sign() > 0 {
+			exact := new(big.Rat).Quo(new(big.Rat).Mul(total.Rat(), weights[i].Rat()), sumW)
+			gap := new(big.Rat).Sub(p.Rat(), exact)
+			if gap.Abs(gap).Cmp(big.NewRat(1, 1)) >= 0 {
+				out = append(out, forfaittest.Violation{Row: i, Rule: "part 1 € or more from its exact share", Source: src,
+					Detail: fmt.Sprintf("%s, exact share %s", forfait.Format(p), exact.FloatString(2))})
+			}
+		}
+	}
+	if !sumP.Equal(total) {
+		out = append(out, forfaittest.Violation{Row: -1, Rule: "allocations that do not sum to the total", Source: src,
+			Detail: fmt.Sprintf("%s ≠ %s", forfait.Format(sumP), forfait.Format(total))})
+	}
+	return out
+}
+
+// Weights draws one to n non-negative weights, not all zero, a quarter of
+// them zero, with up to three decimals.
+func Weights(n int) *rapid.Generator[[]decimal.Decimal] {
+	return rapid.Custom(func(t *rapid.T) []decimal.Decimal {
+		ws := make([]decimal.Decimal, rapid.IntRange(1, n).Draw(t, "n"))
+		for i := range ws {
+			if rapid.IntRange(0, 3).Draw(t, "zero") == 0 {
+				ws[i] = decimal.Zero
+				continue
+			}
+			ws[i] = decimal.New(rapid.Int64Range(1, 1e9).Draw(t, "w"), -int32(rapid.IntRange(0, 3).Draw(t, "places")))
+		}
+		ws[rapid.IntRange(0, len(ws)-1).Draw(t, "positive")] = decimal.New(rapid.Int64Range(1, 1e6).Draw(t, "p"), 0)
+		return ws
+	})
+}
+
+// Notification draws a volet-1 notification in region r: an advance, a
+// balance or a repayment of up to 100 000 €.
+func Notification(r envelope.Region) *rapid.Generator[envelope.Notification] {
+	return rapid.Custom(func(t *rapid.T) envelope.Notification {
+		return envelope.Notification{
+			Kind: envelope.Kind(rapid.IntRange(1, 3).Draw(t, "kind")), Volet: envelope.Volet1, Region: r,
+			Establishment: fmt.Sprintf("35%07d", rapid.IntRange(0, 9_999_999).Draw(t, "establishment")),
+			Amount:        decimal.New(rapid.Int64Range(1, 100_000).Draw(t, "euros"), 0), Source: "§5; Annexe 2 §3",
+		}
+	})
+}

@@ -1,0 +1,104 @@
+package envelopetest_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+
+	"github.com/sunes-spec/sunes/envelope"
+	"github.com/sunes-spec/sunes/envelope/envelopetest"
+)
+
+// What the library's ledger accepts and Allocate computes conforms.
+func TestLibraryConforms(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		credits := envelope.Credits{Advance: decimal.New(rapid.Int64Range(0, 300_000).Draw(t, "adv"), 0), Usage: decimal.New(rapid.Int64Range(0, 700_000).Draw(t, "use"), 0)}
+		l, err := envelope.NewLedger(envelope.Corse, envelope.Volet1, credits, decimal.Zero)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var accepted []envelope.Notification
+		for _, n := range rapid.SliceOfN(envelopetest.Notification(envelope.Corse), 0, 30).Draw(t, "notifications") {
+			if l.Record(n) == nil {
+				accepted = append(accepted, n)
+			}
+		}
+		if vs := envelopetest.CheckNotifications(map[envelopetest.Key]envelope.Credits{{Region: envelope.Corse, Volet: envelope.Volet1}: credits}, accepted); len(vs) > 0 {
+			t.Fatalf("ledger-accepted notifications flagged: %v", vs)
+		}
+		ws := envelopetest.Weights(40).Draw(t, "weights")
+		total := decimal.New(rapid.Int64Range(0, 1e9).Draw(t, "total"), 0)
+		parts, err := envelope.Allocate(total, ws)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if vs := envelopetest.CheckAllocation(total, ws, parts); len(vs) > 0 {
+			t.Fatalf("Allocate flagged: %v", vs)
+		}
+	})
+}
+
+func TestMistakesCaught(t *testing.T) {
+	ws := []decimal.Decimal{decimal.New(1, 0), decimal.Zero, decimal.New(2, 0)}
+	for name, c := range map[string]struct {
+		parts []decimal.Decimal
+		rule  string
+	}{
+		"rounded shares": {[]decimal.Decimal{decimal.New(33, 0), decimal.Zero, decimal.New(66, 0)}, "allocations that do not sum to the total"},
+		"zero weight":    {[]decimal.Decimal{decimal.New(33, 0), decimal.New(1, 0), decimal.New(66, 0)}, "zero weight with a non-zero part"},
+		"far off":        {[]decimal.Decimal{decimal.New(31, 0), decimal.Zero, decimal.New(69, 0)}, "part 1 € or more from its exact share"},
+		"cents":          {[]decimal.Decimal{decimal.New(3333, -2), decimal.Zero, decimal.New(6667, -2)}, "part not a whole number of euros"},
+		"length":         {[]decimal.Decimal{decimal.New(100, 0)}, "allocation of another length"},
+	} {
+		vs := envelopetest.CheckAllocation(decimal.New(100, 0), ws, c.parts)
+		found := false
+		for _, v := range vs {
+			found = found || v.Rule == c.rule
+		}
+		if !found {
+			t.Errorf("%s: %q not caught: %v", name, c.rule, vs)
+		}
+	}
+	credits := map[envelopetest.Key]envelope.Credits{{Region: envelope.Corse, Volet: envelope.Volet1}: {Advance: decimal.New(100, 0), Usage: decimal.New(200, 0)}}
+	n := func(k envelope.Kind, amount int64, r envelope.Region) envelope.Notification {
+		return envelope.Notification{Kind: k, Volet: envelope.Volet1, Region: r, Amount: decimal.New(amount, 0)}
+	}
+	vs := envelopetest.CheckNotifications(credits, []envelope.Notification{
+		n(envelope.Advance, 80, envelope.Corse), n(envelope.Repayment, 90, envelope.Corse), n(envelope.Balance, 201, envelope.Corse),
+		n(envelope.Advance, 1, envelope.Bretagne),
+	})
+	var rules []string
+	for _, v := range vs {
+		rules = append(rules, fmt.Sprintf("%d %s", v.Row, v.Rule))
+	}
+	want := "[1 repayments beyond the advances 2 notifications over the envelope's usage credits 3 notification without an envelope]"
+	if fmt.Sprint(rules) != want {
+		t.Errorf("got %v, want %s", rules, want)
+	}
+}
+
+// A region's notifications from another system, one advance too many.
+func ExampleCheckNotifications() {
+	credits := map[envelopetest.Key]envelope.Credits{
+		{Region: envelope.Mayotte, Volet: envelope.Volet1}: {Advance: decimal.New(66067, 0), Usage: decimal.New(154155, 0)},
+	}
+	var ns []envelope.Notification
+	for _, amount := range []int64{30000, 30000, 30000} {
+		ns = append(ns, envelope.Notification{Kind: envelope.Advance, Volet: envelope.Volet1, Region: envelope.Mayotte, Amount: decimal.New(amount, 0)})
+	}
+	for _, v := range envelopetest.CheckNotifications(credits, ns) {
+		fmt.Println(v)
+	}
+	// Output: row 2: notifications over the envelope's advance credits [§6.1; Annexe 2 §3]: Mayotte: 90000 € advanced, 66067 € of credits
+}
+
+func ExampleCheckAllocation() {
+	weights := []decimal.Decimal{decimal.New(1, 0), decimal.New(1, 0), decimal.New(1, 0)}
+	naive := []decimal.Decimal{decimal.New(33, 0), decimal.New(33, 0), decimal.New(33, 0)} // each share rounded
+	for _, v := range envelopetest.CheckAllocation(decimal.New(100, 0), weights, naive) {
+		fmt.Println(v)
+	}
+	// Output: row -1: allocations that do not sum to the total [Annex 2 §1; INT-08]: 99 ≠ 100
+}

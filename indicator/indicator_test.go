@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -142,6 +143,29 @@ func TestRates(t *testing.T) {
 			}
 		})
 	}
+	// INT-07 edges: a zero denominator is one problem, not two; 0 % and a
+	// 24-character percentage are valid; 20 decimal places are, 21 are not.
+	if _, err := indicator.FromCounts(5, 0); len(forfait.Problems(err)) != 1 {
+		t.Errorf("FromCounts(5, 0): %v", err)
+	}
+	for _, ok := range []string{"0", "0000000000000000000049.5"} {
+		if _, err := indicator.ParsePercent(ok); err != nil {
+			t.Errorf("ParsePercent(%q): %v", ok, err)
+		}
+	}
+	if _, err := indicator.FromPercent(decimal.New(1, -20)); err != nil {
+		t.Errorf("20 places: %v", err)
+	}
+	if _, err := indicator.FromPercent(decimal.New(1, -21)); !errors.Is(err, indicator.ErrInvalidRate) {
+		t.Errorf("21 places: %v", err)
+	}
+	declared, _ := indicator.ParsePercent("50")
+	if _, _, ok := declared.Counts(); ok {
+		t.Error("a declared rate has counts")
+	}
+	if n, den, ok := counts(t, 1, 2).Counts(); !ok || n != 1 || den != 2 {
+		t.Error("counts lost")
+	}
 	for _, bad := range []string{`{}`, `{"percent":"50","numerator":1,"denominator":2}`, `{"numerator":3,"denominator":2}`, `{"percent":"101"}`, `{"numerator":1}`} {
 		var r indicator.Rate
 		if err := json.Unmarshal([]byte(bad), &r); !errors.Is(err, indicator.ErrInvalidRate) {
@@ -223,11 +247,15 @@ func TestValidate(t *testing.T) {
 		{"above 100", func(t *indicator.Targets) { t.Percent[0][3] = d("100.5") }, []string{"targets[DS1.1][window 4]"}},
 		{"negative", func(t *indicator.Targets) { t.Percent[1][0] = d("-1") }, []string{"targets[DS1.2][window 1]"}},
 		{"decreasing", func(t *indicator.Targets) { t.Percent[4][2] = d("50") }, []string{"targets[DS3.1][window 3]"}},
+		{"decreasing last", func(t *indicator.Targets) { t.Percent[2][3] = d("60") }, []string{"targets[DS1.3][window 4]"}},
 		{"absurd", func(t *indicator.Targets) { t.Percent[3][1] = decimal.New(5, -1<<30) }, []string{"targets[DS2.1][window 2]"}},
 	}
 	for _, tt := range tests {
 		tg := indicator.Instruction2021()
 		tt.amend(&tg)
+		if tt.name == "decreasing last" && !strings.Contains(tg.Validate().Error(), "below window 3's 64") {
+			t.Errorf("message: %v", tg.Validate())
+		}
 		var got []string
 		for _, e := range forfait.Problems(tg.Validate()) {
 			var fe *indicator.FieldError

@@ -113,11 +113,11 @@ func (t *Targets) Evaluate(d forfait.Domain, cro bool, w window.Window, rates ma
 	for _, id := range For(d, cro) {
 		rate, ok := rates[id]
 		target := t.Target(id, w)
-		switch {
-		case !ok:
+		if !ok {
 			errs = append(errs, &FieldError{Field: "rates[" + id.String() + "]", Value: "none", Reason: "needed for " + d.String(), Err: ErrMissingRate})
 			continue
-		case !precise(target) || target.Sign() < 0 || target.GreaterThan(hundred):
+		}
+		if !precise(target) || target.Sign() < 0 || target.GreaterThan(hundred) {
 			errs = append(errs, &FieldError{Field: "targets[" + id.String() + "]", Value: forfait.Format(target), Reason: "must be between 0 and 100", Err: ErrInvalidTargets})
 			continue
 		}

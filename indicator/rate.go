@@ -184,17 +184,15 @@ func (r *Rate) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &j); err != nil {
 		return err
 	}
+	counts := j.Numerator != nil || j.Denominator != nil
 	var v Rate
-	var err error
-	switch {
-	case j.Percent != nil && (j.Numerator != nil || j.Denominator != nil):
+	err := error(&FieldError{Field: "rate", Value: string(data), Reason: "needs a numerator and a denominator, or a percent", Err: ErrInvalidRate})
+	if j.Percent != nil && counts {
 		err = &FieldError{Field: "rate", Value: string(data), Reason: "give counts or a percent, not both", Err: ErrInvalidRate}
-	case j.Percent != nil:
+	} else if j.Percent != nil {
 		v, err = ParsePercent(*j.Percent)
-	case j.Numerator != nil && j.Denominator != nil:
+	} else if j.Numerator != nil && j.Denominator != nil {
 		v, err = FromCounts(*j.Numerator, *j.Denominator)
-	default:
-		err = &FieldError{Field: "rate", Value: string(data), Reason: "needs a numerator and a denominator, or a percent", Err: ErrInvalidRate}
 	}
 	if err != nil {
 		return err

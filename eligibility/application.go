@@ -279,12 +279,11 @@ func (a *Application) Validate() error {
 	seen := map[forfait.Domain]bool{}
 	for i, d := range a.Domains {
 		field := "domains[" + strconv.Itoa(i) + "]"
-		switch {
-		case !d.Domain.IsValid():
+		if !d.Domain.IsValid() {
 			bad(field+".domain", d.Domain.String(), "", forfait.ErrInvalidDomain)
-		case seen[d.Domain]:
+		} else if seen[d.Domain] {
 			bad(field+".domain", d.Domain.String(), "given twice", ErrInvalidApplication)
-		case d.CRO && d.Domain != forfait.DS1:
+		} else if d.CRO && d.Domain != forfait.DS1 {
 			bad(field+".cro", "true", "asked on "+d.Domain.String(), forfait.ErrBonusNotDS1)
 		}
 		seen[d.Domain] = true

@@ -70,70 +70,69 @@ func (c Condition) PerDomain() bool { return c.holdsFor != nil }
 // Earlier funding by HOP'EN or Hôpital numérique is not among them: it is
 // never a reason to refuse (§5).
 func Conditions() []Condition {
-	const a1 = "Annexe 1, "
 	return []Condition{
-		{PS11Meetings, a1 + "PS1.1", nil,
+		{PS11Meetings, "Annexe 1, PS1.1", nil,
 			"La cellule d'identitovigilance ne se réunit pas au moins une fois par semestre.",
 			"The identity-vigilance cell does not meet at least once per semester.",
 			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.IdentityCell.MeetsEverySemester }, nil},
-		{PS11Report, a1 + "PS1.1", nil,
+		{PS11Report, "Annexe 1, PS1.1", nil,
 			"La cellule d'identitovigilance n'est pas en capacité de livrer un rapport d'activité.",
 			"The identity-vigilance cell cannot deliver an activity report.",
 			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.IdentityCell.ActivityReport }, nil},
-		{PS12RNIV, a1 + "PS1.2", nil,
+		{PS12RNIV, "Annexe 1, PS1.2", nil,
 			"Le questionnaire d'appropriation du référentiel national d'identitovigilance (RNIV 1 et 2) n'est pas renseigné.",
 			"The national identity-vigilance framework (RNIV 1 and 2) questionnaire is not completed.",
 			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.RNIV.QuestionnaireCompleted }, nil},
-		{PS21Policy, a1 + "PS2.1", nil,
+		{PS21Policy, "Annexe 1, PS2.1", nil,
 			"Il n'existe pas de politique de sécurité du système d'information.",
 			"There is no information-security policy.",
 			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.Policy }, nil},
-		{PS21RiskAnalysis, a1 + "PS2.1", nil,
+		{PS21RiskAnalysis, "Annexe 1, PS2.1", nil,
 			"Il n'existe pas d'analyse des risques détaillée.",
 			"There is no detailed risk analysis.",
 			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.RiskAnalysis }, nil},
-		{PS21ActionPlan, a1 + "PS2.1", nil,
+		{PS21ActionPlan, "Annexe 1, PS2.1", nil,
 			"Il n'existe pas de plan d'action sécurité associé à l'analyse des risques.",
 			"There is no security action plan following the risk analysis.",
 			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.ActionPlan }, nil},
-		{PS21Plan309, a1 + "PS2.1", nil,
+		{PS21Plan309, "Annexe 1, PS2.1", nil,
 			"Le plan d'actions SSI de l'instruction N°SG/DSSIS/2016/309 n'est pas achevé à 100 % et suivi régulièrement.",
 			"The security action plan of instruction SG/DSSIS/2016/309 is not 100 % completed and regularly followed.",
 			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.Plan309Completed }, nil},
-		{PS21RSSI, a1 + "PS2.1", nil,
+		{PS21RSSI, "Annexe 1, PS2.1", nil,
 			"Aucun responsable de la sécurité des systèmes d'information (RSSI) n'est désigné.",
 			"No information-security officer (RSSI) is appointed.",
 			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.RSSI }, nil},
-		{PS21Meetings, a1 + "PS2.1", nil,
+		{PS21Meetings, "Annexe 1, PS2.1", nil,
 			"Il n'y a pas au moins deux rendez-vous annuels entre le RSSI et la direction.",
 			"The RSSI and the management do not meet at least twice a year.",
 			func(a *Application, _ *window.Schedule) bool {
 				return a.Prerequisites.Security.ManagementMeetingsPerYear >= 2
 			}, nil},
-		{PS21Incidents, a1 + "PS2.1", nil,
+		{PS21Incidents, "Annexe 1, PS2.1", nil,
 			"Il n'existe pas de procédure de remontée des incidents de sécurité (art. L.1111-8-2 CSP).",
 			"There is no security-incident reporting procedure (art. L.1111-8-2 CSP).",
 			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.IncidentProcedure }, nil},
-		{PS22Audit, a1 + "PS2.2", nil,
+		{PS22Audit, "Annexe 1, PS2.2", nil,
 			"Aucune attestation de réalisation de l'audit externe de cybersurveillance, signée par le directeur, n'est fournie.",
 			"No director-signed attestation of the external cyber-surveillance audit is provided.",
 			func(a *Application, _ *window.Schedule) bool { return auditProof(a) != noProof }, nil},
-		{PS22OrderWindow, a1 + "PS2.2", nil,
+		{PS22OrderWindow, "Annexe 1, PS2.2", nil,
 			"Un bon de commande d'audit ne vaut attestation que pour la fenêtre 1 ; une attestation de réalisation est requise.",
 			"An audit purchase order stands in for the attestation in window 1 only; an attestation is required.",
 			func(a *Application, _ *window.Schedule) bool { return auditProof(a) != orderOutsideWindow1 }, nil},
-		{PS22OrderLate, a1 + "PS2.2", nil,
+		{PS22OrderLate, "Annexe 1, PS2.2", nil,
 			"L'audit commandé n'est pas réalisé au plus tard à la fin de la période d'instruction de la fenêtre 1 (31 décembre 2021).",
 			"The ordered audit is not done by the end of window 1's review period (31 December 2021).",
 			func(a *Application, cal *window.Schedule) bool {
 				return auditProof(a) != order || !a.Prerequisites.CyberAudit.AuditDate.IsZero() &&
 					!cal.Terms(window.W1).Review.End.Before(a.Prerequisites.CyberAudit.AuditDate.Time())
 			}, nil},
-		{PS31DMP, a1 + "PS3.1", nil,
+		{PS31DMP, "Annexe 1, PS3.1", nil,
 			"Le système d'information hospitalier n'est pas en capacité d'alimenter le DMP.",
 			"The hospital information system cannot feed the DMP.",
 			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.DMP.FeedsDMP }, nil},
-		{PS32MSSante, a1 + "PS3.2", nil,
+		{PS32MSSante, "Annexe 1, PS3.2", nil,
 			"Aucune messagerie opérationnelle n'est raccordée à l'espace de confiance MSSanté.",
 			"No operational messaging is connected to the MSSanté trust space.",
 			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.MSSante.Connected }, nil},
@@ -243,13 +242,14 @@ const (
 // window 1 only, a purchase order (Annex 1, PS2.2).
 func auditProof(a *Application) proof {
 	c := a.Prerequisites.CyberAudit
-	switch {
-	case c.Attestation:
+	if c.Attestation {
 		return attestation
-	case c.PurchaseOrder && a.Window == window.W1:
-		return order
-	case c.PurchaseOrder:
-		return orderOutsideWindow1
 	}
-	return noProof
+	if !c.PurchaseOrder {
+		return noProof
+	}
+	if a.Window == window.W1 {
+		return order
+	}
+	return orderOutsideWindow1
 }

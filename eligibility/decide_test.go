@@ -417,3 +417,20 @@ func FuzzApplicationJSON(f *testing.F) {
 		}
 	})
 }
+
+// TestEdges: the exponent bound of the combined activity is ±1000 inclusive,
+// and a decision document must be either validated without reasons or
+// refused with some.
+func TestEdges(t *testing.T) {
+	for exp, ok := range map[int32]bool{-1000: true, 1000: true, -1001: false, 1001: false} {
+		a := valid()
+		a.Establishment.CombinedActivity = decimal.New(1, exp)
+		if err := a.Validate(); (err == nil) != ok {
+			t.Errorf("exponent %d: %v", exp, err)
+		}
+	}
+	var d eligibility.Decision
+	if err := json.Unmarshal([]byte(`{"status":"refused","reasons":[{"code":"RELIMS"}]}`), &d); err != nil || d.Status != eligibility.Refused {
+		t.Errorf("a refusal with a reason: %v", err)
+	}
+}

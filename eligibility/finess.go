@@ -39,16 +39,15 @@ func ParseFINESS(s string) (FINESS, error) {
 	if len(s) != 9 {
 		return bad("must be 9 characters, got " + strconv.Itoa(len(s)) + " bytes")
 	}
-	rest := s[2:]
-	switch dept := s[:2]; {
-	case dept == "2A" || dept == "2B":
-	case !allDigits(dept):
+	dept, rest := s[:2], s[2:]
+	corsica := dept == "2A" || dept == "2B"
+	if !corsica && !allDigits(dept) {
 		return bad("department " + strconv.Quote(dept) + " is neither 2 digits nor 2A/2B")
-	case dept == "97":
-		if s[2] < '1' || s[2] > '6' {
-			return bad("overseas department 97" + string(s[2]) + " is not 971 to 976")
-		}
-	case dept == "00" || dept == "20" || dept > "95":
+	}
+	if dept == "97" && (s[2] < '1' || s[2] > '6') {
+		return bad("overseas department 97" + string(s[2]) + " is not 971 to 976")
+	}
+	if dept == "00" || dept == "20" || !corsica && dept > "95" && dept != "97" {
 		return bad("department " + dept + " does not exist")
 	}
 	if !allDigits(rest) {

@@ -32,12 +32,12 @@ func Allocate(total decimal.Decimal, weights []decimal.Decimal) ([]decimal.Decim
 	exp := int32(0) // the common exponent that makes every weight whole
 	anyPositive := false
 	for i, w := range weights {
-		switch e := w.Exponent(); {
-		case e < -1000 || e > 1000:
+		e := w.Exponent()
+		if e < -1000 || e > 1000 {
 			errs = append(errs, fmt.Errorf("%w: weight %d has an exponent beyond ±1000", ErrInvalidAllocation, i))
-		case w.Sign() < 0:
+		} else if w.Sign() < 0 {
 			errs = append(errs, fmt.Errorf("%w: weight %d is negative (%s)", ErrInvalidAllocation, i, forfait.Format(w)))
-		default:
+		} else {
 			exp = min(exp, e)
 			anyPositive = anyPositive || w.Sign() > 0
 		}

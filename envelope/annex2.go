@@ -15,8 +15,8 @@ import (
 type Volet uint8
 
 const (
-	Volet1 Volet = 1 + iota
-	Volet2
+	Volet1 Volet = 1
+	Volet2 Volet = 2
 )
 
 // IsValid reports whether v is volet 1 or 2.

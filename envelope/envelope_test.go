@@ -344,3 +344,45 @@ func sameState(a, b envelope.State) bool {
 		a.Used.Advance.Equal(b.Used.Advance) && a.Used.Usage.Equal(b.Used.Usage) &&
 		a.Remaining.Advance.Equal(b.Remaining.Advance) && a.Remaining.Usage.Equal(b.Remaining.Usage)
 }
+
+// TestTextForms: kinds, volets and region errors print and parse.
+func TestTextForms(t *testing.T) {
+	for _, k := range []envelope.Kind{envelope.Advance, envelope.Balance, envelope.Repayment} {
+		text, err := k.MarshalText()
+		var back envelope.Kind
+		if err != nil || back.UnmarshalText(text) != nil || back != k || k.String() != string(text) {
+			t.Errorf("%v: round trip gave %v (%v)", k, back, err)
+		}
+	}
+	var k envelope.Kind
+	if _, err := envelope.Kind(4).MarshalText(); err == nil || k.UnmarshalText([]byte("refund")) == nil || envelope.Kind(0).String() != "%!Kind(0)" {
+		t.Error("invalid kinds accepted")
+	}
+	if envelope.Volet1.String() != "volet 1" || envelope.Volet2.String() != "volet 2" || envelope.Volet(3).String() != "%!Volet(3)" || envelope.Volet(0).IsValid() {
+		t.Error("volet text forms")
+	}
+	_, err := envelope.ParseRegion("Nowhere")
+	if err.Error() != `envelope: region "Nowhere": not a region of Annex 2` {
+		t.Errorf("RegionError: %v", err)
+	}
+	if envelope.Region(19).String() != "%!Region(19)" {
+		t.Error("region 19")
+	}
+}
+
+// TestBounds: exponents up to ±1000 are accepted for weights and amounts,
+// not beyond.
+func TestBounds(t *testing.T) {
+	for exp, ok := range map[int32]bool{1000: true, -1000: true, 1001: false, -1001: false} {
+		_, err := envelope.Allocate(decimal.New(10, 0), []decimal.Decimal{decimal.New(1, exp), decimal.New(1, 0)})
+		if (err == nil) != ok {
+			t.Errorf("weight exponent %d: %v", exp, err)
+		}
+		l := newLedger(t, "1e2000", "1e2000")
+		n := note(envelope.Advance, "1")
+		n.Amount = decimal.New(1, exp)
+		if err := l.Record(n); (err == nil) != ok {
+			t.Errorf("amount exponent %d: %v", exp, err)
+		}
+	}
+}

@@ -19,13 +19,13 @@ type Kind uint8
 const (
 	// Advance: 30 % of a domain's forfait, on validation (§5, Annexe 2 §3),
 	// drawn on the advance credits.
-	Advance Kind = 1 + iota
+	Advance Kind = 1
 	// Balance: the rest, when the targets are reached (§5, Annexe 2 §3),
 	// drawn on the usage credits.
-	Balance
+	Balance Kind = 2
 	// Repayment: the advance asked back when the targets are missed
 	// (Annexe 2 §3); it restores the advance credits.
-	Repayment
+	Repayment Kind = 3
 )
 
 var kindNames = [...]string{Advance: "advance", Balance: "balance", Repayment: "repayment"}
@@ -174,10 +174,10 @@ func (l *Ledger) Record(n Notification) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	fail := func(err error, reason string) error { return &LedgerError{Notification: n, Reason: reason, Err: err} }
-	switch {
-	case n.Region != l.region || n.Volet != l.volet:
+	if n.Region != l.region || n.Volet != l.volet {
 		return fail(ErrWrongLedger, "this ledger is "+l.region.String()+", "+l.volet.String())
-	case !n.Kind.IsValid() || n.Amount.Sign() <= 0 || n.Amount.Exponent() < -1000 || n.Amount.Exponent() > 1000:
+	}
+	if !n.Kind.IsValid() || n.Amount.Sign() <= 0 || n.Amount.Exponent() < -1000 || n.Amount.Exponent() > 1000 {
 		return fail(ErrInvalidNotification, "needs a kind and a positive amount")
 	}
 	used := l.used
@@ -189,12 +189,13 @@ func (l *Ledger) Record(n Notification) error {
 	case Repayment:
 		used.Advance = used.Advance.Sub(n.Amount)
 	}
-	switch {
-	case used.Advance.GreaterThan(l.credits.Advance):
+	if used.Advance.GreaterThan(l.credits.Advance) {
 		return fail(ErrInsufficientCredits, "advance credits left: "+forfait.Format(l.credits.Advance.Sub(l.used.Advance)))
-	case used.Usage.GreaterThan(l.credits.Usage):
+	}
+	if used.Usage.GreaterThan(l.credits.Usage) {
 		return fail(ErrInsufficientCredits, "usage credits left: "+forfait.Format(l.credits.Usage.Sub(l.used.Usage)))
-	case used.Advance.Sign() < 0:
+	}
+	if used.Advance.Sign() < 0 {
 		return fail(ErrInvalidNotification, "repays more than was advanced in this region")
 	}
 	if l.perEst != nil {

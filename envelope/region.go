@@ -11,24 +11,24 @@ type Region uint8
 
 // The regions in the order of the Annex 2 §1 table.
 const (
-	AuvergneRhoneAlpes Region = 1 + iota
-	BourgogneFrancheComte
-	Bretagne
-	CentreValDeLoire
-	Corse
-	GrandEst
-	Guadeloupe
-	Guyane
-	HautsDeFrance
-	IleDeFrance
-	LaReunion
-	Martinique
-	Mayotte
-	Normandie
-	NouvelleAquitaine
-	Occitanie
-	PaysDeLaLoire
-	ProvenceAlpesCoteDAzur
+	AuvergneRhoneAlpes     Region = 1
+	BourgogneFrancheComte  Region = 2
+	Bretagne               Region = 3
+	CentreValDeLoire       Region = 4
+	Corse                  Region = 5
+	GrandEst               Region = 6
+	Guadeloupe             Region = 7
+	Guyane                 Region = 8
+	HautsDeFrance          Region = 9
+	IleDeFrance            Region = 10
+	LaReunion              Region = 11
+	Martinique             Region = 12
+	Mayotte                Region = 13
+	Normandie              Region = 14
+	NouvelleAquitaine      Region = 15
+	Occitanie              Region = 16
+	PaysDeLaLoire          Region = 17
+	ProvenceAlpesCoteDAzur Region = 18
 )
 
 // NumRegions is the number of volet-1 regions in Annex 2 §1.
@@ -36,7 +36,7 @@ const NumRegions = 18
 
 // regionNames are spelt exactly as in the Annex 2 §1 table, which has
 // "Ile-de-France" without a circumflex.
-var regionNames = [NumRegions + 1]string{
+var regionNames = [...]string{
 	"", "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire", "Corse",
 	"Grand Est", "Guadeloupe", "Guyane", "Hauts-de-France", "Ile-de-France", "La Réunion", "Martinique",
 	"Mayotte", "Normandie", "Nouvelle-Aquitaine", "Occitanie", "Pays de la Loire", "Provence-Alpes-Côte d'Azur",

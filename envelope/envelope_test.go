@@ -3,6 +3,7 @@ package envelope_test
 import (
 	"errors"
 	"math/big"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -384,5 +385,17 @@ func TestBounds(t *testing.T) {
 		if err := l.Record(n); (err == nil) != ok {
 			t.Errorf("amount exponent %d: %v", exp, err)
 		}
+	}
+}
+
+func TestAnnex2Messages(t *testing.T) {
+	a := envelope.Instruction2021Annex2()
+	a.Regions[1].Region = envelope.Corse
+	if err := a.Validate(); err == nil || !strings.Contains(err.Error(), "envelope 2 is Corse, want Bourgogne-Franche-Comté") {
+		t.Errorf("Validate: %v", err)
+	}
+	parts, err := envelope.Allocate(decimal.New(1, 1000), []decimal.Decimal{decimal.New(1, 0), decimal.New(1, 0)})
+	if err != nil || !parts[0].Add(parts[1]).Equal(decimal.New(1, 1000)) {
+		t.Errorf("a total of 1e1000: %v", err)
 	}
 }

@@ -11,10 +11,10 @@ import (
 type Category uint8
 
 const (
-	A Category = 1 + iota // combined activity [0, 7 000)
-	B                     // [7 000, 22 500)
-	C                     // [22 500, 230 000)
-	D                     // [230 000, national maximum] (INT-02)
+	A Category = 1 // combined activity [0, 7 000)
+	B Category = 2 // [7 000, 22 500)
+	C Category = 3 // [22 500, 230 000)
+	D Category = 4 // [230 000, national maximum] (INT-02)
 )
 
 // NumCategories is the number of categories of Annexe 3 §3. A rule set has

@@ -10,9 +10,9 @@ import (
 type Domain uint8
 
 const (
-	DS1 Domain = 1 + iota // documents de sortie: discharge documents
-	DS2                   // biologie médicale: medical biology reports
-	DS3                   // imagerie: imaging reports
+	DS1 Domain = 1 // documents de sortie: discharge documents
+	DS2 Domain = 2 // biologie médicale: medical biology reports
+	DS3 Domain = 3 // imagerie: imaging reports
 )
 
 // NumDomains is the number of volet-1 domains (§3.2).

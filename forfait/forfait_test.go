@@ -389,3 +389,51 @@ func TestDiff(t *testing.T) {
 		t.Errorf("FormatDiff:\n%s", s)
 	}
 }
+
+// TestEdgesOfValidity pins boundaries the mutation tests probe: zero is a
+// valid weight, minimum and share; exponents of ±1000 are accepted, not
+// beyond; the first threshold's problem is named as such; an invalid
+// activity field prints safely.
+func TestEdgesOfValidity(t *testing.T) {
+	rs := forfait.Instruction2021()
+	rs.Weights[forfait.USLDDays].Factor = decimal.Zero
+	rs.Bands[0].Amounts[forfait.DS2.Index()].Min = decimal.Zero
+	rs.CROBonus.Value, rs.Advance.Value = decimal.Zero, decimal.Zero
+	if err := rs.Validate(); err != nil {
+		t.Errorf("zeros are valid: %v", err)
+	}
+	base := instruction(t)
+	for exp, ok := range map[int32]bool{-1000: true, 1000: false /* category D without ceiling */, -1001: false} {
+		_, err := base.Compute(forfait.Request{Combined: decimal.New(1, exp), Domain: forfait.DS1, Window: window.W1})
+		if (err == nil) != ok || !ok && exp == -1001 && !errors.Is(err, forfait.ErrInvalidActivity) {
+			t.Errorf("exponent %d: %v", exp, err)
+		}
+	}
+	if _, err := base.Compute(forfait.Request{Combined: d("1"), NationalMax: decimal.New(1, 1000), Domain: forfait.DS1, Window: window.W1}); err != nil {
+		t.Errorf("ceiling 1e1000: %v", err)
+	}
+	first := forfait.Instruction2021()
+	first.Bands[0].Lower = d("1")
+	_, err := first.Compute(forfait.Request{Combined: d("5000"), Domain: forfait.DS1, Window: window.W1})
+	var ie *forfait.InputError
+	if !errors.As(err, &ie) || ie.Field != "bands[A].lower" || ie.Reason != "the first band must start at 0" {
+		t.Errorf("first threshold: %v", err)
+	}
+	if s := forfait.ActivityField(8).String(); s != "%!ActivityField(8)" {
+		t.Errorf("ActivityField(8) = %q", s)
+	}
+}
+
+// TestFormatDiffSourcesOnly: steps that differ only in their citation show
+// a zero delta and both citations.
+func TestFormatDiffSourcesOnly(t *testing.T) {
+	a := instruction(t)
+	b := forfait.Instruction2021()
+	b.CROBonus.Source = "amended §5"
+	req := forfait.Request{Combined: d("127800"), Domain: forfait.DS1, CRO: true, Window: window.W1}
+	x, _ := a.Explain(req)
+	y, _ := b.Explain(req)
+	if got := forfait.FormatDiff(forfait.Diff(x, y)); got != "  bonus  109738.2 → 109738.2  (+0)  [§5; Annexe 3 §3 → amended §5]\n" {
+		t.Errorf("FormatDiff = %q", got)
+	}
+}

@@ -61,7 +61,7 @@ func checkFixMatchesDec(t *rapid.T) {
 }
 
 func TestFixMatchesDec(t *testing.T) { rapid.Check(t, checkFixMatchesDec) }
-func FuzzFixMatchesDec(f *testing.F)  { f.Fuzz(rapid.MakeFuzz(checkFixMatchesDec)) }
+func FuzzFixMatchesDec(f *testing.F) { f.Fuzz(rapid.MakeFuzz(checkFixMatchesDec)) }
 
 // TestFixEdges pins the overflow boundaries exactly.
 func TestFixEdges(t *testing.T) {

@@ -437,3 +437,16 @@ func TestFormatDiffSourcesOnly(t *testing.T) {
 		t.Errorf("FormatDiff = %q", got)
 	}
 }
+
+// TestWorkedExampleRequests: the exported worked example is the annex's
+// (Annexe 3 §4: DS1 + CRO in window 1, DS2 in window 4, DS3 in window 2, 127 800).
+func TestWorkedExampleRequests(t *testing.T) {
+	want := []forfait.Request{
+		{Combined: d("127800"), Domain: forfait.DS1, CRO: true, Window: window.W1},
+		{Combined: d("127800"), Domain: forfait.DS2, Window: window.W4},
+		{Combined: d("127800"), Domain: forfait.DS3, Window: window.W2},
+	}
+	if diff := cmp.Diff(want, forfait.WorkedExample(), cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })); diff != "" {
+		t.Errorf("WorkedExample (-want +got):\n%s", diff)
+	}
+}

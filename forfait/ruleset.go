@@ -221,3 +221,18 @@ func (r *Rounding) units() [3]namedUnit {
 		{"rounding.base_unit", &r.BaseUnit}, {"rounding.forfait_unit", &r.ForfaitUnit}, {"rounding.advance_unit", &r.AdvanceUnit},
 	}
 }
+
+// WorkedExample returns the requests of the worked example of Annexe 3 §4:
+// a category-C establishment with a combined activity of 127 800, DS1 with
+// the CRO bonus in window 1, biology (DS2) in window 4 and imaging (DS3) in
+// window 2 (the annex labels its 80 % line "Fenêtre 3"; 80 % is window 4).
+// With a base unit of 1 000 € they come to 110 000 + 31 200 + 35 100 =
+// 176 300 € (INT-03).
+func WorkedExample() []Request {
+	combined := decimal.New(127800, 0)
+	return []Request{
+		{Combined: combined, Domain: DS1, CRO: true, Window: window.W1},
+		{Combined: combined, Domain: DS2, Window: window.W4},
+		{Combined: combined, Domain: DS3, Window: window.W2},
+	}
+}

@@ -8,23 +8,12 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/forfait"
-	"github.com/sunes-spec/sunes/window"
 )
 
 func main() {
 	if err := run(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "annex3:", err)
 		os.Exit(1)
-	}
-}
-
-// requests are the three domains of the example (Annexe 3 §4).
-func requests() []forfait.Request {
-	combined := decimal.New(127800, 0)
-	return []forfait.Request{
-		{Combined: combined, Domain: forfait.DS1, CRO: true, Window: window.W1},
-		{Combined: combined, Domain: forfait.DS2, Window: window.W4},
-		{Combined: combined, Domain: forfait.DS3, Window: window.W2},
 	}
 }
 
@@ -42,7 +31,7 @@ func run(w io.Writer) error {
 		rs.Rounding.BaseUnit = decimal.New(unit.euros, 0)
 		fmt.Fprintf(w, "\n== %s ==\n", unit.title)
 		var total, advance, balance decimal.Decimal
-		for _, req := range requests() {
+		for _, req := range forfait.WorkedExample() {
 			d, err := rs.Explain(req)
 			if err != nil {
 				return err

@@ -233,11 +233,7 @@ func render(w io.Writer) error {
 		ex.Rounding.BaseUnit = decimal.New(unit, 0)
 		rows = nil
 		total := decimal.Zero
-		for _, req := range []forfait.Request{
-			{Combined: decimal.New(127800, 0), Domain: forfait.DS1, CRO: true, Window: window.W1},
-			{Combined: decimal.New(127800, 0), Domain: forfait.DS2, Window: window.W4},
-			{Combined: decimal.New(127800, 0), Domain: forfait.DS3, Window: window.W2},
-		} {
+		for _, req := range forfait.WorkedExample() {
 			fo, err := ex.Compute(req)
 			if err != nil {
 				return err

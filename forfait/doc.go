@@ -38,8 +38,9 @@
 //     zero (RuleSet.Rounding).
 //   - INT-04: advance = round(30 % × forfait), balance = the rest.
 //
-// The text of each interpretation is in RULES.md and in the project's
-// interpretation register.
+// The text of each interpretation, with the readings considered and why
+// one was chosen, is in the register: [Interpretations], printed in the
+// rule book (examples/rulebook/RULEBOOK.md).
 //
 // # Errors
 //

@@ -390,7 +390,7 @@ func TestDiff(t *testing.T) {
 	}
 }
 
-// TestEdgesOfValidity pins boundaries the mutation tests probe: zero is a
+// TestEdgesOfValidity pins the edges of validity: zero is a
 // valid weight, minimum and share; exponents of ±1000 are accepted, not
 // beyond; the first threshold's problem is named as such; an invalid
 // activity field prints safely.

@@ -15,15 +15,15 @@ type Interpretation struct {
 	Policy string `json:"policy,omitempty"`
 	// DependsOn lists the rules (identifiers) and tests that rely on it.
 	DependsOn []string `json:"depends_on"`
-	// Origin is where the entry was first settled: the project's rules
-	// digest (RULES.md) or this library.
+	// Origin is when the entry was settled: in the register's first
+	// edition, or later, while encoding the rules it concerns.
 	Origin string `json:"origin"`
 }
 
 // Interpretations returns the register, in ID order. It is data: a new
 // reading gets a new ID, an old ID never changes meaning.
 func Interpretations() []Interpretation {
-	const digest, library = "RULES.md", "this library"
+	const digest, library = "first edition of the register", "added while encoding the rules"
 	return []Interpretation{
 		{
 			ID:       "INT-01",

@@ -12,7 +12,7 @@ import (
 	"github.com/sunes-spec/sunes/window"
 )
 
-// The properties of issue 2, each a rapid check over generated requests.
+// The forfait's invariants, each a rapid check over generated requests.
 // Activities are drawn in half days (the finest grain of Annexe 3 §1's
 // weights), half of them within a few days of a band threshold.
 

@@ -118,18 +118,14 @@ func Describe(id ID) Indicator {
 // (Annex 1): DS1.1 and DS1.2 for DS1, plus DS1.3 when the CRO bonus is
 // asked; DS2.1 for DS2; DS3.1 for DS3.
 func For(d forfait.Domain, cro bool) []ID {
-	// if chains rather than a switch: coverage profiles (and mutation
-	// testing) see each condition.
-	if d == forfait.DS1 && cro {
+	switch {
+	case d == forfait.DS1 && cro:
 		return []ID{DS11, DS12, DS13}
-	}
-	if d == forfait.DS1 {
+	case d == forfait.DS1:
 		return []ID{DS11, DS12}
-	}
-	if d == forfait.DS2 {
+	case d == forfait.DS2:
 		return []ID{DS21}
-	}
-	if d == forfait.DS3 {
+	case d == forfait.DS3:
 		return []ID{DS31}
 	}
 	return nil

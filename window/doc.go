@@ -25,7 +25,7 @@
 //
 // The calendar marks each period with its Provenance: Stated by the
 // instruction, Published by the ARS programme pages, or Inferred from the
-// 4-month rule of §6.1 (RULES.md, Calendar). INT-05 fixes the deferral
+// 4-month rule of §6.1. INT-05 fixes the deferral
 // window to w+1.
 //
 // # Errors

@@ -48,7 +48,7 @@ func run(w io.Writer) error {
 	fmt.Fprintln(w, `
 Notes
 - The annex prints the 80 % line as "Fenêtre 3"; 80 % is window 4's factor
-  (Annexe 3 §4 table; RULES.md), so biology is computed in window 4.
+  (Annexe 3 §4 table), so biology is computed in window 4.
 - The annex shows the advances and balances rounded for display (10.5, 9,
   24.5, 22 k€); the exact split is 30 % rounded to the euro (INT-04).`)
 	return nil

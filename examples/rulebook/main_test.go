@@ -59,3 +59,15 @@ func TestRulebookFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestNoFormattingErrors: a literal passed as a format prints "%!verb(…)";
+// the generated book must hold none.
+func TestNoFormattingErrors(t *testing.T) {
+	var b bytes.Buffer
+	if err := render(&b); err != nil {
+		t.Fatal(err)
+	}
+	if i := strings.Index(b.String(), "%!"); i >= 0 {
+		t.Errorf("the book holds a formatting error: %q", b.String()[max(0, i-40):min(b.Len(), i+40)])
+	}
+}

@@ -71,7 +71,7 @@ type Establishment struct {
 	Activity forfait.Activity
 }
 
-// Column names of the input, in the order the issue lists them; the
+// Column names of the input, in the order the README lists them; the
 // activity columns are forfait.ActivityField names.
 const (
 	ColumnFINESS = "finess"

@@ -56,10 +56,10 @@ func ActivityFields() [NumActivityFields]ActivityField {
 }
 
 // String returns the field's snake-case name, the column name of the
-// campaign CSV ("mco_days" …), or "%!ActivityField(n)".
+// campaign CSV ("mco_days" …), or "unset" / "invalid activity field n".
 func (f ActivityField) String() string {
 	if int(f) >= NumActivityFields {
-		return "%!ActivityField(" + strconv.Itoa(int(f)) + ")"
+		return invalidName("activity field", int(f))
 	}
 	return activityFieldNames[f]
 }

@@ -13,7 +13,7 @@ import (
 // included, derivation off.
 func BenchmarkForfait(b *testing.B) {
 	rs := forfait.Instruction2021()
-	req := forfait.Request{Combined: decimal.New(1278005, -1), Domain: forfait.DS1, CRO: true, Window: window.W2}
+	req := forfait.Request{Combined: decimal.New(1278005, -1), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W2}
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		if _, err := rs.Compute(req); err != nil {
@@ -24,7 +24,7 @@ func BenchmarkForfait(b *testing.B) {
 
 func BenchmarkExplain(b *testing.B) {
 	rs := forfait.Instruction2021()
-	req := forfait.Request{Combined: decimal.New(1278005, -1), Domain: forfait.DS1, CRO: true, Window: window.W2}
+	req := forfait.Request{Combined: decimal.New(1278005, -1), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W2}
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		if _, err := rs.Explain(req); err != nil {

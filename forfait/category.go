@@ -30,10 +30,10 @@ func (c Category) IsValid() bool { return c >= A && c <= D }
 // Index is c's position from 0, for arrays indexed by category.
 func (c Category) Index() int { return int(c) - 1 }
 
-// String returns "A" to "D", or "%!Category(n)" for an invalid value.
+// String returns "A" to "D", or "unset" / "invalid category n" for an invalid value.
 func (c Category) String() string {
 	if !c.IsValid() {
-		return "%!Category(" + strconv.Itoa(int(c)) + ")"
+		return invalidName("category", int(c))
 	}
 	return "ABCD"[c.Index() : c.Index()+1]
 }

@@ -19,17 +19,21 @@ type Request struct {
 	// nationally, the upper end of category D (INT-02). Zero means "not
 	// supplied": a category-D computation then fails with ErrNationalMax.
 	NationalMax decimal.Decimal
-	Domain      Domain
-	// CRO asks for the advanced DS1 forfait, with the operative-report bonus
-	// (§5, Annexe 3 §3). It is an error on DS2 and DS3.
-	CRO    bool
-	Window window.Window
+	// Variant is the domain and, on DS1, whether the advanced forfait with
+	// the operative-report bonus is asked (§5, Annexe 3 §3).
+	Variant Variant
+	Window  window.Window
+}
+
+// Equal reports whether r and q ask for the same forfait (decimals
+// compared by value; == would compare their representations).
+func (r Request) Equal(q Request) bool {
+	return r.Combined.Equal(q.Combined) && r.NationalMax.Equal(q.NationalMax) && r.Variant == q.Variant && r.Window == q.Window
 }
 
 // Forfait is one domain's forfait in one window, and its split.
 type Forfait struct {
-	Domain   Domain
-	CRO      bool
+	Variant  Variant
 	Window   window.Window
 	Category Category
 	Combined decimal.Decimal // combined activity (Annexe 3 §1)
@@ -48,7 +52,7 @@ type Forfait struct {
 // Equal reports whether f and g hold the same values (decimals compared by
 // value, so 1.50 equals 1.5).
 func (f Forfait) Equal(g Forfait) bool {
-	return f.Domain == g.Domain && f.CRO == g.CRO && f.Window == g.Window && f.Category == g.Category &&
+	return f.Variant == g.Variant && f.Window == g.Window && f.Category == g.Category &&
 		f.Combined.Equal(g.Combined) && f.Base.Equal(g.Base) && f.Amount.Equal(g.Amount) &&
 		f.Advance.Equal(g.Advance) && f.Balance.Equal(g.Balance)
 }
@@ -69,7 +73,7 @@ type forfaitJSON struct {
 // strings in euros, never as floats.
 func (f Forfait) MarshalJSON() ([]byte, error) {
 	return json.Marshal(forfaitJSON{
-		Combined: Format(f.Combined), Category: f.Category, Domain: f.Domain, CRO: f.CRO, Window: f.Window,
+		Combined: Format(f.Combined), Category: f.Category, Domain: f.Variant.Domain, CRO: f.Variant.CRO, Window: f.Window,
 		Base: Format(f.Base), Amount: Format(f.Amount), Advance: Format(f.Advance), Balance: Format(f.Balance),
 	})
 }
@@ -95,7 +99,10 @@ func (f *Forfait) UnmarshalJSON(data []byte) error {
 		}
 		*a.to = d
 	}
-	g.Category, g.Domain, g.CRO, g.Window = j.Category, j.Domain, j.CRO, j.Window
+	g.Category, g.Variant, g.Window = j.Category, Variant{Domain: j.Domain, CRO: j.CRO}, j.Window
+	if err := g.Variant.Check(""); err != nil {
+		return err
+	}
 	*f = g
 	return nil
 }
@@ -174,10 +181,8 @@ func (rs *RuleSet) compute(req Request, tr *tracer) (Forfait, error) {
 		}
 	}
 	var errs []error
-	if !req.Domain.IsValid() {
-		errs = append(errs, &InputError{Field: "domain", Value: req.Domain.String(), Err: ErrInvalidDomain})
-	} else if req.CRO && req.Domain != DS1 {
-		errs = append(errs, &InputError{Field: "cro", Value: "true", Reason: "asked on " + req.Domain.String(), Err: ErrBonusNotDS1})
+	if err := req.Variant.Check(""); err != nil {
+		errs = append(errs, err)
 	}
 	if !req.Window.IsValid() {
 		errs = append(errs, &InputError{Field: "window", Value: req.Window.String(), Err: window.ErrInvalid})
@@ -187,8 +192,8 @@ func (rs *RuleSet) compute(req Request, tr *tracer) (Forfait, error) {
 		errs = append(errs, err)
 	}
 	var r Range
-	if err == nil && req.Domain.IsValid() {
-		r = rs.Bands[cat.Index()].Amounts[req.Domain.Index()]
+	if err == nil && req.Variant.Domain.IsValid() {
+		r = rs.Bands[cat.Index()].Amounts[req.Variant.Domain.Index()]
 	}
 	var factor decimal.Decimal
 	if req.Window.IsValid() {
@@ -212,7 +217,7 @@ func (rs *RuleSet) compute(req Request, tr *tracer) (Forfait, error) {
 // (false) on anything else, leaving errors and large values to the exact
 // path, so both paths return the same (checked by the differential tests).
 func (rs *RuleSet) computeFast(req Request) (Forfait, bool) {
-	if !req.Domain.IsValid() || !req.Window.IsValid() || req.CRO && req.Domain != DS1 ||
+	if !req.Variant.IsValid() || !req.Window.IsValid() ||
 		rs.Rounding.BaseUnit.Sign() <= 0 || rs.Rounding.ForfaitUnit.Sign() <= 0 || rs.Rounding.AdvanceUnit.Sign() <= 0 {
 		return Forfait{}, false
 	}
@@ -229,7 +234,7 @@ func (rs *RuleSet) computeFast(req Request) (Forfait, bool) {
 	if i < NumCategories-1 {
 		upper = lowers[i+1]
 	}
-	in := operands(fixOf, rs, req, lowers[i], upper, rs.Bands[i].Amounts[req.Domain.Index()])
+	in := operands(fixOf, rs, req, lowers[i], upper, rs.Bands[i].Amounts[req.Variant.Domain.Index()])
 	if in.bonus.bad || in.share.bad || in.min.bad || in.max.bad || in.factor.bad || in.baseUnit.bad || in.forfaitUnit.bad || in.advanceUnit.bad {
 		return Forfait{}, false // let the exact path check what it must
 	}
@@ -245,13 +250,13 @@ func operands[T number[T]](of func(decimal.Decimal) T, rs *RuleSet, req Request,
 		combined: of(req.Combined), lower: lower, upper: upper, min: of(r.Min), max: of(r.Max),
 		baseUnit: of(rs.Rounding.BaseUnit), bonus: of(rs.CROBonus.Value), factor: of(rs.Windows.Factor(req.Window)),
 		forfaitUnit: of(rs.Rounding.ForfaitUnit), share: of(rs.Advance.Value), advanceUnit: of(rs.Rounding.AdvanceUnit),
-		cro: req.CRO,
+		cro: req.Variant.CRO,
 	}
 }
 
 func result[T number[T]](req Request, cat Category, o formulaOut[T]) Forfait {
 	return Forfait{
-		Domain: req.Domain, CRO: req.CRO, Window: req.Window, Category: cat, Combined: req.Combined,
+		Variant: req.Variant, Window: req.Window, Category: cat, Combined: req.Combined,
 		Base: o.base.decimal(), Amount: o.amount.decimal(), Advance: o.advance.decimal(), Balance: o.balance.decimal(),
 	}
 }
@@ -260,15 +265,20 @@ func result[T number[T]](req Request, cat Category, o formulaOut[T]) Forfait {
 func (rs *RuleSet) trace(tr *tracer, req Request, cat Category, lower, upper decimal.Decimal, r Range, o formulaOut[dec]) {
 	band := rs.Bands[cat.Index()]
 	tr.request(req)
+	// The last band includes its upper end, the national maximum (INT-02).
+	upperRel := "<"
+	if cat.Index() == NumCategories-1 {
+		upperRel = "≤"
+	}
 	tr.add("category", cat.String(), band.Source, []string{"INT-01", "INT-02"},
-		fmt.Sprintf("%s ≤ %s < %s: category %s", Format(lower), Format(req.Combined), Format(upper), cat))
+		fmt.Sprintf("%s ≤ %s %s %s: category %s", Format(lower), Format(req.Combined), upperRel, Format(upper), cat))
 	interpolated := approx(o.num.d, o.width.d)
 	tr.add("base.interpolated", interpolated, band.Source, []string{"INT-01"},
 		fmt.Sprintf("%s + (%s − %s) × (%s − %s) / (%s − %s) = %s", Format(r.Min), Format(req.Combined), Format(lower),
 			Format(r.Max), Format(r.Min), Format(upper), Format(lower), interpolated))
 	tr.add("base.rounded", Format(o.base.d), rs.Rounding.Source, []string{"INT-03"},
 		fmt.Sprintf("%s rounded to the nearest %s € = %s", interpolated, Format(rs.Rounding.BaseUnit), Format(o.base.d)))
-	if req.CRO {
+	if req.Variant.CRO {
 		tr.add("bonus", Format(o.withBonus.d), rs.CROBonus.Source, nil,
 			fmt.Sprintf("%s × (1 + %s) = %s", Format(o.base.d), Format(rs.CROBonus.Value), Format(o.withBonus.d)))
 	}

@@ -110,8 +110,9 @@ func (t *tracer) request(req Request) {
 	}
 	t.add("input.combined_activity", Format(req.Combined), "Annexe 3 §1", nil, "combined activity 2019 = "+Format(req.Combined))
 	t.add("input.national_max", nationalMax, "Annexe 3 §3", []string{"INT-02"}, "national maximum of combined activity = "+nationalMax)
-	t.add("input.domain", req.Domain.String(), "Annexe 3 §2", nil, req.Domain.String()+": "+req.Domain.Label())
-	t.add("input.cro", strconv.FormatBool(req.CRO), "§5", nil, "CRO bonus asked: "+strconv.FormatBool(req.CRO))
+	d, cro := req.Variant.Domain, strconv.FormatBool(req.Variant.CRO)
+	t.add("input.domain", d.String(), "Annexe 3 §2", nil, d.String()+": "+d.Label())
+	t.add("input.cro", cro, "§5", nil, "CRO bonus asked: "+cro)
 	t.add("input.window", req.Window.String(), "§6.1", nil, "funding window "+req.Window.String())
 }
 

@@ -3,6 +3,7 @@ package forfait
 import (
 	"errors"
 	"strconv"
+	"strings"
 )
 
 // Domain is one of the three usage domains (domaines Ségur) of volet 1
@@ -30,7 +31,7 @@ var domainLabels = [...]string{
 }
 
 // ErrInvalidDomain is the sentinel for a value that is not DS1, DS2 or DS3.
-var ErrInvalidDomain = errors.New("not a domain DS1, DS2 or DS3")
+var ErrInvalidDomain = errors.New("forfait: not a domain DS1, DS2 or DS3")
 
 // IsValid reports whether d is DS1, DS2 or DS3.
 func (d Domain) IsValid() bool { return d >= DS1 && d <= DS3 }
@@ -39,12 +40,22 @@ func (d Domain) IsValid() bool { return d >= DS1 && d <= DS3 }
 // meaningful for a valid domain.
 func (d Domain) Index() int { return int(d) - 1 }
 
-// String returns "DS1", "DS2" or "DS3", or "%!Domain(n)" for an invalid value.
+// String returns "DS1", "DS2" or "DS3"; "unset" for the zero value and
+// "invalid domain n" for another invalid one.
 func (d Domain) String() string {
 	if !d.IsValid() {
-		return "%!Domain(" + strconv.Itoa(int(d)) + ")"
+		return invalidName("domain", int(d))
 	}
 	return domainNames[d]
+}
+
+// invalidName is how an enum that holds no valid value prints: "unset" for
+// the zero value, "invalid <kind> n" otherwise.
+func invalidName(kind string, n int) string {
+	if n == 0 {
+		return "unset"
+	}
+	return "invalid " + kind + " " + strconv.Itoa(n)
 }
 
 // Label returns the French title of the domain in Annex 1.
@@ -80,5 +91,80 @@ func (d *Domain) UnmarshalText(text []byte) error {
 		return err
 	}
 	*d = v
+	return nil
+}
+
+// Variant is what an establishment applies for and is paid in one domain:
+// the domain and, for DS1 only, the CRO bonus (forfait avancé). The bonus is
+// DS1's alone (§5, Annexe 3 §3): IsValid is the one place that says so.
+// Its text form is "DS1", "DS1+CRO", "DS2" or "DS3".
+type Variant struct {
+	Domain Domain
+	CRO    bool
+}
+
+// Variants lists the four valid variants in order: DS1, DS1+CRO, DS2, DS3
+// (§5, Annexe 3 §3).
+func Variants() [4]Variant {
+	return [4]Variant{{DS1, false}, {DS1, true}, {DS2, false}, {DS3, false}}
+}
+
+// IsValid reports whether v is a domain and carries the CRO bonus only on
+// DS1 (§5).
+func (v Variant) IsValid() bool { return v.Domain.IsValid() && (!v.CRO || v.Domain == DS1) }
+
+// Check returns nil for a valid variant (§5), or its problem: an invalid domain
+// (ErrInvalidDomain) or the CRO bonus off DS1 (ErrBonusNotDS1), each an
+// *InputError whose field is prefix + "domain" or prefix + "cro".
+func (v Variant) Check(prefix string) error {
+	switch {
+	case !v.Domain.IsValid():
+		return &InputError{Field: prefix + "domain", Value: v.Domain.String(), Err: ErrInvalidDomain}
+	case v.CRO && v.Domain != DS1:
+		return &InputError{Field: prefix + "cro", Value: "true", Reason: "asked on " + v.Domain.String(), Err: ErrBonusNotDS1}
+	}
+	return nil
+}
+
+// Standard is v without the CRO bonus: what a DS1+CRO dossier is paid when
+// only DS1.3 is missed (INT-06).
+func (v Variant) Standard() Variant { return Variant{Domain: v.Domain} }
+
+// String returns the text form ("DS1+CRO"…); an invalid variant prints its
+// parts ("DS2+CRO", "unset").
+func (v Variant) String() string {
+	if v.CRO {
+		return v.Domain.String() + "+CRO"
+	}
+	return v.Domain.String()
+}
+
+// ParseVariant reads the form String returns; errors are those of Check
+// (§5: the bonus is DS1's alone).
+func ParseVariant(s string) (Variant, error) {
+	name, cro := strings.CutSuffix(s, "+CRO")
+	d, err := ParseDomain(name)
+	if err != nil {
+		return Variant{}, &InputError{Field: "variant", Value: strconv.Quote(s), Reason: "want DS1, DS1+CRO, DS2 or DS3", Err: ErrInvalidDomain}
+	}
+	v := Variant{Domain: d, CRO: cro}
+	return v, v.Check("")
+}
+
+// MarshalText encodes v as String does; an invalid variant is an error.
+func (v Variant) MarshalText() ([]byte, error) {
+	if err := v.Check(""); err != nil {
+		return nil, err
+	}
+	return []byte(v.String()), nil
+}
+
+// UnmarshalText decodes the form MarshalText produces.
+func (v *Variant) UnmarshalText(text []byte) error {
+	w, err := ParseVariant(string(text))
+	if err != nil {
+		return err
+	}
+	*v = w
 	return nil
 }

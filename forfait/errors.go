@@ -7,24 +7,27 @@ import "errors"
 var (
 	// ErrInvalidActivity: a negative activity count or combined activity
 	// (Annexe 3 §1: counts of days, sessions and stays).
-	ErrInvalidActivity = errors.New("invalid activity")
+	ErrInvalidActivity = errors.New("forfait: invalid activity")
 	// ErrInvalidAmount: a negative amount, or one out of any plausible
 	// range, given to split (§5: a forfait is a sum owed, never negative).
-	ErrInvalidAmount = errors.New("invalid amount")
+	ErrInvalidAmount = errors.New("forfait: invalid amount")
 	// ErrBonusNotDS1: the CRO bonus was asked for on DS2 or DS3; it exists
 	// for the discharge-documents domain only (§5, Annexe 3 §3).
-	ErrBonusNotDS1 = errors.New("the CRO bonus applies to DS1 only")
+	ErrBonusNotDS1 = errors.New("forfait: the CRO bonus applies to DS1 only")
 	// ErrNationalMax: the national maximum of combined activity (INT-02) is
 	// missing for a category-D computation, at or below category D's lower
 	// threshold, or below the establishment's activity.
-	ErrNationalMax = errors.New("national maximum of combined activity inconsistent")
+	ErrNationalMax = errors.New("forfait: national maximum of combined activity inconsistent")
 	// ErrInvalidRuleSet: a rule set breaks one of the properties checked by
 	// RuleSet.Validate.
-	ErrInvalidRuleSet = errors.New("invalid rule set")
+	ErrInvalidRuleSet = errors.New("forfait: invalid rule set")
 )
 
 // InputError is one problem with an input or a rule-set parameter: which
-// field, which value, and why. It unwraps to its sentinel Err.
+// field, which value, and why. It unwraps to its sentinel Err. It is the
+// one error shape of the module: forfait, indicator, eligibility, envelope
+// and settlement all report a bad input with it, each with its own
+// sentinels, so a caller handles them alike with errors.As.
 type InputError struct {
 	Field  string // e.g. "domain", "national_max", "bands[C].amounts[DS1].max"
 	Value  string // the offending value, as text
@@ -33,7 +36,7 @@ type InputError struct {
 }
 
 func (e *InputError) Error() string {
-	msg := "forfait: " + e.Field + " = " + e.Value + ": " + e.Err.Error()
+	msg := e.Err.Error() + ": " + e.Field + " = " + e.Value
 	if e.Reason != "" {
 		msg += " (" + e.Reason + ")"
 	}

@@ -19,22 +19,22 @@ func Example_annex3() {
 	rs.Rounding.BaseUnit = decimal.New(1000, 0) // the annex rounds bases to the k€
 	total := decimal.Zero
 	for _, req := range []forfait.Request{
-		{Combined: decimal.New(127800, 0), Domain: forfait.DS1, CRO: true, Window: window.W1},
-		{Combined: decimal.New(127800, 0), Domain: forfait.DS2, Window: window.W4},
-		{Combined: decimal.New(127800, 0), Domain: forfait.DS3, Window: window.W2},
+		{Combined: decimal.New(127800, 0), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W1},
+		{Combined: decimal.New(127800, 0), Variant: forfait.Variant{Domain: forfait.DS2}, Window: window.W4},
+		{Combined: decimal.New(127800, 0), Variant: forfait.Variant{Domain: forfait.DS3}, Window: window.W2},
 	} {
 		f, err := rs.Compute(req)
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
-		fmt.Printf("%s category %s window %s: base %s, forfait %s = advance %s + balance %s\n", f.Domain, f.Category, f.Window,
+		fmt.Printf("%s category %s window %s: base %s, forfait %s = advance %s + balance %s\n", f.Variant, f.Category, f.Window,
 			forfait.Format(f.Base), forfait.Format(f.Amount), forfait.Format(f.Advance), forfait.Format(f.Balance))
 		total = total.Add(f.Amount)
 	}
 	fmt.Println("total", forfait.Format(total))
 	// Output:
-	// DS1 category C window 1: base 100000, forfait 110000 = advance 33000 + balance 77000
+	// DS1+CRO category C window 1: base 100000, forfait 110000 = advance 33000 + balance 77000
 	// DS2 category C window 4: base 39000, forfait 31200 = advance 9360 + balance 21840
 	// DS3 category C window 2: base 39000, forfait 35100 = advance 10530 + balance 24570
 	// total 176300
@@ -44,7 +44,7 @@ func Example_annex3() {
 // the exact base 99 761.93 €.
 func ExampleRuleSet_Compute() {
 	rs := forfait.Instruction2021()
-	f, err := rs.Compute(forfait.Request{Combined: decimal.New(127800, 0), Domain: forfait.DS1, CRO: true, Window: window.W1})
+	f, err := rs.Compute(forfait.Request{Combined: decimal.New(127800, 0), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W1})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -55,18 +55,18 @@ func ExampleRuleSet_Compute() {
 
 func ExampleRuleSet_Compute_errors() {
 	rs := forfait.Instruction2021()
-	_, err := rs.Compute(forfait.Request{Combined: decimal.New(250000, 0), Domain: forfait.DS2, CRO: true, Window: window.W1})
+	_, err := rs.Compute(forfait.Request{Combined: decimal.New(250000, 0), Variant: forfait.Variant{Domain: forfait.DS2, CRO: true}, Window: window.W1})
 	fmt.Println(errors.Is(err, forfait.ErrBonusNotDS1), errors.Is(err, forfait.ErrNationalMax))
 	fmt.Println(err)
 	// Output:
 	// true true
-	// forfait: cro = true: the CRO bonus applies to DS1 only (asked on DS2)
-	// forfait: national_max = 0: national maximum of combined activity inconsistent (required for category D (activity 250000))
+	// forfait: the CRO bonus applies to DS1 only: cro = true (asked on DS2)
+	// forfait: national maximum of combined activity inconsistent: national_max = 0 (required for category D (activity 250000))
 }
 
 func ExampleRuleSet_Explain() {
 	rs := forfait.Instruction2021()
-	d, err := rs.Explain(forfait.Request{Combined: decimal.New(127800, 0), Domain: forfait.DS2, Window: window.W4})
+	d, err := rs.Explain(forfait.Request{Combined: decimal.New(127800, 0), Variant: forfait.Variant{Domain: forfait.DS2}, Window: window.W4})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -90,7 +90,7 @@ func ExampleRuleSet_Explain() {
 func ExampleRuleSet_ExplainActivity() {
 	rs := forfait.Instruction2021()
 	a := forfait.Activity{MCODays: 100_000, MCOSessions: 20_000, AmbulatorySurgeryStays: 5_000, SSRDays: 20_600}
-	d, err := rs.ExplainActivity(a, forfait.Request{Domain: forfait.DS3, Window: window.W2})
+	d, err := rs.ExplainActivity(a, forfait.Request{Variant: forfait.Variant{Domain: forfait.DS3}, Window: window.W2})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -135,7 +135,8 @@ func ExampleRuleSet_Validate() {
 	rs.Bands[2].Amounts[forfait.DS1.Index()].Max = decimal.New(160_000, 0) // no longer category D's minimum
 	rs.Advance.Value = decimal.New(40, -2)                                 // a 40 % advance is a valid choice
 	fmt.Println(rs.Validate())
-	// Output: forfait: bands[D].amounts[DS1].min = 150000: invalid rule set (differs from the previous band's maximum 160000)
+	// Output:
+	// forfait: invalid rule set: bands[D].amounts[DS1].min = 150000 (differs from the previous band's maximum 160000)
 }
 
 // Problems lists every problem a function reported at once.
@@ -146,14 +147,14 @@ func ExampleProblems() {
 		fmt.Println(p)
 	}
 	// Output:
-	// forfait: mco_days = -1: invalid activity (a count cannot be negative)
-	// forfait: had_days = -3: invalid activity (a count cannot be negative)
+	// forfait: invalid activity: mco_days = -1 (a count cannot be negative)
+	// forfait: invalid activity: had_days = -3 (a count cannot be negative)
 }
 
 // Which steps make DS1 with CRO in window 1 differ from window 2?
 func ExampleDiff() {
 	rs := forfait.Instruction2021()
-	req := forfait.Request{Combined: decimal.New(127800, 0), Domain: forfait.DS1, CRO: true, Window: window.W1}
+	req := forfait.Request{Combined: decimal.New(127800, 0), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W1}
 	a, _ := rs.Explain(req)
 	req.Window = window.W2
 	b, _ := rs.Explain(req)

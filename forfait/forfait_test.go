@@ -58,7 +58,7 @@ func TestBandEdges(t *testing.T) {
 				domain forfait.Domain
 				want   string
 			}{{forfait.DS1, tt.ds1}, {forfait.DS2, tt.ds2}, {forfait.DS3, tt.ds2}} {
-				got, err := rs.Compute(forfait.Request{Combined: d(tt.combined), NationalMax: d(ceiling), Domain: c.domain, Window: window.W1})
+				got, err := rs.Compute(forfait.Request{Combined: d(tt.combined), NationalMax: d(ceiling), Variant: forfait.Variant{Domain: c.domain}, Window: window.W1})
 				if err != nil {
 					t.Fatalf("%s: Compute: %v", c.domain, err)
 				}
@@ -81,18 +81,18 @@ func TestWorkedExample(t *testing.T) {
 		want forfait.Forfait
 	}{
 		{
-			forfait.Request{Combined: combined, Domain: forfait.DS1, CRO: true, Window: window.W1},
-			forfait.Forfait{Domain: forfait.DS1, CRO: true, Window: window.W1, Category: forfait.C, Combined: combined,
+			forfait.Request{Combined: combined, Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W1},
+			forfait.Forfait{Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W1, Category: forfait.C, Combined: combined,
 				Base: d("100000"), Amount: d("110000"), Advance: d("33000"), Balance: d("77000")},
 		},
 		{
-			forfait.Request{Combined: combined, Domain: forfait.DS2, Window: window.W4},
-			forfait.Forfait{Domain: forfait.DS2, Window: window.W4, Category: forfait.C, Combined: combined,
+			forfait.Request{Combined: combined, Variant: forfait.Variant{Domain: forfait.DS2}, Window: window.W4},
+			forfait.Forfait{Variant: forfait.Variant{Domain: forfait.DS2}, Window: window.W4, Category: forfait.C, Combined: combined,
 				Base: d("39000"), Amount: d("31200"), Advance: d("9360"), Balance: d("21840")},
 		},
 		{
-			forfait.Request{Combined: combined, Domain: forfait.DS3, Window: window.W2},
-			forfait.Forfait{Domain: forfait.DS3, Window: window.W2, Category: forfait.C, Combined: combined,
+			forfait.Request{Combined: combined, Variant: forfait.Variant{Domain: forfait.DS3}, Window: window.W2},
+			forfait.Forfait{Variant: forfait.Variant{Domain: forfait.DS3}, Window: window.W2, Category: forfait.C, Combined: combined,
 				Base: d("39000"), Amount: d("35100"), Advance: d("10530"), Balance: d("24570")},
 		},
 	}
@@ -103,7 +103,7 @@ func TestWorkedExample(t *testing.T) {
 			t.Fatalf("Compute(%+v): %v", tt.req, err)
 		}
 		if diff := cmp.Diff(tt.want, got); diff != "" {
-			t.Errorf("Compute(%s) (-want +got):\n%s", tt.req.Domain, diff)
+			t.Errorf("Compute(%s) (-want +got):\n%s", tt.req.Variant, diff)
 		}
 		total = total.Add(got.Amount)
 	}
@@ -114,7 +114,7 @@ func TestWorkedExample(t *testing.T) {
 
 func TestComputeErrors(t *testing.T) {
 	rs := instruction(t)
-	ok := forfait.Request{Combined: d("127800"), Domain: forfait.DS1, Window: window.W1}
+	ok := forfait.Request{Combined: d("127800"), Variant: forfait.Variant{Domain: forfait.DS1}, Window: window.W1}
 	with := func(f func(*forfait.Request)) forfait.Request { r := ok; f(&r); return r }
 	tests := []struct {
 		name     string
@@ -123,17 +123,17 @@ func TestComputeErrors(t *testing.T) {
 	}{
 		{"negative activity", with(func(r *forfait.Request) { r.Combined = d("-0.5") }), []error{forfait.ErrInvalidActivity}},
 		{"absurd exponent", with(func(r *forfait.Request) { r.Combined = decimal.New(1, 1<<30) }), []error{forfait.ErrInvalidActivity}},
-		{"no domain", with(func(r *forfait.Request) { r.Domain = 0 }), []error{forfait.ErrInvalidDomain}},
-		{"domain 4", with(func(r *forfait.Request) { r.Domain = 4 }), []error{forfait.ErrInvalidDomain}},
+		{"no domain", with(func(r *forfait.Request) { r.Variant.Domain = 0 }), []error{forfait.ErrInvalidDomain}},
+		{"domain 4", with(func(r *forfait.Request) { r.Variant.Domain = 4 }), []error{forfait.ErrInvalidDomain}},
 		{"no window", with(func(r *forfait.Request) { r.Window = 0 }), []error{window.ErrInvalid}},
 		{"window 5", with(func(r *forfait.Request) { r.Window = 5 }), []error{window.ErrInvalid}},
-		{"CRO on DS2", with(func(r *forfait.Request) { r.Domain, r.CRO = forfait.DS2, true }), []error{forfait.ErrBonusNotDS1}},
-		{"CRO on DS3", with(func(r *forfait.Request) { r.Domain, r.CRO = forfait.DS3, true }), []error{forfait.ErrBonusNotDS1}},
+		{"CRO on DS2", with(func(r *forfait.Request) { r.Variant = forfait.Variant{Domain: forfait.DS2, CRO: true} }), []error{forfait.ErrBonusNotDS1}},
+		{"CRO on DS3", with(func(r *forfait.Request) { r.Variant = forfait.Variant{Domain: forfait.DS3, CRO: true} }), []error{forfait.ErrBonusNotDS1}},
 		{"D without ceiling", with(func(r *forfait.Request) { r.Combined = d("230000") }), []error{forfait.ErrNationalMax}},
 		{"D ceiling at threshold", with(func(r *forfait.Request) { r.Combined, r.NationalMax = d("230000"), d("230000") }), []error{forfait.ErrNationalMax}},
 		{"activity above ceiling", with(func(r *forfait.Request) { r.NationalMax = d("100000") }), []error{forfait.ErrNationalMax}},
 		{"negative ceiling", with(func(r *forfait.Request) { r.NationalMax = d("-1") }), []error{forfait.ErrNationalMax}},
-		{"all at once", forfait.Request{Combined: d("300000"), Domain: forfait.DS3, CRO: true, Window: 9},
+		{"all at once", forfait.Request{Combined: d("300000"), Variant: forfait.Variant{Domain: forfait.DS3, CRO: true}, Window: 9},
 			[]error{forfait.ErrBonusNotDS1, window.ErrInvalid, forfait.ErrNationalMax}},
 	}
 	for _, tt := range tests {
@@ -211,7 +211,7 @@ func TestValidateWindows(t *testing.T) {
 // TestUnvalidatedRuleSet: the methods never panic on a rule set nobody
 // validated; they report it.
 func TestUnvalidatedRuleSet(t *testing.T) {
-	req := forfait.Request{Combined: d("5000"), Domain: forfait.DS1, Window: window.W1}
+	req := forfait.Request{Combined: d("5000"), Variant: forfait.Variant{Domain: forfait.DS1}, Window: window.W1}
 	for name, amend := range map[string]func(*forfait.RuleSet){
 		"zero base unit":    func(rs *forfait.RuleSet) { rs.Rounding.BaseUnit = decimal.Zero },
 		"equal thresholds":  func(rs *forfait.RuleSet) { rs.Bands[1].Lower = decimal.Zero },
@@ -299,7 +299,7 @@ func TestParse(t *testing.T) {
 
 func TestForfaitJSON(t *testing.T) {
 	rs := instruction(t)
-	f, err := rs.Compute(forfait.Request{Combined: d("127800.5"), Domain: forfait.DS1, CRO: true, Window: window.W3})
+	f, err := rs.Compute(forfait.Request{Combined: d("127800.5"), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -353,7 +353,7 @@ func TestDiff(t *testing.T) {
 	a1 := instruction(t)
 	a1000 := forfait.Instruction2021()
 	a1000.Rounding.BaseUnit = d("1000")
-	req := forfait.Request{Combined: d("127800"), Domain: forfait.DS1, CRO: true, Window: window.W1}
+	req := forfait.Request{Combined: d("127800"), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W1}
 	x, _ := a1.Explain(req)
 	y, _ := a1000.Explain(req)
 	type row struct {
@@ -370,7 +370,7 @@ func TestDiff(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("rule-set diff (-want +got):\n%s", diff)
 	}
-	req.CRO = false
+	req.Variant.CRO = false
 	z, _ := a1.Explain(req)
 	diffs := forfait.Diff(x, z)
 	var bonus *forfait.StepDiff
@@ -404,22 +404,22 @@ func TestEdgesOfValidity(t *testing.T) {
 	}
 	base := instruction(t)
 	for exp, ok := range map[int32]bool{-1000: true, 1000: false /* category D without ceiling */, -1001: false} {
-		_, err := base.Compute(forfait.Request{Combined: decimal.New(1, exp), Domain: forfait.DS1, Window: window.W1})
+		_, err := base.Compute(forfait.Request{Combined: decimal.New(1, exp), Variant: forfait.Variant{Domain: forfait.DS1}, Window: window.W1})
 		if (err == nil) != ok || !ok && exp == -1001 && !errors.Is(err, forfait.ErrInvalidActivity) {
 			t.Errorf("exponent %d: %v", exp, err)
 		}
 	}
-	if _, err := base.Compute(forfait.Request{Combined: d("1"), NationalMax: decimal.New(1, 1000), Domain: forfait.DS1, Window: window.W1}); err != nil {
+	if _, err := base.Compute(forfait.Request{Combined: d("1"), NationalMax: decimal.New(1, 1000), Variant: forfait.Variant{Domain: forfait.DS1}, Window: window.W1}); err != nil {
 		t.Errorf("ceiling 1e1000: %v", err)
 	}
 	first := forfait.Instruction2021()
 	first.Bands[0].Lower = d("1")
-	_, err := first.Compute(forfait.Request{Combined: d("5000"), Domain: forfait.DS1, Window: window.W1})
+	_, err := first.Compute(forfait.Request{Combined: d("5000"), Variant: forfait.Variant{Domain: forfait.DS1}, Window: window.W1})
 	var ie *forfait.InputError
 	if !errors.As(err, &ie) || ie.Field != "bands[A].lower" || ie.Reason != "the first band must start at 0" {
 		t.Errorf("first threshold: %v", err)
 	}
-	if s := forfait.ActivityField(8).String(); s != "%!ActivityField(8)" {
+	if s := forfait.ActivityField(8).String(); s != "invalid activity field 8" {
 		t.Errorf("ActivityField(8) = %q", s)
 	}
 }
@@ -430,7 +430,7 @@ func TestFormatDiffSourcesOnly(t *testing.T) {
 	a := instruction(t)
 	b := forfait.Instruction2021()
 	b.CROBonus.Source = "amended §5"
-	req := forfait.Request{Combined: d("127800"), Domain: forfait.DS1, CRO: true, Window: window.W1}
+	req := forfait.Request{Combined: d("127800"), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W1}
 	x, _ := a.Explain(req)
 	y, _ := b.Explain(req)
 	if got := forfait.FormatDiff(forfait.Diff(x, y)); got != "  bonus  109738.2 → 109738.2  (+0)  [§5; Annexe 3 §3 → amended §5]\n" {
@@ -442,9 +442,9 @@ func TestFormatDiffSourcesOnly(t *testing.T) {
 // (Annexe 3 §4: DS1 + CRO in window 1, DS2 in window 4, DS3 in window 2, 127 800).
 func TestWorkedExampleRequests(t *testing.T) {
 	want := []forfait.Request{
-		{Combined: d("127800"), Domain: forfait.DS1, CRO: true, Window: window.W1},
-		{Combined: d("127800"), Domain: forfait.DS2, Window: window.W4},
-		{Combined: d("127800"), Domain: forfait.DS3, Window: window.W2},
+		{Combined: d("127800"), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W1},
+		{Combined: d("127800"), Variant: forfait.Variant{Domain: forfait.DS2}, Window: window.W4},
+		{Combined: d("127800"), Variant: forfait.Variant{Domain: forfait.DS3}, Window: window.W2},
 	}
 	if diff := cmp.Diff(want, forfait.WorkedExample(), cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })); diff != "" {
 		t.Errorf("WorkedExample (-want +got):\n%s", diff)

@@ -28,7 +28,7 @@ func FuzzCompute(f *testing.F) {
 			return
 		}
 		rs.Rounding.BaseUnit = u
-		req := forfait.Request{Combined: c, NationalMax: m, Domain: forfait.Domain(domain), CRO: cro, Window: window.Window(win)}
+		req := forfait.Request{Combined: c, NationalMax: m, Variant: forfait.Variant{Domain: forfait.Domain(domain), CRO: cro}, Window: window.Window(win)}
 		got, err := rs.Compute(req)
 		if err != nil {
 			for _, e := range forfait.Problems(err) {

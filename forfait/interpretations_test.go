@@ -32,7 +32,7 @@ func TestDerivationsCiteRegister(t *testing.T) {
 		known[e.ID] = true
 	}
 	rs := forfait.Instruction2021()
-	d, err := rs.ExplainActivity(forfait.Activity{MCODays: 300000}, forfait.Request{NationalMax: decimal.New(400000, 0), Domain: forfait.DS1, CRO: true, Window: window.W2})
+	d, err := rs.ExplainActivity(forfait.Activity{MCODays: 300000}, forfait.Request{NationalMax: decimal.New(400000, 0), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W2})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,8 +52,7 @@ func genRequest(t *rapid.T, rs *forfait.RuleSet) forfait.Request {
 	c := genCombined(t, rs)
 	dom := genDomain.Draw(t, "domain")
 	return forfait.Request{
-		Combined: c, NationalMax: genNationalMax(t, rs, c), Domain: dom,
-		CRO:    dom == forfait.DS1 && rapid.Bool().Draw(t, "cro"),
+		Combined: c, NationalMax: genNationalMax(t, rs, c), Variant: forfait.Variant{Domain: dom, CRO: dom == forfait.DS1 && rapid.Bool().Draw(t, "cro")},
 		Window: genWindow.Draw(t, "window"),
 	}
 }
@@ -105,7 +104,7 @@ func checkHugeMatchesReference(t *rapid.T) {
 	c := decimal.New(rapid.Int64Range(1, 1<<62).Draw(t, "combined"), scale)
 	req := forfait.Request{
 		Combined: c, NationalMax: c.Add(decimal.New(rapid.Int64Range(0, 1<<62).Draw(t, "above"), scale)),
-		Domain: forfait.DS1, CRO: rapid.Bool().Draw(t, "cro"), Window: genWindow.Draw(t, "window"),
+		Variant: forfait.Variant{Domain: forfait.DS1, CRO: rapid.Bool().Draw(t, "cro")}, Window: genWindow.Draw(t, "window"),
 	}
 	got := mustCompute(t, rs, req)
 	if want := referenceForfait(rs, req); !ratEq(got.Amount, want.amount) || !ratEq(got.Advance, want.advance) {
@@ -123,8 +122,8 @@ func checkBaseMonotone(t *rapid.T) {
 	}
 	ceiling := genNationalMax(t, rs, b)
 	dom := genDomain.Draw(t, "domain")
-	fa := mustCompute(t, rs, forfait.Request{Combined: a, NationalMax: ceiling, Domain: dom, Window: window.W1})
-	fb := mustCompute(t, rs, forfait.Request{Combined: b, NationalMax: ceiling, Domain: dom, Window: window.W1})
+	fa := mustCompute(t, rs, forfait.Request{Combined: a, NationalMax: ceiling, Variant: forfait.Variant{Domain: dom}, Window: window.W1})
+	fb := mustCompute(t, rs, forfait.Request{Combined: b, NationalMax: ceiling, Variant: forfait.Variant{Domain: dom}, Window: window.W1})
 	if fa.Base.GreaterThan(fb.Base) {
 		t.Fatalf("%s: base(%s) = %s > base(%s) = %s", dom, a, fa.Base, b, fb.Base)
 	}
@@ -141,8 +140,8 @@ func checkContinuousAtThresholds(t *rapid.T) {
 	T := rs.Bands[i].Lower
 	eps := halves(t, "epsilon", 1, 4)
 	ceiling := T.Add(decimal.New(100_000, 0))
-	below := mustCompute(t, rs, forfait.Request{Combined: T.Sub(eps), NationalMax: ceiling, Domain: dom, Window: window.W1})
-	at := mustCompute(t, rs, forfait.Request{Combined: T, NationalMax: ceiling, Domain: dom, Window: window.W1})
+	below := mustCompute(t, rs, forfait.Request{Combined: T.Sub(eps), NationalMax: ceiling, Variant: forfait.Variant{Domain: dom}, Window: window.W1})
+	at := mustCompute(t, rs, forfait.Request{Combined: T, NationalMax: ceiling, Variant: forfait.Variant{Domain: dom}, Window: window.W1})
 	r := rs.Bands[i-1].Amounts[dom.Index()]
 	slope := new(big.Rat).Quo(r.Max.Sub(r.Min).Rat(), T.Sub(rs.Bands[i-1].Lower).Rat())
 	bound := new(big.Rat).Add(new(big.Rat).Mul(slope, eps.Rat()), rs.Rounding.BaseUnit.Rat())
@@ -158,7 +157,7 @@ func checkWithinCategory(t *rapid.T) {
 	rs := genRuleSet(t)
 	req := genRequest(t, rs)
 	f := mustCompute(t, rs, req)
-	r := rs.Bands[f.Category.Index()].Amounts[req.Domain.Index()]
+	r := rs.Bands[f.Category.Index()].Amounts[req.Variant.Domain.Index()]
 	unit := rs.Rounding.BaseUnit.Rat()
 	lo, hi := ratRound(r.Min.Rat(), unit), ratRound(r.Max.Rat(), unit)
 	if b := f.Base.Rat(); b.Cmp(lo) < 0 || b.Cmp(hi) > 0 {
@@ -191,9 +190,9 @@ func checkSplit(t *rapid.T) {
 func checkCRO(t *rapid.T) {
 	rs := genRuleSet(t)
 	req := genRequest(t, rs)
-	req.Domain, req.CRO = forfait.DS1, false
+	req.Variant = forfait.Variant{Domain: forfait.DS1}
 	std := mustCompute(t, rs, req)
-	req.CRO = true
+	req.Variant.CRO = true
 	cro := mustCompute(t, rs, req)
 	x := new(big.Rat).Mul(cro.Base.Rat(), decimal.New(11, -1).Rat())
 	x.Mul(x, rs.Windows.Factor(req.Window).Rat())

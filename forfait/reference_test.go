@@ -44,7 +44,7 @@ func referenceForfait(rs *forfait.RuleSet, req forfait.Request) reference {
 	if i+1 < len(rs.Bands) {
 		upper = rat(rs.Bands[i+1].Lower)
 	}
-	r := rs.Bands[i].Amounts[int(req.Domain)-1]
+	r := rs.Bands[i].Amounts[int(req.Variant.Domain)-1]
 	minimum, maximum := rat(r.Min), rat(r.Max)
 
 	exact := new(big.Rat).Sub(c, lower)
@@ -54,7 +54,7 @@ func referenceForfait(rs *forfait.RuleSet, req forfait.Request) reference {
 	base := ratRound(exact, rat(rs.Rounding.BaseUnit))
 
 	x := new(big.Rat).Set(base)
-	if req.CRO {
+	if req.Variant.CRO {
 		x.Mul(x, new(big.Rat).Add(big.NewRat(1, 1), rat(rs.CROBonus.Value)))
 	}
 	x.Mul(x, rat(rs.Windows[int(req.Window)-1].Factor))

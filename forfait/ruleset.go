@@ -231,8 +231,8 @@ func (r *Rounding) units() [3]namedUnit {
 func WorkedExample() []Request {
 	combined := decimal.New(127800, 0)
 	return []Request{
-		{Combined: combined, Domain: DS1, CRO: true, Window: window.W1},
-		{Combined: combined, Domain: DS2, Window: window.W4},
-		{Combined: combined, Domain: DS3, Window: window.W2},
+		{Combined: combined, Variant: Variant{DS1, true}, Window: window.W1},
+		{Combined: combined, Variant: Variant{Domain: DS2}, Window: window.W4},
+		{Combined: combined, Variant: Variant{Domain: DS3}, Window: window.W2},
 	}
 }

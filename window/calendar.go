@@ -28,14 +28,20 @@ var provenanceNames = [...]string{Stated: "stated", Published: "published", Infe
 // String returns "stated", "published" or "inferred".
 func (p Provenance) String() string {
 	if p < Stated || p > Inferred {
-		return "%!Provenance(" + strconv.Itoa(int(p)) + ")"
+		if p == 0 {
+			return "unset"
+		}
+		return "invalid provenance " + strconv.Itoa(int(p))
 	}
 	return provenanceNames[p]
 }
 
-// MarshalText encodes p as String does.
+// MarshalText encodes p as String does, the zero value as "".
 func (p Provenance) MarshalText() ([]byte, error) {
-	if p < Stated || p > Inferred {
+	if p == 0 {
+		return []byte{}, nil
+	}
+	if p > Inferred {
 		return nil, fmt.Errorf("window: invalid provenance %d", int(p))
 	}
 	return []byte(p.String()), nil
@@ -43,6 +49,10 @@ func (p Provenance) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes the form MarshalText produces.
 func (p *Provenance) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*p = 0
+		return nil
+	}
 	for v := Stated; v <= Inferred; v++ {
 		if string(text) == provenanceNames[v] {
 			*p = v
@@ -55,27 +65,22 @@ func (p *Provenance) UnmarshalText(text []byte) error {
 // Period is a range of calendar days, both ends included. Start and End are
 // dates at midnight UTC; only their year, month and day count.
 type Period struct {
-	Start, End time.Time
+	Start, End Date
 	Provenance Provenance
 	Source     string // where the dates come from, e.g. "§6.1"
 }
 
 // Contains reports whether the calendar day of t (in t's own location) lies
 // within p, both ends included (§6.1: filing within the application period).
-func (p Period) Contains(t time.Time) bool {
-	d := dayOf(t)
-	return dayOf(p.Start) <= d && d <= dayOf(p.End)
+func (p Period) Contains(d Date) bool {
+	return !d.Before(p.Start) && !d.After(p.End)
 }
 
 // String renders p as "2021-09-01 – 2021-10-31 (published)".
 func (p Period) String() string {
-	return p.Start.Format(time.DateOnly) + " – " + p.End.Format(time.DateOnly) + " (" + p.Provenance.String() + ")"
+	return p.Start.String() + " – " + p.End.String() + " (" + p.Provenance.String() + ")"
 }
 
-func dayOf(t time.Time) int {
-	y, m, d := t.Date()
-	return y*10000 + int(m)*100 + d
-}
 
 // Terms are the parameters of one window: its discount factor and its
 // three periods.
@@ -110,7 +115,7 @@ func (s *Schedule) Factor(w Window) decimal.Decimal { return s[w.Index()].Factor
 // ApplicationWindow returns the window whose application period contains
 // the calendar day of t (§6.1: an establishment applies only during the
 // application period of the window it aims for).
-func (s *Schedule) ApplicationWindow(t time.Time) (Window, bool) {
+func (s *Schedule) ApplicationWindow(t Date) (Window, bool) {
 	for _, w := range All() {
 		if s[w.Index()].Application.Contains(t) {
 			return w, true
@@ -119,10 +124,9 @@ func (s *Schedule) ApplicationWindow(t time.Time) (Window, bool) {
 	return 0, false
 }
 
-func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 func period(y1 int, m1 time.Month, d1, y2 int, m2 time.Month, d2 int, p Provenance, source string) Period {
-	return Period{Start: date(y1, m1, d1), End: date(y2, m2, d2), Provenance: p, Source: source}
+	return Period{Start: DateOf(y1, m1, d1), End: DateOf(y2, m2, d2), Provenance: p, Source: source}
 }
 
 // Instruction2021 returns the schedule of instruction
@@ -220,23 +224,26 @@ func (s *Schedule) Validate() error {
 			period Period
 			months int
 		}{{"application", t.Application, 2}, {"review", t.Review, 4}, {"measurement", t.Measurement, 0}} {
-			if dayOf(p.period.Start) > dayOf(p.period.End) {
+			if p.period.Start.IsZero() || p.period.End.IsZero() {
+				bad(name+p.field, p.period.String(), "a period needs a start and an end")
+			}
+			if p.period.Start.day() > p.period.End.day() {
 				bad(name+p.field, p.period.String(), "starts after it ends")
 			}
-			if p.months > 0 && dayOf(p.period.End) >= dayOf(p.period.Start.AddDate(0, p.months, 0)) {
+			if p.months > 0 && p.period.End.day() >= p.period.Start.AddDate(0, p.months, 0).day() {
 				bad(name+p.field, p.period.String(), "lasts more than "+strconv.Itoa(p.months)+" months")
 			}
 			if p.period.Provenance < Stated || p.period.Provenance > Inferred {
 				bad(name+p.field+" provenance", p.period.Provenance.String(), "not stated, published or inferred")
 			}
 		}
-		if dayOf(t.Review.Start) > dayOf(t.Application.Start) || dayOf(t.Review.End) < dayOf(t.Application.End) {
+		if t.Review.Start.day() > t.Application.Start.day() || t.Review.End.day() < t.Application.End.day() {
 			bad(name+"review", t.Review.String(), "does not contain the application period "+t.Application.String())
 		}
-		if dayOf(t.Measurement.End) <= dayOf(t.Application.End) {
+		if t.Measurement.End.day() <= t.Application.End.day() {
 			bad(name+"measurement", t.Measurement.String(), "ends before the application period ends")
 		}
-		if i > 0 && dayOf(t.Application.Start) <= dayOf(s[i-1].Application.End) {
+		if i > 0 && t.Application.Start.day() <= s[i-1].Application.End.day() {
 			bad(name+"application", t.Application.String(), "does not follow window "+strconv.Itoa(i)+"'s application period")
 		}
 	}

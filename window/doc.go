@@ -37,6 +37,6 @@
 // # Example
 //
 //	s := window.Instruction2021()
-//	w, ok := s.ApplicationWindow(time.Date(2022, 9, 15, 0, 0, 0, 0, time.UTC)) // window 3
+//	w, ok := s.ApplicationWindow(window.DateOf(2022, 9, 15)) // window 3
 //	factor := s.Factor(w)                                                     // 0.85
 package window

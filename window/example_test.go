@@ -20,16 +20,16 @@ func ExampleParse() {
 // Which window is an establishment applying for on a given day (§6.1)?
 func ExampleSchedule_ApplicationWindow() {
 	s := window.Instruction2021()
-	for _, day := range []time.Time{
-		time.Date(2022, time.September, 15, 0, 0, 0, 0, time.UTC),
-		time.Date(2022, time.November, 2, 0, 0, 0, 0, time.UTC),
+	for _, day := range []window.Date{
+		window.DateOf(2022, time.September, 15),
+		window.DateOf(2022, time.November, 2),
 	} {
 		w, ok := s.ApplicationWindow(day)
-		fmt.Println(day.Format(time.DateOnly), w, ok)
+		fmt.Println(day, w, ok)
 	}
 	// Output:
 	// 2022-09-15 3 true
-	// 2022-11-02 %!Window(0) false
+	// 2022-11-02 unset false
 }
 
 func ExampleSchedule_Factor() {
@@ -52,5 +52,5 @@ func ExampleWindow_Deferral() {
 	}
 	// Output:
 	// 1 → 2 true
-	// 4 → %!Window(0) false
+	// 4 → unset false
 }

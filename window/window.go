@@ -45,10 +45,14 @@ func (w Window) IsValid() bool { return w >= W1 && w <= W4 }
 // meaningful for a valid window.
 func (w Window) Index() int { return int(w) - 1 }
 
-// String returns "1" to "4", or "%!Window(n)" for an invalid value.
+// String returns "1" to "4"; "unset" for the zero value and "invalid
+// window n" for another invalid one.
 func (w Window) String() string {
 	if !w.IsValid() {
-		return "%!Window(" + strconv.Itoa(int(w)) + ")"
+		if w == 0 {
+			return "unset"
+		}
+		return "invalid window " + strconv.Itoa(int(w))
 	}
 	return strconv.Itoa(int(w))
 }
@@ -61,16 +65,25 @@ func Parse(s string) (Window, error) {
 	return 0, &ParseError{Input: s}
 }
 
-// MarshalText encodes w as String does; an invalid window is an error.
+// MarshalText encodes w as String does, and the zero value (no window) as
+// ""; another invalid window is an error.
 func (w Window) MarshalText() ([]byte, error) {
-	if !w.IsValid() {
+	switch {
+	case w == 0:
+		return []byte{}, nil
+	case !w.IsValid():
 		return nil, &ParseError{Input: w.String()}
 	}
 	return []byte(w.String()), nil
 }
 
-// UnmarshalText decodes the form MarshalText produces.
+// UnmarshalText decodes the form MarshalText produces; "" is the zero
+// value (no window).
 func (w *Window) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*w = 0
+		return nil
+	}
 	v, err := Parse(string(text))
 	if err != nil {
 		return err

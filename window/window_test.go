@@ -43,13 +43,23 @@ func TestText(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"window":"7"}`), &back); !errors.Is(err, window.ErrInvalid) {
 		t.Errorf("Unmarshal of window 7: error = %v", err)
 	}
-	for _, bad := range []window.Window{0, 5, 255} {
-		if _, err := bad.MarshalText(); !errors.Is(err, window.ErrInvalid) {
-			t.Errorf("Window(%d).MarshalText error = %v", bad, err)
+	for _, tt := range []struct {
+		w    window.Window
+		text string
+	}{{5, "invalid window 5"}, {255, "invalid window 255"}} {
+		if _, err := tt.w.MarshalText(); !errors.Is(err, window.ErrInvalid) {
+			t.Errorf("Window(%d).MarshalText error = %v", tt.w, err)
 		}
-		if bad.IsValid() || bad.String()[0] != '%' {
-			t.Errorf("Window(%d) valid or printed as %q", bad, bad.String())
+		if tt.w.IsValid() || tt.w.String() != tt.text {
+			t.Errorf("Window(%d) valid or printed as %q, want %q", tt.w, tt.w.String(), tt.text)
 		}
+	}
+	var zero window.Window
+	if text, err := zero.MarshalText(); err != nil || len(text) != 0 || zero.String() != "unset" || zero.IsValid() {
+		t.Errorf("zero window: text %q, %v, prints %q", text, err, zero.String())
+	}
+	if err := zero.UnmarshalText(nil); err != nil || zero != 0 {
+		t.Errorf("UnmarshalText(\"\") = %v, %v", zero, err)
 	}
 }
 
@@ -106,7 +116,7 @@ func TestInstruction2021(t *testing.T) {
 		if !s.Factor(w).Equal(tm.Factor) {
 			t.Errorf("Factor(%s) = %s, Terms factor %s", w, s.Factor(w), tm.Factor)
 		}
-		f := func(x time.Time) string { return x.Format(time.DateOnly) }
+		f := window.Date.String
 		got = append(got, row{tm.Factor.String(), f(tm.Application.Start), f(tm.Application.End), tm.Application.Provenance,
 			f(tm.Review.Start), f(tm.Review.End), tm.Review.Provenance, f(tm.Measurement.Start), f(tm.Measurement.End)})
 	}
@@ -139,7 +149,7 @@ func TestApplicationWindow(t *testing.T) {
 		{time.Date(2021, time.October, 31, 23, 30, 0, 0, paris), window.W1, true},
 	}
 	for _, tt := range tests {
-		if got, ok := s.ApplicationWindow(tt.at); got != tt.want || ok != tt.ok {
+		if got, ok := s.ApplicationWindow(window.DayOf(tt.at)); got != tt.want || ok != tt.ok {
 			t.Errorf("ApplicationWindow(%s) = %v, %v; want %v, %v", tt.at, got, ok, tt.want, tt.ok)
 		}
 	}
@@ -155,17 +165,17 @@ func TestValidate(t *testing.T) {
 		{"factor above 1", func(s *window.Schedule) { s[0].Factor = decimal.New(11, -1) }, []string{"window 1 factor"}},
 		{"increasing factor", func(s *window.Schedule) { s[3].Factor = decimal.New(9, -1) }, []string{"window 4 factor"}},
 		{"absurd exponent", func(s *window.Schedule) { s[3].Factor = decimal.New(1, -1<<30) }, []string{"window 4 factor"}},
-		{"long application", func(s *window.Schedule) { s[1].Application.End = day("2022-05-01") }, []string{"window 2 application"}},
-		{"reversed review", func(s *window.Schedule) { s[2].Review.End = day("2022-08-01") },
+		{"long application", func(s *window.Schedule) { s[1].Application.End = window.MustParseDate("2022-05-01") }, []string{"window 2 application"}},
+		{"reversed review", func(s *window.Schedule) { s[2].Review.End = window.MustParseDate("2022-08-01") },
 			[]string{"window 3 review", "window 3 review"}},
-		{"review too long", func(s *window.Schedule) { s[0].Review.End = day("2022-01-01") }, []string{"window 1 review"}},
+		{"review too long", func(s *window.Schedule) { s[0].Review.End = window.MustParseDate("2022-01-01") }, []string{"window 1 review"}},
 		{"no provenance", func(s *window.Schedule) { s[0].Measurement.Provenance = 0 }, []string{"window 1 measurement provenance"}},
 		{"overlapping windows", func(s *window.Schedule) {
-			s[1].Application.Start, s[1].Application.End = day("2021-10-31"), day("2021-12-15")
-			s[1].Review.Start, s[1].Review.End = day("2021-10-31"), day("2022-02-15")
+			s[1].Application.Start, s[1].Application.End = window.MustParseDate("2021-10-31"), window.MustParseDate("2021-12-15")
+			s[1].Review.Start, s[1].Review.End = window.MustParseDate("2021-10-31"), window.MustParseDate("2022-02-15")
 		},
 			[]string{"window 2 application"}},
-		{"measurement too early", func(s *window.Schedule) { s[3].Measurement.End = day("2023-04-01") }, []string{"window 4 measurement", "window 4 measurement"}},
+		{"measurement too early", func(s *window.Schedule) { s[3].Measurement.End = window.MustParseDate("2023-04-01") }, []string{"window 4 measurement", "window 4 measurement"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -233,4 +243,42 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse(%q) = %v", s, w)
 		}
 	})
+}
+
+func TestDate(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, french string
+		want               window.Date
+	}{
+		{"day", "2022-03-10", "10 mars 2022", window.DateOf(2022, time.March, 10)},
+		{"first of the month", "2021-09-01", "1er septembre 2021", window.DateOf(2021, time.September, 1)},
+		{"zero", "", "date inconnue", window.Date{}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got window.Date
+			if err := got.UnmarshalText([]byte(tt.text)); err != nil || got != tt.want {
+				t.Fatalf("UnmarshalText(%q) = %v, %v", tt.text, got, err)
+			}
+			if text, err := got.MarshalText(); err != nil || string(text) != tt.text {
+				t.Errorf("MarshalText = %q, %v", text, err)
+			}
+			if got.French() != tt.french {
+				t.Errorf("French() = %q, want %q", got.French(), tt.french)
+			}
+		})
+	}
+	for _, s := range []string{"2022-02-30", "10/03/2022", "2022-3-10", "unset"} {
+		var d window.Date
+		var de *window.DateError
+		if err := d.UnmarshalText([]byte(s)); !errors.Is(err, window.ErrInvalidDate) || !errors.As(err, &de) || de.Input != s {
+			t.Errorf("UnmarshalText(%q) error = %v", s, err)
+		}
+	}
+	if s := (window.Date{}).String(); s != "unset" {
+		t.Errorf("zero date prints %q", s)
+	}
+	a, b := window.MustParseDate("2022-03-10"), window.MustParseDate("2022-03-11")
+	if !a.Before(b) || !b.After(a) || a.Compare(b) != -1 || a.AddDate(0, 0, 1) != b {
+		t.Errorf("ordering of %v and %v", a, b)
+	}
 }

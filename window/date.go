@@ -1,0 +1,126 @@
+package window
+
+import (
+	"errors"
+	"strconv"
+	"time"
+)
+
+// Date is a calendar day, without time of day or zone: a filing date, the
+// date of an ARS decision or notification, the ends of a period (§6.1). It
+// is comparable with ==. Its text and JSON form is "2006-01-02"; the zero
+// value is "no date", which IsZero reports, String prints as "unset" and
+// MarshalText encodes as "".
+type Date struct{ t time.Time } // midnight UTC, or the zero time
+
+// ErrInvalidDate: text that is not a day written YYYY-MM-DD.
+var ErrInvalidDate = errors.New("window: not a date YYYY-MM-DD")
+
+// DateError names the text that is not a date; it unwraps to
+// ErrInvalidDate.
+type DateError struct{ Input string }
+
+func (e *DateError) Error() string {
+	return "window: " + strconv.Quote(e.Input) + " is not a date YYYY-MM-DD"
+}
+
+func (e *DateError) Unwrap() error { return ErrInvalidDate }
+
+// DateOf returns the day y-m-d; out-of-range parts normalise as time.Date
+// does (January 32 is February 1).
+func DateOf(y int, m time.Month, d int) Date { return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)} }
+
+// DayOf returns the calendar day of t in t's own location.
+func DayOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return DateOf(y, m, d)
+}
+
+// ParseDate reads "2006-01-02".
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return Date{}, &DateError{Input: s}
+	}
+	return Date{t}, nil
+}
+
+// MustParseDate is ParseDate for literals in tests and tables; it panics on
+// a malformed date.
+func MustParseDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// Time returns the day at midnight UTC (the zero time for no date).
+func (d Date) Time() time.Time { return d.t }
+
+// IsZero reports whether d is "no date".
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// Before reports whether d is an earlier day than e.
+func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
+
+// After reports whether d is a later day than e.
+func (d Date) After(e Date) bool { return d.t.After(e.t) }
+
+// Compare returns -1, 0 or +1 as d is before, the same day as, or after e.
+func (d Date) Compare(e Date) int { return d.t.Compare(e.t) }
+
+// AddDate returns d moved by years, months and days, as time.AddDate.
+func (d Date) AddDate(years, months, days int) Date { return Date{d.t.AddDate(years, months, days)} }
+
+// String returns "2006-01-02", or "unset" for no date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return "unset"
+	}
+	return d.t.Format(time.DateOnly)
+}
+
+// frenchMonths are the months as a French letter writes them.
+var frenchMonths = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+
+// French returns the day as a French letter writes it: "10 mars 2022",
+// "1er septembre 2021"; "date inconnue" for no date.
+func (d Date) French() string {
+	if d.IsZero() {
+		return "date inconnue"
+	}
+	day := strconv.Itoa(d.t.Day())
+	if day == "1" {
+		day = "1er"
+	}
+	return day + " " + frenchMonths[d.t.Month()-1] + " " + strconv.Itoa(d.t.Year())
+}
+
+// MarshalText encodes d as "2006-01-02", or "" for no date.
+func (d Date) MarshalText() ([]byte, error) {
+	if d.IsZero() {
+		return []byte{}, nil
+	}
+	return []byte(d.t.Format(time.DateOnly)), nil
+}
+
+// UnmarshalText decodes "2006-01-02", or "" as no date.
+func (d *Date) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*d = Date{}
+		return nil
+	}
+	v, err := ParseDate(string(text))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// day is d as the number yyyymmdd, ordered as the days are.
+func (d Date) day() int {
+	y, m, dd := d.t.Date()
+	return y*10000 + int(m)*100 + dd
+}

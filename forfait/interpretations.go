@@ -126,7 +126,7 @@ func Interpretations() []Interpretation {
 			},
 			Reading:   "Nine characters: a department code (01–95 except 20, 2A, 2B, or 971–976) then digits. The ninth character, a check key, is not verified.",
 			Why:       "The instruction gives no key algorithm; rejecting real numbers on a guessed algorithm would be worse than letting the ARS match them against the FINESS register.",
-			DependsOn: []string{"eligibility.ParseFINESS", "campaign.Read", "TestParseFINESS", "FuzzParseFINESS"},
+			DependsOn: []string{"forfait.ParseFINESS", "campaign.Read", "TestParseFINESS", "FuzzParseFINESS"},
 			Origin:    library,
 		},
 		{
@@ -140,6 +140,19 @@ func Interpretations() []Interpretation {
 			Reading:   "Every earlier application filed for that window counts, whatever its outcome; a refused establishment applies again in a later window.",
 			Why:       "The text states one application per window without exception; a refusal already states every reason, so a second filing in the same period is not provided for.",
 			DependsOn: []string{"eligibility.Conditions (ONE-PER-WINDOW)", "TestEachReason"},
+			Origin:    library,
+		},
+		{
+			ID:       "INT-11",
+			Question: "An indicator the establishment never declared in oSIS: is its target missed, or is the outcome unknown?",
+			Passage:  "Annexe 2 §3 (targets declared in oSIS at the end of the window); Annexe 1",
+			Options: []string{
+				"count it as a declared 0 %, so the target is missed and the advance repaid",
+				"refuse to settle until a rate is declared",
+			},
+			Reading:   "A rate never declared is missing, not zero: evaluating the domain fails with indicator.ErrMissingRate and nothing is settled; a declared 0 % is a miss.",
+			Why:       "Repayment follows a target not reached, which only a declaration shows; treating a gap in the data as a 0 % would recover an advance on a clerical omission.",
+			DependsOn: []string{"indicator.Rate", "indicator.Targets.Evaluate", "settlement.Settle", "TestUndeclaredRate"},
 			Origin:    library,
 		},
 	}

@@ -28,7 +28,7 @@
 //
 // # Errors
 //
-// Every error is a *FieldError naming the field and value, unwrapping to
+// Every error is a *forfait.InputError naming the field and value, unwrapping to
 // ErrInvalidRate, ErrMissingRate, ErrInvalidTargets or ErrInvalidID (or
 // forfait.ErrInvalidDomain, forfait.ErrBonusNotDS1, window.ErrInvalid).
 // Functions report every problem at once.
@@ -38,7 +38,7 @@
 //	t := indicator.Instruction2021()
 //	letters, _ := indicator.FromCounts(412, 800)      // 51.5 %
 //	prescriptions, _ := indicator.ParsePercent("47,5") // declared in oSIS
-//	o, err := t.Evaluate(forfait.DS1, false, window.W1, map[indicator.ID]indicator.Rate{
+//	o, err := t.Evaluate(forfait.Variant{Domain: forfait.DS1, CRO: false}, window.W1, map[indicator.ID]indicator.Rate{
 //		indicator.DS11: letters, indicator.DS12: prescriptions,
 //	})
 //	// o.Reached: 51.5 ≥ 49 and 47.5 ≥ 40

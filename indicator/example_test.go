@@ -15,7 +15,7 @@ func ExampleTargets_Evaluate() {
 	letters, _ := indicator.FromCounts(412, 800)       // 51.5 %
 	prescriptions, _ := indicator.ParsePercent("47,5") // declared in oSIS
 	reports, _ := indicator.FromCounts(180, 400)       // 45 %
-	o, err := t.Evaluate(forfait.DS1, true, window.W1, map[indicator.ID]indicator.Rate{
+	o, err := t.Evaluate(forfait.Variant{Domain: forfait.DS1, CRO: true}, window.W1, map[indicator.ID]indicator.Rate{
 		indicator.DS11: letters, indicator.DS12: prescriptions, indicator.DS13: reports,
 	})
 	if err != nil {
@@ -41,8 +41,8 @@ func ExampleFromCounts() {
 	_, err := indicator.FromCounts(-1, 0)
 	fmt.Println(err)
 	// Output:
-	// denominator = 0: indicator: invalid rate (must be positive)
-	// numerator = -1: indicator: invalid rate (must be between 0 and the denominator)
+	// indicator: invalid rate: denominator = 0 (must be positive)
+	// indicator: invalid rate: numerator = -1 (must be between 0 and the denominator)
 }
 
 func ExampleRate_Reaches() {

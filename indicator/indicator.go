@@ -38,10 +38,14 @@ func (id ID) IsValid() bool { return id >= DS11 && id <= DS31 }
 // only meaningful for a valid id.
 func (id ID) Index() int { return int(id) - 1 }
 
-// String returns "DS1.1" … "DS3.1", or "%!ID(n)" for an invalid value.
+// String returns "DS1.1" … "DS3.1"; "unset" for the zero value and
+// "invalid indicator n" for another invalid one.
 func (id ID) String() string {
 	if !id.IsValid() {
-		return "%!ID(" + strconv.Itoa(int(id)) + ")"
+		if id == 0 {
+			return "unset"
+		}
+		return "invalid indicator " + strconv.Itoa(int(id))
 	}
 	return idNames[id]
 }
@@ -53,13 +57,13 @@ func ParseID(s string) (ID, error) {
 			return id, nil
 		}
 	}
-	return 0, &FieldError{Field: "indicator", Value: strconv.Quote(s), Err: ErrInvalidID}
+	return 0, &forfait.InputError{Field: "indicator", Value: strconv.Quote(s), Err: ErrInvalidID}
 }
 
 // MarshalText encodes id as String does; an invalid id is an error.
 func (id ID) MarshalText() ([]byte, error) {
 	if !id.IsValid() {
-		return nil, &FieldError{Field: "indicator", Value: id.String(), Err: ErrInvalidID}
+		return nil, &forfait.InputError{Field: "indicator", Value: id.String(), Err: ErrInvalidID}
 	}
 	return []byte(idNames[id]), nil
 }
@@ -114,19 +118,19 @@ func Describe(id ID) Indicator {
 	}[id.Index()]
 }
 
-// For returns the indicators that decide whether domain d is reached
-// (Annex 1): DS1.1 and DS1.2 for DS1, plus DS1.3 when the CRO bonus is
-// asked; DS2.1 for DS2; DS3.1 for DS3.
-func For(d forfait.Domain, cro bool) []ID {
+// For returns the indicators that decide whether variant v is reached
+// (Annexe 1): DS1.1 and DS1.2 for DS1, plus DS1.3 for DS1+CRO; DS2.1 for
+// DS2; DS3.1 for DS3; none for an invalid variant.
+func For(v forfait.Variant) []ID {
 	switch {
-	case d == forfait.DS1 && cro:
+	case !v.IsValid():
+		return nil
+	case v.CRO:
 		return []ID{DS11, DS12, DS13}
-	case d == forfait.DS1:
+	case v.Domain == forfait.DS1:
 		return []ID{DS11, DS12}
-	case d == forfait.DS2:
+	case v.Domain == forfait.DS2:
 		return []ID{DS21}
-	case d == forfait.DS3:
-		return []ID{DS31}
 	}
-	return nil
+	return []ID{DS31}
 }

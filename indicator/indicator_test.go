@@ -84,7 +84,7 @@ func TestDescribe(t *testing.T) {
 		{forfait.DS3, false, []indicator.ID{indicator.DS31}},
 		{0, false, nil},
 	} {
-		if diff := cmp.Diff(c.want, indicator.For(c.d, c.cro)); diff != "" {
+		if diff := cmp.Diff(c.want, indicator.For(forfait.Variant{Domain: c.d, CRO: c.cro})); diff != "" {
 			t.Errorf("For(%s, %v) (-want +got):\n%s", c.d, c.cro, diff)
 		}
 	}
@@ -123,9 +123,9 @@ func TestRates(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r, err := tt.rate()
 			if tt.wantErr {
-				var fe *indicator.FieldError
+				var fe *forfait.InputError
 				if !errors.Is(err, indicator.ErrInvalidRate) || !errors.As(err, &fe) {
-					t.Fatalf("error = %v, want a *FieldError wrapping ErrInvalidRate", err)
+					t.Fatalf("error = %v, want a *forfait.InputError wrapping ErrInvalidRate", err)
 				}
 				return
 			}
@@ -198,7 +198,7 @@ func TestEvaluate(t *testing.T) {
 		{forfait.DS3, false, window.W3, false, false, []string{"-1"}, []int64{1}},
 	}
 	for _, tt := range tests {
-		o, err := tg.Evaluate(tt.d, tt.cro, tt.w, rates)
+		o, err := tg.Evaluate(forfait.Variant{Domain: tt.d, CRO: tt.cro}, tt.w, rates)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -218,22 +218,22 @@ func TestEvaluate(t *testing.T) {
 			t.Errorf("Outcome JSON round trip failed: %s", data)
 		}
 	}
-	_, err := tg.Evaluate(forfait.DS2, true, window.Window(7), nil)
+	_, err := tg.Evaluate(forfait.Variant{Domain: forfait.DS2, CRO: true}, window.Window(7), nil)
 	for _, want := range []error{forfait.ErrBonusNotDS1, window.ErrInvalid} {
 		if !errors.Is(err, want) {
 			t.Errorf("error %v does not wrap %v", err, want)
 		}
 	}
-	_, err = tg.Evaluate(forfait.DS1, true, window.W1, map[indicator.ID]indicator.Rate{indicator.DS12: counts(t, 1, 2)})
+	_, err = tg.Evaluate(forfait.Variant{Domain: forfait.DS1, CRO: true}, window.W1, map[indicator.ID]indicator.Rate{indicator.DS12: counts(t, 1, 2)})
 	if got := len(forfait.Problems(err)); got != 2 || !errors.Is(err, indicator.ErrMissingRate) {
 		t.Errorf("missing DS1.1 and DS1.3: %v", err)
 	}
-	if _, err := tg.Evaluate(0, false, window.W1, nil); !errors.Is(err, forfait.ErrInvalidDomain) {
+	if _, err := tg.Evaluate(forfait.Variant{Domain: 0, CRO: false}, window.W1, nil); !errors.Is(err, forfait.ErrInvalidDomain) {
 		t.Errorf("domain 0: %v", err)
 	}
 	bad := tg
 	bad.Percent[indicator.DS21.Index()][0] = d("101")
-	if _, err := bad.Evaluate(forfait.DS2, false, window.W1, rates); !errors.Is(err, indicator.ErrInvalidTargets) {
+	if _, err := bad.Evaluate(forfait.Variant{Domain: forfait.DS2, CRO: false}, window.W1, rates); !errors.Is(err, indicator.ErrInvalidTargets) {
 		t.Errorf("target 101: %v", err)
 	}
 }
@@ -258,9 +258,9 @@ func TestValidate(t *testing.T) {
 		}
 		var got []string
 		for _, e := range forfait.Problems(tg.Validate()) {
-			var fe *indicator.FieldError
+			var fe *forfait.InputError
 			if !errors.As(e, &fe) || !errors.Is(e, indicator.ErrInvalidTargets) {
-				t.Fatalf("%s: %v is not a *FieldError wrapping ErrInvalidTargets", tt.name, e)
+				t.Fatalf("%s: %v is not a *forfait.InputError wrapping ErrInvalidTargets", tt.name, e)
 			}
 			got = append(got, fe.Field)
 		}
@@ -352,4 +352,35 @@ func FuzzRateJSON(f *testing.F) {
 			t.Fatalf("Unmarshal(%s) accepted %d/%d", data, n, den)
 		}
 	})
+}
+
+// TestUndeclaredRate: the zero Rate is a rate never declared (INT-11): it
+// is not a 0 % that misses the target, but a missing rate, and it
+// round-trips as JSON null.
+func TestUndeclaredRate(t *testing.T) {
+	var zero indicator.Rate
+	if zero.IsValid() || zero.String() != "missing" {
+		t.Errorf("zero Rate: valid %v, prints %q", zero.IsValid(), zero.String())
+	}
+	declared, err := indicator.FromPercent(decimal.Zero)
+	if err != nil || !declared.IsValid() || declared.Equal(zero) {
+		t.Fatalf("a declared 0 %% is valid and differs from the zero Rate: %v, %v", declared, err)
+	}
+	tg := indicator.Instruction2021()
+	ds2 := forfait.Variant{Domain: forfait.DS2}
+	if _, err := tg.Evaluate(ds2, window.W1, map[indicator.ID]indicator.Rate{indicator.DS21: zero}); !errors.Is(err, indicator.ErrMissingRate) {
+		t.Errorf("Evaluate with an undeclared rate: error = %v, want ErrMissingRate", err)
+	}
+	o, err := tg.Evaluate(ds2, window.W1, map[indicator.ID]indicator.Rate{indicator.DS21: declared})
+	if err != nil || o.Reached {
+		t.Errorf("Evaluate with a declared 0 %%: %+v, %v; want a miss", o, err)
+	}
+	data, err := json.Marshal(zero)
+	if err != nil || string(data) != "null" {
+		t.Fatalf("Marshal(zero Rate) = %s, %v", data, err)
+	}
+	back := declared
+	if err := json.Unmarshal(data, &back); err != nil || !back.Equal(zero) {
+		t.Errorf("Unmarshal(null) = %v, %v", back, err)
+	}
 }

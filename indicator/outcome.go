@@ -55,11 +55,11 @@ func (r *Result) UnmarshalJSON(data []byte) error {
 	}
 	target, err := decimal.NewFromString(j.Target)
 	if err != nil {
-		return &FieldError{Field: "target", Value: j.Target, Err: ErrInvalidTargets}
+		return &forfait.InputError{Field: "target", Value: j.Target, Err: ErrInvalidTargets}
 	}
 	margin, err := decimal.NewFromString(j.Margin)
 	if err != nil {
-		return &FieldError{Field: "margin", Value: j.Margin, Err: ErrInvalidRate}
+		return &forfait.InputError{Field: "margin", Value: j.Margin, Err: ErrInvalidRate}
 	}
 	*r = Result{ID: j.ID, Rate: j.Rate, Target: target, Reached: j.Reached, Margin: margin}
 	if j.Shortfall != nil {
@@ -76,9 +76,8 @@ func (r Result) Equal(s Result) bool {
 
 // Outcome is a domain's result at the end of its window (Annex 1).
 type Outcome struct {
-	Domain forfait.Domain `json:"domain"`
-	CRO    bool           `json:"cro"`
-	Window window.Window  `json:"window"`
+	Variant forfait.Variant `json:"variant"`
+	Window  window.Window   `json:"window"`
 	// Reached: the domain's targets are reached (DS1.1 and DS1.2; DS2.1;
 	// DS3.1), so its balance is due.
 	Reached bool `json:"reached"`
@@ -89,36 +88,35 @@ type Outcome struct {
 	Results    []Result `json:"results"`
 }
 
-// Evaluate checks the rates of domain d against its targets in window w
-// (Annex 1; INT-07): DS1 is reached when DS1.1 and DS1.2 are, its CRO bonus
-// when DS1.3 is too; DS2 by DS2.1; DS3 by DS3.1. rates must hold a rate for
-// each indicator of For(d, cro); others are ignored. Every problem is
-// reported at once: an invalid domain or window, a CRO bonus off DS1
-// (forfait.ErrBonusNotDS1), a missing rate (ErrMissingRate), a target
-// outside [0, 100] (ErrInvalidTargets).
-func (t *Targets) Evaluate(d forfait.Domain, cro bool, w window.Window, rates map[ID]Rate) (Outcome, error) {
+// Evaluate checks the rates of variant v against its targets in window w
+// (Annexe 1; INT-07): DS1 is reached when DS1.1 and DS1.2 are, its CRO
+// bonus when DS1.3 is too; DS2 by DS2.1; DS3 by DS3.1. rates must hold a
+// declared rate for each indicator of For(v); others are ignored. Every
+// problem is reported at once: an invalid domain or window, a CRO bonus
+// off DS1 (forfait.ErrBonusNotDS1), a rate absent or never declared (the
+// zero Rate; ErrMissingRate, INT-11), a target outside [0, 100]
+// (ErrInvalidTargets).
+func (t *Targets) Evaluate(v forfait.Variant, w window.Window, rates map[ID]Rate) (Outcome, error) {
 	var errs []error
-	if !d.IsValid() {
-		errs = append(errs, &FieldError{Field: "domain", Value: d.String(), Err: forfait.ErrInvalidDomain})
-	} else if cro && d != forfait.DS1 {
-		errs = append(errs, &FieldError{Field: "cro", Value: "true", Reason: "asked on " + d.String(), Err: forfait.ErrBonusNotDS1})
+	if err := v.Check(""); err != nil {
+		errs = append(errs, err)
 	}
 	if !w.IsValid() {
-		errs = append(errs, &FieldError{Field: "window", Value: w.String(), Err: window.ErrInvalid})
+		errs = append(errs, &forfait.InputError{Field: "window", Value: w.String(), Err: window.ErrInvalid})
 	}
 	if len(errs) > 0 {
 		return Outcome{}, errors.Join(errs...)
 	}
-	o := Outcome{Domain: d, CRO: cro, Window: w, Reached: true, CROReached: cro}
-	for _, id := range For(d, cro) {
+	o := Outcome{Variant: v, Window: w, Reached: true, CROReached: v.CRO}
+	for _, id := range For(v) {
 		rate, ok := rates[id]
 		target := t.Target(id, w)
-		if !ok {
-			errs = append(errs, &FieldError{Field: "rates[" + id.String() + "]", Value: "none", Reason: "needed for " + d.String(), Err: ErrMissingRate})
+		if !ok || !rate.IsValid() {
+			errs = append(errs, &forfait.InputError{Field: "rates[" + id.String() + "]", Value: rate.String(), Reason: "needed for " + v.String(), Err: ErrMissingRate})
 			continue
 		}
 		if !precise(target) || target.Sign() < 0 || target.GreaterThan(hundred) {
-			errs = append(errs, &FieldError{Field: "targets[" + id.String() + "]", Value: forfait.Format(target), Reason: "must be between 0 and 100", Err: ErrInvalidTargets})
+			errs = append(errs, &forfait.InputError{Field: "targets[" + id.String() + "]", Value: forfait.Format(target), Reason: "must be between 0 and 100", Err: ErrInvalidTargets})
 			continue
 		}
 		r := Result{ID: id, Rate: rate, Target: target, Reached: rate.Reaches(target), Margin: rate.Percent().Sub(target)}

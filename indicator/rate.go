@@ -24,34 +24,22 @@ var (
 	ErrInvalidTargets = errors.New("indicator: invalid targets")
 )
 
-// FieldError is one problem with an input: which field, which value, why.
-// It unwraps to its sentinel.
-type FieldError struct {
-	Field  string
-	Value  string
-	Reason string
-	Err    error
-}
-
-func (e *FieldError) Error() string {
-	msg := e.Field + " = " + e.Value + ": " + e.Err.Error()
-	if e.Reason != "" {
-		msg += " (" + e.Reason + ")"
-	}
-	return msg
-}
-
-func (e *FieldError) Unwrap() error { return e.Err }
-
 // Rate is an indicator's value for one establishment over one semester,
 // either measured as counts (so many documented stays or reports out of so
-// many) or declared as a percentage, as entered in oSIS (A2§3). Build one
-// with FromCounts, FromPercent or ParsePercent; the zero value is a
-// declared 0 %.
+// many) or declared as a percentage, as entered in oSIS (Annexe 2 §3).
+// Build one with FromCounts, FromPercent or ParsePercent. The zero value
+// is a rate never declared: IsValid reports false, Evaluate refuses it
+// with ErrMissingRate rather than count it as a miss (a missing
+// declaration is a data problem, not a 0 % rate; INT-11).
 type Rate struct {
 	num, den int64           // counts, when den > 0
-	percent  decimal.Decimal // declared, when den == 0
+	percent  decimal.Decimal // declared, when den == 0 and declared
+	declared bool
 }
+
+// IsValid reports whether r was declared, as counts or a percentage; the
+// zero Rate was not (INT-11).
+func (r Rate) IsValid() bool { return r.declared }
 
 var hundred = decimal.New(100, 0)
 
@@ -66,28 +54,28 @@ const maxPlaces = 20
 func FromCounts(numerator, denominator int64) (Rate, error) {
 	var errs []error
 	if denominator <= 0 {
-		errs = append(errs, &FieldError{Field: "denominator", Value: strconv.FormatInt(denominator, 10), Reason: "must be positive", Err: ErrInvalidRate})
+		errs = append(errs, &forfait.InputError{Field: "denominator", Value: strconv.FormatInt(denominator, 10), Reason: "must be positive", Err: ErrInvalidRate})
 	}
 	if numerator < 0 || denominator > 0 && numerator > denominator {
-		errs = append(errs, &FieldError{Field: "numerator", Value: strconv.FormatInt(numerator, 10),
+		errs = append(errs, &forfait.InputError{Field: "numerator", Value: strconv.FormatInt(numerator, 10),
 			Reason: "must be between 0 and the denominator", Err: ErrInvalidRate})
 	}
 	if len(errs) > 0 {
 		return Rate{}, errors.Join(errs...)
 	}
-	return Rate{num: numerator, den: denominator}, nil
+	return Rate{num: numerator, den: denominator, declared: true}, nil
 }
 
 // FromPercent is a declared rate, in percent: 0 ≤ p ≤ 100 (INT-07), with
 // at most 20 decimal places.
 func FromPercent(p decimal.Decimal) (Rate, error) {
 	if !precise(p) {
-		return Rate{}, &FieldError{Field: "percent", Value: forfait.Format(p), Reason: "more than 20 decimal places", Err: ErrInvalidRate}
+		return Rate{}, &forfait.InputError{Field: "percent", Value: forfait.Format(p), Reason: "more than 20 decimal places", Err: ErrInvalidRate}
 	}
 	if p.Sign() < 0 || p.GreaterThan(hundred) {
-		return Rate{}, &FieldError{Field: "percent", Value: forfait.Format(p), Reason: "must be between 0 and 100", Err: ErrInvalidRate}
+		return Rate{}, &forfait.InputError{Field: "percent", Value: forfait.Format(p), Reason: "must be between 0 and 100", Err: ErrInvalidRate}
 	}
-	return Rate{percent: p}, nil
+	return Rate{percent: p, declared: true}, nil
 }
 
 // ParsePercent reads a percentage as declared in oSIS (Annexe 2 §3; INT-07): "49", "49.5",
@@ -96,7 +84,7 @@ func ParsePercent(s string) (Rate, error) {
 	t := strings.TrimSuffix(strings.TrimSuffix(s, "%"), " ")
 	t = strings.TrimSuffix(t, "\u00a0") // non-breaking space, as French typography puts before %
 	t = strings.Replace(t, ",", ".", 1)
-	bad := &FieldError{Field: "percent", Value: strconv.Quote(s), Reason: "not a number of percent", Err: ErrInvalidRate}
+	bad := &forfait.InputError{Field: "percent", Value: strconv.Quote(s), Reason: "not a number of percent", Err: ErrInvalidRate}
 	if t == "" || strings.Trim(t, "0123456789.") != "" || strings.Count(t, ".") > 1 || t[0] == '.' || t[len(t)-1] == '.' || len(t) > 24 {
 		return Rate{}, bad
 	}
@@ -147,8 +135,12 @@ func (r Rate) Shortfall(target decimal.Decimal) (n int64, ok bool) {
 	return need.IntPart() - r.num, true
 }
 
-// String renders "412/500 (82.4 %)" or "49.5 %".
+// String renders "412/500 (82.4 %)" or "49.5 %", or "missing" for a rate
+// never declared.
 func (r Rate) String() string {
+	if !r.declared {
+		return "missing"
+	}
 	p := forfait.Format(r.Percent()) + " %"
 	if r.den == 0 {
 		return p
@@ -158,7 +150,7 @@ func (r Rate) String() string {
 
 // Equal reports whether r and s are the same rate, built the same way.
 func (r Rate) Equal(s Rate) bool {
-	return r.num == s.num && r.den == s.den && r.percent.Equal(s.percent)
+	return r.num == s.num && r.den == s.den && r.percent.Equal(s.percent) && r.declared == s.declared
 }
 
 type rateJSON struct {
@@ -168,8 +160,12 @@ type rateJSON struct {
 }
 
 // MarshalJSON encodes a rate from counts as {"numerator": 412,
-// "denominator": 500} and a declared one as {"percent": "49.5"}.
+// "denominator": 500}, a declared one as {"percent": "49.5"}, and the
+// zero Rate (never declared) as null.
 func (r Rate) MarshalJSON() ([]byte, error) {
+	if !r.declared {
+		return []byte("null"), nil
+	}
 	if r.den > 0 {
 		return json.Marshal(rateJSON{Numerator: &r.num, Denominator: &r.den})
 	}
@@ -180,15 +176,19 @@ func (r Rate) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes either form of MarshalJSON, validating it as
 // FromCounts and ParsePercent do; giving both forms is an error.
 func (r *Rate) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		*r = Rate{}
+		return nil
+	}
 	var j rateJSON
 	if err := json.Unmarshal(data, &j); err != nil {
 		return err
 	}
 	counts := j.Numerator != nil || j.Denominator != nil
 	var v Rate
-	err := error(&FieldError{Field: "rate", Value: string(data), Reason: "needs a numerator and a denominator, or a percent", Err: ErrInvalidRate})
+	err := error(&forfait.InputError{Field: "rate", Value: string(data), Reason: "needs a numerator and a denominator, or a percent", Err: ErrInvalidRate})
 	if j.Percent != nil && counts {
-		err = &FieldError{Field: "rate", Value: string(data), Reason: "give counts or a percent, not both", Err: ErrInvalidRate}
+		err = &forfait.InputError{Field: "rate", Value: string(data), Reason: "give counts or a percent, not both", Err: ErrInvalidRate}
 	} else if j.Percent != nil {
 		v, err = ParsePercent(*j.Percent)
 	} else if j.Numerator != nil && j.Denominator != nil {

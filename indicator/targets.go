@@ -57,11 +57,11 @@ func (t *Targets) Validate() error {
 		for i, p := range t.Percent[id.Index()] {
 			field := fmt.Sprintf("targets[%s][window %d]", id, i+1)
 			if !precise(p) {
-				errs = append(errs, &FieldError{Field: field, Value: forfait.Format(p), Reason: "more than 20 decimal places", Err: ErrInvalidTargets})
+				errs = append(errs, &forfait.InputError{Field: field, Value: forfait.Format(p), Reason: "more than 20 decimal places", Err: ErrInvalidTargets})
 			} else if p.Sign() < 0 || p.GreaterThan(hundred) {
-				errs = append(errs, &FieldError{Field: field, Value: forfait.Format(p), Reason: "must be between 0 and 100", Err: ErrInvalidTargets})
+				errs = append(errs, &forfait.InputError{Field: field, Value: forfait.Format(p), Reason: "must be between 0 and 100", Err: ErrInvalidTargets})
 			} else if prev := t.Percent[id.Index()][max(i-1, 0)]; i > 0 && precise(prev) && p.LessThan(prev) {
-				errs = append(errs, &FieldError{Field: field, Value: forfait.Format(p),
+				errs = append(errs, &forfait.InputError{Field: field, Value: forfait.Format(p),
 					Reason: "below window " + fmt.Sprint(i) + "'s " + forfait.Format(prev), Err: ErrInvalidTargets})
 			}
 		}

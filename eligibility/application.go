@@ -264,7 +264,7 @@ func (a *Application) Validate() error {
 	if !e.Region.IsValid() {
 		bad("establishment.region", e.Region.String(), "", envelope.ErrUnknownRegion)
 	}
-	if ex := e.CombinedActivity.Exponent(); e.CombinedActivity.Sign() < 0 || ex < -1000 || ex > 1000 {
+	if e.CombinedActivity.Sign() < 0 || !forfait.SaneExponent(e.CombinedActivity) {
 		bad("establishment.combined_activity", forfait.Format(e.CombinedActivity), "must be a non-negative number of days", ErrInvalidApplication)
 	}
 	if a.Filed.IsZero() {

@@ -3,10 +3,10 @@ package envelope
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"math/big"
 	"math/bits"
 	"slices"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -26,24 +26,25 @@ var ErrInvalidAllocation = errors.New("envelope: invalid allocation")
 // non-negative number of euros; weights must be non-negative, not all zero.
 func Allocate(total decimal.Decimal, weights []decimal.Decimal) ([]decimal.Decimal, error) {
 	var errs []error
-	if total.Sign() < 0 || !total.IsInteger() || total.Exponent() > 1000 {
-		errs = append(errs, fmt.Errorf("%w: total %s is not a whole, non-negative number of euros", ErrInvalidAllocation, forfait.Format(total)))
+	if total.Sign() < 0 || !forfait.SaneExponent(total) || !total.IsInteger() {
+		errs = append(errs, &forfait.InputError{Field: "total", Value: forfait.Format(total), Reason: "not a whole, non-negative number of euros", Err: ErrInvalidAllocation})
 	}
 	exp := int32(0) // the common exponent that makes every weight whole
 	anyPositive := false
 	for i, w := range weights {
 		e := w.Exponent()
-		if e < -1000 || e > 1000 {
-			errs = append(errs, fmt.Errorf("%w: weight %d has an exponent beyond ±1000", ErrInvalidAllocation, i))
-		} else if w.Sign() < 0 {
-			errs = append(errs, fmt.Errorf("%w: weight %d is negative (%s)", ErrInvalidAllocation, i, forfait.Format(w)))
-		} else {
+		switch {
+		case !forfait.SaneExponent(w):
+			errs = append(errs, &forfait.InputError{Field: "weights[" + strconv.Itoa(i) + "]", Value: w.String(), Reason: "exponent beyond ±1000", Err: ErrInvalidAllocation})
+		case w.Sign() < 0:
+			errs = append(errs, &forfait.InputError{Field: "weights[" + strconv.Itoa(i) + "]", Value: forfait.Format(w), Reason: "negative", Err: ErrInvalidAllocation})
+		default:
 			exp = min(exp, e)
 			anyPositive = anyPositive || w.Sign() > 0
 		}
 	}
 	if len(errs) == 0 && !anyPositive {
-		errs = append(errs, fmt.Errorf("%w: no positive weight among %d", ErrInvalidAllocation, len(weights)))
+		errs = append(errs, &forfait.InputError{Field: "weights", Value: strconv.Itoa(len(weights)) + " weights", Reason: "no positive weight", Err: ErrInvalidAllocation})
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

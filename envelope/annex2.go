@@ -2,7 +2,7 @@ package envelope
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -22,12 +22,46 @@ const (
 // IsValid reports whether v is volet 1 or 2.
 func (v Volet) IsValid() bool { return v == Volet1 || v == Volet2 }
 
-// String returns "volet 1" or "volet 2".
+// String returns "volet 1" or "volet 2"; "unset" for the zero value and
+// "invalid volet n" for another invalid one.
 func (v Volet) String() string {
-	if !v.IsValid() {
-		return fmt.Sprintf("%%!Volet(%d)", uint8(v))
+	switch {
+	case v == 0:
+		return "unset"
+	case !v.IsValid():
+		return "invalid volet " + strconv.Itoa(int(v))
 	}
-	return fmt.Sprintf("volet %d", uint8(v))
+	return "volet " + strconv.Itoa(int(v))
+}
+
+// ErrInvalidVolet: a volet other than 1 or 2.
+var ErrInvalidVolet = errors.New("envelope: not volet 1 or 2")
+
+// MarshalText encodes v as "1" or "2", the zero value as ""; another
+// invalid volet is an error.
+func (v Volet) MarshalText() ([]byte, error) {
+	switch {
+	case v == 0:
+		return []byte{}, nil
+	case !v.IsValid():
+		return nil, &forfait.InputError{Field: "volet", Value: v.String(), Err: ErrInvalidVolet}
+	}
+	return []byte(strconv.Itoa(int(v))), nil
+}
+
+// UnmarshalText decodes the form MarshalText produces.
+func (v *Volet) UnmarshalText(text []byte) error {
+	switch string(text) {
+	case "":
+		*v = 0
+	case "1":
+		*v = Volet1
+	case "2":
+		*v = Volet2
+	default:
+		return &forfait.InputError{Field: "volet", Value: strconv.Quote(string(text)), Reason: "want 1 or 2", Err: ErrInvalidVolet}
+	}
+	return nil
 }
 
 // Envelope is one region's envelope for one volet, in euros (Annex 2 §1,
@@ -90,7 +124,7 @@ func (a *Annex2) Validate() error {
 	var errs []error
 	check := func(what string, got, want decimal.Decimal) {
 		if !got.Equal(want) {
-			errs = append(errs, fmt.Errorf("%w: %s = %s, want %s", ErrInvalidAnnex2, what, forfait.Format(got), forfait.Format(want)))
+			errs = append(errs, &forfait.InputError{Field: what, Value: forfait.Format(got), Reason: "want " + forfait.Format(want), Err: ErrInvalidAnnex2})
 		}
 	}
 	check("volet 1 + volet 2 pilot + MSS generalisation", a.Volet1.Add(a.Volet2Pilot).Add(a.MSSGeneralisation), a.Total)
@@ -102,7 +136,7 @@ func (a *Annex2) Validate() error {
 	sum = decimal.Zero
 	for i, e := range a.Regions {
 		if e.Region != Region(i+1) {
-			errs = append(errs, fmt.Errorf("%w: envelope %d is %s, want %s", ErrInvalidAnnex2, i+1, e.Region, Region(i+1)))
+			errs = append(errs, &forfait.InputError{Field: "regions[" + strconv.Itoa(i) + "]", Value: e.Region.String(), Reason: "want " + Region(i+1).String(), Err: ErrInvalidAnnex2})
 		}
 		sum = sum.Add(e.Amount)
 	}

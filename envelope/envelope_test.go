@@ -2,17 +2,18 @@ package envelope_test
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
-	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/window"
 )
 
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
@@ -156,9 +157,57 @@ func newLedger(t testing.TB, adv, use string) *envelope.Ledger {
 	return l
 }
 
+// notes counts the notifications note made, so that each has its own
+// establishment, hence its own identity.
+var notes atomic.Int64
+
 func note(k envelope.Kind, amount string) envelope.Notification {
-	return envelope.Notification{Kind: k, Volet: envelope.Volet1, Region: envelope.Bretagne, Establishment: "350000014",
-		Amount: d(amount), Date: time.Date(2021, 12, 1, 0, 0, 0, 0, time.UTC), Source: "§5"}
+	est := forfait.MustParseFINESS(fmt.Sprintf("35%07d", notes.Add(1)%10_000_000))
+	return envelope.Notification{Kind: k, Volet: envelope.Volet1, Region: envelope.Bretagne, Establishment: est,
+		Variant: forfait.Variant{Domain: forfait.DS2}, Window: window.W1, Amount: d(amount), Date: window.DateOf(2021, 12, 1), Source: "§5"}
+}
+
+// TestLedgerDuplicate: a second notification with the same identity is
+// refused and changes nothing, even when its amount or date differ; one
+// that differs in identity (another kind, window or domain) is recorded.
+// Book records a step as a whole or not at all.
+func TestLedgerDuplicate(t *testing.T) {
+	l := newLedger(t, "1000", "1000")
+	first := note(envelope.Advance, "100")
+	if err := l.Record(first); err != nil {
+		t.Fatal(err)
+	}
+	again := first
+	again.Amount, again.Date = d("5"), window.DateOf(2022, 1, 3)
+	before := l.State()
+	var le *envelope.LedgerError
+	if err := l.Record(again); !errors.Is(err, envelope.ErrDuplicate) || !errors.As(err, &le) || !sameState(l.State(), before) {
+		t.Fatalf("second advance: %v; state %+v, was %+v", err, l.State(), before)
+	}
+	for name, change := range map[string]func(*envelope.Notification){
+		"kind":   func(n *envelope.Notification) { n.Kind = envelope.Balance },
+		"window": func(n *envelope.Notification) { n.Window = window.W2 },
+		"domain": func(n *envelope.Notification) { n.Variant = forfait.Variant{Domain: forfait.DS3} },
+	} {
+		n := first
+		change(&n)
+		if err := l.Record(n); err != nil {
+			t.Errorf("another %s: %v", name, err)
+		}
+	}
+	// A step whose second notification repeats its first is refused whole.
+	step := note(envelope.Advance, "10")
+	before = l.State()
+	if err := l.Book(step, step); !errors.Is(err, envelope.ErrDuplicate) || !sameState(l.State(), before) {
+		t.Errorf("Book of a repeated notification: %v; state changed %v", err, !sameState(l.State(), before))
+	}
+	// A step with one notification beyond the credits records none.
+	if err := l.Book(note(envelope.Advance, "10"), note(envelope.Advance, "10000")); !errors.Is(err, envelope.ErrInsufficientCredits) || !sameState(l.State(), before) {
+		t.Errorf("Book beyond the credits: %v", err)
+	}
+	if err := l.Book(note(envelope.Advance, "10"), note(envelope.Balance, "20")); err != nil || l.State().Count != before.Count+2 {
+		t.Errorf("Book of two good notifications: %v, count %d", err, l.State().Count)
+	}
 }
 
 func TestLedger(t *testing.T) {
@@ -202,7 +251,7 @@ func TestVolet2Cap(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := func(k envelope.Kind, est, amount string) envelope.Notification {
-		return envelope.Notification{Kind: k, Volet: envelope.Volet2, Region: envelope.Occitanie, Establishment: est, Amount: d(amount)}
+		return envelope.Notification{Kind: k, Volet: envelope.Volet2, Region: envelope.Occitanie, Establishment: forfait.MustParseFINESS(est), Amount: d(amount)}
 	}
 	for i, s := range []struct {
 		n       envelope.Notification
@@ -210,7 +259,10 @@ func TestVolet2Cap(t *testing.T) {
 	}{
 		{n(envelope.Advance, "310000012", "30000"), nil},
 		{n(envelope.Balance, "310000012", "70000"), nil},
-		{n(envelope.Balance, "310000012", "1"), envelope.ErrVolet2Cap},
+		{n(envelope.Advance, "310000012", "1"), envelope.ErrDuplicate},
+		{n(envelope.Repayment, "310000012", "30000"), nil},
+		{n(envelope.Repayment, "310000038", "1"), envelope.ErrInvalidNotification}, // nothing advanced is left to repay in the region
+		{n(envelope.Advance, "310000038", "100001"), envelope.ErrVolet2Cap},
 		{n(envelope.Advance, "310000020", "30000"), nil}, // another establishment has its own cap
 		{func() envelope.Notification {
 			m := n(envelope.Advance, "310000020", "1")
@@ -356,18 +408,19 @@ func TestTextForms(t *testing.T) {
 		}
 	}
 	var k envelope.Kind
-	if _, err := envelope.Kind(4).MarshalText(); err == nil || k.UnmarshalText([]byte("refund")) == nil || envelope.Kind(0).String() != "%!Kind(0)" {
+	if _, err := envelope.Kind(4).MarshalText(); err == nil || k.UnmarshalText([]byte("refund")) == nil || envelope.Kind(0).String() != "unset" || envelope.Kind(4).String() != "invalid kind 4" {
 		t.Error("invalid kinds accepted")
 	}
-	if envelope.Volet1.String() != "volet 1" || envelope.Volet2.String() != "volet 2" || envelope.Volet(3).String() != "%!Volet(3)" || envelope.Volet(0).IsValid() {
+	if envelope.Volet1.String() != "volet 1" || envelope.Volet2.String() != "volet 2" || envelope.Volet(3).String() != "invalid volet 3" || envelope.Volet(0).IsValid() {
 		t.Error("volet text forms")
 	}
 	_, err := envelope.ParseRegion("Nowhere")
-	if err.Error() != `envelope: region "Nowhere": not a region of Annex 2` {
-		t.Errorf("RegionError: %v", err)
+	var ie *forfait.InputError
+	if !errors.Is(err, envelope.ErrUnknownRegion) || !errors.As(err, &ie) || ie.Field != "region" || ie.Value != `"Nowhere"` {
+		t.Errorf("ParseRegion(Nowhere): %v", err)
 	}
-	if envelope.Region(19).String() != "%!Region(19)" {
-		t.Error("region 19")
+	if envelope.Region(19).String() != "invalid region 19" || envelope.Region(0).String() != "unset" {
+		t.Error("invalid regions' text")
 	}
 }
 
@@ -391,7 +444,8 @@ func TestBounds(t *testing.T) {
 func TestAnnex2Messages(t *testing.T) {
 	a := envelope.Instruction2021Annex2()
 	a.Regions[1].Region = envelope.Corse
-	if err := a.Validate(); err == nil || !strings.Contains(err.Error(), "envelope 2 is Corse, want Bourgogne-Franche-Comté") {
+	var ie *forfait.InputError
+	if err := a.Validate(); !errors.As(err, &ie) || ie.Field != "regions[1]" || ie.Value != "Corse" || ie.Reason != "want Bourgogne-Franche-Comté" {
 		t.Errorf("Validate: %v", err)
 	}
 	parts, err := envelope.Allocate(decimal.New(1, 1000), []decimal.Decimal{decimal.New(1, 0), decimal.New(1, 0)})

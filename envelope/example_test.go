@@ -8,6 +8,7 @@ import (
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/window"
 )
 
 // Three equal weights share 100 €: 33.33… each; the euro left over goes to
@@ -24,14 +25,18 @@ func ExampleLedger_Record() {
 	credits, _ := envelope.SplitCredits(&rs, a.Regions[envelope.Mayotte.Index()].Amount) // 220 222 €
 	ledger, _ := envelope.NewLedger(envelope.Mayotte, envelope.Volet1, credits, decimal.Zero)
 	advance := envelope.Notification{Kind: envelope.Advance, Volet: envelope.Volet1, Region: envelope.Mayotte,
-		Establishment: "976000019", Amount: decimal.New(60_000, 0), Source: "§5; Annexe 2 §3"}
+		Establishment: forfait.MustParseFINESS("976000019"), Variant: forfait.Variant{Domain: forfait.DS1}, Window: window.W1, Amount: decimal.New(60_000, 0), Source: "§5; Annexe 2 §3"}
 	fmt.Println(ledger.Record(advance))
-	err := ledger.Record(advance) // 120 000 € of advances: beyond the 66 067 € of advance credits
-	fmt.Println(errors.Is(err, envelope.ErrInsufficientCredits))
+	err := ledger.Record(advance) // the same advance again: money is never booked twice
+	fmt.Println(errors.Is(err, envelope.ErrDuplicate))
+	other := advance
+	other.Establishment = forfait.MustParseFINESS("976000027") // 120 000 € of advances: beyond the 66 067 € of credits
+	fmt.Println(errors.Is(ledger.Record(other), envelope.ErrInsufficientCredits))
 	s := ledger.State()
 	fmt.Println(forfait.Format(s.Credits.Advance), forfait.Format(s.Remaining.Advance), s.Count)
 	// Output:
 	// <nil>
+	// true
 	// true
 	// 66067 6067 1
 }
@@ -43,5 +48,5 @@ func ExampleAnnex2_Validate() {
 	fmt.Println(a.Validate())
 	// Output:
 	// <nil>
-	// envelope: Annex 2 figures do not add up: the 18 regional envelopes = 158000001, want 158000000
+	// envelope: Annex 2 figures do not add up: the 18 regional envelopes = 158000001 (want 158000000)
 }

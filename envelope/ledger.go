@@ -1,11 +1,12 @@
 package envelope
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"sync"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -35,49 +36,123 @@ func (k Kind) IsValid() bool { return k >= Advance && k <= Repayment }
 
 // String returns "advance", "balance" or "repayment".
 func (k Kind) String() string {
-	if !k.IsValid() {
-		return "%!Kind(" + strconv.Itoa(int(k)) + ")"
+	switch {
+	case k == 0:
+		return "unset"
+	case !k.IsValid():
+		return "invalid kind " + strconv.Itoa(int(k))
 	}
 	return kindNames[k]
 }
 
 // MarshalText encodes k as String does.
 func (k Kind) MarshalText() ([]byte, error) {
-	if !k.IsValid() {
-		return nil, fmt.Errorf("envelope: invalid kind %d", uint8(k))
+	switch {
+	case k == 0:
+		return []byte{}, nil
+	case !k.IsValid():
+		return nil, &forfait.InputError{Field: "kind", Value: k.String(), Err: ErrInvalidNotification}
 	}
 	return []byte(kindNames[k]), nil
 }
 
-// UnmarshalText decodes the form MarshalText produces.
+// UnmarshalText decodes the form MarshalText produces; "" is the zero value.
 func (k *Kind) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*k = 0
+		return nil
+	}
 	for v := Advance; v <= Repayment; v++ {
 		if kindNames[v] == string(text) {
 			*k = v
 			return nil
 		}
 	}
-	return fmt.Errorf("envelope: unknown kind %q", text)
+	return &forfait.InputError{Field: "kind", Value: strconv.Quote(string(text)), Reason: "want advance, balance or repayment", Err: ErrInvalidNotification}
 }
 
 // Notification is one notification of funding (or of a repayment) by an
 // ARS to an establishment, the unit the envelopes are spent in (§6.1;
-// Annexe 2 §3).
+// Annexe 2 §3). Its JSON form gives the amount as a string, whatever
+// shopspring's package settings.
 type Notification struct {
-	Kind          Kind           `json:"kind"`
-	Volet         Volet          `json:"volet"`
-	Region        Region         `json:"region"`
-	Establishment string         `json:"establishment"` // its FINESS géographique
-	Domain        forfait.Domain `json:"domain,omitempty"`
-	CRO           bool           `json:"cro,omitempty"`
-	Window        window.Window  `json:"window,omitempty"`
+	Kind          Kind
+	Volet         Volet
+	Region        Region
+	Establishment forfait.FINESS // its FINESS géographique
+	// Variant is the domain and whether the CRO bonus was granted, for
+	// volet 1; the zero value for volet 2, which has no domain.
+	Variant forfait.Variant
+	Window  window.Window // volet 1: the window whose forfait is paid
 	// Amount is in euros, positive; a repayment's amount is what is paid
 	// back.
-	Amount decimal.Decimal `json:"amount"`
-	Date   time.Time       `json:"date"`
-	// Source and Interpretations justify the amount.
-	Source          string   `json:"source"`
-	Interpretations []string `json:"interpretations,omitempty"`
+	Amount decimal.Decimal
+	Date   window.Date
+	// Source and Interpretations cite the rule that sets the amount.
+	Source          string
+	Interpretations []string
+}
+
+// Identity is what makes a notification one act: an ARS notifies one
+// advance, one balance and one repayment per establishment, volet, domain
+// and window (§5: a domain is funded once; Annexe 2 §3). A ledger refuses a
+// second notification with the same identity (ErrDuplicate).
+type Identity struct {
+	Establishment forfait.FINESS
+	Volet         Volet
+	Domain        forfait.Domain
+	Kind          Kind
+	Window        window.Window
+}
+
+// Identity returns n's identity (§5, Annexe 2 §3).
+func (n Notification) Identity() Identity {
+	return Identity{Establishment: n.Establishment, Volet: n.Volet, Domain: n.Variant.Domain, Kind: n.Kind, Window: n.Window}
+}
+
+// Equal reports whether n and m are the same notification (amounts
+// compared by value).
+func (n Notification) Equal(m Notification) bool {
+	return n.Kind == m.Kind && n.Volet == m.Volet && n.Region == m.Region && n.Establishment == m.Establishment &&
+		n.Variant == m.Variant && n.Window == m.Window && n.Amount.Equal(m.Amount) && n.Date == m.Date &&
+		n.Source == m.Source && slices.Equal(n.Interpretations, m.Interpretations)
+}
+
+type notificationJSON struct {
+	Kind            Kind            `json:"kind"`
+	Volet           Volet           `json:"volet"`
+	Region          Region          `json:"region"`
+	Establishment   forfait.FINESS  `json:"establishment"`
+	Variant         forfait.Variant `json:"variant"`
+	Window          window.Window   `json:"window"`
+	Amount          string          `json:"amount"`
+	Date            window.Date     `json:"date"`
+	Source          string          `json:"source"`
+	Interpretations []string        `json:"interpretations,omitempty"`
+}
+
+// MarshalJSON encodes n with its amount as a decimal string.
+func (n Notification) MarshalJSON() ([]byte, error) {
+	return json.Marshal(notificationJSON{n.Kind, n.Volet, n.Region, n.Establishment, n.Variant, n.Window,
+		forfait.Format(n.Amount), n.Date, n.Source, n.Interpretations})
+}
+
+// UnmarshalJSON decodes the form MarshalJSON produces.
+func (n *Notification) UnmarshalJSON(data []byte) error {
+	var j notificationJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return err
+	}
+	amount := decimal.Zero
+	if j.Amount != "" {
+		a, err := decimal.NewFromString(j.Amount)
+		if err != nil {
+			return &forfait.InputError{Field: "amount", Value: strconv.Quote(j.Amount), Reason: "want a decimal number of euros", Err: ErrInvalidNotification}
+		}
+		amount = a
+	}
+	*n = Notification{j.Kind, j.Volet, j.Region, j.Establishment, j.Variant, j.Window, amount, j.Date, j.Source, j.Interpretations}
+	return nil
 }
 
 // Sentinel errors of the ledger; each comes in a *LedgerError.
@@ -86,6 +161,11 @@ var (
 	ErrWrongLedger         = errors.New("envelope: notification for another region or volet")
 	ErrInvalidNotification = errors.New("envelope: invalid notification")
 	ErrVolet2Cap           = errors.New("envelope: beyond the volet-2 cap per establishment")
+	// ErrDuplicate: a notification whose Identity the ledger already holds
+	// (§5: a domain is funded once; money is never booked twice).
+	ErrDuplicate = errors.New("envelope: notification already recorded")
+	// ErrInvalidLedger: credits or a cap a ledger cannot be opened with.
+	ErrInvalidLedger = errors.New("envelope: invalid ledger")
 )
 
 // LedgerError says why a notification was refused; the ledger is left as
@@ -128,9 +208,10 @@ type Ledger struct {
 
 	mu      sync.Mutex
 	credits Credits
-	used    Credits                    // advance and usage credits spent, net of repayments
-	perEst  map[string]decimal.Decimal // volet 2: notified per establishment
-	entries [][]Notification           // in chunks, so that growing never copies them all
+	used    Credits                            // advance and usage credits spent, net of repayments
+	perEst  map[forfait.FINESS]decimal.Decimal // volet 2: notified per establishment
+	entries [][]Notification                   // in chunks, so that growing never copies them all
+	ids     map[Identity]bool                  // the identities recorded
 	count   int
 }
 
@@ -142,45 +223,91 @@ const chunk = 1024
 func NewLedger(region Region, volet Volet, credits Credits, volet2Cap decimal.Decimal) (*Ledger, error) {
 	var errs []error
 	if !region.IsValid() {
-		errs = append(errs, fmt.Errorf("%w: region %s", ErrInvalidNotification, region))
+		errs = append(errs, &forfait.InputError{Field: "region", Value: region.String(), Err: ErrUnknownRegion})
 	}
 	if !volet.IsValid() {
-		errs = append(errs, fmt.Errorf("%w: %s", ErrInvalidNotification, volet))
+		errs = append(errs, &forfait.InputError{Field: "volet", Value: volet.String(), Err: ErrInvalidVolet})
 	}
 	if credits.Advance.Sign() < 0 || credits.Usage.Sign() < 0 {
-		errs = append(errs, fmt.Errorf("%w: negative credits", ErrInvalidNotification))
+		errs = append(errs, &forfait.InputError{Field: "credits", Value: forfait.Format(credits.Advance) + " / " + forfait.Format(credits.Usage), Reason: "credits cannot be negative", Err: ErrInvalidLedger})
 	}
 	if volet == Volet2 && volet2Cap.Sign() <= 0 {
-		errs = append(errs, fmt.Errorf("%w: a volet-2 ledger needs a positive cap", ErrInvalidNotification))
+		errs = append(errs, &forfait.InputError{Field: "volet2_cap", Value: forfait.Format(volet2Cap), Reason: "a volet-2 ledger needs a positive cap", Err: ErrInvalidLedger})
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	l := &Ledger{region: region, volet: volet, credits: credits, used: Credits{decimal.Zero, decimal.Zero}}
+	l := &Ledger{region: region, volet: volet, credits: credits, used: Credits{decimal.Zero, decimal.Zero}, ids: map[Identity]bool{}}
 	if volet == Volet2 {
-		l.cap, l.perEst = volet2Cap, map[string]decimal.Decimal{}
+		l.cap, l.perEst = volet2Cap, map[forfait.FINESS]decimal.Decimal{}
 	}
 	return l, nil
 }
 
-// Record records n against the credits: an advance against the advance
-// credits, a balance against the usage credits; a repayment gives back
-// advance credits (Annexe 2 §3). It refuses, with a *LedgerError and
-// without changing anything, a notification for another region or volet,
-// one that is malformed (no kind, a non-positive amount), one beyond the
-// remaining credits, a repayment beyond what was advanced, and in volet 2
-// one that takes an establishment beyond the cap.
-func (l *Ledger) Record(n Notification) error {
+// Record checks n against the ledger and records it (§6.1, Annexe 2 §3),
+// as Book does for one notification.
+func (l *Ledger) Record(n Notification) error { return l.Book(n) }
+
+// Book records the notifications of one step (a dossier's opening or
+// settlement) as a whole: either every one is recorded, in order, or none
+// is and the ledger is left as it was. Each is refused with a
+// *LedgerError when it is for another region or volet (ErrWrongLedger),
+// has no kind, establishment or positive amount (ErrInvalidNotification),
+// repeats the Identity of one recorded or booked before it (ErrDuplicate),
+// goes beyond the advance or usage credits left (ErrInsufficientCredits,
+// §6.1), repays more than was advanced in the region, or takes an
+// establishment beyond the volet-2 cap (ErrVolet2Cap, Annexe 2 §4). Every
+// refusal is reported.
+func (l *Ledger) Book(ns ...Notification) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	fail := func(err error, reason string) error { return &LedgerError{Notification: n, Reason: reason, Err: err} }
-	if n.Region != l.region || n.Volet != l.volet {
-		return fail(ErrWrongLedger, "this ledger is "+l.region.String()+", "+l.volet.String())
-	}
-	if !n.Kind.IsValid() || n.Amount.Sign() <= 0 || n.Amount.Exponent() < -1000 || n.Amount.Exponent() > 1000 {
-		return fail(ErrInvalidNotification, "needs a kind and a positive amount")
-	}
 	used := l.used
+	var perEst map[forfait.FINESS]decimal.Decimal
+	if l.perEst != nil {
+		perEst = map[forfait.FINESS]decimal.Decimal{}
+	}
+	booked := map[Identity]bool{}
+	var errs []error
+	for _, n := range ns {
+		next, err := l.check(n, used, perEst, booked)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		used = next
+		booked[n.Identity()] = true
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	l.used = used
+	for id, total := range perEst {
+		l.perEst[id] = total
+	}
+	for _, n := range ns {
+		l.append(n)
+	}
+	return nil
+}
+
+// check returns the credits used once n is recorded on top of used, or why
+// n is refused; perEst (volet 2) and booked carry the step's earlier
+// notifications.
+func (l *Ledger) check(n Notification, used Credits, perEst map[forfait.FINESS]decimal.Decimal, booked map[Identity]bool) (Credits, error) {
+	fail := func(err error, reason string) (Credits, error) {
+		return used, &LedgerError{Notification: n, Reason: reason, Err: err}
+	}
+	switch {
+	case n.Region != l.region || n.Volet != l.volet:
+		return fail(ErrWrongLedger, "this ledger is "+l.region.String()+", "+l.volet.String())
+	case !n.Kind.IsValid() || !n.Establishment.IsValid() || n.Amount.Sign() <= 0 || !forfait.SaneExponent(n.Amount):
+		return fail(ErrInvalidNotification, "needs a kind, an establishment and a positive amount")
+	case n.Volet == Volet1 && (!n.Variant.IsValid() || !n.Window.IsValid()):
+		return fail(ErrInvalidNotification, "a volet-1 notification needs a domain and a window")
+	case l.ids[n.Identity()] || booked[n.Identity()]:
+		return fail(ErrDuplicate, "a "+n.Kind.String()+" for "+n.Establishment.String()+" "+n.Variant.Domain.String()+
+			" window "+n.Window.String()+" is already recorded")
+	}
 	switch n.Kind {
 	case Advance:
 		used.Advance = used.Advance.Add(n.Amount)
@@ -189,17 +316,19 @@ func (l *Ledger) Record(n Notification) error {
 	case Repayment:
 		used.Advance = used.Advance.Sub(n.Amount)
 	}
-	if used.Advance.GreaterThan(l.credits.Advance) {
+	switch {
+	case used.Advance.GreaterThan(l.credits.Advance):
 		return fail(ErrInsufficientCredits, "advance credits left: "+forfait.Format(l.credits.Advance.Sub(l.used.Advance)))
-	}
-	if used.Usage.GreaterThan(l.credits.Usage) {
+	case used.Usage.GreaterThan(l.credits.Usage):
 		return fail(ErrInsufficientCredits, "usage credits left: "+forfait.Format(l.credits.Usage.Sub(l.used.Usage)))
-	}
-	if used.Advance.Sign() < 0 {
+	case used.Advance.Sign() < 0:
 		return fail(ErrInvalidNotification, "repays more than was advanced in this region")
 	}
-	if l.perEst != nil {
-		total := l.perEst[n.Establishment]
+	if perEst != nil {
+		total, ok := perEst[n.Establishment]
+		if !ok {
+			total = l.perEst[n.Establishment]
+		}
 		if n.Kind == Repayment {
 			total = total.Sub(n.Amount)
 		} else {
@@ -208,16 +337,20 @@ func (l *Ledger) Record(n Notification) error {
 		if total.GreaterThan(l.cap) {
 			return fail(ErrVolet2Cap, "at most "+forfait.Format(l.cap)+" € per establishment")
 		}
-		l.perEst[n.Establishment] = total
+		perEst[n.Establishment] = total
 	}
-	l.used = used
+	return used, nil
+}
+
+// append stores n; the caller holds the lock.
+func (l *Ledger) append(n Notification) {
 	if last := len(l.entries) - 1; last < 0 || len(l.entries[last]) == chunk {
 		l.entries = append(l.entries, make([]Notification, 0, chunk))
 	}
 	last := len(l.entries) - 1
 	l.entries[last] = append(l.entries[last], n)
+	l.ids[n.Identity()] = true
 	l.count++
-	return nil
 }
 
 // State is a ledger's account at one moment.

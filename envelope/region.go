@@ -3,6 +3,8 @@ package envelope
 import (
 	"errors"
 	"strconv"
+
+	"github.com/sunes-spec/sunes/forfait"
 )
 
 // Region is one of the 18 regions of Annex 2 §1, each with its ARS and its
@@ -45,16 +47,6 @@ var regionNames = [...]string{
 // ErrUnknownRegion: a name that is not one of Annex 2 §1's regions.
 var ErrUnknownRegion = errors.New("envelope: not a region of Annex 2")
 
-// RegionError names the text that is not a region; it unwraps to
-// ErrUnknownRegion.
-type RegionError struct{ Input string }
-
-func (e *RegionError) Error() string {
-	return "envelope: region " + strconv.Quote(e.Input) + ": not a region of Annex 2"
-}
-
-func (e *RegionError) Unwrap() error { return ErrUnknownRegion }
-
 // Regions lists the 18 regions in Annex 2 order.
 func Regions() [NumRegions]Region {
 	var rs [NumRegions]Region
@@ -71,11 +63,14 @@ func (r Region) IsValid() bool { return r >= AuvergneRhoneAlpes && r <= Provence
 // region. It is only meaningful for a valid region.
 func (r Region) Index() int { return int(r) - 1 }
 
-// String returns the region's name as spelt in Annex 2, or
-// "%!Region(n)" for an invalid value.
+// String returns the region's name as spelt in Annexe 2; "unset" for the
+// zero value and "invalid region n" for another invalid one.
 func (r Region) String() string {
-	if !r.IsValid() {
-		return "%!Region(" + strconv.Itoa(int(r)) + ")"
+	switch {
+	case r == 0:
+		return "unset"
+	case !r.IsValid():
+		return "invalid region " + strconv.Itoa(int(r))
 	}
 	return regionNames[r]
 }
@@ -88,19 +83,27 @@ func ParseRegion(s string) (Region, error) {
 			return r, nil
 		}
 	}
-	return 0, &RegionError{Input: s}
+	return 0, &forfait.InputError{Field: "region", Value: strconv.Quote(s), Reason: "not spelt as in Annexe 2 §1", Err: ErrUnknownRegion}
 }
 
-// MarshalText encodes r as String does; an invalid region is an error.
+// MarshalText encodes r as String does, the zero value as ""; another
+// invalid region is an error.
 func (r Region) MarshalText() ([]byte, error) {
-	if !r.IsValid() {
-		return nil, &RegionError{Input: r.String()}
+	switch {
+	case r == 0:
+		return []byte{}, nil
+	case !r.IsValid():
+		return nil, &forfait.InputError{Field: "region", Value: r.String(), Err: ErrUnknownRegion}
 	}
 	return []byte(regionNames[r]), nil
 }
 
-// UnmarshalText decodes the form MarshalText produces.
+// UnmarshalText decodes the form MarshalText produces; "" is the zero value.
 func (r *Region) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*r = 0
+		return nil
+	}
 	v, err := ParseRegion(string(text))
 	if err != nil {
 		return err

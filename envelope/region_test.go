@@ -2,9 +2,11 @@ package envelope_test
 
 import (
 	"errors"
+	"strconv"
 	"testing"
 
 	"github.com/sunes-spec/sunes/envelope"
+	"github.com/sunes-spec/sunes/forfait"
 )
 
 // TestRegionNames: the 18 names of the Annex 2 §1 table, in its order,
@@ -38,15 +40,19 @@ func TestRegionNames(t *testing.T) {
 func TestParseRegionErrors(t *testing.T) {
 	for _, s := range []string{"", "Île-de-France", "ile-de-france", "Hauts de France", "Pays de Loire", " Corse", "Corse "} {
 		_, err := envelope.ParseRegion(s)
-		var re *envelope.RegionError
-		if !errors.Is(err, envelope.ErrUnknownRegion) || !errors.As(err, &re) || re.Input != s {
+		var ie *forfait.InputError
+		if !errors.Is(err, envelope.ErrUnknownRegion) || !errors.As(err, &ie) || ie.Value != strconv.Quote(s) {
 			t.Errorf("ParseRegion(%q) error = %v", s, err)
 		}
 	}
-	for _, r := range []envelope.Region{0, envelope.NumRegions + 1} {
-		if _, err := r.MarshalText(); !errors.Is(err, envelope.ErrUnknownRegion) || r.IsValid() {
-			t.Errorf("Region(%d) marshalled or valid", r)
-		}
+	if r := envelope.Region(envelope.NumRegions + 1); r.IsValid() {
+		t.Errorf("Region(%d) valid", r)
+	} else if _, err := r.MarshalText(); !errors.Is(err, envelope.ErrUnknownRegion) {
+		t.Errorf("Region(%d) marshalled: %v", r, err)
+	}
+	var zero envelope.Region
+	if text, err := zero.MarshalText(); err != nil || len(text) != 0 || zero.UnmarshalText(nil) != nil || zero != 0 {
+		t.Errorf("zero region: text %q, %v", text, err)
 	}
 }
 

@@ -16,7 +16,7 @@ import (
 // rejects) prints as coefficient "e" exponent, so that an error message
 // never expands a billion digits.
 func Format(d decimal.Decimal) string {
-	if !saneExponent(d) {
+	if !SaneExponent(d) {
 		return d.Coefficient().String() + "e" + strconv.Itoa(int(d.Exponent()))
 	}
 	places := -d.Exponent()

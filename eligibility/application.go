@@ -3,8 +3,8 @@ package eligibility
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -12,56 +12,6 @@ import (
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/window"
 )
-
-// Date is a calendar day. Its JSON and text form is "2006-01-02"; the zero
-// value is "no date".
-type Date struct{ t time.Time }
-
-// DateOf returns the day y-m-d.
-func DateOf(y int, m time.Month, d int) Date { return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)} }
-
-// ParseDate reads "2006-01-02".
-func ParseDate(s string) (Date, error) {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return Date{}, &FieldError{Field: "date", Value: strconv.Quote(s), Reason: "want YYYY-MM-DD", Err: ErrInvalidApplication}
-	}
-	return Date{t}, nil
-}
-
-// Time returns the day at midnight UTC.
-func (d Date) Time() time.Time { return d.t }
-
-// IsZero reports whether d is "no date".
-func (d Date) IsZero() bool { return d.t.IsZero() }
-
-// After reports whether d is a later day than e.
-func (d Date) After(e Date) bool { return d.t.After(e.t) }
-
-// String returns "2006-01-02", or "" for no date.
-func (d Date) String() string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.t.Format(time.DateOnly)
-}
-
-// MarshalText encodes d as String does.
-func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
-
-// UnmarshalText decodes "2006-01-02", or "" as no date.
-func (d *Date) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*d = Date{}
-		return nil
-	}
-	v, err := ParseDate(string(text))
-	if err != nil {
-		return err
-	}
-	*d = v
-	return nil
-}
 
 // Application is one establishment's application (candidature) for one
 // window, as filed in oSIS and reviewed by its ARS (§5, §6.1). Its JSON
@@ -71,11 +21,11 @@ type Application struct {
 	Establishment Establishment `json:"establishment"`
 	// Filed is the filing date; it must fall in the window's application
 	// period (§6.1).
-	Filed  Date          `json:"filed"`
+	Filed  window.Date   `json:"filed"`
 	Window window.Window `json:"window"`
-	// Domains are the domains applied for, each once; DS1 with or without
-	// the CRO bonus (§5).
-	Domains []DomainRequest `json:"domains"`
+	// Domains are the variants applied for, each domain once: DS1 with or
+	// without the CRO bonus, DS2, DS3 (§5). In JSON, ["DS1+CRO", "DS3"].
+	Domains []forfait.Variant `json:"domains"`
 	// RELIMS: the vendors of the software used are referenced in RELIMS (§5).
 	RELIMS bool `json:"relims_referenced"`
 	OSIS   OSIS `json:"osis"`
@@ -92,8 +42,8 @@ type Application struct {
 // Establishment identifies the applicant (§5: an application is made per
 // establishment, on its own 2019 combined activity).
 type Establishment struct {
-	FINESSGeo FINESS          `json:"finess_geographique"`
-	FINESSJur FINESS          `json:"finess_juridique"`
+	FINESSGeo forfait.FINESS  `json:"finess_geographique"`
+	FINESSJur forfait.FINESS  `json:"finess_juridique"`
 	Name      string          `json:"name,omitempty"`
 	Region    envelope.Region `json:"region"`
 	// CombinedActivity is the 2019 combined activity (Annexe 3 §1); in JSON
@@ -129,7 +79,7 @@ func (e *Establishment) UnmarshalJSON(data []byte) error {
 	}
 	c, err := decimal.NewFromString(v.CombinedActivity)
 	if err != nil {
-		return &FieldError{Field: "establishment.combined_activity", Value: strconv.Quote(v.CombinedActivity), Reason: "want a decimal number", Err: ErrInvalidApplication}
+		return &forfait.InputError{Field: "establishment.combined_activity", Value: strconv.Quote(v.CombinedActivity), Reason: "want a decimal number", Err: ErrInvalidApplication}
 	}
 	e.CombinedActivity = c
 	return nil
@@ -151,14 +101,7 @@ type GHTMembership struct {
 // Unit is an internal laboratory or imaging unit (§5: DS2 and DS3 need
 // one with the establishment's FINESS juridique).
 type Unit struct {
-	FINESSJur FINESS `json:"finess_juridique"`
-}
-
-// DomainRequest is one domain applied for, DS1 with or without the CRO
-// bonus (§5, Annexe 3 §3).
-type DomainRequest struct {
-	Domain forfait.Domain `json:"domain"`
-	CRO    bool           `json:"cro"`
+	FINESSJur forfait.FINESS `json:"finess_juridique"`
 }
 
 // OSIS is what the establishment entered in oSIS (§5).
@@ -203,7 +146,7 @@ type History struct {
 // PastApplication is an earlier application (§6.1: one per window; INT-10).
 type PastApplication struct {
 	Window window.Window `json:"window"`
-	Filed  Date          `json:"filed,omitempty"`
+	Filed  window.Date   `json:"filed,omitempty"`
 }
 
 // ErrInvalidApplication: an application that cannot be decided because it
@@ -211,27 +154,8 @@ type PastApplication struct {
 // refused.
 var ErrInvalidApplication = errors.New("eligibility: invalid application")
 
-// FieldError is one problem of an input: the field (its JSON path), the
-// value and why. It unwraps to its sentinel.
-type FieldError struct {
-	Field  string
-	Value  string
-	Reason string
-	Err    error
-}
-
-func (e *FieldError) Error() string {
-	msg := "eligibility: " + e.Field + " = " + e.Value + ": " + e.Err.Error()
-	if e.Reason != "" {
-		msg += " (" + e.Reason + ")"
-	}
-	return msg
-}
-
-func (e *FieldError) Unwrap() error { return e.Err }
-
 // Validate reports every reason a cannot be decided at all (§5, §6.1), each a
-// *FieldError wrapping ErrInvalidApplication (or a FINESS or region error):
+// *forfait.InputError wrapping ErrInvalidApplication (or a FINESS or region error):
 // malformed FINESS numbers, an unknown region, a negative combined
 // activity, no filing date, an invalid window, no domain, an invalid or
 // repeated domain, a CRO bonus off DS1 (forfait.ErrBonusNotDS1), an invalid
@@ -239,15 +163,15 @@ func (e *FieldError) Unwrap() error { return e.Err }
 func (a *Application) Validate() error {
 	var errs []error
 	bad := func(field, value, reason string, err error) {
-		errs = append(errs, &FieldError{Field: field, Value: value, Reason: reason, Err: err})
+		errs = append(errs, &forfait.InputError{Field: field, Value: value, Reason: reason, Err: err})
 	}
 	e := &a.Establishment
 	for _, f := range []struct {
 		field string
-		v     FINESS
+		v     forfait.FINESS
 	}{{"establishment.finess_geographique", e.FINESSGeo}, {"establishment.finess_juridique", e.FINESSJur}} {
-		if _, err := ParseFINESS(string(f.v)); err != nil {
-			bad(f.field, strconv.Quote(string(f.v)), "malformed FINESS", err)
+		if !f.v.IsValid() {
+			bad(f.field, `""`, "missing", forfait.ErrInvalidFINESS)
 		}
 	}
 	for _, u := range []struct {
@@ -257,8 +181,8 @@ func (a *Application) Validate() error {
 		if u.unit == nil {
 			continue
 		}
-		if _, err := ParseFINESS(string(u.unit.FINESSJur)); err != nil {
-			bad(u.field, strconv.Quote(string(u.unit.FINESSJur)), "malformed FINESS", err)
+		if !u.unit.FINESSJur.IsValid() {
+			bad(u.field, `""`, "missing", forfait.ErrInvalidFINESS)
 		}
 	}
 	if !e.Region.IsValid() {
@@ -279,12 +203,10 @@ func (a *Application) Validate() error {
 	seen := map[forfait.Domain]bool{}
 	for i, d := range a.Domains {
 		field := "domains[" + strconv.Itoa(i) + "]"
-		if !d.Domain.IsValid() {
-			bad(field+".domain", d.Domain.String(), "", forfait.ErrInvalidDomain)
+		if err := d.Check(field + "."); err != nil {
+			errs = append(errs, err)
 		} else if seen[d.Domain] {
-			bad(field+".domain", d.Domain.String(), "given twice", ErrInvalidApplication)
-		} else if d.CRO && d.Domain != forfait.DS1 {
-			bad(field+".cro", "true", "asked on "+d.Domain.String(), forfait.ErrBonusNotDS1)
+			bad(field, d.String(), "domain "+d.Domain.String()+" given twice", ErrInvalidApplication)
 		}
 		seen[d.Domain] = true
 	}
@@ -299,4 +221,24 @@ func (a *Application) Validate() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// clone returns a deep copy of a: a decision keeps the application as it
+// was decided, whatever the caller does with a afterwards.
+func (a *Application) clone() Application {
+	c := *a
+	c.Domains = slices.Clone(a.Domains)
+	c.History.Applications = slices.Clone(a.History.Applications)
+	c.History.FundedDomains = slices.Clone(a.History.FundedDomains)
+	for _, p := range []**Unit{&c.Establishment.Lab, &c.Establishment.Imaging} {
+		if *p != nil {
+			u := **p
+			*p = &u
+		}
+	}
+	if g := c.Establishment.GHT; g != nil {
+		m := *g
+		c.Establishment.GHT = &m
+	}
+	return c
 }

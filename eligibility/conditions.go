@@ -58,7 +58,7 @@ type Condition struct {
 	French, English string
 
 	holds    func(a *Application, cal *window.Schedule) bool
-	holdsFor func(a *Application, d DomainRequest) bool
+	holdsFor func(a *Application, d forfait.Variant) bool
 }
 
 // PerDomain reports whether the condition is judged domain by domain, its
@@ -126,7 +126,7 @@ func Conditions() []Condition {
 			"The ordered audit is not done by the end of window 1's review period (31 December 2021).",
 			func(a *Application, cal *window.Schedule) bool {
 				return auditProof(a) != order || !a.Prerequisites.CyberAudit.AuditDate.IsZero() &&
-					!cal.Terms(window.W1).Review.End.Before(a.Prerequisites.CyberAudit.AuditDate.Time())
+					!cal.Terms(window.W1).Review.End.Before(a.Prerequisites.CyberAudit.AuditDate)
 			}, nil},
 		{PS31DMP, "Annexe 1, PS3.1", nil,
 			"Le système d'information hospitalier n'est pas en capacité d'alimenter le DMP.",
@@ -144,7 +144,7 @@ func Conditions() []Condition {
 			"La candidature n'a pas été déposée pendant la période de candidature de la fenêtre visée.",
 			"The application was not filed within the application period of its window.",
 			func(a *Application, cal *window.Schedule) bool {
-				return cal.Terms(a.Window).Application.Contains(a.Filed.Time())
+				return cal.Terms(a.Window).Application.Contains(a.Filed)
 			}, nil},
 		{OnePerWindow, "§6.1", []string{"INT-10"},
 			"L'établissement a déjà déposé une candidature pour cette fenêtre.",
@@ -160,7 +160,7 @@ func Conditions() []Condition {
 		{DomainFunded, "§5", nil,
 			"Ce domaine a déjà été financé pour l'établissement ; un domaine n'est financé qu'une fois sur le programme.",
 			"This domain has already been funded for the establishment; a domain is funded once over the programme.",
-			nil, func(a *Application, d DomainRequest) bool {
+			nil, func(a *Application, d forfait.Variant) bool {
 				for _, f := range a.History.FundedDomains {
 					if f == d.Domain {
 						return false
@@ -171,13 +171,13 @@ func Conditions() []Condition {
 		{DS2Lab, "§5", nil,
 			"Le domaine biologie requiert un laboratoire de biologie médicale interne, de même FINESS juridique que l'établissement.",
 			"The biology domain requires an internal medical-biology laboratory with the establishment's FINESS juridique.",
-			nil, func(a *Application, d DomainRequest) bool {
+			nil, func(a *Application, d forfait.Variant) bool {
 				return d.Domain != forfait.DS2 || internal(a, a.Establishment.Lab)
 			}},
 		{DS3Imaging, "§5", nil,
 			"Le domaine imagerie requiert un plateau d'imagerie interne, de même FINESS juridique que l'établissement.",
 			"The imaging domain requires an internal imaging unit with the establishment's FINESS juridique.",
-			nil, func(a *Application, d DomainRequest) bool {
+			nil, func(a *Application, d forfait.Variant) bool {
 				return d.Domain != forfait.DS3 || internal(a, a.Establishment.Imaging)
 			}},
 		{RELIMS, "§5", nil,

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -53,9 +54,9 @@ type Security struct {
 // instead, the audit then to be done by the end of window 1's review period
 // (31 December 2021), AuditDate being the day it is or was done.
 type CyberAudit struct {
-	Attestation   bool `json:"signed_attestation"`
-	PurchaseOrder bool `json:"purchase_order"`
-	AuditDate     Date `json:"audit_date"`
+	Attestation   bool        `json:"signed_attestation"`
+	PurchaseOrder bool        `json:"purchase_order"`
+	AuditDate     window.Date `json:"audit_date"`
 }
 
 // DMP is PS3.1 (Annex 1): the hospital information system can feed the DMP.
@@ -69,13 +70,58 @@ type MSSante struct {
 	Connected bool `json:"connected"`
 }
 
-// Status is the outcome of a review.
-type Status string
+// Status is the outcome of a review (§6.1): Validated or Refused. The
+// zero value is a decision not taken; its text form is "" and it prints
+// "unset".
+type Status uint8
 
 const (
-	Validated Status = "validated"
-	Refused   Status = "refused"
+	Validated Status = 1 // the application is validated: the advance may be notified
+	Refused   Status = 2 // refused, with its reasons (motifs de non validation)
 )
+
+var statusNames = [...]string{Validated: "validated", Refused: "refused"}
+
+// String returns "validated" or "refused"; "unset" for the zero value and
+// "invalid status n" for another invalid one.
+func (s Status) String() string {
+	switch {
+	case s == 0:
+		return "unset"
+	case s > Refused:
+		return "invalid status " + strconv.Itoa(int(s))
+	}
+	return statusNames[s]
+}
+
+// IsValid reports whether s is Validated or Refused.
+func (s Status) IsValid() bool { return s == Validated || s == Refused }
+
+// MarshalText encodes s as String does, the zero value as "".
+func (s Status) MarshalText() ([]byte, error) {
+	switch {
+	case s == 0:
+		return []byte{}, nil
+	case s > Refused:
+		return nil, &forfait.InputError{Field: "status", Value: s.String(), Err: ErrInvalidApplication}
+	}
+	return []byte(statusNames[s]), nil
+}
+
+// UnmarshalText decodes the form MarshalText produces.
+func (s *Status) UnmarshalText(text []byte) error {
+	switch string(text) {
+	case "":
+		*s = 0
+	case "validated":
+		*s = Validated
+	case "refused":
+		*s = Refused
+	default:
+		return &forfait.InputError{Field: "status", Value: strconv.Quote(string(text)), Reason: "want validated or refused", Err: ErrInvalidApplication}
+	}
+	return nil
+}
 
 // Reason is one reason for refusal (motif de non validation, §6.1): its
 // code, the paragraph it cites, the interpretations it relies on, the
@@ -90,10 +136,13 @@ type Reason struct {
 }
 
 // Decision is the ARS's decision on an application: validated, or refused
-// with every reason at once (§6.1).
+// with every reason at once (§6.1). It carries the application it decides,
+// so that a settlement dossier is opened from the decision itself, never
+// from facts typed again.
 type Decision struct {
-	Status  Status   `json:"status"`
-	Reasons []Reason `json:"reasons,omitempty"`
+	Status      Status      `json:"status"`
+	Reasons     []Reason    `json:"reasons,omitempty"`
+	Application Application `json:"application"`
 }
 
 // UnmarshalJSON decodes a decision, checking that its status agrees with
@@ -105,27 +154,24 @@ func (d *Decision) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	if (v.Status == Validated) != (len(v.Reasons) == 0) || v.Status != Validated && v.Status != Refused {
-		return &FieldError{Field: "status", Value: strconv.Quote(string(v.Status)),
+		return &forfait.InputError{Field: "status", Value: v.Status.String(),
 			Reason: "validated without reasons, or refused with some", Err: ErrInvalidApplication}
 	}
 	*d = Decision(v)
 	return nil
 }
 
-// Decide reviews a against every condition of Conditions (Annex 1, §4.2, §5, §6.1), with the
-// calendar cal (normally window.Instruction2021()): validated when all
-// hold, refused otherwise with one reason per condition not met (and per
-// domain, for the per-domain ones), in the order of Conditions. A malformed
-// application (see Application.Validate) is an error, not a refusal. A nil
-// cal is window.Instruction2021().
-func Decide(a *Application, cal *window.Schedule) (Decision, error) {
+// Decide reviews a against every condition of Conditions (Annexe 1, §4.2,
+// §5, §6.1), with the calendar of the instruction's rules: validated when
+// all hold, refused otherwise with one reason per condition not met (and
+// per domain, for the per-domain ones), in the order of Conditions. The
+// decision holds a copy of a. A malformed application (see
+// Application.Validate) is an error, not a refusal.
+func Decide(a *Application, in *instruction.Rules) (Decision, error) {
 	if err := a.Validate(); err != nil {
 		return Decision{}, err
 	}
-	if cal == nil {
-		s := window.Instruction2021()
-		cal = &s
-	}
+	cal := in.Calendar()
 	var reasons []Reason
 	for _, c := range Conditions() {
 		reason := func(d forfait.Domain) Reason {
@@ -144,7 +190,7 @@ func Decide(a *Application, cal *window.Schedule) (Decision, error) {
 		}
 	}
 	if len(reasons) > 0 {
-		return Decision{Status: Refused, Reasons: reasons}, nil
+		return Decision{Status: Refused, Reasons: reasons, Application: a.clone()}, nil
 	}
-	return Decision{Status: Validated}, nil
+	return Decision{Status: Validated, Application: a.clone()}, nil
 }

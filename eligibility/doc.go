@@ -40,7 +40,7 @@
 //
 // A malformed application (missing filing date, invalid window or domain,
 // malformed FINESS…) is not refused but rejected: Decide returns every
-// problem at once, each a *FieldError naming the JSON field and unwrapping
+// problem at once, each a *forfait.InputError naming the JSON field and unwrapping
 // to ErrInvalidApplication, ErrInvalidFINESS, envelope.ErrUnknownRegion,
 // window.ErrInvalid, forfait.ErrInvalidDomain or forfait.ErrBonusNotDS1.
 //

@@ -5,7 +5,7 @@ import (
 
 	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/forfait"
-	"github.com/sunes-spec/sunes/window"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 )
 
 // An application refused for three reasons, each with its code and
@@ -15,8 +15,8 @@ func ExampleDecide() {
 	a.Prerequisites.Security.RSSI = false
 	a.Establishment.Imaging = nil
 	a.SoftwareOutsideConvergence = true
-	cal := window.Instruction2021()
-	d, err := eligibility.Decide(&a, &cal)
+	rules := instruction.Instruction2021()
+	d, err := eligibility.Decide(&a, &rules)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -32,19 +32,10 @@ func ExampleDecide() {
 	// CONVERGENCE-PLAN [§4.2] The targets would be reached with newly bought software outside the GHT's convergence plan.
 }
 
-func ExampleParseFINESS() {
-	for _, s := range []string{"2A0000123", "200000000"} {
-		f, err := eligibility.ParseFINESS(s)
-		fmt.Printf("%q %v\n", f, err)
-	}
-	// Output:
-	// "2A0000123" <nil>
-	// "" eligibility: FINESS "200000000": department 20 does not exist
-}
-
 func ExampleApplication_Validate() {
 	a := valid()
-	a.Domains = append(a.Domains, eligibility.DomainRequest{Domain: forfait.DS2, CRO: true})
+	a.Domains = append(a.Domains, forfait.Variant{Domain: forfait.DS2})
 	fmt.Println(a.Validate())
-	// Output: eligibility: domains[3].domain = DS2: eligibility: invalid application (given twice)
+	// Output:
+	// eligibility: invalid application: domains[3] = DS2 (domain DS2 given twice)
 }

@@ -33,7 +33,7 @@
 //
 // # Errors
 //
-// ParseRegion returns a *RegionError (ErrUnknownRegion); Allocate returns
+// ParseRegion returns a *forfait.InputError (ErrUnknownRegion); Allocate returns
 // every problem joined, wrapping ErrInvalidAllocation; Annex2.Validate
 // wraps ErrInvalidAnnex2; Ledger.Record returns a *LedgerError wrapping
 // ErrInsufficientCredits, ErrWrongLedger, ErrInvalidNotification or

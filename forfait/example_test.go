@@ -193,3 +193,13 @@ func ExampleFormat() {
 	fmt.Println(forfait.Format(decimal.RequireFromString("176300.00")), forfait.Format(decimal.New(15, -1)))
 	// Output: 176300 1.5
 }
+
+func ExampleParseFINESS() {
+	for _, s := range []string{"2A0000123", "200000000"} {
+		f, err := forfait.ParseFINESS(s)
+		fmt.Println(f, err)
+	}
+	// Output:
+	// 2A0000123 <nil>
+	// unset forfait: malformed FINESS: finess = "200000000" (department 20 does not exist)
+}

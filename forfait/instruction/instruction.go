@@ -1,0 +1,58 @@
+// Package instruction holds the whole of one instruction as one value: the
+// forfait parameters with the window calendar (Annexe 3, §6.1), the usage
+// targets (Annexe 1) and the envelopes (§3.3, Annexe 2). Every package
+// that applies a rule reads it from this value, so that amending a window
+// factor, a date or a target once changes the forfait, the eligibility
+// decision, the indicator outcome, the settlement, the campaign and the
+// rule book alike.
+//
+// The calendar lives in Forfait.Windows and nowhere else: the window
+// factors and periods are one table of the instruction.
+package instruction
+
+import (
+	"errors"
+
+	"github.com/sunes-spec/sunes/envelope"
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/indicator"
+	"github.com/sunes-spec/sunes/window"
+)
+
+// Rules is one instruction's rules, each part with its citations. Build it
+// with Instruction2021 and amend a copy; check it once with Validate.
+type Rules struct {
+	// Forfait is the forfait computation (Annexe 3) and, in its Windows,
+	// the window factors (Annexe 3 §4) and calendar (§6.1): the one
+	// calendar every package reads.
+	Forfait forfait.RuleSet
+	// Targets are the usage targets per indicator and window (Annexe 1).
+	Targets indicator.Targets
+	// Envelopes are the national and regional envelopes (§3.3, Annexe 2).
+	Envelopes envelope.Annex2
+}
+
+// Instruction2021 returns the rules of instruction DGOS/PF5/DNS/CTO/2021/167
+// of 26 July 2021 and its three annexes (Annexes 1–3, §3.3, §6.1). Each
+// call returns a new value that the caller may amend.
+func Instruction2021() Rules {
+	return Rules{
+		Forfait:   forfait.Instruction2021(),
+		Targets:   indicator.Instruction2021(),
+		Envelopes: envelope.Instruction2021Annex2(),
+	}
+}
+
+// Name is the title of the instruction the rules come from.
+func (r *Rules) Name() string { return r.Forfait.Name }
+
+// Calendar returns the window calendar (§6.1, Annexe 3 §4), the one held in
+// Forfait.Windows.
+func (r *Rules) Calendar() *window.Schedule { return &r.Forfait.Windows }
+
+// Validate reports every problem of every part at once (Annexe 3 through
+// forfait.RuleSet.Validate, Annexe 1 through indicator.Targets.Validate,
+// Annexe 2 through envelope.Annex2.Validate).
+func (r *Rules) Validate() error {
+	return errors.Join(r.Forfait.Validate(), r.Targets.Validate(), r.Envelopes.Validate())
+}

@@ -34,22 +34,23 @@
 //     filed for that window, whatever its outcome; a refused establishment
 //     applies again in a later window.
 //   - The end of window 1's review period (31 December 2021) comes from the
-//     calendar (window.Schedule), not from a literal.
+//     calendar of the instruction's rules ([instruction.Rules.Calendar]),
+//     not from a literal.
 //
 // # Errors
 //
 // A malformed application (missing filing date, invalid window or domain,
 // malformed FINESS…) is not refused but rejected: Decide returns every
-// problem at once, each a *forfait.InputError naming the JSON field and unwrapping
-// to ErrInvalidApplication, ErrInvalidFINESS, envelope.ErrUnknownRegion,
+// problem at once, each a *forfait.InputError naming the JSON field and
+// unwrapping to ErrInvalidApplication, forfait.ErrInvalidFINESS, envelope.ErrUnknownRegion,
 // window.ErrInvalid, forfait.ErrInvalidDomain or forfait.ErrBonusNotDS1.
 //
 // # Example
 //
 //	var app eligibility.Application
 //	err := json.Unmarshal(data, &app)
-//	cal := window.Instruction2021()
-//	d, err := eligibility.Decide(&app, &cal)
+//	rules := instruction.Instruction2021()
+//	d, err := eligibility.Decide(&app, &rules)
 //	for _, r := range d.Reasons {
 //		fmt.Println(r.Code, r.Source, r.French)
 //	}

@@ -5,21 +5,29 @@
 //
 // # What it encodes
 //
-// A validated dossier gets, per domain, an advance of 30 % of its forfait
-// (§5, Annexe 2 §3; INT-04). At the end of the window, each domain's
-// outcome (package indicator) decides: targets reached, the balance (the
-// forfait less the advance); DS1 reached with the CRO bonus asked but DS1.3
-// missed, the standard forfait less the advance (INT-06); missed, either a
+// A dossier is opened from a validated eligibility decision ([Open]), never
+// typed again: the establishment, region, combined activity, window and
+// domains are the decision's. Each domain gets an advance of 30 % of its
+// forfait (§5, Annexe 2 §3; INT-04). At the end of the window the
+// establishment declares its rates ([Declaration]); [Settle] evaluates
+// them against the instruction's targets for that window (Annexe 1;
+// INT-07), so an outcome cannot contradict its rates, and decides: targets
+// reached, the balance (the forfait less the advance); DS1 reached with the
+// CRO bonus asked but DS1.3 missed, the standard forfait less the advance
+// (INT-06), the line then showing DS1 as granted; missed, either a
 // deferral to the next window, whose targets and forfait then apply with
 // the advance deducted (INT-05), or the repayment of the whole advance;
-// missed again after a deferral, the repayment. There is no deferral after
-// window 4, and a domain is funded at most once over the programme (§5).
-// Forecast gives an ARS its planned notifications and the advances at risk
-// (Annexe 2 §5).
+// missed again after a deferral, the repayment. A rate never declared is
+// missing, not zero (INT-11). There is no deferral after window 4, and a
+// domain is funded at most once over the programme (§5). Each step returns
+// the notifications it adds, to book on the regional ledger
+// ([envelope.Ledger.Book]); [State.Money] sums what the dossier was paid
+// and repaid. [NewForecast] gives an ARS its planned notifications and the
+// advances at risk (Annexe 2 §5).
 //
 // Invariants, checked by the tests after every step: per domain, paid −
 // repaid is the entitlement earned or zero; nothing is paid twice; nothing
-// is paid after a repayment; a funded domain is not funded again.
+// is paid after a repayment; a refused step changes nothing.
 //
 // # Sources
 //
@@ -34,18 +42,20 @@
 //     advance deducted; none after window 4; missed again, repayment.
 //   - INT-06: CRO missed but DS1 reached: the standard forfait of the
 //     window, less the advance already paid.
+//   - INT-11: a rate never declared is missing: nothing is settled.
 //
 // # Errors
 //
-// Open and Settle report every problem at once, each an *Error unwrapping
-// to ErrInvalidDossier, ErrAlreadyFunded, ErrSettled, ErrMismatch or
-// ErrNoDeferral (or a forfait error), and then change nothing.
+// Open and Settle report every problem at once, each a *forfait.InputError
+// unwrapping to ErrNotValidated, ErrInvalidDossier, ErrDate, ErrSettled,
+// ErrMismatch or ErrNoDeferral (or a forfait, indicator or eligibility
+// sentinel), and then change nothing.
 //
 // # Example
 //
-//	st, err := settlement.Open(&rs, dossier, validatedOn)   // advances
-//	st, err = settlement.Settle(&rs, st, outcomes, nil, on) // balances or repayments
-//	for _, n := range st.Timeline {
-//		err := ledger.Record(n)
-//	}
+//	in := instruction.Instruction2021()
+//	st, added, err := settlement.Open(&in, decision, nationalMax, decidedOn) // advances
+//	err = ledger.Book(added...)
+//	st, added, err = settlement.Settle(&in, st, declarations, on) // balances or repayments
+//	err = ledger.Book(added...)
 package settlement

@@ -9,6 +9,7 @@ import (
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -42,7 +43,7 @@ type Forecast struct {
 // forfait of its window less the advance paid); for each validated dossier
 // of pending not yet opened, its advances and balances. ledgers give the
 // credits left.
-func NewForecast(rs *forfait.RuleSet, states []State, pending []Dossier, ledgers []*envelope.Ledger) (Forecast, error) {
+func NewForecast(in *instruction.Rules, states []State, pending []Dossier, ledgers []*envelope.Ledger) (Forecast, error) {
 	var fc Forecast
 	for i := range fc.AtRisk {
 		fc.AtRisk[i] = decimal.Zero
@@ -68,25 +69,25 @@ func NewForecast(rs *forfait.RuleSet, states []State, pending []Dossier, ledgers
 			if l.Stage != Awaiting {
 				continue
 			}
-			f, err := rs.Compute(request(st.Dossier, l.Domain, l.CRO, l.Window))
+			f, err := in.Forfait.Compute(st.Dossier.request(l.Asked, l.Window))
 			if err != nil {
 				errs = append(errs, err)
 				continue
 			}
-			add(st.Dossier.Region, l.Window, l.Domain, decimal.Zero, f.Amount.Sub(l.Paid))
+			add(st.Dossier.Region, l.Window, l.Asked.Domain, decimal.Zero, f.Amount.Sub(l.Paid))
 			if r := st.Dossier.Region; r.IsValid() {
 				fc.AtRisk[r.Index()] = fc.AtRisk[r.Index()].Add(l.Paid)
 			}
 		}
 	}
 	for _, d := range pending {
-		for _, r := range d.Domains {
-			f, err := rs.Compute(request(d, r.Domain, r.CRO, d.Window))
+		for _, v := range d.Variants {
+			f, err := in.Forfait.Compute(d.request(v, d.Window))
 			if err != nil {
 				errs = append(errs, err)
 				continue
 			}
-			add(d.Region, d.Window, r.Domain, f.Advance, f.Balance)
+			add(d.Region, d.Window, v.Domain, f.Advance, f.Balance)
 		}
 	}
 	if len(errs) > 0 {

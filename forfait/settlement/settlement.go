@@ -2,256 +2,338 @@ package settlement
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
-	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/indicator"
 	"github.com/sunes-spec/sunes/window"
 )
 
-// Sentinel errors; each comes in a *Error naming the domain.
+// Sentinel errors; every problem comes as a *forfait.InputError unwrapping
+// to one of them (or to a forfait, indicator or eligibility sentinel).
 var (
+	// ErrNotValidated: a dossier is opened from a decision that is not, or
+	// would not be, validated (§6.1: the advance follows validation).
+	ErrNotValidated = errors.New("settlement: decision not validated")
+	// ErrInvalidDossier: a dossier that cannot be funded: no combined
+	// activity (Annexe 3 §1), or a domain already funded (§5).
 	ErrInvalidDossier = errors.New("settlement: invalid dossier")
-	ErrAlreadyFunded  = errors.New("settlement: domain already funded")
-	ErrSettled        = errors.New("settlement: domain already settled")
-	ErrMismatch       = errors.New("settlement: outcome for another window or variant")
-	ErrNoDeferral     = errors.New("settlement: no deferral possible")
+	// ErrDate: a step dated before the filing of the application or the
+	// opening of the dossier, or not dated at all.
+	ErrDate = errors.New("settlement: date out of order")
+	// ErrSettled: a declaration for a domain that is no longer awaiting
+	// its targets, or declared twice in one step.
+	ErrSettled = errors.New("settlement: domain already settled")
+	// ErrMismatch: a declaration for a domain the dossier does not hold, or
+	// for another window than the one the domain awaits.
+	ErrMismatch = errors.New("settlement: declaration for another domain or window")
+	// ErrNoDeferral: a deferral that INT-05 does not allow.
+	ErrNoDeferral = errors.New("settlement: no deferral possible")
 )
 
-// Error is one problem of a settlement step.
-type Error struct {
-	Domain forfait.Domain
-	Reason string
-	Err    error
-}
-
-func (e *Error) Error() string {
-	s := e.Err.Error()
-	if e.Domain.IsValid() {
-		s += " (" + e.Domain.String() + ")"
-	}
-	if e.Reason != "" {
-		s += ": " + e.Reason
-	}
-	return s
-}
-
-func (e *Error) Unwrap() error { return e.Err }
-
-// Dossier is a validated application to settle: one establishment, one
-// window, its domains (§5, §6.1).
+// Dossier is a validated application's funding file: the facts the money
+// depends on, all taken from the eligibility decision it was opened from.
 type Dossier struct {
-	Establishment eligibility.FINESS
+	Establishment forfait.FINESS // FINESS géographique
 	Region        envelope.Region
-	// Combined and NationalMax are the inputs of forfait.Request (Annexe 3;
-	// INT-02).
+	// Combined is the 2019 combined activity (Annexe 3 §1); NationalMax is
+	// the upper end of category D (INT-02), zero when not supplied.
 	Combined, NationalMax decimal.Decimal
-	Window                window.Window
-	Domains               []eligibility.DomainRequest
-	// Funded are the domains funded for the establishment before this
-	// dossier: none may be funded again (§5).
-	Funded []forfait.Domain
+	// Window is the window applied for (§6.1); Variants the domains, each
+	// with or without the CRO bonus (§5).
+	Window   window.Window
+	Variants []forfait.Variant
+	// Filed is the filing date of the application, Opened the date of the
+	// decision that opened the dossier (the advance's notification).
+	Filed, Opened window.Date
 }
 
-// Stage is where a domain stands.
+// Stage is where one domain of a dossier stands.
 type Stage uint8
 
 const (
-	// Awaiting: the advance is paid, the targets of Line.Window are awaited.
-	Awaiting Stage = 1 + iota
-	// Paid: the targets were reached and the balance paid; final.
-	Paid
-	// Repaid: the targets were missed and the advance paid back; final.
-	Repaid
+	Awaiting Stage = 1 // advance paid, targets awaited
+	Paid     Stage = 2 // balance paid: the forfait is earned
+	Repaid   Stage = 3 // targets missed: the advance was repaid
 )
 
+var stageNames = [...]string{Awaiting: "awaiting targets", Paid: "paid", Repaid: "repaid"}
+var stageTexts = [...]string{Awaiting: "awaiting", Paid: "paid", Repaid: "repaid"}
+
+// String returns "awaiting targets", "paid" or "repaid"; "unset" for the
+// zero value and "invalid stage n" for another invalid one.
 func (s Stage) String() string {
-	switch s {
-	case Awaiting:
-		return "awaiting targets"
-	case Paid:
-		return "paid"
-	case Repaid:
-		return "repaid"
+	switch {
+	case s == 0:
+		return "unset"
+	case s > Repaid:
+		return "invalid stage " + strconv.Itoa(int(s))
 	}
-	return "%!Stage(" + strconv.Itoa(int(s)) + ")"
+	return stageNames[s]
 }
 
-// Line is one domain of a dossier over its life.
+// MarshalText encodes s as "awaiting", "paid" or "repaid", the zero value
+// as "".
+func (s Stage) MarshalText() ([]byte, error) {
+	switch {
+	case s == 0:
+		return []byte{}, nil
+	case s > Repaid:
+		return nil, &forfait.InputError{Field: "stage", Value: s.String(), Err: ErrInvalidDossier}
+	}
+	return []byte(stageTexts[s]), nil
+}
+
+// UnmarshalText decodes the form MarshalText produces.
+func (s *Stage) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*s = 0
+		return nil
+	}
+	for v := Awaiting; v <= Repaid; v++ {
+		if stageTexts[v] == string(text) {
+			*s = v
+			return nil
+		}
+	}
+	return &forfait.InputError{Field: "stage", Value: strconv.Quote(string(text)), Reason: "want awaiting, paid or repaid", Err: ErrInvalidDossier}
+}
+
+// Line is one domain of a dossier and the money it moved.
 type Line struct {
-	Domain forfait.Domain
-	CRO    bool
+	// Asked is the variant applied for; Granted the one paid once the
+	// targets are reached: DS1 without the bonus after INT-06, the zero
+	// value while awaiting or after a repayment.
+	Asked, Granted forfait.Variant
 	// Window is the window whose targets and forfait apply: the dossier's,
-	// or its deferral window (INT-05).
+	// or the next after a deferral (INT-05).
 	Window   window.Window
 	Deferred bool
 	Stage    Stage
-	// Paid is what was notified to the establishment (advance and balance),
-	// Repaid what it paid back.
+	// Paid and Repaid are what was notified to and repaid by the
+	// establishment for this domain, in euros.
 	Paid, Repaid decimal.Decimal
+	// Outcome is the last evaluation of its targets (Annexe 1; INT-07),
+	// nil before any declaration.
+	Outcome *indicator.Outcome
 }
 
-// Entitlement is what the domain finally earns: Paid − Repaid, which is the
-// forfait of the window reached (CRO or standard), or zero after a
-// repayment.
+// Entitlement is what the establishment keeps for this domain: paid less
+// repaid (§5, Annexe 2 §3).
 func (l Line) Entitlement() decimal.Decimal { return l.Paid.Sub(l.Repaid) }
 
-// State is a dossier with each domain's line and the timeline of its
-// notifications. It is a value: Open and Settle return a new one.
+// State is a dossier and its money at one moment. Open and Settle return a
+// new State and leave the one they were given unchanged.
 type State struct {
-	Dossier  Dossier
-	Lines    []Line
+	Dossier Dossier
+	Lines   []Line
+	// Timeline is every notification since the opening, in order.
 	Timeline []envelope.Notification
 }
 
-// Open notifies the advance of each domain of a validated dossier: 30 % of
-// the domain's forfait in the dossier's window (§5, Annexe 2 §3; INT-04),
-// dated on. Every problem is reported at once and nothing is notified: a
-// domain already funded (§5, ErrAlreadyFunded), a malformed dossier
-// (ErrInvalidDossier), or the errors of forfait.RuleSet.Compute.
-func Open(rs *forfait.RuleSet, d Dossier, on time.Time) (State, error) {
+// Money sums a dossier's notifications (§5, Annexe 2 §3).
+type Money struct {
+	Paid, Repaid, Net decimal.Decimal // Net = Paid − Repaid
+}
+
+// Money returns what the dossier was paid, what it repaid, and the net
+// (§5, Annexe 2 §3): the sum a regional ledger holds for it.
+func (s State) Money() Money {
+	m := Money{Paid: decimal.Zero, Repaid: decimal.Zero}
+	for _, l := range s.Lines {
+		m.Paid, m.Repaid = m.Paid.Add(l.Paid), m.Repaid.Add(l.Repaid)
+	}
+	m.Net = m.Paid.Sub(m.Repaid)
+	return m
+}
+
+// Open opens the dossier of a validated decision on the day on, and
+// returns it with the advance of each domain, 30 % of its forfait (§5,
+// Annexe 2 §3; INT-04), as the notifications this step adds. nationalMax is
+// the upper end of category D (INT-02; zero when not supplied). The
+// decision is decided again under in: a decision that is refused, or would
+// be, opens nothing (ErrNotValidated). Every problem is reported at once:
+// a zero combined activity (ErrInvalidDossier), a date before the filing
+// (ErrDate), and the errors of the forfait.
+func Open(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Decimal, on window.Date) (State, []envelope.Notification, error) {
+	a := d.Application
+	again, err := eligibility.Decide(&a, in)
+	if err != nil {
+		return State{}, nil, err
+	}
+	if d.Status != eligibility.Validated || again.Status != eligibility.Validated {
+		return State{}, nil, &forfait.InputError{Field: "decision.status", Value: d.Status.String(),
+			Reason: "a dossier opens on a validated decision; under these rules it is " + again.Status.String(), Err: ErrNotValidated}
+	}
+	dossier := Dossier{
+		Establishment: a.Establishment.FINESSGeo, Region: a.Establishment.Region,
+		Combined: a.Establishment.CombinedActivity, NationalMax: nationalMax,
+		Window: a.Window, Variants: slices.Clone(a.Domains), Filed: a.Filed, Opened: on,
+	}
 	var errs []error
-	if _, err := eligibility.ParseFINESS(string(d.Establishment)); err != nil {
-		errs = append(errs, &Error{Reason: err.Error(), Err: ErrInvalidDossier})
+	if dossier.Combined.Sign() <= 0 {
+		errs = append(errs, &forfait.InputError{Field: "establishment.combined_activity", Value: forfait.Format(dossier.Combined),
+			Reason: "no 2019 activity, no forfait (Annexe 3 §1)", Err: ErrInvalidDossier})
 	}
-	if !d.Region.IsValid() {
-		errs = append(errs, &Error{Reason: "region " + d.Region.String(), Err: ErrInvalidDossier})
+	if on.IsZero() || on.Before(a.Filed) {
+		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(), Reason: "before the filing on " + a.Filed.String(), Err: ErrDate})
 	}
-	if len(d.Domains) == 0 {
-		errs = append(errs, &Error{Reason: "no domain", Err: ErrInvalidDossier})
-	}
-	st := State{Dossier: d}
-	seen := map[forfait.Domain]bool{}
-	for _, r := range d.Domains {
-		switch {
-		case seen[r.Domain]:
-			errs = append(errs, &Error{Domain: r.Domain, Reason: "given twice", Err: ErrInvalidDossier})
-			continue
-		case slices.Contains(d.Funded, r.Domain):
-			errs = append(errs, &Error{Domain: r.Domain, Reason: "funded at most once over the programme (§5)", Err: ErrAlreadyFunded})
-			continue
-		}
-		seen[r.Domain] = true
-		f, err := rs.Compute(request(d, r.Domain, r.CRO, d.Window))
+	st := State{Dossier: dossier}
+	for _, v := range dossier.Variants {
+		f, err := in.Forfait.Compute(dossier.request(v, dossier.Window))
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		st.Lines = append(st.Lines, Line{Domain: r.Domain, CRO: r.CRO, Window: d.Window, Stage: Awaiting, Paid: f.Advance, Repaid: decimal.Zero})
-		st.Timeline = append(st.Timeline, notification(d, envelope.Advance, r.Domain, r.CRO, d.Window, f.Advance, on,
-			"§5; Annexe 2 §3", "INT-04"))
+		st.Lines = append(st.Lines, Line{Asked: v, Window: dossier.Window, Stage: Awaiting, Paid: f.Advance, Repaid: decimal.Zero})
+		st.Timeline = append(st.Timeline, dossier.notification(envelope.Advance, v, dossier.Window, f.Advance, on, "§5; Annexe 2 §3", "INT-04"))
 	}
 	if len(errs) > 0 {
-		return State{}, errors.Join(errs...)
+		return State{}, nil, errors.Join(errs...)
 	}
-	return st, nil
+	return st, slices.Clone(st.Timeline), nil
 }
 
-func request(d Dossier, dom forfait.Domain, cro bool, w window.Window) forfait.Request {
-	return forfait.Request{Combined: d.Combined, NationalMax: d.NationalMax, Domain: dom, CRO: cro, Window: w}
+func (d *Dossier) request(v forfait.Variant, w window.Window) forfait.Request {
+	return forfait.Request{Combined: d.Combined, NationalMax: d.NationalMax, Variant: v, Window: w}
 }
 
-func notification(d Dossier, k envelope.Kind, dom forfait.Domain, cro bool, w window.Window, amount decimal.Decimal,
-	on time.Time, source string, interps ...string) envelope.Notification {
+func (d *Dossier) notification(k envelope.Kind, v forfait.Variant, w window.Window, amount decimal.Decimal,
+	on window.Date, source string, interps ...string) envelope.Notification {
 	return envelope.Notification{
-		Kind: k, Volet: envelope.Volet1, Region: d.Region, Establishment: string(d.Establishment),
-		Domain: dom, CRO: cro, Window: w, Amount: amount, Date: on, Source: source, Interpretations: interps,
+		Kind: k, Volet: envelope.Volet1, Region: d.Region, Establishment: d.Establishment,
+		Variant: v, Window: w, Amount: amount, Date: on, Source: source, Interpretations: interps,
 	}
 }
 
-// Settle applies the outcomes measured at the end of the awaited windows,
-// dated on (Annexe 2 §3):
-//   - targets reached: the balance is due, the forfait of the window
-//     reached less the advance paid (§5; with a deferral, the deferral
-//     window's forfait, INT-05);
-//   - DS1 reached with the CRO bonus asked but DS1.3 missed: the standard
-//     forfait applies, less the advance (INT-06);
-//   - targets missed: if the domain is in deferrals, it moves to the next
-//     window, whose targets and forfait then apply (INT-05), with no
-//     notification; otherwise, or when already deferred, the whole advance
-//     is repaid. There is no deferral after window 4 (ErrNoDeferral).
+// Declaration is what an establishment declares in oSIS at the end of a
+// window for one domain (Annexe 2 §3): its indicator rates for that window
+// and, when they miss the targets, whether it asks for a deferral
+// (INT-05).
+type Declaration struct {
+	Domain forfait.Domain
+	// Window is the window the rates were measured for; it must be the one
+	// the domain awaits.
+	Window window.Window
+	// Rates holds a declared rate for each indicator of the domain's
+	// variant (indicator.For); a rate never declared is missing, not zero
+	// (INT-11).
+	Rates map[indicator.ID]indicator.Rate
+	// Defer asks for the deferral to the next window should the targets be
+	// missed (INT-05).
+	Defer bool
+}
+
+// Settle settles the domains st's declarations speak of, on the day on,
+// and returns the new state with the notifications this step adds. Each
+// domain's outcome comes from its declared rates and the instruction's
+// targets for the window it awaits (Annexe 1; INT-07), so an outcome
+// cannot contradict its rates; then (§5, Annexe 2 §3):
+//   - targets reached: the balance, the forfait of the window less the
+//     advance; CRO asked and DS1.3 missed, the standard forfait less the
+//     advance (INT-06);
+//   - missed, with a deferral asked: the domain awaits the next window's
+//     targets, whose forfait will apply (INT-05); no notification;
+//   - missed otherwise, or again after a deferral: the repayment of the
+//     whole advance.
 //
-// Domains without an outcome stay as they are. Every problem is reported
-// at once and st is then returned unchanged: an outcome for a domain not
-// awaiting (ErrSettled) or for another window or CRO choice (ErrMismatch),
-// a deferral that is impossible or not needed (ErrNoDeferral).
-func Settle(rs *forfait.RuleSet, st State, outcomes []indicator.Outcome, deferrals []forfait.Domain, on time.Time) (State, error) {
+// Every problem is reported at once and then nothing changes: a date
+// before the opening (ErrDate); a domain the dossier does not hold or
+// rates for another window (ErrMismatch); a domain no longer awaiting or
+// declared twice (ErrSettled); a deferral after window 4, a second one, or
+// with the targets reached (ErrNoDeferral); a rate missing or invalid
+// (indicator errors); the errors of the forfait.
+func Settle(in *instruction.Rules, st State, decls []Declaration, on window.Date) (State, []envelope.Notification, error) {
 	next := State{Dossier: st.Dossier, Lines: slices.Clone(st.Lines), Timeline: slices.Clone(st.Timeline)}
 	var errs []error
-	done := map[forfait.Domain]bool{}
-	for _, o := range outcomes {
-		i := slices.IndexFunc(next.Lines, func(l Line) bool { return l.Domain == o.Domain })
+	if on.IsZero() || on.Before(st.Dossier.Opened) {
+		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(), Reason: "before the opening on " + st.Dossier.Opened.String(), Err: ErrDate})
+	}
+	seen := map[forfait.Domain]bool{}
+	for i, decl := range decls {
+		field := "declarations[" + strconv.Itoa(i) + "]"
+		j := slices.IndexFunc(next.Lines, func(l Line) bool { return l.Asked.Domain == decl.Domain })
 		switch {
-		case i < 0 || next.Lines[i].Stage != Awaiting || done[o.Domain]:
-			errs = append(errs, &Error{Domain: o.Domain, Reason: "no advance awaiting its targets", Err: ErrSettled})
+		case j < 0:
+			errs = append(errs, &forfait.InputError{Field: field + ".domain", Value: decl.Domain.String(), Reason: "not a domain of the dossier", Err: ErrMismatch})
 			continue
-		case o.Window != next.Lines[i].Window || o.CRO != next.Lines[i].CRO:
-			errs = append(errs, &Error{Domain: o.Domain, Reason: fmt.Sprintf("outcome for window %s (CRO %v), awaited window %s (CRO %v)",
-				o.Window, o.CRO, next.Lines[i].Window, next.Lines[i].CRO), Err: ErrMismatch})
+		case seen[decl.Domain] || next.Lines[j].Stage != Awaiting:
+			errs = append(errs, &forfait.InputError{Field: field + ".domain", Value: decl.Domain.String(), Reason: "no advance awaiting its targets", Err: ErrSettled})
+			continue
+		case decl.Window != next.Lines[j].Window:
+			errs = append(errs, &forfait.InputError{Field: field + ".window", Value: decl.Window.String(),
+				Reason: "the domain awaits the targets of window " + next.Lines[j].Window.String(), Err: ErrMismatch})
 			continue
 		}
-		done[o.Domain] = true
-		if err := settleLine(rs, &next, i, o, slices.Contains(deferrals, o.Domain), on); err != nil {
+		seen[decl.Domain] = true
+		o, err := in.Targets.Evaluate(next.Lines[j].Asked, decl.Window, decl.Rates)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if err := next.settleLine(in, j, o, decl.Defer, on); err != nil {
 			errs = append(errs, err)
 		}
 	}
-	for _, d := range deferrals {
-		if !done[d] {
-			errs = append(errs, &Error{Domain: d, Reason: "a deferral needs the domain's missed outcome", Err: ErrNoDeferral})
-		}
-	}
 	if len(errs) > 0 {
-		return st, errors.Join(errs...)
+		return st, nil, errors.Join(errs...)
 	}
-	return next, nil
+	return next, slices.Clone(next.Timeline[len(st.Timeline):]), nil
 }
 
-// settleLine settles line i of st from its outcome o.
-func settleLine(rs *forfait.RuleSet, st *State, i int, o indicator.Outcome, deferral bool, on time.Time) error {
+// settleLine applies outcome o to line i (§5, Annexe 2 §3; INT-05, INT-06).
+func (st *State) settleLine(in *instruction.Rules, i int, o indicator.Outcome, deferral bool, on window.Date) error {
 	l := &st.Lines[i]
-	d := st.Dossier
+	d := &st.Dossier
+	fail := func(err error, reason string) error {
+		return &forfait.InputError{Field: "declarations." + l.Asked.Domain.String(), Value: l.Asked.String(), Reason: reason, Err: err}
+	}
+	l.Outcome = &o
 	if o.Reached {
-		cro := l.CRO && o.CROReached // INT-06: the standard forfait when only DS1.3 is missed
-		f, err := rs.Compute(request(d, l.Domain, cro, l.Window))
+		if deferral {
+			return fail(ErrNoDeferral, "targets reached: nothing to defer")
+		}
+		granted := l.Asked
+		if !o.CROReached {
+			granted = l.Asked.Standard() // INT-06: the standard forfait when only DS1.3 is missed
+		}
+		f, err := in.Forfait.Compute(d.request(granted, l.Window))
 		if err != nil {
 			return err
 		}
 		balance := f.Amount.Sub(l.Paid)
 		if balance.Sign() < 0 {
-			return &Error{Domain: l.Domain, Reason: "the forfait due is below the advance paid", Err: ErrMismatch}
+			return fail(ErrMismatch, "the forfait due "+forfait.Format(f.Amount)+" is below the advance paid "+forfait.Format(l.Paid))
 		}
 		var interps []string
 		if l.Deferred {
 			interps = append(interps, "INT-05")
 		}
-		if l.CRO && !cro {
+		if granted != l.Asked {
 			interps = append(interps, "INT-06")
 		}
-		if deferral {
-			return &Error{Domain: l.Domain, Reason: "targets reached: nothing to defer", Err: ErrNoDeferral}
-		}
-		l.Paid, l.Stage = l.Paid.Add(balance), Paid
+		l.Paid, l.Stage, l.Granted = l.Paid.Add(balance), Paid, granted
 		if balance.Sign() > 0 {
-			st.Timeline = append(st.Timeline, notification(d, envelope.Balance, l.Domain, cro, l.Window, balance, on, "§5; Annexe 2 §3", interps...))
+			st.Timeline = append(st.Timeline, d.notification(envelope.Balance, granted, l.Window, balance, on, "§5; Annexe 2 §3", interps...))
 		}
 		return nil
 	}
 	if deferral {
 		w, ok := l.Window.Deferral()
 		if !ok || l.Deferred {
-			return &Error{Domain: l.Domain, Reason: "one deferral to the next window, none after window 4 (INT-05)", Err: ErrNoDeferral}
+			return fail(ErrNoDeferral, "one deferral to the next window, none after window 4 (INT-05)")
 		}
 		l.Window, l.Deferred = w, true
 		return nil
 	}
-	l.Repaid, l.Stage = l.Repaid.Add(l.Paid), Repaid
-	st.Timeline = append(st.Timeline, notification(d, envelope.Repayment, l.Domain, l.CRO, l.Window, l.Paid, on, "Annexe 2 §3", "INT-05"))
+	advance := l.Paid
+	l.Repaid, l.Stage = l.Repaid.Add(advance), Repaid
+	st.Timeline = append(st.Timeline, d.notification(envelope.Repayment, l.Asked, l.Window, advance, on, "Annexe 2 §3", "INT-05"))
 	return nil
 }

@@ -10,151 +10,256 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/sunes-spec/sunes/eligibility"
+	"github.com/sunes-spec/sunes/eligibility/eligibilitytest"
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/forfait/settlement"
+	"github.com/sunes-spec/sunes/forfait/settlement/settlementtest"
 	"github.com/sunes-spec/sunes/indicator"
 	"github.com/sunes-spec/sunes/window"
 )
 
-func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+var rules = instruction.Instruction2021()
 
-// annexDossier is the establishment of Annexe 3 §4 (category C, 127 800)
-// applying in window 1 for DS1 with CRO, DS2 and DS3.
-func annexDossier() settlement.Dossier {
-	return settlement.Dossier{
-		Establishment: "750712184", Region: envelope.IleDeFrance, Combined: decimal.New(127800, 0), Window: window.W1,
-		Domains: []eligibility.DomainRequest{{Domain: forfait.DS1, CRO: true}, {Domain: forfait.DS2}, {Domain: forfait.DS3}},
+func day(y int, m time.Month, d int) window.Date { return window.DateOf(y, m, d) }
+
+var (
+	ds1CRO = forfait.Variant{Domain: forfait.DS1, CRO: true}
+	ds1    = forfait.Variant{Domain: forfait.DS1}
+	ds2    = forfait.Variant{Domain: forfait.DS2}
+	ds3    = forfait.Variant{Domain: forfait.DS3}
+)
+
+// annexApplication is the establishment of Annexe 3 §4 (category C,
+// 127 800) applying in window 1 for DS1 with CRO, DS2 and DS3, filed on
+// 15 September 2021.
+func annexApplication() eligibility.Application {
+	a := eligibilitytest.Valid()
+	a.Establishment.Region = envelope.IleDeFrance
+	a.Establishment.CombinedActivity = decimal.New(127800, 0)
+	a.Window, a.Domains = window.W1, []forfait.Variant{ds1CRO, ds2, ds3}
+	return a
+}
+
+func decide(t testing.TB, a eligibility.Application) eligibility.Decision {
+	t.Helper()
+	d, err := eligibility.Decide(&a, &rules)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return d
+}
+
+func open(t testing.TB, a eligibility.Application, on window.Date) settlement.State {
+	t.Helper()
+	st, _, err := settlement.Open(&rules, decide(t, a), decimal.Zero, on)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// rates are declared percentages, written as the establishment enters
+// them in oSIS.
+func rates(t testing.TB, pairs ...any) map[indicator.ID]indicator.Rate {
+	t.Helper()
+	out := map[indicator.ID]indicator.Rate{}
+	for i := 0; i < len(pairs); i += 2 {
+		r, err := indicator.ParsePercent(pairs[i+1].(string))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[pairs[i].(indicator.ID)] = r
+	}
+	return out
 }
 
 type line struct {
-	Kind   envelope.Kind
-	Domain forfait.Domain
-	Window window.Window
-	Amount string
+	Kind    envelope.Kind
+	Variant forfait.Variant
+	Window  window.Window
+	Amount  string
+	Interps []string
 }
 
-func timeline(st settlement.State) []line {
+func lines(ns []envelope.Notification) []line {
 	var out []line
-	for _, n := range st.Timeline {
-		out = append(out, line{n.Kind, n.Domain, n.Window, forfait.Format(n.Amount)})
+	for _, n := range ns {
+		out = append(out, line{n.Kind, n.Variant, n.Window, forfait.Format(n.Amount), n.Interpretations})
 	}
 	return out
 }
 
 // TestAnnexDossier walks the three endings with hand-computed amounts (1 €
-// base unit): advances 30 % of 109 738, 39 194, 39 194; DS1 misses only the
-// CRO (INT-06): 99 762 − 32 921; DS2 misses window 1, defers, reaches
-// window 2 (INT-05): 39 194 × 0.9 = 35 274.6 → 35 275, − 11 758; DS3 misses
-// without deferral: the advance is repaid.
+// base unit): advances 30 % of 109 738, 39 194, 39 194; DS1 declares
+// 60/50/10 %: DS1.1 and DS1.2 reached, DS1.3 missed (INT-06): 99 762 −
+// 32 921; DS2 declares 40 % < 45 % in window 1, defers, declares 60 % ≥
+// 54 % in window 2 (INT-05): 39 194 × 0.9 = 35 274.6 → 35 275, − 11 758;
+// DS3 declares 40 % without deferral: the advance is repaid.
 func TestAnnexDossier(t *testing.T) {
-	rs := forfait.Instruction2021()
-	st, err := settlement.Open(&rs, annexDossier(), day(2021, 12, 15))
+	st, added, err := settlement.Open(&rules, decide(t, annexApplication()), decimal.Zero, day(2021, 12, 15))
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err = settlement.Settle(&rs, st, []indicator.Outcome{
-		{Domain: forfait.DS1, CRO: true, Window: window.W1, Reached: true, CROReached: false},
-		{Domain: forfait.DS2, Window: window.W1},
-		{Domain: forfait.DS3, Window: window.W1},
-	}, []forfait.Domain{forfait.DS2}, day(2022, 9, 1))
+	wantOpen := []line{
+		{envelope.Advance, ds1CRO, window.W1, "32921", []string{"INT-04"}},
+		{envelope.Advance, ds2, window.W1, "11758", []string{"INT-04"}},
+		{envelope.Advance, ds3, window.W1, "11758", []string{"INT-04"}},
+	}
+	if diff := cmp.Diff(wantOpen, lines(added)); diff != "" {
+		t.Errorf("opening (-want +got):\n%s", diff)
+	}
+	st, added, err = settlement.Settle(&rules, st, []settlement.Declaration{
+		{Domain: forfait.DS1, Window: window.W1, Rates: rates(t, indicator.DS11, "60", indicator.DS12, "50", indicator.DS13, "10")},
+		{Domain: forfait.DS2, Window: window.W1, Rates: rates(t, indicator.DS21, "40"), Defer: true},
+		{Domain: forfait.DS3, Window: window.W1, Rates: rates(t, indicator.DS31, "40")},
+	}, day(2022, 9, 1))
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err = settlement.Settle(&rs, st, []indicator.Outcome{{Domain: forfait.DS2, Window: window.W2, Reached: true}}, nil, day(2023, 3, 1))
+	wantFirst := []line{
+		{envelope.Balance, ds1, window.W1, "66841", []string{"INT-06"}},
+		{envelope.Repayment, ds3, window.W1, "11758", []string{"INT-05"}},
+	}
+	if diff := cmp.Diff(wantFirst, lines(added)); diff != "" {
+		t.Errorf("first settlement (-want +got):\n%s", diff)
+	}
+	st, added, err = settlement.Settle(&rules, st, []settlement.Declaration{
+		{Domain: forfait.DS2, Window: window.W2, Rates: rates(t, indicator.DS21, "60")},
+	}, day(2023, 3, 1))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []line{
-		{envelope.Advance, forfait.DS1, window.W1, "32921"},
-		{envelope.Advance, forfait.DS2, window.W1, "11758"},
-		{envelope.Advance, forfait.DS3, window.W1, "11758"},
-		{envelope.Balance, forfait.DS1, window.W1, "66841"},
-		{envelope.Repayment, forfait.DS3, window.W1, "11758"},
-		{envelope.Balance, forfait.DS2, window.W2, "23517"},
+	if diff := cmp.Diff([]line{{envelope.Balance, ds2, window.W2, "23517", []string{"INT-05"}}}, lines(added)); diff != "" {
+		t.Errorf("after the deferral (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(want, timeline(st)); diff != "" {
-		t.Errorf("timeline (-want +got):\n%s", diff)
+	if len(st.Timeline) != 6 {
+		t.Errorf("timeline holds %d notifications, want 6", len(st.Timeline))
 	}
-	for i, want := range []string{"99762", "35275", "0"} {
-		if got := st.Lines[i].Entitlement(); !got.Equal(decimal.RequireFromString(want)) {
-			t.Errorf("%s entitlement %s, want %s", st.Lines[i].Domain, got, want)
+	for i, want := range []struct {
+		granted     forfait.Variant
+		entitlement string
+	}{{ds1, "99762"}, {ds2, "35275"}, {forfait.Variant{}, "0"}} {
+		if l := st.Lines[i]; l.Granted != want.granted || !l.Entitlement().Equal(decimal.RequireFromString(want.entitlement)) {
+			t.Errorf("%s: granted %s, entitlement %s; want %s, %s", l.Asked, l.Granted, l.Entitlement(), want.granted, want.entitlement)
 		}
 	}
-	if st.Timeline[3].Interpretations[0] != "INT-06" || st.Timeline[5].Interpretations[0] != "INT-05" || st.Timeline[3].CRO {
-		t.Errorf("citations: %+v / %+v", st.Timeline[3], st.Timeline[5])
+	// Paid 32 921 + 11 758 + 11 758 + 66 841 + 23 517; repaid 11 758.
+	m := st.Money()
+	if !m.Paid.Equal(decimal.New(146795, 0)) || !m.Repaid.Equal(decimal.New(11758, 0)) || !m.Net.Equal(decimal.New(135037, 0)) {
+		t.Errorf("money %+v, want paid 146795, repaid 11758, net 135037", m)
 	}
 }
 
-func TestErrors(t *testing.T) {
-	rs := forfait.Instruction2021()
-	d := annexDossier()
-	d.Funded = []forfait.Domain{forfait.DS3}
-	if _, err := settlement.Open(&rs, d, day(2021, 12, 1)); !errors.Is(err, settlement.ErrAlreadyFunded) {
-		t.Errorf("funded domain: %v", err)
-	}
-	d = annexDossier()
-	d.Establishment, d.Region, d.Domains = "x", 0, nil
-	if _, err := settlement.Open(&rs, d, day(2021, 12, 1)); len(forfait.Problems(err)) != 3 || !errors.Is(err, settlement.ErrInvalidDossier) {
-		t.Errorf("malformed dossier: %v", err)
-	}
-	d = annexDossier()
-	d.Domains = append(d.Domains, eligibility.DomainRequest{Domain: forfait.DS2})
-	if _, err := settlement.Open(&rs, d, day(2021, 12, 1)); !errors.Is(err, settlement.ErrInvalidDossier) {
-		t.Errorf("domain twice: %v", err)
-	}
-	d = annexDossier()
-	d.Combined = decimal.New(300000, 0) // category D without a national maximum
-	if _, err := settlement.Open(&rs, d, day(2021, 12, 1)); !errors.Is(err, forfait.ErrNationalMax) {
-		t.Errorf("category D without ceiling: %v", err)
-	}
-
-	st, _ := settlement.Open(&rs, annexDossier(), day(2021, 12, 1))
+func TestOpenErrors(t *testing.T) {
+	refused := annexApplication()
+	refused.RELIMS = false
+	zero := annexApplication()
+	zero.Establishment.CombinedActivity = decimal.Zero
+	categoryD := annexApplication()
+	categoryD.Establishment.CombinedActivity = decimal.New(300000, 0)
+	tampered := decide(t, refused)
+	tampered.Status, tampered.Reasons = eligibility.Validated, nil
 	tests := []struct {
-		name      string
-		outcomes  []indicator.Outcome
-		deferrals []forfait.Domain
-		want      []error
+		name     string
+		decision eligibility.Decision
+		on       window.Date
+		want     error
 	}{
-		{"wrong window", []indicator.Outcome{{Domain: forfait.DS2, Window: window.W2}}, nil, []error{settlement.ErrMismatch}},
-		{"wrong CRO", []indicator.Outcome{{Domain: forfait.DS1, Window: window.W1}}, nil, []error{settlement.ErrMismatch}},
-		{"twice", []indicator.Outcome{{Domain: forfait.DS2, Window: window.W1}, {Domain: forfait.DS2, Window: window.W1}}, nil, []error{settlement.ErrSettled}},
-		{"deferral without outcome", nil, []forfait.Domain{forfait.DS3}, []error{settlement.ErrNoDeferral}},
-		{"deferral when reached", []indicator.Outcome{{Domain: forfait.DS2, Window: window.W1, Reached: true}}, []forfait.Domain{forfait.DS2}, []error{settlement.ErrNoDeferral}},
-		{"everything", []indicator.Outcome{{Domain: forfait.DS2, Window: window.W3}, {Domain: forfait.DS1, Window: window.W1}}, []forfait.Domain{forfait.DS3},
-			[]error{settlement.ErrMismatch, settlement.ErrMismatch, settlement.ErrNoDeferral}},
+		{"refused", decide(t, refused), day(2021, 12, 1), settlement.ErrNotValidated},
+		{"validated by hand but not by the rules", tampered, day(2021, 12, 1), settlement.ErrNotValidated},
+		{"no activity", decide(t, zero), day(2021, 12, 1), settlement.ErrNotValidated},
+		{"before the filing", decide(t, annexApplication()), day(2021, 9, 14), settlement.ErrDate},
+		{"undated", decide(t, annexApplication()), window.Date{}, settlement.ErrDate},
+		{"category D without a national maximum", decide(t, categoryD), day(2021, 12, 1), forfait.ErrNationalMax},
+		{"malformed application", eligibility.Decision{Status: eligibility.Validated}, day(2021, 12, 1), eligibility.ErrInvalidApplication},
 	}
 	for _, tt := range tests {
-		got, err := settlement.Settle(&rs, st, tt.outcomes, tt.deferrals, day(2022, 9, 1))
-		problems := forfait.Problems(err)
-		if len(problems) != len(tt.want) || !cmp.Equal(timeline(got), timeline(st)) {
-			t.Errorf("%s: %v (state changed: %v)", tt.name, err, !cmp.Equal(timeline(got), timeline(st)))
-			continue
-		}
-		for i, p := range problems {
-			var se *settlement.Error
-			if !errors.Is(p, tt.want[i]) || !errors.As(p, &se) {
-				t.Errorf("%s: problem %d = %v, want %v", tt.name, i, p, tt.want[i])
+		t.Run(tt.name, func(t *testing.T) {
+			st, added, err := settlement.Open(&rules, tt.decision, decimal.Zero, tt.on)
+			if !errors.Is(err, tt.want) || len(added) != 0 || len(st.Lines) != 0 {
+				t.Errorf("Open: %v (%d notifications); want %v and nothing", err, len(added), tt.want)
 			}
-		}
+		})
+	}
+}
+
+func TestSettleErrors(t *testing.T) {
+	st := open(t, annexApplication(), day(2021, 12, 1))
+	miss2 := settlement.Declaration{Domain: forfait.DS2, Window: window.W1, Rates: rates(t, indicator.DS21, "40")}
+	reach2 := settlement.Declaration{Domain: forfait.DS2, Window: window.W1, Rates: rates(t, indicator.DS21, "45")}
+	tests := []struct {
+		name  string
+		decls []settlement.Declaration
+		on    window.Date
+		want  []error
+	}{
+		{"before the opening", []settlement.Declaration{miss2}, day(2021, 11, 30), []error{settlement.ErrDate}},
+		{"rates for another window", []settlement.Declaration{{Domain: forfait.DS2, Window: window.W2, Rates: rates(t, indicator.DS21, "60")}},
+			day(2022, 9, 1), []error{settlement.ErrMismatch}},
+		{"a domain the dossier does not hold", []settlement.Declaration{{Domain: 4, Window: window.W1}}, day(2022, 9, 1), []error{settlement.ErrMismatch}},
+		{"twice", []settlement.Declaration{miss2, miss2}, day(2022, 9, 1), []error{settlement.ErrSettled}},
+		{"deferral when reached", []settlement.Declaration{{Domain: reach2.Domain, Window: reach2.Window, Rates: reach2.Rates, Defer: true}},
+			day(2022, 9, 1), []error{settlement.ErrNoDeferral}},
+		{"a rate missing", []settlement.Declaration{{Domain: forfait.DS1, Window: window.W1, Rates: rates(t, indicator.DS11, "60", indicator.DS12, "50")}},
+			day(2022, 9, 1), []error{indicator.ErrMissingRate}},
+		{"a rate never declared", []settlement.Declaration{{Domain: forfait.DS3, Window: window.W1, Rates: map[indicator.ID]indicator.Rate{indicator.DS31: {}}}},
+			day(2022, 9, 1), []error{indicator.ErrMissingRate}},
+		{"everything at once", []settlement.Declaration{miss2, miss2, {Domain: forfait.DS3, Window: window.W4}}, day(2021, 1, 1),
+			[]error{settlement.ErrDate, settlement.ErrSettled, settlement.ErrMismatch}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, added, err := settlement.Settle(&rules, st, tt.decls, tt.on)
+			problems := forfait.Problems(err)
+			if len(problems) != len(tt.want) || len(added) != 0 || !cmp.Equal(lines(got.Timeline), lines(st.Timeline)) {
+				t.Fatalf("Settle: %v, %d added; want %d problems and nothing changed", err, len(added), len(tt.want))
+			}
+			for i, p := range problems {
+				var ie *forfait.InputError
+				if !errors.Is(p, tt.want[i]) || !errors.As(p, &ie) {
+					t.Errorf("problem %d = %v, want %v", i, p, tt.want[i])
+				}
+			}
+		})
 	}
 
-	// No deferral after window 4, nor a second one.
-	d = annexDossier()
-	d.Window = window.W4
-	st4, _ := settlement.Open(&rs, d, day(2023, 6, 1))
-	if _, err := settlement.Settle(&rs, st4, []indicator.Outcome{{Domain: forfait.DS2, Window: window.W4}}, []forfait.Domain{forfait.DS2}, day(2024, 1, 1)); !errors.Is(err, settlement.ErrNoDeferral) {
+	// No deferral after window 4, nor a second one; missed again, repaid.
+	w4 := annexApplication()
+	w4.Window, w4.Filed = window.W4, day(2023, 3, 15)
+	st4 := open(t, w4, day(2023, 6, 1))
+	late := settlement.Declaration{Domain: forfait.DS2, Window: window.W4, Rates: rates(t, indicator.DS21, "1"), Defer: true}
+	if _, _, err := settlement.Settle(&rules, st4, []settlement.Declaration{late}, day(2024, 1, 1)); !errors.Is(err, settlement.ErrNoDeferral) {
 		t.Errorf("deferral after window 4: %v", err)
 	}
-	st3, _ := settlement.Settle(&rs, st, []indicator.Outcome{{Domain: forfait.DS2, Window: window.W1}}, []forfait.Domain{forfait.DS2}, day(2022, 9, 1))
-	if _, err := settlement.Settle(&rs, st3, []indicator.Outcome{{Domain: forfait.DS2, Window: window.W2}}, []forfait.Domain{forfait.DS2}, day(2023, 3, 1)); !errors.Is(err, settlement.ErrNoDeferral) {
+	deferred, _, err := settlement.Settle(&rules, st, []settlement.Declaration{{Domain: forfait.DS2, Window: window.W1, Rates: miss2.Rates, Defer: true}}, day(2022, 9, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	again := settlement.Declaration{Domain: forfait.DS2, Window: window.W2, Rates: rates(t, indicator.DS21, "53.99"), Defer: true}
+	if _, _, err := settlement.Settle(&rules, deferred, []settlement.Declaration{again}, day(2023, 3, 1)); !errors.Is(err, settlement.ErrNoDeferral) {
 		t.Errorf("second deferral: %v", err)
 	}
-	// Missed again after a deferral: repayment.
-	st3, err := settlement.Settle(&rs, st3, []indicator.Outcome{{Domain: forfait.DS2, Window: window.W2}}, nil, day(2023, 3, 1))
-	if err != nil || st3.Lines[1].Stage != settlement.Repaid || !st3.Lines[1].Entitlement().IsZero() {
-		t.Errorf("missed after deferral: %+v, %v", st3.Lines[1], err)
+	again.Defer = false
+	repaid, added, err := settlement.Settle(&rules, deferred, []settlement.Declaration{again}, day(2023, 3, 1))
+	if err != nil || repaid.Lines[1].Stage != settlement.Repaid || !repaid.Lines[1].Entitlement().IsZero() ||
+		!cmp.Equal(lines(added), []line{{envelope.Repayment, ds2, window.W2, "11758", []string{"INT-05"}}}) {
+		t.Errorf("missed after deferral: %+v, %v, %v", repaid.Lines[1], lines(added), err)
+	}
+}
+
+// TestStageText: stages round-trip as text, the zero value included.
+func TestStageText(t *testing.T) {
+	for _, s := range []settlement.Stage{0, settlement.Awaiting, settlement.Paid, settlement.Repaid} {
+		text, err := s.MarshalText()
+		var back settlement.Stage
+		if err != nil || back.UnmarshalText(text) != nil || back != s {
+			t.Errorf("%v: text %q, %v, back %v", s, text, err, back)
+		}
+	}
+	if _, err := settlement.Stage(9).MarshalText(); !errors.Is(err, settlement.ErrInvalidDossier) || settlement.Stage(0).String() != "unset" {
+		t.Errorf("invalid stage: %v", err)
 	}
 }
 
@@ -169,62 +274,64 @@ type model struct {
 }
 
 // TestDossierMachine is a rapid state machine over a dossier's life:
-// random outcomes and deferrals, and after every step the invariants hold:
-// per domain, paid − repaid is the entitlement earned or zero; one advance,
-// at most one balance, nothing after a repayment, a repayment equal to the
-// advance; a refused step changes nothing.
+// random declarations that reach or miss the targets, with or without a
+// deferral, and after every step the invariants hold: per domain, paid −
+// repaid is the entitlement earned or zero; one advance, at most one
+// balance, nothing after a repayment, a repayment equal to the advance; a
+// refused step changes nothing and adds nothing.
 func TestDossierMachine(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		rs := forfait.Instruction2021()
-		d := annexDossier()
-		d.Combined = decimal.New(rapid.Int64Range(1, 460_000).Draw(t, "combined_halves"), 0).Mul(decimal.New(5, -1))
-		d.NationalMax = decimal.New(230_001, 0)
-		if d.Combined.GreaterThan(d.NationalMax) {
-			d.NationalMax = d.Combined
-		}
-		d.Window = window.Window(rapid.IntRange(1, 4).Draw(t, "window"))
-		d.Domains[0].CRO = rapid.Bool().Draw(t, "cro")
-		st, err := settlement.Open(&rs, d, day(2021, 12, 1))
+		o := settlementtest.Decision(&rules).Draw(t, "opening")
+		st, _, err := settlement.Open(&rules, o.Decision, o.NationalMax, o.On)
 		if err != nil {
 			t.Fatal(err)
 		}
+		d := st.Dossier
+		compute := func(v forfait.Variant, w window.Window) forfait.Forfait {
+			f, err := rules.Forfait.Compute(forfait.Request{Combined: d.Combined, NationalMax: d.NationalMax, Variant: v, Window: w})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return f
+		}
 		models := map[forfait.Domain]*model{}
 		for _, l := range st.Lines {
-			f, _ := rs.Compute(forfait.Request{Combined: d.Combined, NationalMax: d.NationalMax, Domain: l.Domain, CRO: l.CRO, Window: d.Window})
-			models[l.Domain] = &model{window: d.Window, stage: settlement.Awaiting, advance: f.Advance}
+			models[l.Asked.Domain] = &model{window: d.Window, stage: settlement.Awaiting, advance: compute(l.Asked, d.Window).Advance}
 		}
 		t.Repeat(map[string]func(*rapid.T){
 			"settle": func(t *rapid.T) {
-				i := rapid.IntRange(0, len(st.Lines)-1).Draw(t, "line")
-				l := st.Lines[i]
-				m := models[l.Domain]
-				o := indicator.Outcome{Domain: l.Domain, CRO: l.CRO, Window: l.Window, Reached: rapid.Bool().Draw(t, "reached")}
-				o.CROReached = l.CRO && o.Reached && rapid.Bool().Draw(t, "cro_reached")
-				var deferrals []forfait.Domain
-				if rapid.Bool().Draw(t, "defer") {
-					deferrals = []forfait.Domain{l.Domain}
-				}
-				next, err := settlement.Settle(&rs, st, []indicator.Outcome{o}, deferrals, day(2022, 1, 1))
+				l := rapid.SampledFrom(st.Lines).Draw(t, "line")
+				m := models[l.Asked.Domain]
+				reached, croReached := rapid.Bool().Draw(t, "reached"), rapid.Bool().Draw(t, "cro_reached")
+				rs, _ := settlementtest.Rates(&rules, l.Asked, l.Window, reached, croReached)
+				decl := settlement.Declaration{Domain: l.Asked.Domain, Window: l.Window, Rates: rs, Defer: rapid.Bool().Draw(t, "defer")}
+				next, added, err := settlement.Settle(&rules, st, []settlement.Declaration{decl}, d.Opened.AddDate(0, 6, 0))
 				_, canDefer := m.window.Deferral()
-				wantErr := m.stage != settlement.Awaiting || len(deferrals) > 0 && (o.Reached || m.deferred || !canDefer)
+				wantErr := m.stage != settlement.Awaiting || decl.Defer && (reached || m.deferred || !canDefer)
 				if wantErr != (err != nil) {
-					t.Fatalf("settle %s (reached %v, defer %v) in stage %s: error %v", l.Domain, o.Reached, len(deferrals) > 0, m.stage, err)
+					t.Fatalf("settle %s (reached %v, defer %v) in stage %s: error %v", l.Asked, reached, decl.Defer, m.stage, err)
 				}
 				if err != nil {
-					if !cmp.Equal(timeline(next), timeline(st)) {
+					if len(added) != 0 || !cmp.Equal(lines(next.Timeline), lines(st.Timeline)) {
 						t.Fatal("a refused step changed the state")
 					}
 					return
 				}
 				switch {
-				case o.Reached:
-					f, _ := rs.Compute(forfait.Request{Combined: d.Combined, NationalMax: d.NationalMax, Domain: l.Domain, CRO: l.CRO && o.CROReached, Window: m.window})
-					m.stage, m.earned = settlement.Paid, f.Amount
-				case len(deferrals) > 0:
+				case reached:
+					v := l.Asked
+					if !croReached {
+						v = v.Standard()
+					}
+					m.stage, m.earned = settlement.Paid, compute(v, m.window).Amount
+				case decl.Defer:
 					w, _ := m.window.Deferral()
 					m.window, m.deferred = w, true
 				default:
 					m.stage, m.earned = settlement.Repaid, decimal.Zero
+				}
+				if !cmp.Equal(lines(added), lines(next.Timeline[len(st.Timeline):])) {
+					t.Fatal("the notifications added are not the timeline's new ones")
 				}
 				st = next
 			},
@@ -235,28 +342,28 @@ func TestDossierMachine(t *testing.T) {
 
 func checkInvariants(t *rapid.T, st settlement.State, models map[forfait.Domain]*model) {
 	for _, l := range st.Lines {
-		m := models[l.Domain]
+		m := models[l.Asked.Domain]
 		if l.Stage != m.stage || l.Window != m.window || l.Deferred != m.deferred {
-			t.Fatalf("%s: line %+v, model %+v", l.Domain, l, *m)
+			t.Fatalf("%s: line %+v, model %+v", l.Asked, l, *m)
 		}
 		switch l.Stage {
 		case settlement.Awaiting:
 			if !l.Paid.Equal(m.advance) || !l.Repaid.IsZero() {
-				t.Fatalf("%s awaiting: paid %s repaid %s, advance %s", l.Domain, l.Paid, l.Repaid, m.advance)
+				t.Fatalf("%s awaiting: paid %s repaid %s, advance %s", l.Asked, l.Paid, l.Repaid, m.advance)
 			}
 		default:
 			if !l.Entitlement().Equal(m.earned) {
-				t.Fatalf("%s %s: paid − repaid = %s, earned %s", l.Domain, l.Stage, l.Entitlement(), m.earned)
+				t.Fatalf("%s %s: paid − repaid = %s, earned %s", l.Asked, l.Stage, l.Entitlement(), m.earned)
 			}
 		}
 		var advances, balances, repayments int
 		net := decimal.Zero
 		for _, n := range st.Timeline {
-			if n.Domain != l.Domain {
+			if n.Variant.Domain != l.Asked.Domain {
 				continue
 			}
 			if repayments > 0 {
-				t.Fatalf("%s: %s after a repayment", l.Domain, n.Kind)
+				t.Fatalf("%s: %s after a repayment", l.Asked, n.Kind)
 			}
 			switch n.Kind {
 			case envelope.Advance:
@@ -265,10 +372,13 @@ func checkInvariants(t *rapid.T, st settlement.State, models map[forfait.Domain]
 			case envelope.Balance:
 				balances++
 				net = net.Add(n.Amount)
+				if n.Variant != l.Granted {
+					t.Fatalf("%s: balance notified as %s, line granted %s", l.Asked, n.Variant, l.Granted)
+				}
 			case envelope.Repayment:
 				repayments++
 				if !n.Amount.Equal(m.advance) {
-					t.Fatalf("%s: repayment %s of an advance of %s", l.Domain, n.Amount, m.advance)
+					t.Fatalf("%s: repayment %s of an advance of %s", l.Asked, n.Amount, m.advance)
 				}
 				net = net.Sub(n.Amount)
 			}
@@ -277,26 +387,26 @@ func checkInvariants(t *rapid.T, st settlement.State, models map[forfait.Domain]
 			}
 		}
 		if advances != 1 || balances > 1 || balances+repayments > 1 || !net.Equal(l.Entitlement()) {
-			t.Fatalf("%s: %d advances, %d balances, %d repayments, net %s, entitlement %s", l.Domain, advances, balances, repayments, net, l.Entitlement())
+			t.Fatalf("%s: %d advances, %d balances, %d repayments, net %s, entitlement %s", l.Asked, advances, balances, repayments, net, l.Entitlement())
 		}
 	}
 }
 
 func TestForecast(t *testing.T) {
-	rs := forfait.Instruction2021()
-	st, _ := settlement.Open(&rs, annexDossier(), day(2021, 12, 1))
-	st, _ = settlement.Settle(&rs, st, []indicator.Outcome{{Domain: forfait.DS3, Window: window.W1, Reached: true}}, nil, day(2022, 9, 1))
-	pending := annexDossier()
-	pending.Establishment, pending.Window = "750000023", window.W2
-	pending.Domains = pending.Domains[1:2] // DS2 in window 2: 35 275 = 10 583 + 24 692
+	st := open(t, annexApplication(), day(2021, 12, 1))
+	st, _, err := settlement.Settle(&rules, st, []settlement.Declaration{{Domain: forfait.DS3, Window: window.W1, Rates: rates(t, indicator.DS31, "45")}}, day(2022, 9, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pending := st.Dossier
+	pending.Establishment, pending.Window = forfait.MustParseFINESS("750000023"), window.W2
+	pending.Variants = []forfait.Variant{ds2} // DS2 in window 2: 35 275 = 10 583 + 24 692
 	credits := envelope.Credits{Advance: decimal.New(100_000, 0), Usage: decimal.New(200_000, 0)}
 	ledger, _ := envelope.NewLedger(envelope.IleDeFrance, envelope.Volet1, credits, decimal.Zero)
-	for _, n := range st.Timeline {
-		if err := ledger.Record(n); err != nil {
-			t.Fatal(err)
-		}
+	if err := ledger.Book(st.Timeline...); err != nil {
+		t.Fatal(err)
 	}
-	fc, err := settlement.NewForecast(&rs, []settlement.State{st}, []settlement.Dossier{pending}, []*envelope.Ledger{ledger})
+	fc, err := settlement.NewForecast(&rules, []settlement.State{st}, []settlement.Dossier{pending}, []*envelope.Ledger{ledger})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,7 @@
 //
 // # Errors
 //
-// Checks return []forfaittest.Violation, empty when the outputs conform.
+// Checks return []Violation, empty when the outputs conform.
 //
 // # Example
 //
@@ -40,8 +40,20 @@ import (
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
-	"github.com/sunes-spec/sunes/forfait/forfaittest"
+	"github.com/sunes-spec/sunes/window"
 )
+
+// Violation is one broken rule in another system's output.
+type Violation struct {
+	Row    int    // the row (from 0) or item concerned
+	Rule   string // what is broken
+	Source string // the paragraph and INT ids that say so
+	Detail string // the values involved
+}
+
+func (v Violation) String() string {
+	return fmt.Sprintf("row %d: %s [%s]: %s", v.Row, v.Rule, v.Source, v.Detail)
+}
 
 // Key is a region's envelope for one volet.
 type Key struct {
@@ -54,14 +66,14 @@ type Key struct {
 // region's advances less repayments never exceed its advance credits and
 // never go below zero, and its balances never exceed its usage credits. A
 // notification for a region and volet without credits is a violation too.
-func CheckNotifications(credits map[Key]envelope.Credits, ns []envelope.Notification) []forfaittest.Violation {
-	var out []forfaittest.Violation
+func CheckNotifications(credits map[Key]envelope.Credits, ns []envelope.Notification) []Violation {
+	var out []Violation
 	used := map[Key]*envelope.Credits{}
 	for i, n := range ns {
 		k := Key{n.Region, n.Volet}
 		c, ok := credits[k]
 		if !ok {
-			out = append(out, forfaittest.Violation{Row: i, Rule: "notification without an envelope", Source: "§3.3; §6.1",
+			out = append(out, Violation{Row: i, Rule: "notification without an envelope", Source: "§3.3; §6.1",
 				Detail: fmt.Sprintf("%s, %s", n.Region, n.Volet)})
 			continue
 		}
@@ -80,13 +92,13 @@ func CheckNotifications(credits map[Key]envelope.Credits, ns []envelope.Notifica
 		}
 		switch {
 		case u.Advance.GreaterThan(c.Advance):
-			out = append(out, forfaittest.Violation{Row: i, Rule: "notifications over the envelope's advance credits", Source: "§6.1; Annexe 2 §3",
+			out = append(out, Violation{Row: i, Rule: "notifications over the envelope's advance credits", Source: "§6.1; Annexe 2 §3",
 				Detail: fmt.Sprintf("%s: %s € advanced, %s € of credits", n.Region, forfait.Format(u.Advance), forfait.Format(c.Advance))})
 		case u.Usage.GreaterThan(c.Usage):
-			out = append(out, forfaittest.Violation{Row: i, Rule: "notifications over the envelope's usage credits", Source: "§6.1; Annexe 2 §3",
+			out = append(out, Violation{Row: i, Rule: "notifications over the envelope's usage credits", Source: "§6.1; Annexe 2 §3",
 				Detail: fmt.Sprintf("%s: %s € of balances, %s € of credits", n.Region, forfait.Format(u.Usage), forfait.Format(c.Usage))})
 		case u.Advance.Sign() < 0:
-			out = append(out, forfaittest.Violation{Row: i, Rule: "repayments beyond the advances", Source: "Annexe 2 §3",
+			out = append(out, Violation{Row: i, Rule: "repayments beyond the advances", Source: "Annexe 2 §3",
 				Detail: fmt.Sprintf("%s: net advances %s €", n.Region, forfait.Format(u.Advance))})
 		}
 	}
@@ -96,12 +108,12 @@ func CheckNotifications(credits map[Key]envelope.Credits, ns []envelope.Notifica
 // CheckAllocation checks parts allocated from total among weights (Annex 2
 // §1; INT-08): as many parts as weights, whole euros, summing exactly to
 // total, zero for a zero weight, each within 1 € of its exact share.
-func CheckAllocation(total decimal.Decimal, weights, parts []decimal.Decimal) []forfaittest.Violation {
+func CheckAllocation(total decimal.Decimal, weights, parts []decimal.Decimal) []Violation {
 	const src = "Annex 2 §1; INT-08"
 	if len(parts) != len(weights) {
-		return []forfaittest.Violation{{Row: -1, Rule: "allocation of another length", Source: src, Detail: fmt.Sprintf("%d parts for %d weights", len(parts), len(weights))}}
+		return []Violation{{Row: -1, Rule: "allocation of another length", Source: src, Detail: fmt.Sprintf("%d parts for %d weights", len(parts), len(weights))}}
 	}
-	var out []forfaittest.Violation
+	var out []Violation
 	sumW, sumP := new(big.Rat), decimal.Zero
 	for _, w := range weights {
 		sumW.Add(sumW, w.Rat())
@@ -109,38 +121,50 @@ func CheckAllocation(total decimal.Decimal, weights, parts []decimal.Decimal) []
 	for i, p := range parts {
 		sumP = sumP.Add(p)
 		if !p.IsInteger() || p.Sign() < 0 {
-			out = append(out, forfaittest.Violation{Row: i, Rule: "part not a whole number of euros", Source: src, Detail: forfait.Format(p)})
+			out = append(out, Violation{Row: i, Rule: "part not a whole number of euros", Source: src, Detail: forfait.Format(p)})
 		}
 		if weights[i].IsZero() && !p.IsZero() {
-			out = append(out, forfaittest.Violation{Row: i, Rule: "zero weight with a non-zero part", Source: src, Detail: forfait.Format(p)})
+			out = append(out, Violation{Row: i, Rule: "zero weight with a non-zero part", Source: src, Detail: forfait.Format(p)})
 		}
 		if sumW.Sign() > 0 {
 			exact := new(big.Rat).Quo(new(big.Rat).Mul(total.Rat(), weights[i].Rat()), sumW)
 			gap := new(big.Rat).Sub(p.Rat(), exact)
 			if gap.Abs(gap).Cmp(big.NewRat(1, 1)) >= 0 {
-				out = append(out, forfaittest.Violation{Row: i, Rule: "part 1 € or more from its exact share", Source: src,
+				out = append(out, Violation{Row: i, Rule: "part 1 € or more from its exact share", Source: src,
 					Detail: fmt.Sprintf("%s, exact share %s", forfait.Format(p), exact.FloatString(2))})
 			}
 		}
 	}
 	if !sumP.Equal(total) {
-		out = append(out, forfaittest.Violation{Row: -1, Rule: "allocations that do not sum to the total", Source: src,
+		out = append(out, Violation{Row: -1, Rule: "allocations that do not sum to the total", Source: src,
 			Detail: fmt.Sprintf("%s ≠ %s", forfait.Format(sumP), forfait.Format(total))})
 	}
 	return out
 }
 
-// Weights draws one to n non-negative weights, not all zero, a quarter of
-// them zero, with up to three decimals.
-func Weights(n int) *rapid.Generator[[]decimal.Decimal] {
+// Weights draws from lo to hi non-negative weights (Weights(n, n): exactly
+// n), not all zero, a quarter of them zero, with up to three decimals.
+// Half the draws take every weight from a pool of three values, so that
+// equal remainders, and INT-08's tie rule, come up often.
+func Weights(lo, hi int) *rapid.Generator[[]decimal.Decimal] {
 	return rapid.Custom(func(t *rapid.T) []decimal.Decimal {
-		ws := make([]decimal.Decimal, rapid.IntRange(1, n).Draw(t, "n"))
+		ws := make([]decimal.Decimal, rapid.IntRange(max(lo, 1), max(hi, 1)).Draw(t, "n"))
+		weight := func(label string) decimal.Decimal {
+			return decimal.New(rapid.Int64Range(1, 1e9).Draw(t, label), -int32(rapid.IntRange(0, 3).Draw(t, label+"_places")))
+		}
+		var pool []decimal.Decimal
+		if rapid.Bool().Draw(t, "ties") {
+			pool = []decimal.Decimal{weight("pool0"), weight("pool1"), weight("pool2")}
+		}
 		for i := range ws {
-			if rapid.IntRange(0, 3).Draw(t, "zero") == 0 {
+			switch {
+			case rapid.IntRange(0, 3).Draw(t, "zero") == 0:
 				ws[i] = decimal.Zero
-				continue
+			case pool != nil:
+				ws[i] = rapid.SampledFrom(pool).Draw(t, "w")
+			default:
+				ws[i] = weight("w")
 			}
-			ws[i] = decimal.New(rapid.Int64Range(1, 1e9).Draw(t, "w"), -int32(rapid.IntRange(0, 3).Draw(t, "places")))
 		}
 		ws[rapid.IntRange(0, len(ws)-1).Draw(t, "positive")] = decimal.New(rapid.Int64Range(1, 1e6).Draw(t, "p"), 0)
 		return ws
@@ -150,10 +174,12 @@ func Weights(n int) *rapid.Generator[[]decimal.Decimal] {
 // Notification draws a volet-1 notification in region r: an advance, a
 // balance or a repayment of up to 100 000 €.
 func Notification(r envelope.Region) *rapid.Generator[envelope.Notification] {
+	variants, windows := forfait.Variants(), window.All()
 	return rapid.Custom(func(t *rapid.T) envelope.Notification {
 		return envelope.Notification{
 			Kind: envelope.Kind(rapid.IntRange(1, 3).Draw(t, "kind")), Volet: envelope.Volet1, Region: r,
-			Establishment: fmt.Sprintf("35%07d", rapid.IntRange(0, 9_999_999).Draw(t, "establishment")),
+			Establishment: forfait.MustParseFINESS(fmt.Sprintf("35%07d", rapid.IntRange(0, 9_999_999).Draw(t, "establishment"))),
+			Variant:       rapid.SampledFrom(variants[:]).Draw(t, "variant"), Window: rapid.SampledFrom(windows[:]).Draw(t, "window"),
 			Amount:        decimal.New(rapid.Int64Range(1, 100_000).Draw(t, "euros"), 0), Source: "§5; Annexe 2 §3",
 		}
 	})

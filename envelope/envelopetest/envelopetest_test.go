@@ -28,7 +28,7 @@ func TestLibraryConforms(t *testing.T) {
 		if vs := envelopetest.CheckNotifications(map[envelopetest.Key]envelope.Credits{{Region: envelope.Corse, Volet: envelope.Volet1}: credits}, accepted); len(vs) > 0 {
 			t.Fatalf("ledger-accepted notifications flagged: %v", vs)
 		}
-		ws := envelopetest.Weights(40).Draw(t, "weights")
+		ws := envelopetest.Weights(1, 40).Draw(t, "weights")
 		total := decimal.New(rapid.Int64Range(0, 1e9).Draw(t, "total"), 0)
 		parts, err := envelope.Allocate(total, ws)
 		if err != nil {
@@ -101,4 +101,28 @@ func ExampleCheckAllocation() {
 		fmt.Println(v)
 	}
 	// Output: row -1: allocations that do not sum to the total [Annex 2 §1; INT-08]: 99 ≠ 100
+}
+
+// Weights(n, n) draws exactly n weights, and equal positive weights, which
+// exercise INT-08's tie rule, come up in many draws.
+func TestWeightsCountAndTies(t *testing.T) {
+	ties := 0
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(1, 30).Draw(t, "n")
+		ws := envelopetest.Weights(n, n).Draw(t, "weights")
+		if len(ws) != n {
+			t.Fatalf("Weights(%d, %d) drew %d weights", n, n, len(ws))
+		}
+		seen := map[string]bool{}
+		for _, w := range ws {
+			if w.Sign() > 0 && seen[w.String()] {
+				ties++
+				return
+			}
+			seen[w.String()] = true
+		}
+	})
+	if ties < 10 {
+		t.Errorf("only %d of 100 draws held equal positive weights", ties)
+	}
 }

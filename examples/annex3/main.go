@@ -38,7 +38,7 @@ func run(w io.Writer) error {
 			}
 			f := d.Forfait
 			fmt.Fprintf(w, "\n%s (%s), window %s: forfait %s €, advance %s €, balance %s €\n",
-				f.Domain, f.Domain.Label(), f.Window, forfait.Format(f.Amount), forfait.Format(f.Advance), forfait.Format(f.Balance))
+				f.Variant, f.Variant.Domain.Label(), f.Window, forfait.Format(f.Amount), forfait.Format(f.Advance), forfait.Format(f.Balance))
 			fmt.Fprint(w, d)
 			total, advance, balance = total.Add(f.Amount), advance.Add(f.Advance), balance.Add(f.Balance)
 		}

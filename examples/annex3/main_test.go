@@ -16,7 +16,7 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"DS1 (Alimenter le DMP en documents de sortie), window 1: forfait 110000 €, advance 33000 €, balance 77000 €",
+		"DS1+CRO (Alimenter le DMP en documents de sortie), window 1: forfait 110000 €, advance 33000 €, balance 77000 €",
 		"window 4: forfait 31200 €, advance 9360 €, balance 21840 €",
 		"window 2: forfait 35100 €, advance 10530 €, balance 24570 €",
 		"Total: forfait 176300 €, advances 52890 €, balances 123410 €",

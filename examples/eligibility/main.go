@@ -10,7 +10,7 @@ import (
 
 	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/forfait"
-	"github.com/sunes-spec/sunes/window"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 )
 
 func main() {
@@ -41,8 +41,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "eligibility: reading the application:", err)
 		return 1
 	}
-	cal := window.Instruction2021()
-	d, err := eligibility.Decide(&app, &cal)
+	rules := instruction.Instruction2021()
+	d, err := eligibility.Decide(&app, &rules)
 	if err != nil {
 		for _, e := range forfait.Problems(err) {
 			fmt.Fprintln(stderr, "eligibility:", e)
@@ -68,9 +68,9 @@ func letter(a *eligibility.Application, d eligibility.Decision) string {
 		name = "l'établissement"
 	}
 	var domains []string
-	for _, r := range a.Domains {
-		s := r.Domain.String() + " (" + r.Domain.Label() + ")"
-		if r.CRO {
+	for _, v := range a.Domains {
+		s := v.Domain.String() + " (" + v.Domain.Label() + ")"
+		if v.CRO {
 			s += " avec le bonus CRO"
 		}
 		domains = append(domains, s)
@@ -79,10 +79,10 @@ func letter(a *eligibility.Application, d eligibility.Decision) string {
 	fmt.Fprintf(&b, "Établissement : %s (FINESS géographique %s, juridique %s)\n", name, e.FINESSGeo, e.FINESSJur)
 	fmt.Fprintf(&b, "Domaines : %s\n\n", strings.Join(domains, " ; "))
 	if d.Status == eligibility.Validated {
-		b.WriteString("Votre candidature, déposée le " + a.Filed.String() + ", est validée. L'avance de 30 % du forfait de chaque domaine vous sera notifiée (§5 ; Annexe 2 §3).\n")
+		b.WriteString("Votre candidature, déposée le " + a.Filed.French() + ", est validée. L'avance de 30 % du forfait de chaque domaine vous sera notifiée (§5 ; Annexe 2 §3).\n")
 		return b.String()
 	}
-	b.WriteString("Votre candidature, déposée le " + a.Filed.String() + ", n'est pas validée, pour les motifs suivants (§6.1) :\n")
+	b.WriteString("Votre candidature, déposée le " + a.Filed.French() + ", n'est pas validée, pour les motifs suivants (§6.1) :\n")
 	for _, r := range d.Reasons {
 		fmt.Fprintf(&b, "- %s [%s ; motif %s", r.French, r.Source, r.Code)
 		if r.Domain != 0 {

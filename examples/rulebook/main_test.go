@@ -6,15 +6,20 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/sunes-spec/sunes/forfait/instruction"
 )
 
 var update = flag.Bool("update", false, "rewrite RULEBOOK.md")
+
+// rules are the instruction's rules as the library gives them.
+var rules = instruction.Instruction2021()
 
 // TestRulebookFresh fails when the committed RULEBOOK.md is not what the
 // rule sets generate today; -update rewrites it.
 func TestRulebookFresh(t *testing.T) {
 	var b bytes.Buffer
-	if err := render(&b); err != nil {
+	if err := render(&b, &rules); err != nil {
 		t.Fatal(err)
 	}
 	if *update {
@@ -36,7 +41,7 @@ func TestRulebookFresh(t *testing.T) {
 // from the annexes).
 func TestRulebookFigures(t *testing.T) {
 	var b bytes.Buffer
-	if err := render(&b); err != nil {
+	if err := render(&b, &rules); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
@@ -64,7 +69,7 @@ func TestRulebookFigures(t *testing.T) {
 // the generated book must hold none.
 func TestNoFormattingErrors(t *testing.T) {
 	var b bytes.Buffer
-	if err := render(&b); err != nil {
+	if err := render(&b, &rules); err != nil {
 		t.Fatal(err)
 	}
 	if i := strings.Index(b.String(), "%!"); i >= 0 {

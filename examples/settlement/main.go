@@ -1,20 +1,25 @@
 package main
 
 import (
+	"embed"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/forfait/settlement"
 	"github.com/sunes-spec/sunes/indicator"
 	"github.com/sunes-spec/sunes/window"
 )
+
+//go:embed applications/*.json
+var applications embed.FS
 
 func main() {
 	if err := run(os.Stdout); err != nil {
@@ -23,84 +28,82 @@ func main() {
 	}
 }
 
-func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
-
-func dossier(finess eligibility.FINESS, combined int64, d forfait.Domain, cro bool) settlement.Dossier {
-	return settlement.Dossier{
-		Establishment: finess, Region: envelope.Bretagne, Combined: decimal.New(combined, 0), Window: window.W1,
-		Domains: []eligibility.DomainRequest{{Domain: d, CRO: cro}},
-	}
-}
-
-// walker keeps the dossiers, the region's ledger and what it printed.
+// walker keeps the rules, the dossiers and the region's ledger.
 type walker struct {
-	w       io.Writer
-	rs      forfait.RuleSet
-	ledger  *envelope.Ledger
-	states  map[string]settlement.State
-	targets indicator.Targets
+	w      io.Writer
+	in     instruction.Rules
+	ledger *envelope.Ledger
+	states map[string]settlement.State
 }
 
-// record books the notifications st added since before and prints them
-// with the ledger.
-func (k *walker) record(name, step string, before, st settlement.State) error {
+// book records the notifications one step added on the ledger, all or
+// none, and prints them with the dossier's lines and the ledger.
+func (k *walker) book(name, step string, st settlement.State, added []envelope.Notification) error {
+	if err := k.ledger.Book(added...); err != nil {
+		return err
+	}
+	k.states[name] = st
 	fmt.Fprintf(k.w, "\n%s — %s\n", name, step)
-	for _, n := range st.Timeline[len(before.Timeline):] {
-		if err := k.ledger.Record(n); err != nil {
-			return err
-		}
+	for _, n := range added {
 		cite := n.Source
 		for _, i := range n.Interpretations {
 			cite += "; " + i
 		}
-		fmt.Fprintf(k.w, "  %s  %-9s %s%s window %s  %10s €  [%s]\n", n.Date.Format(time.DateOnly), n.Kind, n.Domain, map[bool]string{true: "+CRO", false: ""}[n.CRO],
-			n.Window, forfait.Format(n.Amount), cite)
+		fmt.Fprintf(k.w, "  %s  %-9s %s window %s  %10s €  [%s]\n", n.Date, n.Kind, n.Variant, n.Window, forfait.Format(n.Amount), cite)
 	}
-	if len(st.Timeline) == len(before.Timeline) {
+	if len(added) == 0 {
 		fmt.Fprintln(k.w, "  no notification")
 	}
 	for _, l := range st.Lines {
-		fmt.Fprintf(k.w, "  %s: %s, window %s, paid %s €, repaid %s €\n", l.Domain, l.Stage, l.Window, forfait.Format(l.Paid), forfait.Format(l.Repaid))
+		fmt.Fprintf(k.w, "  %s: %s, window %s, granted %s, paid %s €, repaid %s €\n", l.Asked, l.Stage, l.Window, l.Granted,
+			forfait.Format(l.Paid), forfait.Format(l.Repaid))
 	}
 	s := k.ledger.State()
 	fmt.Fprintf(k.w, "  ledger %s: advance credits %s used / %s left; usage credits %s used / %s left\n", s.Region,
 		forfait.Format(s.Used.Advance), forfait.Format(s.Remaining.Advance), forfait.Format(s.Used.Usage), forfait.Format(s.Remaining.Usage))
-	k.states[name] = st
 	return nil
 }
 
-func (k *walker) open(name string, d settlement.Dossier, on time.Time) error {
-	st, err := settlement.Open(&k.rs, d, on)
+// open reads the application file of dossier name, decides it, opens its
+// dossier on the day on and books the advances.
+func (k *walker) open(name string, on window.Date) error {
+	data, err := applications.ReadFile("applications/" + name + ".json")
 	if err != nil {
 		return err
 	}
-	return k.record(name, "validated: advance of 30 % (§5, Annexe 2 §3, INT-04)", settlement.State{}, st)
+	var app eligibility.Application
+	if err := json.Unmarshal(data, &app); err != nil {
+		return fmt.Errorf("%s.json: %w", name, err)
+	}
+	decision, err := eligibility.Decide(&app, &k.in)
+	if err != nil {
+		return err
+	}
+	st, added, err := settlement.Open(&k.in, decision, decimal.Zero, on)
+	if err != nil {
+		return err
+	}
+	return k.book(name, "application "+decision.Status.String()+" on "+on.String()+": advance of 30 % (§5, Annexe 2 §3, INT-04)", st, added)
 }
 
-// settle evaluates the rates of the domain of dossier name at the end of
-// its awaited window and settles it.
-func (k *walker) settle(name, step string, rates map[indicator.ID]indicator.Rate, deferral bool, on time.Time) error {
+// settle settles dossier name's domain from the rates it declares for the
+// window it awaits.
+func (k *walker) settle(name, step string, rates map[indicator.ID]indicator.Rate, deferral bool, on window.Date) error {
 	before := k.states[name]
 	l := before.Lines[0]
-	o, err := k.targets.Evaluate(l.Domain, l.CRO, l.Window, rates)
+	st, added, err := settlement.Settle(&k.in, before, []settlement.Declaration{
+		{Domain: l.Asked.Domain, Window: l.Window, Rates: rates, Defer: deferral},
+	}, on)
 	if err != nil {
 		return err
 	}
-	var deferrals []forfait.Domain
-	if deferral {
-		deferrals = []forfait.Domain{o.Domain}
-	}
-	st, err := settlement.Settle(&k.rs, before, []indicator.Outcome{o}, deferrals, on)
-	if err != nil {
-		return err
-	}
-	return k.record(name, step, before, st)
+	return k.book(name, step, st, added)
 }
 
 func run(w io.Writer) error {
-	rs := forfait.Instruction2021()
-	a2 := envelope.Instruction2021Annex2()
-	credits, err := envelope.SplitCredits(&rs, a2.Regions[envelope.Bretagne.Index()].Amount)
+	in := instruction.Instruction2021()
+	envelopeBretagne := in.Envelopes.Regions[envelope.Bretagne.Index()].Amount
+	credits, err := envelope.SplitCredits(&in.Forfait, envelopeBretagne)
 	if err != nil {
 		return err
 	}
@@ -108,30 +111,31 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	k := &walker{w: w, rs: rs, ledger: ledger, states: map[string]settlement.State{}, targets: indicator.Instruction2021()}
-	fmt.Fprintf(w, "Region %s, volet 1 envelope %s € (Annex 2 §1): advance credits %s €, usage credits %s € (Annexe 2 §3)\n",
-		envelope.Bretagne, forfait.Format(a2.Regions[envelope.Bretagne.Index()].Amount), forfait.Format(credits.Advance), forfait.Format(credits.Usage))
+	k := &walker{w: w, in: in, ledger: ledger, states: map[string]settlement.State{}}
+	fmt.Fprintf(w, "Region %s, volet 1 envelope %s € (Annexe 2 §1): advance credits %s €, usage credits %s € (Annexe 2 §3)\n",
+		envelope.Bretagne, forfait.Format(envelopeBretagne), forfait.Format(credits.Advance), forfait.Format(credits.Usage))
 	rate := func(n, d int64) indicator.Rate { r, _ := indicator.FromCounts(n, d); return r } // well-formed counts
+	decided := window.DateOf(2021, 12, 15)
 	steps := []func() error{
-		func() error { return k.open("A", dossier("350000014", 30_000, forfait.DS2, false), day(2021, 12, 15)) },
-		func() error { return k.open("B", dossier("350000022", 127_800, forfait.DS1, true), day(2021, 12, 15)) },
-		func() error { return k.open("C", dossier("350000030", 15_000, forfait.DS3, false), day(2021, 12, 15)) },
+		func() error { return k.open("a", decided) },
+		func() error { return k.open("b", decided) },
+		func() error { return k.open("c", decided) },
 		func() error {
-			return k.settle("A", "S1 2022: DS2.1 at 40 % misses 45 %; deferral to window 2 (INT-05)",
-				map[indicator.ID]indicator.Rate{indicator.DS21: rate(400, 1000)}, true, day(2022, 9, 1))
+			return k.settle("a", "S1 2022: DS2.1 at 40 % misses 45 %; deferral to window 2 (INT-05)",
+				map[indicator.ID]indicator.Rate{indicator.DS21: rate(400, 1000)}, true, window.DateOf(2022, 9, 1))
 		},
 		func() error {
-			return k.settle("B", "S1 2022: DS1.1 52 % and DS1.2 45 % reached, DS1.3 30 % missed: standard forfait (INT-06)",
+			return k.settle("b", "S1 2022: DS1.1 52 % and DS1.2 45 % reached, DS1.3 30 % missed: standard forfait (INT-06)",
 				map[indicator.ID]indicator.Rate{indicator.DS11: rate(520, 1000), indicator.DS12: rate(450, 1000), indicator.DS13: rate(300, 1000)},
-				false, day(2022, 9, 1))
+				false, window.DateOf(2022, 9, 1))
 		},
 		func() error {
-			return k.settle("C", "S1 2022: DS3.1 at 10 % misses 45 %, no deferral: the advance is repaid (Annexe 2 §3)",
-				map[indicator.ID]indicator.Rate{indicator.DS31: rate(100, 1000)}, false, day(2022, 9, 1))
+			return k.settle("c", "S1 2022: DS3.1 at 10 % misses 45 %, no deferral: the advance is repaid (Annexe 2 §3)",
+				map[indicator.ID]indicator.Rate{indicator.DS31: rate(100, 1000)}, false, window.DateOf(2022, 9, 1))
 		},
 		func() error {
-			return k.settle("A", "S2 2022: DS2.1 at 56 % reaches window 2's 54 %: window 2's forfait less the advance (INT-05)",
-				map[indicator.ID]indicator.Rate{indicator.DS21: rate(560, 1000)}, false, day(2023, 3, 1))
+			return k.settle("a", "S2 2022: DS2.1 at 56 % reaches window 2's 54 %: window 2's forfait less the advance (INT-05)",
+				map[indicator.ID]indicator.Rate{indicator.DS21: rate(560, 1000)}, false, window.DateOf(2023, 3, 1))
 		},
 	}
 	for _, step := range steps {
@@ -139,5 +143,11 @@ func run(w io.Writer) error {
 			return err
 		}
 	}
+	net := decimal.Zero
+	for _, name := range []string{"a", "b", "c"} {
+		net = net.Add(k.states[name].Money().Net)
+	}
+	s := ledger.State()
+	fmt.Fprintf(w, "\nDossiers' net %s € = ledger's advance and usage credits used %s €\n", forfait.Format(net), forfait.Format(s.Used.Advance.Add(s.Used.Usage)))
 	return nil
 }

@@ -12,7 +12,8 @@ import (
 // 16 164; B (127 800): DS1 + CRO 109 738, advance 32 921, standard 99 762,
 // balance 66 841; C (15 000, category B): DS3 13 000 + 8 000 × 13 000/15 500
 // = 19 709.68 → 19 710, advance 5 913 repaid. Bretagne: 7 336 017 € →
-// 2 200 805 + 5 135 212.
+// 2 200 805 + 5 135 212. Net: 24 246 + 99 762 + 0 = 124 008 = 41 003 +
+// 83 005 used on the ledger.
 func TestRun(t *testing.T) {
 	var out bytes.Buffer
 	if err := run(&out); err != nil {
@@ -21,6 +22,7 @@ func TestRun(t *testing.T) {
 	for _, want := range []string{
 		"advance credits 2200805 €, usage credits 5135212 €",
 		"advance   DS2 window 1        8082 €",
+		"Dossiers' net 124008 € = ledger's advance and usage credits used 124008 €",
 		"advance   DS1+CRO window 1       32921 €",
 		"balance   DS1 window 1       66841 €  [§5; Annexe 2 §3; INT-06]",
 		"repayment DS3 window 1        5913 €  [Annexe 2 §3; INT-05]",

@@ -29,7 +29,7 @@ func RegionalEnvelopes(rs *forfait.RuleSet, recs []Record, total decimal.Decimal
 		weights[i] = decimal.Zero
 	}
 	for i := range recs {
-		if r := &recs[i]; r.Window == window.W1 && !r.CRO {
+		if r := &recs[i]; r.Window == window.W1 && !r.Variant.CRO {
 			weights[r.Region.Index()] = weights[r.Region.Index()].Add(r.Amount)
 		}
 	}

@@ -2,33 +2,21 @@ package campaign
 
 import (
 	"errors"
-	"fmt"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/shopspring/decimal"
 
-	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/window"
 )
 
-// Variant is one of the four forfaits an establishment can be funded for:
-// DS1 standard, DS1 with the CRO bonus, DS2 and DS3 (§5, Annexe 3 §3).
-type Variant struct {
-	Domain forfait.Domain
-	CRO    bool
-}
-
-// NumVariants is the number of variants.
+// NumVariants is the number of variants an establishment can be funded
+// for: DS1, DS1+CRO, DS2, DS3 (forfait.Variants; §5, Annexe 3 §3).
 const NumVariants = 4
-
-// Variants lists the four variants in output order (§5, Annexe 3 §3).
-func Variants() [NumVariants]Variant {
-	return [NumVariants]Variant{{forfait.DS1, false}, {forfait.DS1, true}, {forfait.DS2, false}, {forfait.DS3, false}}
-}
 
 // RowsPerEstablishment is the number of records per establishment: each
 // variant in each window.
@@ -117,39 +105,38 @@ func prepare(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]decimal.
 
 // Key identifies one record: an establishment, a variant, a window.
 type Key struct {
-	FINESS  eligibility.FINESS
-	Variant Variant
+	FINESS  forfait.FINESS
+	Variant forfait.Variant
 	Window  window.Window
 }
 
 // String returns the form ParseKey reads.
 func (k Key) String() string {
-	v := k.Variant.Domain.String()
-	if k.Variant.CRO {
-		v += "+CRO"
-	}
-	return string(k.FINESS) + ":" + v + ":" + k.Window.String()
+	return k.FINESS.String() + ":" + k.Variant.String() + ":" + k.Window.String()
 }
 
-// ErrNoSuchRecord: a Key that names no record of the extract.
-var ErrNoSuchRecord = errors.New("no such record")
+var (
+	// ErrNoSuchRecord: a Key that names no record of the extract.
+	ErrNoSuchRecord = errors.New("campaign: no such record")
+	// ErrInvalidKey: text that is not FINESS:VARIANT:WINDOW.
+	ErrInvalidKey = errors.New("campaign: malformed key")
+)
 
 // ParseKey reads "FINESS:VARIANT:WINDOW", VARIANT being DS1, DS1+CRO, DS2
 // or DS3: "750712184:DS1+CRO:1".
 func ParseKey(s string) (Key, error) {
 	parts := strings.Split(s, ":")
-	bad := &LineError{Field: "key", Value: s, Err: fmt.Errorf("%w: want FINESS:DS1|DS1+CRO|DS2|DS3:WINDOW", ErrNoSuchRecord)}
+	bad := &forfait.InputError{Field: "key", Value: strconv.Quote(s), Reason: "want FINESS:DS1|DS1+CRO|DS2|DS3:WINDOW", Err: ErrInvalidKey}
 	if len(parts) != 3 {
 		return Key{}, bad
 	}
-	f, err1 := eligibility.ParseFINESS(parts[0])
-	variant, cro := strings.CutSuffix(parts[1], "+CRO")
-	d, err2 := forfait.ParseDomain(variant)
+	f, err1 := forfait.ParseFINESS(parts[0])
+	v, err2 := forfait.ParseVariant(parts[1])
 	w, err3 := window.Parse(parts[2])
-	if err1 != nil || err2 != nil || err3 != nil || cro && d != forfait.DS1 {
+	if err1 != nil || err2 != nil || err3 != nil {
 		return Key{}, bad
 	}
-	return Key{FINESS: f, Variant: Variant{Domain: d, CRO: cro}, Window: w}, nil
+	return Key{FINESS: f, Variant: v, Window: w}, nil
 }
 
 // Explain returns the derivation of one record of the extract, computed
@@ -162,9 +149,9 @@ func Explain(rs *forfait.RuleSet, ests []Establishment, opt Options, k Key) (for
 	}
 	i := slices.IndexFunc(ests, func(e Establishment) bool { return e.FINESS == k.FINESS })
 	if i < 0 {
-		return forfait.Derivation{}, &LineError{Field: "finess", Value: string(k.FINESS), Err: ErrNoSuchRecord}
+		return forfait.Derivation{}, &LineError{Field: "finess", Value: k.FINESS.String(), Err: ErrNoSuchRecord}
 	}
-	d, err := rs.Explain(forfait.Request{Combined: combined[i], NationalMax: nationalMax, Domain: k.Variant.Domain, CRO: k.Variant.CRO, Window: k.Window})
+	d, err := rs.Explain(forfait.Request{Combined: combined[i], NationalMax: nationalMax, Variant: k.Variant, Window: k.Window})
 	if err != nil {
 		return forfait.Derivation{}, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: forfait.Format(combined[i]), Err: err}
 	}
@@ -193,9 +180,9 @@ func parallel(n int, f func(i int)) {
 // fillRecords writes e's RowsPerEstablishment records into out.
 func fillRecords(out []Record, rs *forfait.RuleSet, e *Establishment, combined, nationalMax decimal.Decimal, explain bool) error {
 	k := 0
-	for _, v := range Variants() {
+	for _, v := range forfait.Variants() {
 		for _, w := range window.All() {
-			req := forfait.Request{Combined: combined, NationalMax: nationalMax, Domain: v.Domain, CRO: v.CRO, Window: w}
+			req := forfait.Request{Combined: combined, NationalMax: nationalMax, Variant: v, Window: w}
 			rec := &out[k]
 			k++
 			rec.Establishment = e

@@ -11,7 +11,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/campaign"
@@ -78,7 +77,7 @@ func TestRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []campaign.Establishment{{
-		Line: 2, FINESS: "2B0000123", Region: envelope.ProvenceAlpesCoteDAzur,
+		Line: 2, FINESS: forfait.MustParseFINESS("2B0000123"), Region: envelope.ProvenceAlpesCoteDAzur,
 		Activity: forfait.Activity{MCODays: 1, MCOSessions: 2, AmbulatorySurgeryStays: 3, DayHospitalStays: 4, SSRDays: 5, PSYDays: 6, HADDays: 7, USLDDays: 8},
 	}}
 	if diff := cmp.Diff(want, ests); diff != "" {
@@ -110,13 +109,13 @@ func TestReadErrors(t *testing.T) {
 			[]located{{2, 5, "ambulatory_surgery_stays", campaign.ErrInvalidCount}}},
 		{"empty count", header + "750712184,Ile-de-France,1,1,1,,1,1,1,1\n", []located{{2, 6, "day_hospital_stays", campaign.ErrInvalidCount}}},
 		{"unknown region", header + "750712184,Île-de-France,1,1,1,1,1,1,1,1\n", []located{{2, 2, "region", envelope.ErrUnknownRegion}}},
-		{"malformed FINESS", header + "75071218X,Ile-de-France,1,1,1,1,1,1,1,1\n", []located{{2, 1, "finess", eligibility.ErrInvalidFINESS}}},
+		{"malformed FINESS", header + "75071218X,Ile-de-France,1,1,1,1,1,1,1,1\n", []located{{2, 1, "finess", forfait.ErrInvalidFINESS}}},
 		{"duplicate FINESS", header + ok + ok, []located{{3, 1, "finess", campaign.ErrDuplicateFINESS}}},
 		{"short row", header + "750712184,Ile-de-France,1,1\n", []located{{2, 5, "", campaign.ErrShortRow}}},
 		{"bad quote", header + "750712184,\"Ile-de-France,1,1,1,1,1,1,1,1\n", []located{{2, 0, "", campaign.ErrSyntax}}},
 		{"every problem at once", header + "7507,Nowhere,-1,1,1,1,1,1,1,x\n" + ok + "750712184,Corse,1\n",
 			[]located{
-				{2, 1, "finess", eligibility.ErrInvalidFINESS}, {2, 2, "region", envelope.ErrUnknownRegion},
+				{2, 1, "finess", forfait.ErrInvalidFINESS}, {2, 2, "region", envelope.ErrUnknownRegion},
 				{2, 3, "mco_days", campaign.ErrInvalidCount}, {2, 10, "usld_days", campaign.ErrInvalidCount},
 				{4, 4, "", campaign.ErrShortRow},
 			}},
@@ -145,7 +144,7 @@ func locate(t *testing.T, err error) []located {
 	t.Helper()
 	sentinels := []error{campaign.ErrEmpty, campaign.ErrSyntax, campaign.ErrMissingColumn, campaign.ErrDuplicateColumn,
 		campaign.ErrShortRow, campaign.ErrInvalidCount, campaign.ErrDuplicateFINESS,
-		envelope.ErrUnknownRegion, eligibility.ErrInvalidFINESS, forfait.ErrNationalMax, forfait.ErrInvalidRuleSet}
+		envelope.ErrUnknownRegion, forfait.ErrInvalidFINESS, forfait.ErrNationalMax, forfait.ErrInvalidRuleSet}
 	var out []located
 	for _, e := range forfait.Problems(err) {
 		var le *campaign.LineError
@@ -181,16 +180,16 @@ func TestNationalMax(t *testing.T) {
 		t.Fatal(err)
 	}
 	type key struct {
-		finess eligibility.FINESS
+		finess forfait.FINESS
 		domain forfait.Domain
 	}
 	bases := map[key]string{}
 	for _, r := range recs {
-		bases[key{r.FINESS, r.Domain}] = forfait.Format(r.Base)
+		bases[key{r.FINESS, r.Variant.Domain}] = forfait.Format(r.Base)
 	}
 	want := map[key]string{
-		{"750712184", forfait.DS1}: "320000", {"750712184", forfait.DS2}: "80000", {"750712184", forfait.DS3}: "80000",
-		{"130000012", forfait.DS1}: "198571", {"130000012", forfait.DS2}: "60000", {"130000012", forfait.DS3}: "60000",
+		{forfait.MustParseFINESS("750712184"), forfait.DS1}: "320000", {forfait.MustParseFINESS("750712184"), forfait.DS2}: "80000", {forfait.MustParseFINESS("750712184"), forfait.DS3}: "80000",
+		{forfait.MustParseFINESS("130000012"), forfait.DS1}: "198571", {forfait.MustParseFINESS("130000012"), forfait.DS2}: "60000", {forfait.MustParseFINESS("130000012"), forfait.DS3}: "60000",
 	}
 	if diff := cmp.Diff(want, bases, cmp.AllowUnexported(key{})); diff != "" {
 		t.Errorf("bases (-want +got):\n%s", diff)
@@ -222,8 +221,8 @@ func TestRecordsMatchCompute(t *testing.T) {
 	}
 	rs := forfait.Instruction2021()
 	for i, r := range recs {
-		v := campaign.Variants()[i%campaign.RowsPerEstablishment/4]
-		want, err := rs.Compute(forfait.Request{Combined: r.Combined, NationalMax: ceiling, Domain: v.Domain, CRO: v.CRO, Window: r.Window})
+		v := forfait.Variants()[i%campaign.RowsPerEstablishment/4]
+		want, err := rs.Compute(forfait.Request{Combined: r.Combined, NationalMax: ceiling, Variant: v, Window: r.Window})
 		if err != nil || !want.Equal(r.Forfait) || int(r.Window) != i%4+1 {
 			t.Errorf("record %d = %+v, want %+v (%v)", i, r.Forfait, want, err)
 		}

@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 )
@@ -66,7 +65,7 @@ func (e *LineError) Unwrap() error { return e.Err }
 // 2019 activity (Annexe 3 §1).
 type Establishment struct {
 	Line     int // the row's line in the input, for error messages
-	FINESS   eligibility.FINESS
+	FINESS   forfait.FINESS
 	Region   envelope.Region
 	Activity forfait.Activity
 }
@@ -111,7 +110,7 @@ func Read(r io.Reader) ([]Establishment, error) {
 	}
 	var (
 		out       []Establishment
-		firstLine = make(map[eligibility.FINESS]int)
+		firstLine = make(map[forfait.FINESS]int)
 	)
 	for {
 		rec, err := cr.Read()
@@ -134,7 +133,7 @@ func Read(r io.Reader) ([]Establishment, error) {
 		}
 		if first, dup := firstLine[e.FINESS]; dup {
 			col := index[0] + 1
-			errs = append(errs, &LineError{Line: line, Column: col, Field: ColumnFINESS, Value: string(e.FINESS),
+			errs = append(errs, &LineError{Line: line, Column: col, Field: ColumnFINESS, Value: e.FINESS.String(),
 				Err: fmt.Errorf("%w (first on line %d)", ErrDuplicateFINESS, first)})
 			continue
 		}
@@ -188,7 +187,7 @@ func parseRow(rec []string, index []int, line int) (Establishment, []error) {
 		return e, []error{&LineError{Line: line, Column: len(rec) + 1,
 			Err: fmt.Errorf("%w: %d fields, the header needs %d", ErrShortRow, len(rec), need)}}
 	}
-	if f, err := eligibility.ParseFINESS(rec[index[0]]); err != nil {
+	if f, err := forfait.ParseFINESS(rec[index[0]]); err != nil {
 		fail(index[0], ColumnFINESS, rec[index[0]], err)
 	} else {
 		e.FINESS = f

@@ -26,7 +26,7 @@ func AppendCSV(dst []byte, recs []Record) []byte {
 func appendRows(dst []byte, recs []Record) []byte {
 	for i := range recs {
 		r := &recs[i]
-		dst = append(dst, r.FINESS...)
+		dst = append(dst, r.FINESS.String()...)
 		dst = append(dst, ',')
 		dst = append(dst, r.Region.String()...)
 		dst = append(dst, ',')
@@ -34,9 +34,9 @@ func appendRows(dst []byte, recs []Record) []byte {
 		dst = append(dst, ',')
 		dst = append(dst, r.Category.String()...)
 		dst = append(dst, ',')
-		dst = append(dst, r.Domain.String()...)
+		dst = append(dst, r.Variant.Domain.String()...)
 		dst = append(dst, ',')
-		dst = strconv.AppendBool(dst, r.CRO)
+		dst = strconv.AppendBool(dst, r.Variant.CRO)
 		dst = append(dst, ',')
 		dst = append(dst, r.Window.String()...)
 		for _, amount := range [...]decimal.Decimal{r.Base, r.Amount, r.Advance, r.Balance} {
@@ -82,7 +82,7 @@ func WriteJSON(w io.Writer, recs []Record) error {
 			out = append(out, ',')
 		}
 		out = append(out, "\n"...)
-		obj, err := recordObject(r)
+		obj, err := r.MarshalJSON()
 		if err != nil {
 			return err
 		}
@@ -93,14 +93,20 @@ func WriteJSON(w io.Writer, recs []Record) error {
 	return err
 }
 
-// recordObject merges the record's identity, its forfait's own JSON fields
-// and its derivation into one flat object.
-func recordObject(r *Record) ([]byte, error) {
+// MarshalJSON encodes r as one flat object: the establishment's FINESS and
+// region, the forfait's own fields (amounts as strings) and, when the
+// record has one, its derivation. Without it, the embedded Forfait's
+// method would be promoted and drop the establishment.
+func (r *Record) MarshalJSON() ([]byte, error) {
 	f, err := json.Marshal(r.Forfait)
 	if err != nil {
 		return nil, err
 	}
-	head, err := json.Marshal(identityJSON{FINESS: string(r.FINESS), Region: r.Region.String()})
+	var est Establishment
+	if r.Establishment != nil {
+		est = *r.Establishment
+	}
+	head, err := json.Marshal(identityJSON{FINESS: est.FINESS.String(), Region: est.Region.String()})
 	if err != nil {
 		return nil, err
 	}

@@ -151,8 +151,12 @@ func ParseVariant(s string) (Variant, error) {
 	return v, v.Check("")
 }
 
-// MarshalText encodes v as String does; an invalid variant is an error.
+// MarshalText encodes v as String does, the zero value as ""; another
+// invalid variant is an error.
 func (v Variant) MarshalText() ([]byte, error) {
+	if v == (Variant{}) {
+		return []byte{}, nil
+	}
 	if err := v.Check(""); err != nil {
 		return nil, err
 	}
@@ -161,6 +165,10 @@ func (v Variant) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes the form MarshalText produces.
 func (v *Variant) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*v = Variant{}
+		return nil
+	}
 	w, err := ParseVariant(string(text))
 	if err != nil {
 		return err

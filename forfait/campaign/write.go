@@ -97,7 +97,7 @@ func WriteJSON(w io.Writer, recs []Record) error {
 // region, the forfait's own fields (amounts as strings) and, when the
 // record has one, its derivation. Without it, the embedded Forfait's
 // method would be promoted and drop the establishment.
-func (r *Record) MarshalJSON() ([]byte, error) {
+func (r Record) MarshalJSON() ([]byte, error) {
 	f, err := json.Marshal(r.Forfait)
 	if err != nil {
 		return nil, err

@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/sunes-spec/sunes/forfait/instruction"
+	"github.com/sunes-spec/sunes/indicator"
 )
 
 var update = flag.Bool("update", false, "rewrite RULEBOOK.md")
@@ -74,5 +76,22 @@ func TestNoFormattingErrors(t *testing.T) {
 	}
 	if i := strings.Index(b.String(), "%!"); i >= 0 {
 		t.Errorf("the book holds a formatting error: %q", b.String()[max(0, i-40):min(b.Len(), i+40)])
+	}
+}
+
+// TestRulebookFollowsTheRules: the book prints the rules it is given, so
+// an amended instruction is printed as amended.
+func TestRulebookFollowsTheRules(t *testing.T) {
+	in := instruction.Instruction2021()
+	in.Forfait.Windows[1].Factor = decimal.New(88, -2)
+	in.Targets.Percent[indicator.DS21.Index()][0] = decimal.New(30, 0)
+	var b bytes.Buffer
+	if err := render(&b, &in); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"| 2 | 88 % |", "| DS2.1 | DS2 |", "| 30 % | 54 % |"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the amended book lacks %q", want)
+		}
 	}
 }

@@ -81,7 +81,6 @@ func (p Period) String() string {
 	return p.Start.String() + " – " + p.End.String() + " (" + p.Provenance.String() + ")"
 }
 
-
 // Terms are the parameters of one window: its discount factor and its
 // three periods.
 type Terms struct {
@@ -123,7 +122,6 @@ func (s *Schedule) ApplicationWindow(t Date) (Window, bool) {
 	}
 	return 0, false
 }
-
 
 func period(y1 int, m1 time.Month, d1, y2 int, m2 time.Month, d2 int, p Provenance, source string) Period {
 	return Period{Start: DateOf(y1, m1, d1), End: DateOf(y2, m2, d2), Provenance: p, Source: source}

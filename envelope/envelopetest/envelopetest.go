@@ -180,7 +180,7 @@ func Notification(r envelope.Region) *rapid.Generator[envelope.Notification] {
 			Kind: envelope.Kind(rapid.IntRange(1, 3).Draw(t, "kind")), Volet: envelope.Volet1, Region: r,
 			Establishment: forfait.MustParseFINESS(fmt.Sprintf("35%07d", rapid.IntRange(0, 9_999_999).Draw(t, "establishment"))),
 			Variant:       rapid.SampledFrom(variants[:]).Draw(t, "variant"), Window: rapid.SampledFrom(windows[:]).Draw(t, "window"),
-			Amount:        decimal.New(rapid.Int64Range(1, 100_000).Draw(t, "euros"), 0), Source: "§5; Annexe 2 §3",
+			Amount: decimal.New(rapid.Int64Range(1, 100_000).Draw(t, "euros"), 0), Source: "§5; Annexe 2 §3",
 		}
 	})
 }

@@ -93,7 +93,7 @@ func FINESS() *rapid.Generator[forfait.FINESS] {
 	})
 }
 
-func twoDigits(n int) string   { return string([]byte{byte('0' + n/10), byte('0' + n%10)}) }
+func twoDigits(n int) string { return string([]byte{byte('0' + n/10), byte('0' + n%10)}) }
 func sevenDigits(n int) string {
 	b := []byte("0000000")
 	for i := 6; i >= 0; i, n = i-1, n/10 {

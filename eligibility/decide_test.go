@@ -381,7 +381,7 @@ func TestProperties(t *testing.T) {
 	t.Run("fix never adds", func(t *testing.T) { rapid.Check(t, checkFixNeverAdds) })
 }
 
-func FuzzValidatedIffNoReason(f *testing.F) { f.Fuzz(rapid.MakeFuzz(checkEarlierFundingIrrelevant)) }
+func FuzzEarlierFundingIrrelevant(f *testing.F) { f.Fuzz(rapid.MakeFuzz(checkEarlierFundingIrrelevant)) }
 func FuzzBreakOne(f *testing.F)             { f.Fuzz(rapid.MakeFuzz(checkBreakOne)) }
 func FuzzFixNeverAdds(f *testing.F)         { f.Fuzz(rapid.MakeFuzz(checkFixNeverAdds)) }
 

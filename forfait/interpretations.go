@@ -155,5 +155,18 @@ func Interpretations() []Interpretation {
 			DependsOn: []string{"indicator.Rate", "indicator.Targets.Evaluate", "settlement.Settle", "TestUndeclaredRate"},
 			Origin:    library,
 		},
+		{
+			ID:       "INT-12",
+			Question: "When may an advance, a balance or a repayment be dated, for an audit of payments made?",
+			Passage:  "§6.1 (review of applications, notification); Annexe 1 (targets measured per semester); Annexe 2 §3",
+			Options: []string{
+				"any date: only amounts are audited",
+				"an advance on or after the opening of its window's application period; a balance or repayment after the end of its window's measurement period",
+			},
+			Reading:   "An advance dated before its window's application period opens, or a balance or repayment dated on or before the end of its window's measurement period, is a finding (DATE-CALENDAR), the amount being audited as well.",
+			Why:       "An advance follows a validated application, filed in the window's period; a balance or repayment follows the targets, measured over the window's semester. Regions that moved deadlines later (published pages report it) stay within this reading; earlier dates need an explanation an auditor should ask for.",
+			DependsOn: []string{"audit.Audit (DATE-CALENDAR)", "TestEachFinding"},
+			Origin:    library,
+		},
 	}
 }

@@ -1,0 +1,202 @@
+package audit_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/envelope"
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/audit"
+	"github.com/sunes-spec/sunes/forfait/instruction"
+	"github.com/sunes-spec/sunes/window"
+)
+
+var rules = instruction.Instruction2021()
+
+func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+var (
+	annex   = forfait.MustParseFINESS("750712184") // Annexe 3 §4: category C, 127 800
+	mayotte = forfait.MustParseFINESS("976000019")
+	other   = forfait.MustParseFINESS("976000027")
+	ds1CRO  = forfait.Variant{Domain: forfait.DS1, CRO: true}
+	ds1     = forfait.Variant{Domain: forfait.DS1}
+	ds2     = forfait.Variant{Domain: forfait.DS2}
+	ds3     = forfait.Variant{Domain: forfait.DS3}
+)
+
+// establishments: the annex's, and two category-D establishments of
+// Mayotte (230 000: DS1 base 150 000, advance 45 000), whose advance
+// credits are 30 % of 220 222 = 66 067 €.
+var establishments = []audit.Establishment{
+	{FINESS: annex, Region: envelope.IleDeFrance, Combined: d("127800")},
+	{FINESS: mayotte, Region: envelope.Mayotte, Combined: d("230000")},
+	{FINESS: other, Region: envelope.Mayotte, Combined: d("230000")},
+}
+
+var options = audit.Options{NationalMax: d("500000")}
+
+func pay(f forfait.FINESS, v forfait.Variant, w window.Window, k envelope.Kind, amount, date string) audit.Payment {
+	return audit.Payment{FINESS: f, Variant: v, Window: w, Kind: k, Amount: d(amount), Date: window.MustParseDate(date)}
+}
+
+// Hand-computed amounts (1 € base unit, Annexe 3 §3-§4): DS1+CRO window 1
+// 109 738 = 32 921 + 76 817; DS1 window 1 99 762; DS2 window 1 39 194 =
+// 11 758 + 27 436; DS2 window 2 39 194 × 0.9 = 35 274.6 → 35 275.
+var (
+	advDS1CRO = pay(annex, ds1CRO, window.W1, envelope.Advance, "32921", "2021-12-15")
+	advDS2    = pay(annex, ds2, window.W1, envelope.Advance, "11758", "2021-12-15")
+)
+
+type found struct {
+	Code     audit.Code
+	Expected string
+	Paid     string
+}
+
+func run(t *testing.T, payments ...audit.Payment) []found {
+	t.Helper()
+	r, err := audit.Audit(&rules, establishments, payments, options)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []found
+	for _, f := range r.Findings {
+		exp := ""
+		if f.HasExpected {
+			exp = forfait.Format(f.Expected)
+			if !f.Difference.Equal(f.Paid.Sub(f.Expected)) {
+				t.Errorf("%s: difference %s ≠ paid %s − expected %s", f.Code, f.Difference, f.Paid, f.Expected)
+			}
+		}
+		if f.Source == "" || f.Derivation == "" {
+			t.Errorf("%s without a citation or a derivation", f.Code)
+		}
+		out = append(out, found{f.Code, exp, forfait.Format(f.Paid)})
+	}
+	return out
+}
+
+// TestEachFinding: for each code, the payments that trigger it, and the
+// nearest payments that must not.
+func TestEachFinding(t *testing.T) {
+	tests := []struct {
+		name     string
+		payments []audit.Payment
+		want     []found
+	}{
+		{"advance one euro over", []audit.Payment{pay(annex, ds2, window.W1, envelope.Advance, "11759", "2021-12-15")},
+			[]found{{audit.AdvanceAmount, "11758", "11759"}}},
+		{"advance exact", []audit.Payment{advDS2}, nil},
+		{"balance one euro over", []audit.Payment{advDS2, pay(annex, ds2, window.W1, envelope.Balance, "27437", "2022-09-01")},
+			[]found{{audit.BalanceAmount, "27436", "27437"}}},
+		{"balance exact", []audit.Payment{advDS2, pay(annex, ds2, window.W1, envelope.Balance, "27436", "2022-09-01")}, nil},
+		{"deferred balance on window 1's forfait", []audit.Payment{advDS2, pay(annex, ds2, window.W2, envelope.Balance, "27436", "2023-03-01")},
+			[]found{{audit.BalanceAmount, "23517", "27436"}}},
+		{"deferred balance on window 2's forfait (INT-05)", []audit.Payment{advDS2, pay(annex, ds2, window.W2, envelope.Balance, "23517", "2023-03-01")}, nil},
+		{"CRO missed, paid the bonus anyway", []audit.Payment{advDS1CRO, pay(annex, ds1, window.W1, envelope.Balance, "76817", "2022-09-01")},
+			[]found{{audit.BalanceAmount, "66841", "76817"}}},
+		{"CRO missed, standard forfait less the advance (INT-06)", []audit.Payment{advDS1CRO, pay(annex, ds1, window.W1, envelope.Balance, "66841", "2022-09-01")}, nil},
+		{"balance two windows later", []audit.Payment{advDS2, pay(annex, ds2, window.W3, envelope.Balance, "100", "2023-09-01")},
+			[]found{{audit.BalanceWindow, "", "100"}}},
+		{"balance with a bonus the advance lacked", []audit.Payment{pay(annex, ds1, window.W1, envelope.Advance, "29929", "2021-12-15"),
+			pay(annex, ds1CRO, window.W1, envelope.Balance, "79809", "2022-09-01")}, []found{{audit.BalanceWindow, "", "79809"}}},
+		{"repayment short", []audit.Payment{advDS2, pay(annex, ds2, window.W1, envelope.Repayment, "10000", "2022-09-01")},
+			[]found{{audit.RepaymentAmount, "11758", "10000"}}},
+		{"repayment whole", []audit.Payment{advDS2, pay(annex, ds2, window.W1, envelope.Repayment, "11758", "2022-09-01")}, nil},
+		{"two advances", []audit.Payment{advDS2, pay(annex, ds2, window.W2, envelope.Advance, "10583", "2022-06-01")},
+			[]found{{audit.Duplicate, "0", "10583"}}},
+		{"advances for two domains", []audit.Payment{advDS2, pay(annex, ds3, window.W2, envelope.Advance, "10583", "2022-06-01")}, nil},
+		{"balance without advance", []audit.Payment{pay(annex, ds3, window.W1, envelope.Balance, "27436", "2022-09-01")},
+			[]found{{audit.NoAdvance, "0", "27436"}}},
+		{"repayment without advance", []audit.Payment{pay(annex, ds3, window.W1, envelope.Repayment, "11758", "2022-09-01")},
+			[]found{{audit.NoAdvance, "0", "11758"}}},
+		{"repaid then paid", []audit.Payment{advDS2, pay(annex, ds2, window.W1, envelope.Repayment, "11758", "2022-09-01"),
+			pay(annex, ds2, window.W1, envelope.Balance, "27436", "2022-10-01")}, []found{{audit.BalanceAndRepayment, "0", "27436"}}},
+		{"unknown establishment", []audit.Payment{pay(forfait.MustParseFINESS("130000012"), ds2, window.W1, envelope.Advance, "11758", "2021-12-15")},
+			[]found{{audit.UnknownEstablishment, "", "11758"}}},
+		{"CRO on DS2", []audit.Payment{pay(annex, forfait.Variant{Domain: forfait.DS2, CRO: true}, window.W1, envelope.Advance, "12934", "2021-12-15")},
+			[]found{{audit.CRONotDS1, "", "12934"}}},
+		{"CRO on DS1", []audit.Payment{advDS1CRO}, nil},
+		{"advances beyond the region's credits", []audit.Payment{pay(mayotte, ds1, window.W1, envelope.Advance, "45000", "2021-12-15"),
+			pay(other, ds1, window.W1, envelope.Advance, "45000", "2021-12-16")}, []found{{audit.RegionCredits, "21067", "45000"}}},
+		{"one advance within the region's credits", []audit.Payment{pay(mayotte, ds1, window.W1, envelope.Advance, "45000", "2021-12-15")}, nil},
+		{"advance before the application period", []audit.Payment{pay(annex, ds2, window.W1, envelope.Advance, "11758", "2021-08-31")},
+			[]found{{audit.DateCalendar, "", "11758"}}},
+		{"advance on the first day", []audit.Payment{pay(annex, ds2, window.W1, envelope.Advance, "11758", "2021-09-01")}, nil},
+		{"balance on the last day of measurement", []audit.Payment{advDS2, pay(annex, ds2, window.W1, envelope.Balance, "27436", "2022-06-30")},
+			[]found{{audit.DateCalendar, "", "27436"}}},
+		{"balance the day after", []audit.Payment{advDS2, pay(annex, ds2, window.W1, envelope.Balance, "27436", "2022-07-01")}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, run(t, tt.payments...)); diff != "" {
+				t.Errorf("findings (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestDateOrder: payments are audited in date order whatever the file's
+// order, so the later of two advances is the duplicate.
+func TestDateOrder(t *testing.T) {
+	late := pay(annex, ds2, window.W2, envelope.Advance, "10583", "2022-06-01")
+	r, err := audit.Audit(&rules, establishments, []audit.Payment{late, advDS2}, options)
+	if err != nil || len(r.Findings) != 1 || r.Findings[0].Code != audit.Duplicate || r.Findings[0].Payment.Date != late.Date {
+		t.Errorf("findings %+v, %v", r.Findings, err)
+	}
+}
+
+func TestReport(t *testing.T) {
+	r, err := audit.Audit(&rules, establishments, []audit.Payment{advDS2, pay(annex, ds2, window.W1, envelope.Repayment, "11758", "2022-09-01")}, audit.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// National maximum read from the data (INT-02): the largest combined activity, 230 000, held first by mayotte.
+	if !r.NationalMax.Equal(d("230000")) || r.NationalMaxFrom != mayotte || r.Payments != 2 || !r.Paid.IsZero() {
+		t.Errorf("report %+v", r)
+	}
+}
+
+func TestInvalidInput(t *testing.T) {
+	bad := []audit.Payment{{}, pay(annex, forfait.Variant{Domain: 7}, 9, 0, "-1", "2022-01-01")}
+	_, err := audit.Audit(&rules, append(establishments, audit.Establishment{FINESS: annex, Region: envelope.Corse, Combined: d("1")}), bad, options)
+	var fields []string
+	for _, e := range forfait.Problems(err) {
+		var ie *forfait.InputError
+		if !errors.As(e, &ie) {
+			t.Fatalf("untyped problem %v", e)
+		}
+		fields = append(fields, ie.Field)
+	}
+	want := []string{"establishments[3].finess",
+		"payments[0].finess", "payments[0].domain", "payments[0].window", "payments[0].kind", "payments[0].amount", "payments[0].date",
+		"payments[1].domain", "payments[1].window", "payments[1].kind", "payments[1].amount"}
+	if diff := cmp.Diff(want, fields); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	for _, sentinel := range []error{audit.ErrInvalidEstablishment, audit.ErrInvalidPayment, forfait.ErrInvalidDomain, window.ErrInvalid} {
+		if !errors.Is(err, sentinel) {
+			t.Errorf("error does not wrap %v", sentinel)
+		}
+	}
+}
+
+func TestTotalsBy(t *testing.T) {
+	r, err := audit.Audit(&rules, establishments, []audit.Payment{
+		pay(annex, ds2, window.W1, envelope.Advance, "11759", "2021-12-15"),
+		pay(annex, ds3, window.W1, envelope.Advance, "11760", "2021-12-15"),
+		pay(mayotte, ds1, window.W1, envelope.Advance, "45001", "2021-12-15"),
+	}, options)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := audit.TotalsBy(r.Findings, func(f audit.Finding) string { return f.Region.String() })
+	want := []audit.Totals[string]{{Key: "Ile-de-France", Count: 2, Difference: d("3")}, {Key: "Mayotte", Count: 1, Difference: d("1")}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("totals (-want +got):\n%s", diff)
+	}
+}

@@ -103,7 +103,8 @@ const (
 	DateCalendar         Code = "DATE-CALENDAR"         // §6.1, Annexe 1; INT-12
 )
 
-// Codes lists every code, in the order of the package documentation.
+// Codes lists every code, in the order of the package documentation (§5,
+// Annexe 2 §3, §6.1).
 func Codes() []Code {
 	return []Code{AdvanceAmount, BalanceAmount, BalanceWindow, RepaymentAmount, Duplicate, NoAdvance,
 		BalanceAndRepayment, UnknownEstablishment, CRONotDS1, RegionCredits, DateCalendar}
@@ -431,7 +432,7 @@ func (a *auditor) checkCredits(p Payment) {
 }
 
 // Totals is the count and the net difference of the findings of one key
-// (a region, a code).
+// (a region, a code; Annexe 2 §3).
 type Totals[K comparable] struct {
 	Key        K
 	Count      int

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/audit"
+	"github.com/sunes-spec/sunes/forfait/campaign"
+	"github.com/sunes-spec/sunes/forfait/instruction"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is the command with its streams, so that tests can drive it.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		extract     = fs.String("extract", "", "the national extract, CSV `file` with columns "+strings.Join(campaign.Columns(), ", "))
+		payments    = fs.String("payments", "", "the payments made, CSV `file` with columns "+strings.Join(audit.PaymentColumns, ", "))
+		nationalMax = fs.String("national-max", "", "national maximum of combined activity (INT-02; default: the largest in the extract)")
+		baseUnit    = fs.String("base-unit", "1", "rounding unit of the base amounts, in `euros` (INT-03)")
+		format      = fs.String("format", "csv", "output format: csv, json or md")
+	)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "audit checks SUN-ES payments made against the rules.\n\nUsage: audit -extract FILE -payments FILE [-format csv|json|md]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	var errs []error
+	if *extract == "" || *payments == "" {
+		errs = append(errs, errors.New("-extract and -payments are required"))
+	}
+	if *format != "csv" && *format != "json" && *format != "md" {
+		errs = append(errs, fmt.Errorf("-format %q: want csv, json or md", *format))
+	}
+	in := instruction.Instruction2021()
+	if d, err := decimal.NewFromString(*baseUnit); err != nil || d.Sign() <= 0 {
+		errs = append(errs, fmt.Errorf("-base-unit %q: want a positive number of euros", *baseUnit))
+	} else {
+		in.Forfait.Rounding.BaseUnit = d
+	}
+	var opt audit.Options
+	if *nationalMax != "" {
+		d, err := decimal.NewFromString(*nationalMax)
+		if err != nil || d.Sign() <= 0 {
+			errs = append(errs, fmt.Errorf("-national-max %q: want a positive combined activity", *nationalMax))
+		}
+		opt.NationalMax = d
+	}
+	if len(errs) > 0 {
+		return fail(stderr, "", errors.Join(errs...), 2)
+	}
+	ests, err := readFile(*extract, campaign.Read)
+	if err != nil {
+		return fail(stderr, *extract, err, 1)
+	}
+	pays, err := readFile(*payments, audit.ReadPayments)
+	if err != nil {
+		return fail(stderr, *payments, err, 1)
+	}
+	establishments, err := audit.FromExtract(&in.Forfait, ests)
+	if err != nil {
+		return fail(stderr, *extract, err, 1)
+	}
+	report, err := audit.Audit(&in, establishments, pays, opt)
+	if err != nil {
+		return fail(stderr, "", err, 1)
+	}
+	if report.NationalMaxFrom.IsValid() {
+		fmt.Fprintf(stderr, "audit: national maximum of combined activity %s, from FINESS %s (INT-02; -national-max to give it)\n",
+			forfait.Format(report.NationalMax), report.NationalMaxFrom)
+	}
+	switch *format {
+	case "json":
+		err = audit.WriteJSON(stdout, report)
+	case "md":
+		err = audit.WriteMarkdown(stdout, &in, report)
+	default:
+		err = audit.WriteCSV(stdout, report)
+	}
+	if err != nil {
+		return fail(stderr, "", err, 1)
+	}
+	return 0
+}
+
+// readFile opens name and reads it with read; a directory or a missing
+// file is one line.
+func readFile[T any](name string, read func(io.Reader) (T, error)) (T, error) {
+	var zero T
+	f, err := os.Open(name)
+	if err != nil {
+		return zero, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return zero, errors.New("is a directory")
+	}
+	return read(f)
+}
+
+// fail prints every problem of err on its own line, prefixed by the file
+// it is in.
+func fail(stderr io.Writer, file string, err error, status int) int {
+	prefix := "audit: "
+	if file != "" {
+		prefix += file + ": "
+	}
+	for _, e := range forfait.Problems(err) {
+		fmt.Fprintln(stderr, prefix+e.Error())
+	}
+	return status
+}

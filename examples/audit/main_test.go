@@ -1,0 +1,114 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const (
+	extract  = "../campaign/testdata/extract.csv"
+	payments = "testdata/payments.csv"
+)
+
+// TestSampleLedger: the sample ledger holds one planted problem per code
+// (and correct deferred and INT-06 balances, which must not be flagged).
+// Expected amounts worked by hand from the extract: 130000012 (18 500,
+// category B): DS1 base 24 000 + 11 500 × 24 000/15 500 = 41 806.45 →
+// 41 806, advance 12 541.8 → 12 542, balance after the 12 600 paid:
+// 41 806 − 12 600 = 29 206.
+func TestSampleLedger(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-extract", extract, "-payments", payments}, &stdout, &stderr); code != 0 {
+		t.Fatalf("status %d: %s", code, stderr.String())
+	}
+	rows, err := csv.NewReader(&stdout).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rows[1:] {
+		got = append(got, r[0]+" "+r[2]+" "+r[5]+" "+r[6]+" "+r[7]+" "+r[8]+" "+r[9])
+	}
+	want := []string{
+		"590000015 DS2 advance UNKNOWN-ESTABLISHMENT  5000 ",
+		"130000012 DS1 advance ADVANCE-AMOUNT 12542 12600 58",
+		"350000014 DS2 advance CRO-NOT-DS1  8900 ",
+		"690000019 DS3 advance DUPLICATE 0 24000 24000",
+		"976000019 DS1 balance DATE-CALENDAR  18751 ",
+		"130000012 DS1 balance BALANCE-AMOUNT 29206 29264 58",
+		"130000012 DS2 repayment REPAYMENT-AMOUNT 6794 6000 -794",
+		"750712184 DS3 balance NO-ADVANCE 0 28576 28576",
+		"350000014 DS1 balance BALANCE-AND-REPAYMENT 0 36267 36267",
+		"350000022 DS3 balance BALANCE-WINDOW  8000 ",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(stderr.String(), "national maximum of combined activity 321000, from FINESS 690000019") {
+		t.Errorf("stderr does not say the national maximum assumed: %s", stderr.String())
+	}
+}
+
+func TestFormats(t *testing.T) {
+	for _, tt := range []struct {
+		format string
+		want   []string
+	}{
+		{"json", []string{`"national_max": "321000"`, `"finding": "ADVANCE-AMOUNT"`, `"expected": "12542"`, `"expected": null`}},
+		{"md", []string{"# Audit of SUN-ES volet 1 payments", "| Provence-Alpes-Côte d'Azur | 3 | -678 |", "| `DUPLICATE` | 1 | 24000 |",
+			"- Derivation: forfait DS1 window 1 = 41806 € (category B, combined activity 18500, base 41806 €); advance = 30 % rounded to the euro = 12542 €"}},
+	} {
+		t.Run(tt.format, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"-extract", extract, "-payments", payments, "-format", tt.format}, &stdout, &stderr); code != 0 {
+				t.Fatalf("status %d: %s", code, stderr.String())
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(stdout.String(), w) {
+					t.Errorf("output lacks %q", w)
+				}
+			}
+			if strings.Contains(stdout.String(), "%!") {
+				t.Error("output holds a formatting error")
+			}
+		})
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "payments.csv")
+	os.WriteFile(bad, []byte("finess,domain,cro,window,kind,amount,date\n12345,DS4,maybe,5,refund,-3,31/02/2022\n"), 0o644)
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+		want []string
+	}{
+		{"every problem located", []string{"-extract", extract, "-payments", bad}, 1,
+			[]string{"line 2, column 1 (finess)", "line 2, column 2 (domain)", "line 2, column 3 (cro)", "line 2, column 4 (window)",
+				"line 2, column 5 (kind)", "line 2, column 6 (amount)", "line 2, column 7 (date)"}},
+		{"missing file", []string{"-extract", extract, "-payments", filepath.Join(dir, "none.csv")}, 1, []string{"no such file"}},
+		{"a directory", []string{"-extract", extract, "-payments", dir}, 1, []string{"is a directory"}},
+		{"flags", []string{"-format", "xml"}, 2, []string{"-extract and -payments are required", `-format "xml"`}},
+		{"help", []string{"-h"}, 0, []string{"-payments file", "finess, domain, cro, window, kind, amount, date"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(tt.args, &stdout, &stderr); code != tt.code || stdout.Len() > 0 {
+				t.Fatalf("status %d, stdout %q; want %d and nothing", code, stdout.String(), tt.code)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(stderr.String(), w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr.String())
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,121 @@
+package audit_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/sunes-spec/sunes/envelope"
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/audit"
+	"github.com/sunes-spec/sunes/forfait/campaign"
+	"github.com/sunes-spec/sunes/forfait/instruction"
+	"github.com/sunes-spec/sunes/window"
+)
+
+func TestReadPayments(t *testing.T) {
+	got, err := audit.ReadPayments(strings.NewReader("\ufeffdate,amount,kind,window,cro,domain,finess,note\n" +
+		"15/12/2021,\"32921,00\",advance,1,true,DS1,750712184,first\n" +
+		"2022-09-01, 66841 ,balance,1,false,DS1,750712184,\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []audit.Payment{
+		{FINESS: annex, Variant: ds1CRO, Window: window.W1, Kind: envelope.Advance, Amount: d("32921"), Date: window.DateOf(2021, 12, 15), Line: 2},
+		{FINESS: annex, Variant: ds1, Window: window.W1, Kind: envelope.Balance, Amount: d("66841"), Date: window.DateOf(2022, 9, 1), Line: 3},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("payments (-want +got):\n%s", diff)
+	}
+}
+
+func TestReadPaymentsErrors(t *testing.T) {
+	for _, tt := range []struct {
+		name, in string
+		want     []error
+	}{
+		{"empty", "", []error{campaign.ErrEmpty}},
+		{"header only", "finess,domain,cro,window,kind,amount,date\n", []error{campaign.ErrEmpty}},
+		{"missing columns", "finess,domain\n", []error{campaign.ErrMissingColumn, campaign.ErrMissingColumn, campaign.ErrMissingColumn, campaign.ErrMissingColumn, campaign.ErrMissingColumn}},
+		{"bad cells", "finess,domain,cro,window,kind,amount,date\n1,DS9,x,0,gift,0,2022-13-01\n",
+			[]error{forfait.ErrInvalidFINESS, forfait.ErrInvalidDomain, audit.ErrInvalidPayment, window.ErrInvalid, audit.ErrInvalidPayment, audit.ErrInvalidPayment, window.ErrInvalidDate}},
+		{"unterminated quote", "finess,domain,cro,window,kind,amount,date\n\"750712184,DS1,true,1,advance,1,2022-01-01\n", []error{campaign.ErrSyntax}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := audit.ReadPayments(strings.NewReader(tt.in))
+			problems := forfait.Problems(err)
+			if len(problems) != len(tt.want) {
+				t.Fatalf("%d problems, want %d: %v", len(problems), len(tt.want), err)
+			}
+			for i, p := range problems {
+				var le *campaign.LineError
+				if !errors.Is(p, tt.want[i]) || !errors.As(p, &le) || le.Line == 0 {
+					t.Errorf("problem %d = %v, want %v with a line", i, p, tt.want[i])
+				}
+			}
+		})
+	}
+	// A file of junk stops at 50 problems and says so.
+	junk := "finess,domain,cro,window,kind,amount,date\n" + strings.Repeat("x,x,x,x,x,x,x\n", 10_000)
+	_, err := audit.ReadPayments(strings.NewReader(junk))
+	if problems := forfait.Problems(err); len(problems) != 51 || !errors.Is(problems[50], audit.ErrTooManyProblems) {
+		t.Errorf("%d problems reported, want 50 and ErrTooManyProblems", len(problems))
+	}
+}
+
+// FuzzReadPayments: never a panic; every problem is a located, typed
+// *campaign.LineError; an accepted payment is well formed.
+func FuzzReadPayments(f *testing.F) {
+	f.Add("finess,domain,cro,window,kind,amount,date\n750712184,DS1,true,1,advance,32921,2021-12-15\n")
+	f.Add("finess;domain\n\"x")
+	f.Add("date,amount,kind,window,cro,domain,finess\n15/12/2021,\"1,5\",repayment,4,false,DS3,2A0000123\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		ps, err := audit.ReadPayments(strings.NewReader(in))
+		if err != nil {
+			for _, p := range forfait.Problems(err) {
+				var le *campaign.LineError
+				if !errors.As(p, &le) {
+					t.Fatalf("untyped problem %v", p)
+				}
+			}
+			return
+		}
+		for _, p := range ps {
+			if !p.FINESS.IsValid() || !p.Variant.Domain.IsValid() || !p.Window.IsValid() || !p.Kind.IsValid() || p.Amount.Sign() <= 0 || p.Date.IsZero() {
+				t.Fatalf("accepted a malformed payment %+v", p)
+			}
+		}
+	})
+}
+
+// BenchmarkAudit: 5 000 establishments, each paid an advance and a balance
+// in three domains (30 000 payments).
+func BenchmarkAudit(b *testing.B) {
+	in := instruction.Instruction2021()
+	var ests []audit.Establishment
+	var payments []audit.Payment
+	for i := range 5000 {
+		f := forfait.MustParseFINESS(fmt.Sprintf("75%07d", i))
+		c := d(fmt.Sprint(1000 + i*40))
+		ests = append(ests, audit.Establishment{FINESS: f, Region: envelope.IleDeFrance, Combined: c})
+		for _, v := range []forfait.Variant{ds1, ds2, ds3} {
+			fo, err := in.Forfait.Compute(forfait.Request{Combined: c, NationalMax: d("500000"), Variant: v, Window: window.W1})
+			if err != nil {
+				b.Fatal(err)
+			}
+			payments = append(payments,
+				audit.Payment{FINESS: f, Variant: v, Window: window.W1, Kind: envelope.Advance, Amount: fo.Advance, Date: window.DateOf(2021, 12, 1)},
+				audit.Payment{FINESS: f, Variant: v, Window: window.W1, Kind: envelope.Balance, Amount: fo.Balance, Date: window.DateOf(2022, 9, 1)})
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := audit.Audit(&in, ests, payments, audit.Options{NationalMax: d("500000")}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -381,9 +381,11 @@ func TestProperties(t *testing.T) {
 	t.Run("fix never adds", func(t *testing.T) { rapid.Check(t, checkFixNeverAdds) })
 }
 
-func FuzzEarlierFundingIrrelevant(f *testing.F) { f.Fuzz(rapid.MakeFuzz(checkEarlierFundingIrrelevant)) }
-func FuzzBreakOne(f *testing.F)             { f.Fuzz(rapid.MakeFuzz(checkBreakOne)) }
-func FuzzFixNeverAdds(f *testing.F)         { f.Fuzz(rapid.MakeFuzz(checkFixNeverAdds)) }
+func FuzzEarlierFundingIrrelevant(f *testing.F) {
+	f.Fuzz(rapid.MakeFuzz(checkEarlierFundingIrrelevant))
+}
+func FuzzBreakOne(f *testing.F)     { f.Fuzz(rapid.MakeFuzz(checkBreakOne)) }
+func FuzzFixNeverAdds(f *testing.F) { f.Fuzz(rapid.MakeFuzz(checkFixNeverAdds)) }
 
 // FuzzApplicationJSON: any JSON either fails to decode, is reported
 // malformed with typed errors, or gets a decision consistent with its

@@ -29,7 +29,7 @@ type Application struct {
 	// RELIMS: the vendors of the software used are referenced in RELIMS (§5).
 	RELIMS bool `json:"relims_referenced"`
 	OSIS   OSIS `json:"osis"`
-	// Prerequisites is the evidence for the six prerequisites (Annex 1).
+	// Prerequisites is the evidence for the six prerequisites (Annexe 1).
 	Prerequisites Prerequisites `json:"prerequisites"`
 	// GHT holds the conditions of §5 for GHT members; ignored otherwise.
 	GHT GHTConditions `json:"ght_conditions"`

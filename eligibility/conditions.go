@@ -12,7 +12,7 @@ type Code string
 
 // The reason codes, one per condition an application must meet.
 const (
-	// The six prerequisites (Annex 1), one code per component.
+	// The six prerequisites (Annexe 1), one code per component.
 	PS11Meetings       Code = "PS1.1-MEETINGS"
 	PS11Report         Code = "PS1.1-REPORT"
 	PS12RNIV           Code = "PS1.2-RNIV"
@@ -66,7 +66,7 @@ type Condition struct {
 func (c Condition) PerDomain() bool { return c.holdsFor != nil }
 
 // Conditions lists every condition in the order reasons are given: the
-// six prerequisites (Annex 1), then the conditions of §5, §4.2 and §6.1.
+// six prerequisites (Annexe 1), then the conditions of §5, §4.2 and §6.1.
 // Earlier funding by HOP'EN or Hôpital numérique is not among them: it is
 // never a reason to refuse (§5).
 func Conditions() []Condition {
@@ -228,7 +228,7 @@ func internal(a *Application, unit *Unit) bool {
 	return unit != nil && unit.FINESSJur == a.Establishment.FINESSJur
 }
 
-// proof is what an application shows for PS2.2 (Annex 1).
+// proof is what an application shows for PS2.2 (Annexe 1).
 type proof uint8
 
 const (
@@ -239,7 +239,7 @@ const (
 )
 
 // auditProof classifies the PS2.2 evidence: the attestation, or, in
-// window 1 only, a purchase order (Annex 1, PS2.2).
+// window 1 only, a purchase order (Annexe 1, PS2.2).
 func auditProof(a *Application) proof {
 	c := a.Prerequisites.CyberAudit
 	if c.Attestation {

@@ -6,7 +6,7 @@
 //
 // An establishment applies per window (§6.1), on its own 2019 combined
 // activity (§5), for one or more domains. Its ARS validates the application
-// when the six prerequisites are proved (Annex 1: PS1.1, PS1.2, PS2.1,
+// when the six prerequisites are proved (Annexe 1: PS1.1, PS1.2, PS2.1,
 // PS2.2, PS3.1, PS3.2) and the conditions of §5, §4.2 and §6.1 hold:
 // a positive combined activity, a filing within the window's application
 // period, one application per window, each domain funded at most once, an
@@ -20,7 +20,7 @@
 //
 // # Sources
 //
-//   - Annex 1: the prerequisites and their evidence, including PS2.2's
+//   - Annexe 1: the prerequisites and their evidence, including PS2.2's
 //     window-1 purchase order with the audit done by 31 December 2021.
 //   - §5: eligibility criteria, GHT conditions, directors' validations,
 //     earlier funding; §4.2: the convergence plan; §6.1: windows,

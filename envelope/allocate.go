@@ -17,7 +17,7 @@ import (
 var ErrInvalidAllocation = errors.New("envelope: invalid allocation")
 
 // Allocate divides total euros among the weights, to the euro, by largest
-// remainder (INT-08; Annex 2 §1 allocates the national envelope in
+// remainder (INT-08; Annexe 2 §1 allocates the national envelope in
 // proportion to the regional sums of forfaits): each part is first its
 // exact share total × weight / Σweights rounded down to the euro; the euros
 // left over go one each to the largest remainders, ties to the earlier

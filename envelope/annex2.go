@@ -64,7 +64,7 @@ func (v *Volet) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// Envelope is one region's envelope for one volet, in euros (Annex 2 §1,
+// Envelope is one region's envelope for one volet, in euros (Annexe 2 §1,
 // §2).
 type Envelope struct {
 	Region Region
@@ -72,7 +72,7 @@ type Envelope struct {
 }
 
 // Annex2 is the national financing of SUN-ES and its regional envelopes
-// (§3.3 and Annex 2), each amount in euros with its source.
+// (§3.3 and Annexe 2), each amount in euros with its source.
 type Annex2 struct {
 	// Total is the national programme: 210 M€ (§3.3).
 	Total decimal.Decimal
@@ -82,17 +82,17 @@ type Annex2 struct {
 	// Volet1ByDomain splits Volet1 by domain: DS1 123 M€, DS2 11 M€, DS3
 	// 24 M€ (§3.3), indexed by forfait.Domain.Index.
 	Volet1ByDomain [forfait.NumDomains]decimal.Decimal
-	// Regions are the 18 volet-1 envelopes of Annex 2 §1, in its order.
+	// Regions are the 18 volet-1 envelopes of Annexe 2 §1, in its order.
 	Regions [NumRegions]Envelope
-	// Pilots are the 3 volet-2 pilot envelopes of Annex 2 §2, 500 k€ each.
+	// Pilots are the 3 volet-2 pilot envelopes of Annexe 2 §2, 500 k€ each.
 	Pilots [3]Envelope
 	// Volet2Cap is the most a volet-2 establishment can receive, 100 k€
-	// (§3.3, Annex 2 §4).
+	// (§3.3, Annexe 2 §4).
 	Volet2Cap decimal.Decimal
 	Source    string
 }
 
-// Instruction2021Annex2 returns the figures of §3.3 and Annex 2 of
+// Instruction2021Annex2 returns the figures of §3.3 and Annexe 2 of
 // instruction DGOS/PF5/DNS/CTO/2021/167.
 func Instruction2021Annex2() Annex2 {
 	m := func(millions int64, tenths int64) decimal.Decimal { return decimal.New(millions*10+tenths, 5) }
@@ -114,12 +114,12 @@ func Instruction2021Annex2() Annex2 {
 }
 
 // ErrInvalidAnnex2: figures that do not add up.
-var ErrInvalidAnnex2 = errors.New("envelope: Annex 2 figures do not add up")
+var ErrInvalidAnnex2 = errors.New("envelope: Annexe 2 figures do not add up")
 
-// Validate proves the sums of §3.3 and Annex 2, reporting every one that
+// Validate proves the sums of §3.3 and Annexe 2, reporting every one that
 // fails: Total = Volet1 + Volet2Pilot + MSSGeneralisation; Volet1 = the sum
 // by domain = the sum of the 18 regional envelopes; Volet2Pilot = the sum of
-// the pilot envelopes; every region appears once, in Annex 2 order.
+// the pilot envelopes; every region appears once, in Annexe 2 order.
 func (a *Annex2) Validate() error {
 	var errs []error
 	check := func(what string, got, want decimal.Decimal) {

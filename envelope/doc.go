@@ -8,9 +8,9 @@
 // The programme's 210 M€ split into 158 M€ for volet 1 (123 M€ DS1, 11 M€
 // DS2, 24 M€ DS3), 1.5 M€ for the volet-2 pilot and 50.5 M€ for MSS
 // generalisation (§3.3). Each region's volet-1 envelope is its share of the
-// national total in proportion to its establishments' forfaits (Annex 2
+// national total in proportion to its establishments' forfaits (Annexe 2
 // §1); Allocate computes such shares to the euro. Each envelope is 30 %
-// advance credits and 70 % usage credits (Annex 2 §3). An ARS notifies
+// advance credits and 70 % usage credits (Annexe 2 §3). An ARS notifies
 // advances, balances and repayments within its credits (§6.1): the Ledger
 // refuses any notification beyond them, keeps volet 1 and volet 2 apart
 // (not fungible, §3.3), and caps volet-2 establishments at 100 k€.
@@ -18,7 +18,7 @@
 // # Sources
 //
 //   - §3.3: the national split, the 100 k€ cap, non-fungibility.
-//   - Annex 2 §1 and §2: the regional and pilot envelopes, region names as
+//   - Annexe 2 §1 and §2: the regional and pilot envelopes, region names as
 //     spelt there; §3: the 30/70 split of credits.
 //
 // # Interpretations
@@ -28,7 +28,7 @@
 //     exact share, ties go to the earlier weight.
 //   - INT-04 applies to credits as to forfaits: advance credits =
 //     round(30 %), usage credits = the rest.
-//   - Region names spelt otherwise than in Annex 2 (say "Île-de-France") are
+//   - Region names spelt otherwise than in Annexe 2 (say "Île-de-France") are
 //     rejected rather than guessed.
 //
 // # Errors

@@ -18,7 +18,7 @@ import (
 
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-// TestAnnex2 compares the data with Annex 2 §1 and §2 and §3.3,
+// TestAnnex2 compares the data with Annexe 2 §1 and §2 and §3.3,
 // transcribed here, and proves their sums.
 func TestAnnex2(t *testing.T) {
 	a := envelope.Instruction2021Annex2()
@@ -35,7 +35,7 @@ func TestAnnex2(t *testing.T) {
 		sum += annex[i]
 	}
 	if sum != 158_000_000 {
-		t.Errorf("Annex 2 §1 total %d, want 158 000 000", sum)
+		t.Errorf("Annexe 2 §1 total %d, want 158 000 000", sum)
 	}
 	for _, c := range []struct {
 		name      string
@@ -59,7 +59,7 @@ func TestAnnex2(t *testing.T) {
 	bad.MSSGeneralisation = d("50000000")
 	bad.Regions[0].Region = envelope.Corse
 	if got := len(forfait.Problems(bad.Validate())); got != 3 || !errors.Is(bad.Validate(), envelope.ErrInvalidAnnex2) {
-		t.Errorf("Validate of a broken Annex 2: %v", bad.Validate())
+		t.Errorf("Validate of a broken Annexe 2: %v", bad.Validate())
 	}
 }
 

@@ -48,5 +48,5 @@ func ExampleAnnex2_Validate() {
 	fmt.Println(a.Validate())
 	// Output:
 	// <nil>
-	// envelope: Annex 2 figures do not add up: the 18 regional envelopes = 158000001 (want 158000000)
+	// envelope: Annexe 2 figures do not add up: the 18 regional envelopes = 158000001 (want 158000000)
 }

@@ -7,11 +7,11 @@ import (
 	"github.com/sunes-spec/sunes/forfait"
 )
 
-// Region is one of the 18 regions of Annex 2 §1, each with its ARS and its
+// Region is one of the 18 regions of Annexe 2 §1, each with its ARS and its
 // volet-1 envelope. The zero value is not a region.
 type Region uint8
 
-// The regions in the order of the Annex 2 §1 table.
+// The regions in the order of the Annexe 2 §1 table.
 const (
 	AuvergneRhoneAlpes     Region = 1
 	BourgogneFrancheComte  Region = 2
@@ -33,10 +33,10 @@ const (
 	ProvenceAlpesCoteDAzur Region = 18
 )
 
-// NumRegions is the number of volet-1 regions in Annex 2 §1.
+// NumRegions is the number of volet-1 regions in Annexe 2 §1.
 const NumRegions = 18
 
-// regionNames are spelt exactly as in the Annex 2 §1 table, which has
+// regionNames are spelt exactly as in the Annexe 2 §1 table, which has
 // "Ile-de-France" without a circumflex.
 var regionNames = [...]string{
 	"", "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire", "Corse",
@@ -44,10 +44,10 @@ var regionNames = [...]string{
 	"Mayotte", "Normandie", "Nouvelle-Aquitaine", "Occitanie", "Pays de la Loire", "Provence-Alpes-Côte d'Azur",
 }
 
-// ErrUnknownRegion: a name that is not one of Annex 2 §1's regions.
-var ErrUnknownRegion = errors.New("envelope: not a region of Annex 2")
+// ErrUnknownRegion: a name that is not one of Annexe 2 §1's regions.
+var ErrUnknownRegion = errors.New("envelope: not a region of Annexe 2")
 
-// Regions lists the 18 regions in Annex 2 order.
+// Regions lists the 18 regions in Annexe 2 order.
 func Regions() [NumRegions]Region {
 	var rs [NumRegions]Region
 	for i := range rs {
@@ -59,7 +59,7 @@ func Regions() [NumRegions]Region {
 // IsValid reports whether r is one of the 18 regions.
 func (r Region) IsValid() bool { return r >= AuvergneRhoneAlpes && r <= ProvenceAlpesCoteDAzur }
 
-// Index is r's position from 0 in Annex 2 order, for arrays indexed by
+// Index is r's position from 0 in Annexe 2 order, for arrays indexed by
 // region. It is only meaningful for a valid region.
 func (r Region) Index() int { return int(r) - 1 }
 
@@ -75,7 +75,7 @@ func (r Region) String() string {
 	return regionNames[r]
 }
 
-// ParseRegion reads a region name spelt exactly as in Annex 2 §1: an
+// ParseRegion reads a region name spelt exactly as in Annexe 2 §1: an
 // extract that spells it otherwise is rejected rather than guessed.
 func ParseRegion(s string) (Region, error) {
 	for _, r := range Regions() {

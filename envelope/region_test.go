@@ -9,7 +9,7 @@ import (
 	"github.com/sunes-spec/sunes/forfait"
 )
 
-// TestRegionNames: the 18 names of the Annex 2 §1 table, in its order,
+// TestRegionNames: the 18 names of the Annexe 2 §1 table, in its order,
 // transcribed from the annex.
 func TestRegionNames(t *testing.T) {
 	annex := []string{

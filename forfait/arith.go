@@ -76,7 +76,7 @@ type dec struct{ d decimal.Decimal }
 func (a dec) add(b dec) dec            { return dec{a.d.Add(b.d)} }
 func (a dec) sub(b dec) dec            { return dec{a.d.Sub(b.d)} }
 func (a dec) mul(b dec) dec            { return dec{a.d.Mul(b.d)} }
-func (a dec) roundQuo(b dec) dec       { return dec{roundQuo(a.d, b.d)} }
+func (a dec) roundQuo(b dec) dec       { return dec{a.d.DivRound(b.d, 0)} } // exact; halves away from zero
 func (a dec) overflowed() bool         { return false }
 func (a dec) cmp(b dec) (int, bool)    { return a.d.Cmp(b.d), true }
 func (a dec) sign() int                { return a.d.Sign() }

@@ -13,7 +13,7 @@ import (
 	"testing"
 )
 
-// citation is a paragraph reference: "§5", "Annexe 3 §4", "Annex 1",
+// citation is a paragraph reference: "§5", "Annexe 3 §4", "Annexe 1",
 // "A2§3", or an interpretation id.
 var citation = regexp.MustCompile(`§\s?\d|Annexe? \d|INT-\d\d`)
 

@@ -7,7 +7,7 @@ import (
 )
 
 // Domain is one of the three usage domains (domaines Ségur) of volet 1
-// (§3.2, Annex 1). The zero value is not a domain; use IsValid.
+// (§3.2, Annexe 1). The zero value is not a domain; use IsValid.
 type Domain uint8
 
 const (
@@ -58,7 +58,7 @@ func invalidName(kind string, n int) string {
 	return "invalid " + kind + " " + strconv.Itoa(n)
 }
 
-// Label returns the French title of the domain in Annex 1.
+// Label returns the French title of the domain in Annexe 1.
 func (d Domain) Label() string {
 	if !d.IsValid() {
 		return d.String()

@@ -89,7 +89,7 @@ func Interpretations() []Interpretation {
 		{
 			ID:        "INT-06",
 			Question:  "A DS1 dossier with CRO reaches DS1.1 and DS1.2 but not DS1.3: what is paid?",
-			Passage:   "§5; Annex 1 (DS1.3 bonus)",
+			Passage:   "§5; Annexe 1 (DS1.3 bonus)",
 			Options:   []string{"nothing: the advanced forfait's targets are missed", "the standard forfait, less the advance"},
 			Reading:   "The standard forfait of the window applies: balance = standard forfait − the advance already paid (30 % of the advanced forfait).",
 			Why:       "DS1 is reached by DS1.1 and DS1.2; DS1.3 conditions only the bonus.",
@@ -99,7 +99,7 @@ func Interpretations() []Interpretation {
 		{
 			ID:        "INT-07",
 			Question:  "When is a target reached, and what is a valid rate?",
-			Passage:   "Annex 1; Annexe 2 §3",
+			Passage:   "Annexe 1; Annexe 2 §3",
 			Options:   []string{"compare rounded or floating percentages", "compare exactly; reject impossible rates"},
 			Reading:   "Reached when rate ≥ target, exactly (numerator × 100 ≥ target × denominator). A rate needs a denominator > 0 and 0 ≤ numerator ≤ denominator, otherwise it is an error, not a miss.",
 			Why:       "Money depends on the comparison; a rounding must not decide it, and an impossible rate is a data error.",
@@ -109,7 +109,7 @@ func Interpretations() []Interpretation {
 		{
 			ID:        "INT-08",
 			Question:  "How is a total divided among regions (or any weights) in whole euros?",
-			Passage:   "Annex 2 §1",
+			Passage:   "Annexe 2 §1",
 			Options:   []string{"round each share (sum may drift)", "largest remainder"},
 			Reading:   "Largest remainder to the euro: parts sum exactly to the total, a zero weight gets zero, each part is within 1 € of its exact share, ties go to the earlier weight.",
 			Why:       "No euro is created or lost, and the result is deterministic.",

@@ -1,5 +1,5 @@
 // Package indicator encodes the usage targets of SUN-ES volet 1 (cibles
-// d'usage, Annex 1): the five indicators, their targets per window, the
+// d'usage, Annexe 1): the five indicators, their targets per window, the
 // rates establishments declare, and whether a domain is reached.
 //
 // # What it encodes
@@ -9,15 +9,15 @@
 // prescriptions), its CRO bonus by DS1.3 (operative reports); DS2 by DS2.1
 // (structured biology reports); DS3 by DS3.1 (imaging reports). Every
 // document must reach the DMP in CDA R2 format with a qualified INS. The
-// target of each indicator rises with the window (Annex 1 table). At the end
+// target of each indicator rises with the window (Annexe 1 table). At the end
 // of its window, a domain whose targets are reached gets its balance; one
 // that reaches DS1.1 and DS1.2 but not DS1.3 gets the standard forfait
 // (INT-06, applied by the settlement).
 //
 // # Sources
 //
-//   - Annex 1, volet 1: the indicators, their wording and their targets.
-//   - Annex 2 §3: rates declared by the establishment, per establishment.
+//   - Annexe 1, volet 1: the indicators, their wording and their targets.
+//   - Annexe 2 §3: rates declared by the establishment, per establishment.
 //
 // # Interpretations
 //

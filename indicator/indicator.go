@@ -7,11 +7,11 @@ import (
 	"github.com/sunes-spec/sunes/forfait"
 )
 
-// ID identifies one of the five volet-1 usage indicators of Annex 1. The
+// ID identifies one of the five volet-1 usage indicators of Annexe 1. The
 // zero value is not an indicator.
 type ID uint8
 
-// The indicators, in the order of the Annex 1 table.
+// The indicators, in the order of the Annexe 1 table.
 const (
 	DS11 ID = 1 // DS1.1 discharge letters
 	DS12 ID = 2 // DS1.2 discharge prescriptions
@@ -23,7 +23,7 @@ const (
 // NumIDs is the number of volet-1 indicators.
 const NumIDs = 5
 
-// IDs lists the indicators in Annex 1 order.
+// IDs lists the indicators in Annexe 1 order.
 func IDs() [NumIDs]ID { return [NumIDs]ID{DS11, DS12, DS13, DS21, DS31} }
 
 var idNames = [...]string{"", "DS1.1", "DS1.2", "DS1.3", "DS2.1", "DS3.1"}
@@ -78,7 +78,7 @@ func (id *ID) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// Indicator describes one indicator as Annex 1 defines it: a rate, per
+// Indicator describes one indicator as Annexe 1 defines it: a rate, per
 // establishment, of stays (DS1) or reports (DS2, DS3) whose document was
 // sent to the DMP in a given format with a qualified INS.
 type Indicator struct {
@@ -87,7 +87,7 @@ type Indicator struct {
 	// Bonus marks DS1.3, which conditions the CRO bonus (§5) and not the
 	// domain itself.
 	Bonus bool
-	// Label is the Annex 1 wording, in French.
+	// Label is the Annexe 1 wording, in French.
 	Label string
 	// Unit is what the rate counts: "séjours" (stays) or "comptes rendus"
 	// (reports).
@@ -100,7 +100,7 @@ type Indicator struct {
 	Source       string
 }
 
-// Describe returns Annex 1's description of id. id must be valid.
+// Describe returns Annexe 1's description of id. id must be valid.
 func Describe(id ID) Indicator {
 	const src = "Annexe 1, volet 1"
 	stays, reports := "séjours", "comptes rendus"

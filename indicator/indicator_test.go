@@ -27,7 +27,7 @@ func counts(t testing.TB, n, den int64) indicator.Rate {
 	return r
 }
 
-// TestInstruction2021 compares the targets with the Annex 1 table,
+// TestInstruction2021 compares the targets with the Annexe 1 table,
 // transcribed here.
 func TestInstruction2021(t *testing.T) {
 	annex := map[string][4]string{
@@ -63,7 +63,7 @@ func TestDescribe(t *testing.T) {
 		}
 	}
 	if indicator.Describe(indicator.DS21).Format != "CDA R2 niveau 3 (structuré)" {
-		t.Error("DS2.1 must require structured CDA R2 level 3 reports (Annex 1)")
+		t.Error("DS2.1 must require structured CDA R2 level 3 reports (Annexe 1)")
 	}
 	for _, s := range []string{"", "DS1", "DS1.4", "ds1.1", "DS 1.1"} {
 		if _, err := indicator.ParseID(s); !errors.Is(err, indicator.ErrInvalidID) {
@@ -293,7 +293,7 @@ func checkReachesMatchesRat(t *rapid.T) {
 }
 
 // checkTargetsNonDecreasing: the default targets never decrease over
-// windows (Annex 1).
+// windows (Annexe 1).
 func checkTargetsNonDecreasing(t *rapid.T) {
 	tg := indicator.Instruction2021()
 	ids := indicator.IDs()

@@ -74,7 +74,7 @@ func (r Result) Equal(s Result) bool {
 		r.Margin.Equal(s.Margin) && r.Shortfall == s.Shortfall && r.HasShortfall == s.HasShortfall
 }
 
-// Outcome is a domain's result at the end of its window (Annex 1).
+// Outcome is a domain's result at the end of its window (Annexe 1).
 type Outcome struct {
 	Variant forfait.Variant `json:"variant"`
 	Window  window.Window   `json:"window"`

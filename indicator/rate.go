@@ -122,7 +122,7 @@ func (r Rate) Reaches(target decimal.Decimal) bool {
 }
 
 // Shortfall returns how many more documented stays or reports, out of the
-// same denominator, would reach target (Annex 1; INT-07): ⌈target × denominator / 100⌉ −
+// same denominator, would reach target (Annexe 1; INT-07): ⌈target × denominator / 100⌉ −
 // numerator, or 0 when reached. ok is false for a declared percentage.
 func (r Rate) Shortfall(target decimal.Decimal) (n int64, ok bool) {
 	if r.den == 0 {

@@ -10,9 +10,9 @@ import (
 	"github.com/sunes-spec/sunes/window"
 )
 
-// Targets is the Annex 1 table of usage targets (cibles d'usage): for each
+// Targets is the Annexe 1 table of usage targets (cibles d'usage): for each
 // indicator, the rate in percent to reach in each window. It is data of the
-// rule set, not code: Annex 1 warns that the indicators may change after
+// rule set, not code: Annexe 1 warns that the indicators may change after
 // public consultation, and a caller can amend a copy.
 type Targets struct {
 	Name string
@@ -21,7 +21,7 @@ type Targets struct {
 	Source  string
 }
 
-// Instruction2021 returns the targets of Annex 1 of instruction
+// Instruction2021 returns the targets of Annexe 1 of instruction
 // DGOS/PF5/DNS/CTO/2021/167: windows 1 to 4 measured in S1 2022, S2 2022,
 // S1 2023 and S2 2023.
 func Instruction2021() Targets {
@@ -41,7 +41,7 @@ func Instruction2021() Targets {
 	}
 }
 
-// Target returns id's target in window w, in percent (Annex 1). id and w
+// Target returns id's target in window w, in percent (Annexe 1). id and w
 // must be valid.
 func (t *Targets) Target(id ID, w window.Window) decimal.Decimal {
 	return t.Percent[id.Index()][w.Index()]
@@ -50,7 +50,7 @@ func (t *Targets) Target(id ID, w window.Window) decimal.Decimal {
 // Validate reports every problem of t at once, each a *forfait.InputError wrapping
 // ErrInvalidTargets: every target is a percentage in [0, 100], and no
 // indicator's target decreases from one window to the next (the later the
-// window, the higher the target, Annex 1).
+// window, the higher the target, Annexe 1).
 func (t *Targets) Validate() error {
 	var errs []error
 	for _, id := range IDs() {

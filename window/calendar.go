@@ -95,12 +95,12 @@ type Terms struct {
 	// months, which may start with the first filing (§6.1).
 	Review Period
 	// Measurement is the semester in which the targets are measured
-	// (Annex 1, column headings "Fenêtre 1 - S1 2022" …).
+	// (Annexe 1, column headings "Fenêtre 1 - S1 2022" …).
 	Measurement Period
 }
 
 // Schedule holds the terms of the four windows, indexed by Window.Index
-// (§6.1, Annex 1, Annexe 3 §4).
+// (§6.1, Annexe 1, Annexe 3 §4).
 // It is plain data: a later instruction can be expressed by changing it.
 type Schedule [Count]Terms
 
@@ -129,7 +129,7 @@ func period(y1 int, m1 time.Month, d1, y2 int, m2 time.Month, d2 int, p Provenan
 
 // Instruction2021 returns the schedule of instruction
 // DGOS/PF5/DNS/CTO/2021/167: the factors of Annexe 3 §4 and the calendar
-// of §6.1 and Annex 1, each period marked stated, published or inferred.
+// of §6.1 and Annexe 1, each period marked stated, published or inferred.
 // It returns a new value on each call, so callers may amend their copy.
 func Instruction2021() Schedule {
 	const (
@@ -139,16 +139,16 @@ func Instruction2021() Schedule {
 	)
 	measure := func(y int, first bool) Period {
 		if first {
-			return period(y, time.January, 1, y, time.June, 30, Stated, "Annex 1: S1 "+strconv.Itoa(y))
+			return period(y, time.January, 1, y, time.June, 30, Stated, "Annexe 1: S1 "+strconv.Itoa(y))
 		}
-		return period(y, time.July, 1, y, time.December, 31, Stated, "Annex 1: S2 "+strconv.Itoa(y))
+		return period(y, time.July, 1, y, time.December, 31, Stated, "Annexe 1: S2 "+strconv.Itoa(y))
 	}
 	return Schedule{
 		{
 			Factor:       decimal.New(100, -2),
 			FactorSource: factorSource,
 			Application:  period(2021, time.September, 1, 2021, time.October, 31, Published, pub),
-			Review:       period(2021, time.September, 1, 2021, time.December, 31, Stated, "Annex 1, PS2.2: end of review 31 December 2021; §6.1: review may start with the first filing"),
+			Review:       period(2021, time.September, 1, 2021, time.December, 31, Stated, "Annexe 1, PS2.2: end of review 31 December 2021; §6.1: review may start with the first filing"),
 			Measurement:  measure(2022, true),
 		},
 		{

@@ -17,7 +17,7 @@
 //   - §6.1: four windows, one per semester; an application period of at most
 //     2 months and an ARS review period of at most 4 months each, which may
 //     start with the first filing; the window-3 example dates.
-//   - Annex 1: the measurement semesters (S1 2022 … S2 2023) and the end of
+//   - Annexe 1: the measurement semesters (S1 2022 … S2 2023) and the end of
 //     window 1's review period (31 December 2021, PS2.2).
 //   - Annexe 3 §4: the factors 100, 90, 85, 80 %.
 //

@@ -10,7 +10,7 @@ import (
 // targets. The zero value is not a window; use IsValid.
 type Window uint8
 
-// The four windows of the 2021 instruction (§6.1, Annex 1).
+// The four windows of the 2021 instruction (§6.1, Annexe 1).
 const (
 	W1 Window = 1 + iota // fenêtre 1, targets measured in S1 2022
 	W2                   // fenêtre 2, S2 2022

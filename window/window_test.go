@@ -86,7 +86,7 @@ func day(s string) time.Time {
 }
 
 // TestInstruction2021 checks the calendar, transcribed here
-// independently: factors of Annexe 3 §4, periods of §6.1, Annex 1 and the
+// independently: factors of Annexe 3 §4, periods of §6.1, Annexe 1 and the
 // ARS publications, with their provenance.
 func TestInstruction2021(t *testing.T) {
 	s := window.Instruction2021()

@@ -2,7 +2,7 @@
 // handling against the SUN-ES eligibility rules, in the manner of
 // net/http/httptest: a valid application to start from, and a rapid
 // generator of well-formed applications in which every condition of
-// eligibility.Conditions (Annex 1, §4.2, §5, §6.1) may or may not hold.
+// eligibility.Conditions (Annexe 1, §4.2, §5, §6.1) may or may not hold.
 //
 // # What it encodes
 //

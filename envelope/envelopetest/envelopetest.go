@@ -10,11 +10,11 @@
 // balances within the usage credits (§6.1; Annexe 2 §3), volet by volet
 // (§3.3). CheckAllocation verifies an allocation: it sums exactly to the
 // total, a zero weight gets zero, and each part is within 1 € of its exact
-// share (Annex 2 §1; INT-08).
+// share (Annexe 2 §1; INT-08).
 //
 // # Sources
 //
-// §3.3, §6.1 and Annex 2, as in package envelope.
+// §3.3, §6.1 and Annexe 2, as in package envelope.
 //
 // # Interpretations
 //
@@ -105,11 +105,11 @@ func CheckNotifications(credits map[Key]envelope.Credits, ns []envelope.Notifica
 	return out
 }
 
-// CheckAllocation checks parts allocated from total among weights (Annex 2
+// CheckAllocation checks parts allocated from total among weights (Annexe 2
 // §1; INT-08): as many parts as weights, whole euros, summing exactly to
 // total, zero for a zero weight, each within 1 € of its exact share.
 func CheckAllocation(total decimal.Decimal, weights, parts []decimal.Decimal) []Violation {
-	const src = "Annex 2 §1; INT-08"
+	const src = "Annexe 2 §1; INT-08"
 	if len(parts) != len(weights) {
 		return []Violation{{Row: -1, Rule: "allocation of another length", Source: src, Detail: fmt.Sprintf("%d parts for %d weights", len(parts), len(weights))}}
 	}

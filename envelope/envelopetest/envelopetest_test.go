@@ -100,7 +100,7 @@ func ExampleCheckAllocation() {
 	for _, v := range envelopetest.CheckAllocation(decimal.New(100, 0), weights, naive) {
 		fmt.Println(v)
 	}
-	// Output: row -1: allocations that do not sum to the total [Annex 2 §1; INT-08]: 99 ≠ 100
+	// Output: row -1: allocations that do not sum to the total [Annexe 2 §1; INT-08]: 99 ≠ 100
 }
 
 // Weights(n, n) draws exactly n weights, and equal positive weights, which

@@ -8,7 +8,7 @@
 //
 // With -allocate TOTAL it prints instead the regional envelopes: CSV
 // columns region, weight, envelope, advance_credits, usage_credits, one row
-// per Annex 2 region in its order (zero-weight regions included), weight
+// per Annexe 2 region in its order (zero-weight regions included), weight
 // being the region's sum of window-1 standard forfaits (DS1 without CRO,
 // DS2, DS3) in euros.
 //

@@ -29,7 +29,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		format      = fs.String("format", "csv", "output format: csv or json")
 		explain     = fs.Bool("explain", false, "with -format json, attach each record's derivation")
 		diff        = fs.String("diff", "", "instead of the forfaits, the derivation steps that differ between two records `A,B`, each FINESS:DS1|DS1+CRO|DS2|DS3:WINDOW")
-		allocate    = fs.String("allocate", "", "instead of the forfaits, allocate `TOTAL` euros among the 18 regions in proportion to their window-1 standard forfaits (Annex 2 §1, INT-08)")
+		allocate    = fs.String("allocate", "", "instead of the forfaits, allocate `TOTAL` euros among the 18 regions in proportion to their window-1 standard forfaits (Annexe 2 §1, INT-08)")
 	)
 	if err := fs.Parse(args); err != nil {
 		return 2

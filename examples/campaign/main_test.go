@@ -84,7 +84,7 @@ func TestRunBadInput(t *testing.T) {
 	}
 }
 
-// TestAllocate: -allocate prints all 18 regions in Annex 2 order; the
+// TestAllocate: -allocate prints all 18 regions in Annexe 2 order; the
 // expected envelopes are computed independently (exact shares of 158 M€ in
 // proportion to 178 150 and 480 000, largest remainder, 30 % rounded).
 func TestAllocate(t *testing.T) {

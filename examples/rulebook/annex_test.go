@@ -102,7 +102,7 @@ func TestDefaultsEqualAnnexes(t *testing.T) {
 		}
 	}
 
-	// Annex 1
+	// Annexe 1
 	targets := indicator.Instruction2021()
 	if len(a.Annex1.Targets) != indicator.NumIDs {
 		t.Fatalf("transcription has %d indicators", len(a.Annex1.Targets))
@@ -117,7 +117,7 @@ func TestDefaultsEqualAnnexes(t *testing.T) {
 		}
 	}
 
-	// Annex 2 and §3.3
+	// Annexe 2 and §3.3
 	a2 := envelope.Instruction2021Annex2()
 	n := a.Annex2.National
 	for _, c := range []struct {

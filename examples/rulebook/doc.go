@@ -4,7 +4,7 @@
 // thresholds and amounts, the bonus, the windows with their factors and
 // calendar (stated, published and inferred dates marked), the indicator
 // targets, the six prerequisites and the eligibility conditions with their
-// reason codes, the advance and split rules, the Annex 2 envelopes and
+// reason codes, the advance and split rules, the Annexe 2 envelopes and
 // national split, the interpretation register, and the Annexe 3 §4 worked
 // example computed live. Every table cites its paragraph.
 //

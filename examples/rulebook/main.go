@@ -130,7 +130,7 @@ func render(w io.Writer, in *instruction.Rules) error {
 	b.line("- deferral window (fenêtre de report): w+1, none after window 4 (Annexe 2 §3; INT-05)")
 	b.line("")
 
-	b.line("## 4. Usage targets (Annex 1; INT-07)")
+	b.line("## 4. Usage targets (Annexe 1; INT-07)")
 	b.line("")
 	rows = nil
 	for _, id := range indicator.IDs() {
@@ -141,12 +141,12 @@ func render(w io.Writer, in *instruction.Rules) error {
 		}
 		rows = append(rows, row)
 	}
-	b.table("indicator | domain | Annex 1 wording | format | window 1 | window 2 | window 3 | window 4", rows)
+	b.table("indicator | domain | Annexe 1 wording | format | window 1 | window 2 | window 3 | window 4", rows)
 	b.printf("DS1 is reached when DS1.1 and DS1.2 are; its CRO bonus needs DS1.3 too; DS2 by DS2.1, DS3 by DS3.1. A target is reached when rate ≥ target, compared exactly [%s].", targets.Source)
 	b.line("")
 
 	conds := eligibility.Conditions()
-	b.line("## 5. The six prerequisites (Annex 1)")
+	b.line("## 5. The six prerequisites (Annexe 1)")
 	b.line("")
 	rows = nil
 	for _, c := range conds {
@@ -184,7 +184,7 @@ func render(w io.Writer, in *instruction.Rules) error {
 	b.line("- Targets missed: one deferral to w+1 with its targets and forfait, the advance deducted (INT-05); otherwise, or missed again, the advance is repaid (Annexe 2 §3).")
 	b.line("")
 
-	b.line("## 8. Envelopes (§3.3, Annex 2)")
+	b.line("## 8. Envelopes (§3.3, Annexe 2)")
 	b.line("")
 	b.printf("National programme %s € = volet 1 %s € + volet 2 pilot %s € + MSS generalisation %s €; volet 1 = DS1 %s € + DS2 %s € + DS3 %s € [%s].",
 		f(a2.Total), f(a2.Volet1), f(a2.Volet2Pilot), f(a2.MSSGeneralisation), f(a2.Volet1ByDomain[0]), f(a2.Volet1ByDomain[1]), f(a2.Volet1ByDomain[2]), a2.Source)
@@ -198,12 +198,12 @@ func render(w io.Writer, in *instruction.Rules) error {
 		rows = append(rows, []string{e.Region.String(), f(e.Amount), f(c.Advance), f(c.Usage)})
 	}
 	rows = append(rows, []string{"**total**", f(a2.Volet1), "", ""})
-	b.table("region (Annex 2 §1) | volet 1 envelope (€) | advance credits, 30 % (€) | usage credits (€)", rows)
+	b.table("region (Annexe 2 §1) | volet 1 envelope (€) | advance credits, 30 % (€) | usage credits (€)", rows)
 	rows = nil
 	for _, e := range a2.Pilots {
 		rows = append(rows, []string{e.Region.String(), f(e.Amount)})
 	}
-	b.table("volet 2 pilot region (Annex 2 §2) | envelope (€)", rows)
+	b.table("volet 2 pilot region (Annexe 2 §2) | envelope (€)", rows)
 	b.printf("Volet-2 forfaits are capped at %s € per establishment; volet 1 and volet 2 envelopes are not fungible (§3.3). Allocations are to the euro by largest remainder (INT-08).", f(a2.Volet2Cap))
 	b.line("")
 

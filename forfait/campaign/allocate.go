@@ -12,15 +12,15 @@ import (
 type RegionalEnvelope struct {
 	Region envelope.Region
 	// Weight is the region's sum of window-1 standard forfaits: DS1 without
-	// the CRO bonus, DS2 and DS3 (Annex 2 §1: every establishment funded at
+	// the CRO bonus, DS2 and DS3 (Annexe 2 §1: every establishment funded at
 	// 100 % of its volet-1 forfaits).
 	Weight   decimal.Decimal
 	Envelope decimal.Decimal
 	envelope.Credits
 }
 
-// RegionalEnvelopes allocates total euros among the 18 regions of Annex 2,
-// in its order, in proportion to their weights (Annex 2 §1; largest
+// RegionalEnvelopes allocates total euros among the 18 regions of Annexe 2,
+// in its order, in proportion to their weights (Annexe 2 §1; largest
 // remainder to the euro, INT-08), and splits each envelope into advance and
 // usage credits (Annexe 2 §3). Regions without establishments get zero.
 func RegionalEnvelopes(rs *forfait.RuleSet, recs []Record, total decimal.Decimal) ([]RegionalEnvelope, error) {
@@ -52,7 +52,7 @@ func RegionalEnvelopes(rs *forfait.RuleSet, recs []Record, total decimal.Decimal
 const AllocationHeader = "region,weight,envelope,advance_credits,usage_credits"
 
 // AppendAllocation appends the envelopes as CSV under AllocationHeader.
-// Region names hold no comma or quote (Annex 2 spelling).
+// Region names hold no comma or quote (Annexe 2 spelling).
 func AppendAllocation(dst []byte, envs []RegionalEnvelope) []byte {
 	dst = append(dst, AllocationHeader+"\n"...)
 	for _, e := range envs {

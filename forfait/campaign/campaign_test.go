@@ -261,7 +261,7 @@ func TestWriteJSON(t *testing.T) {
 
 // TestRegionalEnvelopes: weights are the window-1 standard forfaits
 // (99 762 + 39 194 + 39 194 = 178 150 for the annex establishment), all 18
-// regions are listed in Annex 2 order, and the envelopes sum to the total.
+// regions are listed in Annexe 2 order, and the envelopes sum to the total.
 func TestRegionalEnvelopes(t *testing.T) {
 	recs, err := run(t, header+annexRow+"2A0000123,Corse,5000,0,0,0,0,0,0,0\n", campaign.Options{NationalMax: decimal.New(500000, 0)})
 	if err != nil {

@@ -14,7 +14,7 @@
 // # Sources
 //
 //   - Annexe 3 §1-§4 and §5, through package forfait.
-//   - Annex 2 §1 for the region names; FINESS numbers as in oSIS.
+//   - Annexe 2 §1 for the region names; FINESS numbers as in oSIS.
 //
 // # Interpretations
 //

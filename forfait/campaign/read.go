@@ -90,7 +90,7 @@ func Columns() []string {
 // Columns, in any order; other columns are ignored. A UTF-8 byte-order mark
 // before the header is skipped. Every cell is strict: a count is digits
 // only (an empty cell is an error, not zero: a missing figure is not a
-// zero activity), a region is spelt as in Annex 2, a FINESS is well formed
+// zero activity), a region is spelt as in Annexe 2, a FINESS is well formed
 // (INT-09) and unique. Read reports every problem at once, each a
 // *LineError, and returns no establishment when there is any.
 func Read(r io.Reader) ([]Establishment, error) {

@@ -15,7 +15,7 @@ const Header = "finess,region,combined_activity,category,domain,cro,window,base,
 
 // AppendCSV appends the records as CSV lines under Header, amounts in euros
 // as plain decimals without thousands separators. No field needs quoting:
-// FINESS numbers are digits and 2A/2B, region names those of Annex 2 (no
+// FINESS numbers are digits and 2A/2B, region names those of Annexe 2 (no
 // comma or quote), the rest numbers and codes.
 func AppendCSV(dst []byte, recs []Record) []byte {
 	dst = append(dst, Header...)

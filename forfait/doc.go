@@ -14,10 +14,38 @@
 // domain's forfait is advanced once the prerequisites are met, the balance
 // paid when the targets are reached (§5, Annexe 2 §3).
 //
-// Every parameter lives in a RuleSet value with its citation;
-// Instruction2021 returns the instruction's own. A caller amends a copy to
+// Every parameter lives in a [RuleSet] value with its citation;
+// [Instruction2021] returns the instruction's own. A caller amends a copy to
 // express a later instruction or another reading, and proves it coherent
-// with RuleSet.Validate.
+// with [RuleSet.Validate]. The whole instruction (this rule set with its
+// calendar, the targets and the envelopes) is one value in package
+// forfait/instruction.
+//
+// # Where each rule is
+//
+//   - activity.go: the eight counts and the combined activity (Annexe 3 §1).
+//   - formula.go: the band search (INT-01, INT-02) and the formula of
+//     Annexe 3 §3-§4 and §5, written once.
+//   - compute.go: [RuleSet.Category], [RuleSet.Compute], [RuleSet.Split].
+//   - forfait.go: [Request] and [Forfait] and their JSON.
+//   - number.go: the two exact number types the formula runs on.
+//   - derivation.go, diff.go: [RuleSet.Explain], [Diff].
+//   - domain.go, category.go, finess.go: [Domain], [Variant], [Category],
+//     [FINESS] (INT-09).
+//   - interpretations.go: the register, [Interpretations].
+//
+// # Contracts
+//
+// Two promises bound any change to this package:
+//
+//   - The fast path equals the exact path. [RuleSet.Compute] runs the
+//     formula on int64 fixed point and falls back to exact decimals when a
+//     value does not fit; both are exact, so they return the same forfait
+//     and the same errors, which differential tests check against an
+//     independent big.Rat computation.
+//   - Derivation step names are API. The names of [Step] ("category",
+//     "base.interpolated", "forfait", …) are what [Diff] matches and what
+//     callers read; a new step may be added, a name never changes.
 //
 // # Sources
 //
@@ -45,21 +73,22 @@
 // # Errors
 //
 // Every error unwraps to a sentinel, to be tested with errors.Is:
-// ErrInvalidActivity, ErrInvalidAmount, ErrBonusNotDS1, ErrNationalMax,
-// ErrInvalidRuleSet, ErrInvalidDomain, ErrInvalidCategory, and
-// window.ErrInvalid. Each is carried by an *InputError naming the field and
-// its value. Functions report every problem of their input at once (joined
+// [ErrInvalidActivity], [ErrInvalidAmount], [ErrBonusNotDS1],
+// [ErrNationalMax], [ErrInvalidRuleSet], [ErrInvalidDomain],
+// [ErrInvalidCategory], [ErrInvalidFINESS], and window.ErrInvalid. Each is
+// carried by an [*InputError] naming the field and its value, the error
+// shape of the whole module. Functions report every problem of their input at once (joined
 // with errors.Join) and return zero values beside an error.
 //
 // # Example
 //
 //	rs := forfait.Instruction2021()
 //	f, err := rs.Compute(forfait.Request{
-//		Combined: decimal.New(127800, 0), Domain: forfait.DS1, CRO: true, Window: window.W1,
+//		Combined: decimal.New(127800, 0), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W1,
 //	})
 //	// f.Amount = 109738, f.Advance = 32921, f.Balance = 76817
 //
-// Compute costs about half a microsecond and records nothing; Explain does
-// the same computation and returns its Derivation, every step with its
-// paragraph and INT ids.
+// [RuleSet.Compute] records nothing; [RuleSet.Explain] does the same
+// computation and returns its [Derivation], every step with its paragraph
+// and INT ids.
 package forfait

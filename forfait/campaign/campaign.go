@@ -37,8 +37,8 @@ type Options struct {
 	// end of category D (INT-02). Zero means: the largest combined activity
 	// among the establishments, the input being the national dataset.
 	NationalMax decimal.Decimal
-	// Explain attaches a derivation to every record (costly: about 30 times
-	// the computation).
+	// Explain attaches a derivation to every record (it records every step
+	// of every computation: see the benchmarks for its cost).
 	Explain bool
 }
 

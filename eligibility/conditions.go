@@ -71,154 +71,242 @@ func (c Condition) PerDomain() bool { return c.holdsFor != nil }
 // never a reason to refuse (§5).
 func Conditions() []Condition {
 	return []Condition{
-		{PS11Meetings, "Annexe 1, PS1.1", nil,
-			"La cellule d'identitovigilance ne se réunit pas au moins une fois par semestre.",
-			"The identity-vigilance cell does not meet at least once per semester.",
-			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.IdentityCell.MeetsEverySemester }, nil},
-		{PS11Report, "Annexe 1, PS1.1", nil,
-			"La cellule d'identitovigilance n'est pas en capacité de livrer un rapport d'activité.",
-			"The identity-vigilance cell cannot deliver an activity report.",
-			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.IdentityCell.ActivityReport }, nil},
-		{PS12RNIV, "Annexe 1, PS1.2", nil,
-			"Le questionnaire d'appropriation du référentiel national d'identitovigilance (RNIV 1 et 2) n'est pas renseigné.",
-			"The national identity-vigilance framework (RNIV 1 and 2) questionnaire is not completed.",
-			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.RNIV.QuestionnaireCompleted }, nil},
-		{PS21Policy, "Annexe 1, PS2.1", nil,
-			"Il n'existe pas de politique de sécurité du système d'information.",
-			"There is no information-security policy.",
-			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.Policy }, nil},
-		{PS21RiskAnalysis, "Annexe 1, PS2.1", nil,
-			"Il n'existe pas d'analyse des risques détaillée.",
-			"There is no detailed risk analysis.",
-			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.RiskAnalysis }, nil},
-		{PS21ActionPlan, "Annexe 1, PS2.1", nil,
-			"Il n'existe pas de plan d'action sécurité associé à l'analyse des risques.",
-			"There is no security action plan following the risk analysis.",
-			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.ActionPlan }, nil},
-		{PS21Plan309, "Annexe 1, PS2.1", nil,
-			"Le plan d'actions SSI de l'instruction N°SG/DSSIS/2016/309 n'est pas achevé à 100 % et suivi régulièrement.",
-			"The security action plan of instruction SG/DSSIS/2016/309 is not 100 % completed and regularly followed.",
-			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.Plan309Completed }, nil},
-		{PS21RSSI, "Annexe 1, PS2.1", nil,
-			"Aucun responsable de la sécurité des systèmes d'information (RSSI) n'est désigné.",
-			"No information-security officer (RSSI) is appointed.",
-			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.RSSI }, nil},
-		{PS21Meetings, "Annexe 1, PS2.1", nil,
-			"Il n'y a pas au moins deux rendez-vous annuels entre le RSSI et la direction.",
-			"The RSSI and the management do not meet at least twice a year.",
-			func(a *Application, _ *window.Schedule) bool {
+		{
+			Code:    PS11Meetings,
+			Source:  "Annexe 1, PS1.1",
+			French:  "La cellule d'identitovigilance ne se réunit pas au moins une fois par semestre.",
+			English: "The identity-vigilance cell does not meet at least once per semester.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.IdentityCell.MeetsEverySemester },
+		},
+		{
+			Code:    PS11Report,
+			Source:  "Annexe 1, PS1.1",
+			French:  "La cellule d'identitovigilance n'est pas en capacité de livrer un rapport d'activité.",
+			English: "The identity-vigilance cell cannot deliver an activity report.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.IdentityCell.ActivityReport },
+		},
+		{
+			Code:    PS12RNIV,
+			Source:  "Annexe 1, PS1.2",
+			French:  "Le questionnaire d'appropriation du référentiel national d'identitovigilance (RNIV 1 et 2) n'est pas renseigné.",
+			English: "The national identity-vigilance framework (RNIV 1 and 2) questionnaire is not completed.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.RNIV.QuestionnaireCompleted },
+		},
+		{
+			Code:    PS21Policy,
+			Source:  "Annexe 1, PS2.1",
+			French:  "Il n'existe pas de politique de sécurité du système d'information.",
+			English: "There is no information-security policy.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.Policy },
+		},
+		{
+			Code:    PS21RiskAnalysis,
+			Source:  "Annexe 1, PS2.1",
+			French:  "Il n'existe pas d'analyse des risques détaillée.",
+			English: "There is no detailed risk analysis.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.RiskAnalysis },
+		},
+		{
+			Code:    PS21ActionPlan,
+			Source:  "Annexe 1, PS2.1",
+			French:  "Il n'existe pas de plan d'action sécurité associé à l'analyse des risques.",
+			English: "There is no security action plan following the risk analysis.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.ActionPlan },
+		},
+		{
+			Code:    PS21Plan309,
+			Source:  "Annexe 1, PS2.1",
+			French:  "Le plan d'actions SSI de l'instruction N°SG/DSSIS/2016/309 n'est pas achevé à 100 % et suivi régulièrement.",
+			English: "The security action plan of instruction SG/DSSIS/2016/309 is not 100 % completed and regularly followed.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.Plan309Completed },
+		},
+		{
+			Code:    PS21RSSI,
+			Source:  "Annexe 1, PS2.1",
+			French:  "Aucun responsable de la sécurité des systèmes d'information (RSSI) n'est désigné.",
+			English: "No information-security officer (RSSI) is appointed.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.RSSI },
+		},
+		{
+			Code:    PS21Meetings,
+			Source:  "Annexe 1, PS2.1",
+			French:  "Il n'y a pas au moins deux rendez-vous annuels entre le RSSI et la direction.",
+			English: "The RSSI and the management do not meet at least twice a year.",
+			holds: func(a *Application, _ *window.Schedule) bool {
 				return a.Prerequisites.Security.ManagementMeetingsPerYear >= 2
-			}, nil},
-		{PS21Incidents, "Annexe 1, PS2.1", nil,
-			"Il n'existe pas de procédure de remontée des incidents de sécurité (art. L.1111-8-2 CSP).",
-			"There is no security-incident reporting procedure (art. L.1111-8-2 CSP).",
-			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.IncidentProcedure }, nil},
-		{PS22Audit, "Annexe 1, PS2.2", nil,
-			"Aucune attestation de réalisation de l'audit externe de cybersurveillance, signée par le directeur, n'est fournie.",
-			"No director-signed attestation of the external cyber-surveillance audit is provided.",
-			func(a *Application, _ *window.Schedule) bool { return auditProof(a) != noProof }, nil},
-		{PS22OrderWindow, "Annexe 1, PS2.2", nil,
-			"Un bon de commande d'audit ne vaut attestation que pour la fenêtre 1 ; une attestation de réalisation est requise.",
-			"An audit purchase order stands in for the attestation in window 1 only; an attestation is required.",
-			func(a *Application, _ *window.Schedule) bool { return auditProof(a) != orderOutsideWindow1 }, nil},
-		{PS22OrderLate, "Annexe 1, PS2.2", nil,
-			"L'audit commandé n'est pas réalisé au plus tard à la fin de la période d'instruction de la fenêtre 1 (31 décembre 2021).",
-			"The ordered audit is not done by the end of window 1's review period (31 December 2021).",
-			func(a *Application, cal *window.Schedule) bool {
+			},
+		},
+		{
+			Code:    PS21Incidents,
+			Source:  "Annexe 1, PS2.1",
+			French:  "Il n'existe pas de procédure de remontée des incidents de sécurité (art. L.1111-8-2 CSP).",
+			English: "There is no security-incident reporting procedure (art. L.1111-8-2 CSP).",
+			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.IncidentProcedure },
+		},
+		{
+			Code:    PS22Audit,
+			Source:  "Annexe 1, PS2.2",
+			French:  "Aucune attestation de réalisation de l'audit externe de cybersurveillance, signée par le directeur, n'est fournie.",
+			English: "No director-signed attestation of the external cyber-surveillance audit is provided.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return auditProof(a) != noProof },
+		},
+		{
+			Code:    PS22OrderWindow,
+			Source:  "Annexe 1, PS2.2",
+			French:  "Un bon de commande d'audit ne vaut attestation que pour la fenêtre 1 ; une attestation de réalisation est requise.",
+			English: "An audit purchase order stands in for the attestation in window 1 only; an attestation is required.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return auditProof(a) != orderOutsideWindow1 },
+		},
+		{
+			Code:    PS22OrderLate,
+			Source:  "Annexe 1, PS2.2",
+			French:  "L'audit commandé n'est pas réalisé au plus tard à la fin de la période d'instruction de la fenêtre 1 (31 décembre 2021).",
+			English: "The ordered audit is not done by the end of window 1's review period (31 December 2021).",
+			holds: func(a *Application, cal *window.Schedule) bool {
 				return auditProof(a) != order || !a.Prerequisites.CyberAudit.AuditDate.IsZero() &&
 					!cal.Terms(window.W1).Review.End.Before(a.Prerequisites.CyberAudit.AuditDate)
-			}, nil},
-		{PS31DMP, "Annexe 1, PS3.1", nil,
-			"Le système d'information hospitalier n'est pas en capacité d'alimenter le DMP.",
-			"The hospital information system cannot feed the DMP.",
-			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.DMP.FeedsDMP }, nil},
-		{PS32MSSante, "Annexe 1, PS3.2", nil,
-			"Aucune messagerie opérationnelle n'est raccordée à l'espace de confiance MSSanté.",
-			"No operational messaging is connected to the MSSanté trust space.",
-			func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.MSSante.Connected }, nil},
-		{Activity, "§5; Annexe 3 §1", nil,
-			"L'activité combinée 2019 de l'établissement est nulle.",
-			"The establishment's 2019 combined activity is zero.",
-			func(a *Application, _ *window.Schedule) bool { return a.Establishment.CombinedActivity.Sign() > 0 }, nil},
-		{FilingPeriod, "§6.1", nil,
-			"La candidature n'a pas été déposée pendant la période de candidature de la fenêtre visée.",
-			"The application was not filed within the application period of its window.",
-			func(a *Application, cal *window.Schedule) bool {
+			},
+		},
+		{
+			Code:    PS31DMP,
+			Source:  "Annexe 1, PS3.1",
+			French:  "Le système d'information hospitalier n'est pas en capacité d'alimenter le DMP.",
+			English: "The hospital information system cannot feed the DMP.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.DMP.FeedsDMP },
+		},
+		{
+			Code:    PS32MSSante,
+			Source:  "Annexe 1, PS3.2",
+			French:  "Aucune messagerie opérationnelle n'est raccordée à l'espace de confiance MSSanté.",
+			English: "No operational messaging is connected to the MSSanté trust space.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.MSSante.Connected },
+		},
+		{
+			Code:    Activity,
+			Source:  "§5; Annexe 3 §1",
+			French:  "L'activité combinée 2019 de l'établissement est nulle.",
+			English: "The establishment's 2019 combined activity is zero.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return a.Establishment.CombinedActivity.Sign() > 0 },
+		},
+		{
+			Code:    FilingPeriod,
+			Source:  "§6.1",
+			French:  "La candidature n'a pas été déposée pendant la période de candidature de la fenêtre visée.",
+			English: "The application was not filed within the application period of its window.",
+			holds: func(a *Application, cal *window.Schedule) bool {
 				return cal.Terms(a.Window).Application.Contains(a.Filed)
-			}, nil},
-		{OnePerWindow, "§6.1", []string{"INT-10"},
-			"L'établissement a déjà déposé une candidature pour cette fenêtre.",
-			"The establishment has already applied in this window.",
-			func(a *Application, _ *window.Schedule) bool {
+			},
+		},
+		{
+			Code:            OnePerWindow,
+			Source:          "§6.1",
+			Interpretations: []string{"INT-10"},
+			French:          "L'établissement a déjà déposé une candidature pour cette fenêtre.",
+			English:         "The establishment has already applied in this window.",
+			holds: func(a *Application, _ *window.Schedule) bool {
 				for _, p := range a.History.Applications {
 					if p.Window == a.Window {
 						return false
 					}
 				}
 				return true
-			}, nil},
-		{DomainFunded, "§5", nil,
-			"Ce domaine a déjà été financé pour l'établissement ; un domaine n'est financé qu'une fois sur le programme.",
-			"This domain has already been funded for the establishment; a domain is funded once over the programme.",
-			nil, func(a *Application, d forfait.Variant) bool {
+			},
+		},
+		{
+			Code:    DomainFunded,
+			Source:  "§5",
+			French:  "Ce domaine a déjà été financé pour l'établissement ; un domaine n'est financé qu'une fois sur le programme.",
+			English: "This domain has already been funded for the establishment; a domain is funded once over the programme.",
+			holdsFor: func(a *Application, d forfait.Variant) bool {
 				for _, f := range a.History.FundedDomains {
 					if f == d.Domain {
 						return false
 					}
 				}
 				return true
-			}},
-		{DS2Lab, "§5", nil,
-			"Le domaine biologie requiert un laboratoire de biologie médicale interne, de même FINESS juridique que l'établissement.",
-			"The biology domain requires an internal medical-biology laboratory with the establishment's FINESS juridique.",
-			nil, func(a *Application, d forfait.Variant) bool {
+			},
+		},
+		{
+			Code:    DS2Lab,
+			Source:  "§5",
+			French:  "Le domaine biologie requiert un laboratoire de biologie médicale interne, de même FINESS juridique que l'établissement.",
+			English: "The biology domain requires an internal medical-biology laboratory with the establishment's FINESS juridique.",
+			holdsFor: func(a *Application, d forfait.Variant) bool {
 				return d.Domain != forfait.DS2 || internal(a, a.Establishment.Lab)
-			}},
-		{DS3Imaging, "§5", nil,
-			"Le domaine imagerie requiert un plateau d'imagerie interne, de même FINESS juridique que l'établissement.",
-			"The imaging domain requires an internal imaging unit with the establishment's FINESS juridique.",
-			nil, func(a *Application, d forfait.Variant) bool {
+			},
+		},
+		{
+			Code:    DS3Imaging,
+			Source:  "§5",
+			French:  "Le domaine imagerie requiert un plateau d'imagerie interne, de même FINESS juridique que l'établissement.",
+			English: "The imaging domain requires an internal imaging unit with the establishment's FINESS juridique.",
+			holdsFor: func(a *Application, d forfait.Variant) bool {
 				return d.Domain != forfait.DS3 || internal(a, a.Establishment.Imaging)
-			}},
-		{RELIMS, "§5", nil,
-			"Les éditeurs des applications mises en œuvre ne sont pas référencés dans RELIMS.",
-			"The vendors of the software used are not referenced in RELIMS.",
-			func(a *Application, _ *window.Schedule) bool { return a.RELIMS }, nil},
-		{OSISPrerequisites, "§5", nil,
-			"Les prérequis Ségur ne sont pas tous saisis dans oSIS.",
-			"The Ségur prerequisites are not all entered in oSIS.",
-			func(a *Application, _ *window.Schedule) bool { return a.OSIS.PrerequisitesEntered }, nil},
-		{OSISCommitment, "§5", nil,
-			"L'établissement ne s'engage pas à renseigner les cibles d'usage dans oSIS à la fin de la fenêtre.",
-			"The establishment does not commit to declaring its targets in oSIS at the end of the window.",
-			func(a *Application, _ *window.Schedule) bool { return a.OSIS.TargetsCommitment }, nil},
-		{GHTSDSI, "§5", nil,
-			"Le schéma directeur du système d'information (SDSI) du GHT, validé et actualisé, n'est pas déposé dans oSIS par l'établissement support.",
-			"The GHT's validated, up-to-date IT master plan (SDSI) is not deposited in oSIS by the support establishment.",
-			func(a *Application, _ *window.Schedule) bool {
+			},
+		},
+		{
+			Code:    RELIMS,
+			Source:  "§5",
+			French:  "Les éditeurs des applications mises en œuvre ne sont pas référencés dans RELIMS.",
+			English: "The vendors of the software used are not referenced in RELIMS.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return a.RELIMS },
+		},
+		{
+			Code:    OSISPrerequisites,
+			Source:  "§5",
+			French:  "Les prérequis Ségur ne sont pas tous saisis dans oSIS.",
+			English: "The Ségur prerequisites are not all entered in oSIS.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return a.OSIS.PrerequisitesEntered },
+		},
+		{
+			Code:    OSISCommitment,
+			Source:  "§5",
+			French:  "L'établissement ne s'engage pas à renseigner les cibles d'usage dans oSIS à la fin de la fenêtre.",
+			English: "The establishment does not commit to declaring its targets in oSIS at the end of the window.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return a.OSIS.TargetsCommitment },
+		},
+		{
+			Code:    GHTSDSI,
+			Source:  "§5",
+			French:  "Le schéma directeur du système d'information (SDSI) du GHT, validé et actualisé, n'est pas déposé dans oSIS par l'établissement support.",
+			English: "The GHT's validated, up-to-date IT master plan (SDSI) is not deposited in oSIS by the support establishment.",
+			holds: func(a *Application, _ *window.Schedule) bool {
 				return a.Establishment.GHT == nil || a.GHT.SDSIDeposited
-			}, nil},
-		{GHTConvergence, "§5", nil,
-			"Les indicateurs de convergence ne sont pas saisis dans oSIS.",
-			"The convergence indicators are not entered in oSIS.",
-			func(a *Application, _ *window.Schedule) bool {
+			},
+		},
+		{
+			Code:    GHTConvergence,
+			Source:  "§5",
+			French:  "Les indicateurs de convergence ne sont pas saisis dans oSIS.",
+			English: "The convergence indicators are not entered in oSIS.",
+			holds: func(a *Application, _ *window.Schedule) bool {
 				return a.Establishment.GHT == nil || a.GHT.ConvergenceIndicatorsEntered
-			}, nil},
-		{GHTCIO, "§5", nil,
-			"Aucun DSI de GHT n'est nommé et validé par le directeur de l'établissement support.",
-			"No GHT CIO is appointed and validated by the support establishment's director.",
-			func(a *Application, _ *window.Schedule) bool { return a.Establishment.GHT == nil || a.GHT.CIOAppointed }, nil},
-		{GHTValidation, "§5", nil,
-			"La candidature n'est pas validée par le directeur de l'établissement et par le directeur de l'établissement support.",
-			"The application is not validated by the establishment's director and the support establishment's director.",
-			func(a *Application, _ *window.Schedule) bool {
+			},
+		},
+		{
+			Code:    GHTCIO,
+			Source:  "§5",
+			French:  "Aucun DSI de GHT n'est nommé et validé par le directeur de l'établissement support.",
+			English: "No GHT CIO is appointed and validated by the support establishment's director.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return a.Establishment.GHT == nil || a.GHT.CIOAppointed },
+		},
+		{
+			Code:    GHTValidation,
+			Source:  "§5",
+			French:  "La candidature n'est pas validée par le directeur de l'établissement et par le directeur de l'établissement support.",
+			English: "The application is not validated by the establishment's director and the support establishment's director.",
+			holds: func(a *Application, _ *window.Schedule) bool {
 				g := a.Establishment.GHT
 				return g == nil || !g.Public || a.GHT.DirectorValidated && a.GHT.SupportDirectorValidated
-			}, nil},
-		{OutsideConvergence, "§4.2", nil,
-			"Les cibles d'usage seraient atteintes avec des logiciels nouvellement acquis hors du schéma de convergence du GHT.",
-			"The targets would be reached with newly bought software outside the GHT's convergence plan.",
-			func(a *Application, _ *window.Schedule) bool { return !a.SoftwareOutsideConvergence }, nil},
+			},
+		},
+		{
+			Code:    OutsideConvergence,
+			Source:  "§4.2",
+			French:  "Les cibles d'usage seraient atteintes avec des logiciels nouvellement acquis hors du schéma de convergence du GHT.",
+			English: "The targets would be reached with newly bought software outside the GHT's convergence plan.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return !a.SoftwareOutsideConvergence },
+		},
 	}
 }
 
@@ -242,13 +330,12 @@ const (
 // window 1 only, a purchase order (Annexe 1, PS2.2).
 func auditProof(a *Application) proof {
 	c := a.Prerequisites.CyberAudit
-	if c.Attestation {
+	switch {
+	case c.Attestation:
 		return attestation
-	}
-	if !c.PurchaseOrder {
+	case !c.PurchaseOrder:
 		return noProof
-	}
-	if a.Window == window.W1 {
+	case a.Window == window.W1:
 		return order
 	}
 	return orderOutsideWindow1

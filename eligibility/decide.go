@@ -6,69 +6,7 @@ import (
 
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/instruction"
-	"github.com/sunes-spec/sunes/window"
 )
-
-// Prerequisites is the evidence for the six Ségur prerequisites (Annexe 1),
-// all required for the application to be validated and the advance paid
-// (§5, Annexe 2 §3). For a GHT member, the support establishment sees that
-// each member meets them; the evidence is still per establishment.
-type Prerequisites struct {
-	IdentityCell IdentityCell `json:"ps1_1_identity_cell"`
-	RNIV         RNIV         `json:"ps1_2_rniv"`
-	Security     Security     `json:"ps2_1_security"`
-	CyberAudit   CyberAudit   `json:"ps2_2_cyber_audit"`
-	DMP          DMP          `json:"ps3_1_dmp"`
-	MSSante      MSSante      `json:"ps3_2_mssante"`
-}
-
-// IdentityCell is PS1.1 (Annexe 1): an identity-vigilance cell that meets at least
-// once per semester and can deliver an activity report.
-type IdentityCell struct {
-	MeetsEverySemester bool `json:"meets_every_semester"`
-	ActivityReport     bool `json:"activity_report"`
-}
-
-// RNIV is PS1.2 (Annexe 1): the national identity-vigilance framework (RNIV 1 and 2)
-// adopted, its questionnaire completed.
-type RNIV struct {
-	QuestionnaireCompleted bool `json:"questionnaire_completed"`
-}
-
-// Security is PS2.1 (Annexe 1): a security policy, a detailed risk analysis, an action
-// plan including instruction 309's plan 100 % done and followed, an RSSI,
-// at least two RSSI/management meetings a year, an incident-reporting
-// procedure.
-type Security struct {
-	Policy                    bool `json:"policy"`
-	RiskAnalysis              bool `json:"risk_analysis"`
-	ActionPlan                bool `json:"action_plan"`
-	Plan309Completed          bool `json:"plan_309_completed"`
-	RSSI                      bool `json:"rssi"`
-	ManagementMeetingsPerYear int  `json:"management_meetings_per_year"`
-	IncidentProcedure         bool `json:"incident_procedure"`
-}
-
-// CyberAudit is PS2.2 (Annexe 1): an external cyber-surveillance audit, proved by an
-// attestation signed by the director; in window 1 only, by a purchase order
-// instead, the audit then to be done by the end of window 1's review period
-// (31 December 2021), AuditDate being the day it is or was done.
-type CyberAudit struct {
-	Attestation   bool        `json:"signed_attestation"`
-	PurchaseOrder bool        `json:"purchase_order"`
-	AuditDate     window.Date `json:"audit_date"`
-}
-
-// DMP is PS3.1 (Annexe 1): the hospital information system can feed the DMP.
-type DMP struct {
-	FeedsDMP bool `json:"feeds_dmp"`
-}
-
-// MSSante is PS3.2 (Annexe 1): operational messaging connected to the MSSanté trust
-// space.
-type MSSante struct {
-	Connected bool `json:"connected"`
-}
 
 // Status is the outcome of a review (§6.1): Validated or Refused. The
 // zero value is a decision not taken; its text form is "" and it prints

@@ -111,11 +111,11 @@ func (t *Targets) Evaluate(v forfait.Variant, w window.Window, rates map[ID]Rate
 	for _, id := range For(v) {
 		rate, ok := rates[id]
 		target := t.Target(id, w)
-		if !ok || !rate.IsValid() {
+		switch {
+		case !ok || !rate.IsValid():
 			errs = append(errs, &forfait.InputError{Field: "rates[" + id.String() + "]", Value: rate.String(), Reason: "needed for " + v.String(), Err: ErrMissingRate})
 			continue
-		}
-		if !precise(target) || target.Sign() < 0 || target.GreaterThan(hundred) {
+		case !precise(target) || target.Sign() < 0 || target.GreaterThan(hundred):
 			errs = append(errs, &forfait.InputError{Field: "targets[" + id.String() + "]", Value: forfait.Format(target), Reason: "must be between 0 and 100", Err: ErrInvalidTargets})
 			continue
 		}

@@ -184,15 +184,17 @@ func (r *Rate) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &j); err != nil {
 		return err
 	}
-	counts := j.Numerator != nil || j.Denominator != nil
 	var v Rate
-	err := error(&forfait.InputError{Field: "rate", Value: string(data), Reason: "needs a numerator and a denominator, or a percent", Err: ErrInvalidRate})
-	if j.Percent != nil && counts {
+	var err error
+	switch {
+	case j.Percent != nil && (j.Numerator != nil || j.Denominator != nil):
 		err = &forfait.InputError{Field: "rate", Value: string(data), Reason: "give counts or a percent, not both", Err: ErrInvalidRate}
-	} else if j.Percent != nil {
+	case j.Percent != nil:
 		v, err = ParsePercent(*j.Percent)
-	} else if j.Numerator != nil && j.Denominator != nil {
+	case j.Numerator != nil && j.Denominator != nil:
 		v, err = FromCounts(*j.Numerator, *j.Denominator)
+	default:
+		err = &forfait.InputError{Field: "rate", Value: string(data), Reason: "needs a numerator and a denominator, or a percent", Err: ErrInvalidRate}
 	}
 	if err != nil {
 		return err

@@ -56,13 +56,14 @@ func (t *Targets) Validate() error {
 	for _, id := range IDs() {
 		for i, p := range t.Percent[id.Index()] {
 			field := fmt.Sprintf("targets[%s][window %d]", id, i+1)
-			if !precise(p) {
+			switch {
+			case !precise(p):
 				errs = append(errs, &forfait.InputError{Field: field, Value: forfait.Format(p), Reason: "more than 20 decimal places", Err: ErrInvalidTargets})
-			} else if p.Sign() < 0 || p.GreaterThan(hundred) {
+			case p.Sign() < 0 || p.GreaterThan(hundred):
 				errs = append(errs, &forfait.InputError{Field: field, Value: forfait.Format(p), Reason: "must be between 0 and 100", Err: ErrInvalidTargets})
-			} else if prev := t.Percent[id.Index()][max(i-1, 0)]; i > 0 && precise(prev) && p.LessThan(prev) {
+			case i > 0 && precise(t.Percent[id.Index()][i-1]) && p.LessThan(t.Percent[id.Index()][i-1]):
 				errs = append(errs, &forfait.InputError{Field: field, Value: forfait.Format(p),
-					Reason: "below window " + fmt.Sprint(i) + "'s " + forfait.Format(prev), Err: ErrInvalidTargets})
+					Reason: "below window " + fmt.Sprint(i) + "'s " + forfait.Format(t.Percent[id.Index()][i-1]), Err: ErrInvalidTargets})
 			}
 		}
 	}

@@ -251,22 +251,24 @@ func TestValidate(t *testing.T) {
 		{"absurd", func(t *indicator.Targets) { t.Percent[3][1] = decimal.New(5, -1<<30) }, []string{"targets[DS2.1][window 2]"}},
 	}
 	for _, tt := range tests {
-		tg := indicator.Instruction2021()
-		tt.amend(&tg)
-		if tt.name == "decreasing last" && !strings.Contains(tg.Validate().Error(), "below window 3's 64") {
-			t.Errorf("message: %v", tg.Validate())
-		}
-		var got []string
-		for _, e := range forfait.Problems(tg.Validate()) {
-			var fe *forfait.InputError
-			if !errors.As(e, &fe) || !errors.Is(e, indicator.ErrInvalidTargets) {
-				t.Fatalf("%s: %v is not a *forfait.InputError wrapping ErrInvalidTargets", tt.name, e)
+		t.Run(tt.name, func(t *testing.T) {
+			tg := indicator.Instruction2021()
+			tt.amend(&tg)
+			if tt.name == "decreasing last" && !strings.Contains(tg.Validate().Error(), "below window 3's 64") {
+				t.Errorf("message: %v", tg.Validate())
 			}
-			got = append(got, fe.Field)
-		}
-		if diff := cmp.Diff(tt.fields, got); diff != "" {
-			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
-		}
+			var got []string
+			for _, e := range forfait.Problems(tg.Validate()) {
+				var fe *forfait.InputError
+				if !errors.As(e, &fe) || !errors.Is(e, indicator.ErrInvalidTargets) {
+					t.Fatalf("%s: %v is not a *forfait.InputError wrapping ErrInvalidTargets", tt.name, e)
+				}
+				got = append(got, fe.Field)
+			}
+			if diff := cmp.Diff(tt.fields, got); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+			}
+		})
 	}
 }
 

@@ -32,3 +32,36 @@ func BenchmarkExplain(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCompiled: the same forfait on a compiled rule set, as whole
+// cents, without allocating.
+func BenchmarkCompiled(b *testing.B) {
+	rs := forfait.Instruction2021()
+	c, err := rs.Compile()
+	if err != nil {
+		b.Fatal(err)
+	}
+	req := forfait.Request{Combined: decimal.New(1278005, -1), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W2}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, ok := c.ComputeCents(req); !ok {
+			b.Fatal("not computed")
+		}
+	}
+}
+
+// BenchmarkCompiledDecimal: the compiled rule set, decimal results.
+func BenchmarkCompiledDecimal(b *testing.B) {
+	rs := forfait.Instruction2021()
+	c, err := rs.Compile()
+	if err != nil {
+		b.Fatal(err)
+	}
+	req := forfait.Request{Combined: decimal.New(1278005, -1), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W2}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := c.Compute(req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

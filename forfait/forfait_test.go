@@ -450,3 +450,29 @@ func TestWorkedExampleRequests(t *testing.T) {
 		t.Errorf("WorkedExample (-want +got):\n%s", diff)
 	}
 }
+
+// TestCompile: an invalid rule set is refused with every problem; a
+// compiled one is a copy that later amendments do not reach.
+func TestCompile(t *testing.T) {
+	bad := forfait.Instruction2021()
+	bad.CROBonus.Value, bad.Rounding.BaseUnit = d("2"), decimal.Zero
+	if _, err := bad.Compile(); len(forfait.Problems(err)) != 2 || !errors.Is(err, forfait.ErrInvalidRuleSet) {
+		t.Errorf("Compile of an invalid rule set: %v", err)
+	}
+	rs := forfait.Instruction2021()
+	c, err := rs.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs.Windows[0].Factor = d("0.5")
+	req := forfait.Request{Combined: d("127800"), Variant: forfait.Variant{Domain: forfait.DS2}, Window: window.W1}
+	if f, err := c.Compute(req); err != nil || !f.Amount.Equal(d("39194")) {
+		t.Errorf("after amending the source: %v, %v; want 39194", f.Amount, err)
+	}
+	if a, ok := c.ComputeCents(req); !ok || a.Amount != 3919400 || a.Advance+a.Balance != a.Amount || a.Category != forfait.C {
+		t.Errorf("ComputeCents = %+v, %v", a, ok)
+	}
+	if got := c.RuleSet(); !got.Windows[0].Factor.Equal(d("1")) {
+		t.Errorf("RuleSet() factor %s, want 1", got.Windows[0].Factor)
+	}
+}

@@ -151,3 +151,24 @@ func abs(c int64) uint64 {
 	}
 	return uint64(c)
 }
+
+// cents returns a as a whole number of hundredths, and false when it has a
+// finer part or overflows.
+func (a fix) cents() (Cents, bool) {
+	if a.bad {
+		return 0, false
+	}
+	k := a.e + 2 // a = c × 10^(k−2)
+	if k >= 0 {
+		c, ok := scale(a.c, k)
+		return Cents(c), ok
+	}
+	c := a.c
+	for ; k < 0; k++ {
+		if c%10 != 0 {
+			return 0, false
+		}
+		c /= 10
+	}
+	return Cents(c), true
+}

@@ -96,6 +96,54 @@ func checkMatchesReference(t *rapid.T) {
 	}
 }
 
+// checkCompiledMatchesReference: a compiled rule set computes what the
+// big.Rat reference computes, as decimals and, when every amount is whole
+// cents, as cents; requests the fast path cannot take (invalid ones
+// included) give the rule set's own answer and errors.
+func checkCompiledMatchesReference(t *rapid.T) {
+	rs := genRuleSet(t)
+	c, err := rs.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := genRequest(t, rs)
+	if rapid.IntRange(0, 9).Draw(t, "invalid") == 0 {
+		req.Variant.CRO, req.Variant.Domain = true, forfait.Domain(rapid.IntRange(0, 4).Draw(t, "domain"))
+	}
+	got, gotErr := c.Compute(req)
+	want, wantErr := rs.Compute(req)
+	if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() || !got.Equal(want) {
+		t.Fatalf("Compiled.Compute(%+v) = %+v, %v; RuleSet.Compute = %+v, %v", req, got, gotErr, want, wantErr)
+	}
+	if wantErr != nil {
+		if _, ok := c.ComputeCents(req); ok {
+			t.Fatalf("ComputeCents accepted %+v, which Compute refuses", req)
+		}
+		return
+	}
+	ref := referenceForfait(rs, req)
+	if !ratEq(got.Amount, ref.amount) || !ratEq(got.Advance, ref.advance) || !ratEq(got.Base, ref.base) {
+		t.Fatalf("Compiled.Compute(%+v) = %+v; reference %s", req, got, ref.amount.RatString())
+	}
+	cents, ok := c.ComputeCents(req)
+	hundred := big.NewRat(100, 1)
+	whole := func(r *big.Rat) bool { return new(big.Rat).Mul(r, hundred).IsInt() }
+	if ok != (whole(ref.base) && whole(ref.amount) && whole(ref.advance)) {
+		t.Fatalf("ComputeCents(%+v) ok = %v for base %s", req, ok, ref.base.RatString())
+	}
+	for _, p := range [...]struct {
+		got  forfait.Cents
+		want *big.Rat
+	}{{cents.Base, ref.base}, {cents.Amount, ref.amount}, {cents.Advance, ref.advance}, {cents.Balance, ref.balance}} {
+		if ok && new(big.Rat).SetInt64(int64(p.got)).Cmp(new(big.Rat).Mul(p.want, hundred)) != 0 {
+			t.Fatalf("ComputeCents(%+v) = %+v; reference %s", req, cents, p.want.RatString())
+		}
+	}
+	if ok && cents.Category != ref.category {
+		t.Fatalf("ComputeCents category %s, reference %s", cents.Category, ref.category)
+	}
+}
+
 // checkHugeMatchesReference forces the arbitrary-precision path: activities
 // and ceilings far beyond int64 still agree with the reference.
 func checkHugeMatchesReference(t *rapid.T) {
@@ -252,15 +300,16 @@ func checkCombinedAdditive(t *rapid.T) {
 
 func TestProperties(t *testing.T) {
 	for name, check := range map[string]func(*rapid.T){
-		"matches reference":        checkMatchesReference,
-		"huge matches reference":   checkHugeMatchesReference,
-		"base monotone":            checkBaseMonotone,
-		"continuous at thresholds": checkContinuousAtThresholds,
-		"within category":          checkWithinCategory,
-		"split":                    checkSplit,
-		"CRO":                      checkCRO,
-		"windows non-increasing":   checkWindowsNonIncreasing,
-		"combined additive":        checkCombinedAdditive,
+		"matches reference":          checkMatchesReference,
+		"huge matches reference":     checkHugeMatchesReference,
+		"base monotone":              checkBaseMonotone,
+		"continuous at thresholds":   checkContinuousAtThresholds,
+		"within category":            checkWithinCategory,
+		"split":                      checkSplit,
+		"CRO":                        checkCRO,
+		"windows non-increasing":     checkWindowsNonIncreasing,
+		"combined additive":          checkCombinedAdditive,
+		"compiled matches reference": checkCompiledMatchesReference,
 	} {
 		t.Run(name, func(t *testing.T) { rapid.Check(t, check) })
 	}
@@ -277,3 +326,6 @@ func FuzzSplit(f *testing.F)                  { f.Fuzz(rapid.MakeFuzz(checkSplit
 func FuzzCRO(f *testing.F)                    { f.Fuzz(rapid.MakeFuzz(checkCRO)) }
 func FuzzWindowsNonIncreasing(f *testing.F)   { f.Fuzz(rapid.MakeFuzz(checkWindowsNonIncreasing)) }
 func FuzzCombinedAdditive(f *testing.F)       { f.Fuzz(rapid.MakeFuzz(checkCombinedAdditive)) }
+func FuzzCompiledMatchesReference(f *testing.F) {
+	f.Fuzz(rapid.MakeFuzz(checkCompiledMatchesReference))
+}

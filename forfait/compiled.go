@@ -1,0 +1,136 @@
+package forfait
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/window"
+)
+
+// Compiled is a rule set validated once and converted once to the
+// fixed-point form the fast path computes with, in the spirit of
+// regexp.Compile: computing does not re-validate it nor re-convert its
+// decimals. It is immutable and safe for concurrent use. The exact decimal
+// path stays the reference and the fallback: a Compiled gives the same
+// forfait and the same errors as the RuleSet it was compiled from
+// (Annexe 3 §3-§4, §5; INT-01 to INT-04).
+type Compiled struct {
+	rs RuleSet // the rule set, for the exact path
+
+	// fits is false when a parameter does not fit the fixed-point form:
+	// every computation then takes the exact path.
+	fits                               bool
+	lowers                             [NumCategories]fix
+	amounts                            [NumCategories][NumDomains][2]fix // min, max
+	factors                            [window.Count]fix
+	bonus, share                       fix
+	baseUnit, forfaitUnit, advanceUnit fix
+}
+
+// Compile validates rs (every problem at once, as RuleSet.Validate) and
+// returns its compiled form (Annexe 3; INT-01 to INT-04). rs is copied:
+// amending it afterwards does not change the Compiled.
+func (rs *RuleSet) Compile() (*Compiled, error) {
+	if err := rs.Validate(); err != nil {
+		return nil, err
+	}
+	c := &Compiled{rs: *rs, fits: true} // the bands and the schedule are arrays: copied
+
+	conv := func(d decimal.Decimal) fix {
+		f := fixOf(d)
+		c.fits = c.fits && !f.bad
+		return f
+	}
+	for i, b := range rs.Bands {
+		c.lowers[i] = conv(b.Lower)
+		for d, r := range b.Amounts {
+			c.amounts[i][d] = [2]fix{conv(r.Min), conv(r.Max)}
+		}
+	}
+	for i := range rs.Windows {
+		c.factors[i] = conv(rs.Windows[i].Factor)
+	}
+	c.bonus, c.share = conv(rs.CROBonus.Value), conv(rs.Advance.Value)
+	c.baseUnit, c.forfaitUnit, c.advanceUnit = conv(rs.Rounding.BaseUnit), conv(rs.Rounding.ForfaitUnit), conv(rs.Rounding.AdvanceUnit)
+	return c, nil
+}
+
+// RuleSet returns a copy of the rule set c was compiled from (Annexe 3).
+func (c *Compiled) RuleSet() RuleSet { return c.rs }
+
+// Compute is RuleSet.Compute on the compiled rules (Annexe 3 §3-§4, §5;
+// INT-01 to INT-04): the same forfait, the same errors.
+func (c *Compiled) Compute(req Request) (Forfait, error) {
+	if o, cat, ok := c.fast(req); ok {
+		return result(req, cat, o), nil
+	}
+	return c.rs.compute(req, nil)
+}
+
+// Explain is RuleSet.Explain on the compiled rules (Annexe 3 §1-§4, §5).
+func (c *Compiled) Explain(req Request) (Derivation, error) { return c.rs.Explain(req) }
+
+// Cents is an amount in euro cents.
+type Cents int64
+
+// Amounts is a forfait as whole cents, for batch callers that need no
+// decimal: the category, the base, the forfait and its split (Annexe 3
+// §3-§4, §5; INT-03, INT-04).
+type Amounts struct {
+	Category                       Category
+	Base, Amount, Advance, Balance Cents
+}
+
+// ComputeCents computes req's forfait without allocating, as whole cents
+// (Annexe 3 §3-§4, §5; INT-01 to INT-04). ok is false when req is invalid,
+// when a value does not fit the fixed-point form, or when an amount is not
+// a whole number of cents (a rounding unit below the cent): the caller
+// then uses Compute, which gives the answer or the errors.
+func (c *Compiled) ComputeCents(req Request) (a Amounts, ok bool) {
+	o, cat, ok := c.fast(req)
+	if !ok {
+		return Amounts{}, false
+	}
+	a.Category = cat
+	for _, v := range [...]struct {
+		from fix
+		to   *Cents
+	}{{o.base, &a.Base}, {o.amount, &a.Amount}, {o.advance, &a.Advance}, {o.balance, &a.Balance}} {
+		cents, ok := v.from.cents()
+		if !ok {
+			return Amounts{}, false
+		}
+		*v.to = cents
+	}
+	return a, true
+}
+
+// fast runs the formula on the compiled parameters, or reports false for
+// anything the exact path must decide (an invalid request, an error, an
+// overflow).
+func (c *Compiled) fast(req Request) (formulaOut[fix], Category, bool) {
+	if !c.fits || !req.Variant.IsValid() || !req.Window.IsValid() {
+		return formulaOut[fix]{}, 0, false
+	}
+	combined, nationalMax := fixOf(req.Combined), fixOf(req.NationalMax)
+	if combined.bad || nationalMax.bad {
+		return formulaOut[fix]{}, 0, false
+	}
+	i, p, ok := locate(combined, nationalMax, &c.lowers)
+	if !ok || p != bandFound {
+		return formulaOut[fix]{}, 0, false
+	}
+	upper := nationalMax
+	if i < NumCategories-1 {
+		upper = c.lowers[i+1]
+	}
+	r := &c.amounts[i][req.Variant.Domain.Index()]
+	o := formula(formulaIn[fix]{
+		combined: combined, lower: c.lowers[i], upper: upper, min: r[0], max: r[1],
+		baseUnit: c.baseUnit, bonus: c.bonus, factor: c.factors[req.Window.Index()],
+		forfaitUnit: c.forfaitUnit, share: c.share, advanceUnit: c.advanceUnit, cro: req.Variant.CRO,
+	})
+	if o.balance.overflowed() || o.amount.overflowed() || o.base.overflowed() || o.advance.overflowed() {
+		return formulaOut[fix]{}, 0, false
+	}
+	return o, Category(i) + A, true
+}

@@ -69,7 +69,8 @@ func (c *Compiled) Compute(req Request) (Forfait, error) {
 // Explain is RuleSet.Explain on the compiled rules (Annexe 3 §1-§4, §5).
 func (c *Compiled) Explain(req Request) (Derivation, error) { return c.rs.Explain(req) }
 
-// Cents is an amount in euro cents.
+// Cents is an amount in euro cents (the forfait is rounded to the euro,
+// INT-03).
 type Cents int64
 
 // Amounts is a forfait as whole cents, for batch callers that need no

@@ -22,6 +22,7 @@ type Compiled struct {
 	lowers                             [NumCategories]fix
 	amounts                            [NumCategories][NumDomains][2]fix // min, max
 	factors                            [window.Count]fix
+	weights                            [NumActivityFields]fix
 	bonus, share                       fix
 	baseUnit, forfaitUnit, advanceUnit fix
 }
@@ -49,6 +50,9 @@ func (rs *RuleSet) Compile() (*Compiled, error) {
 	for i := range rs.Windows {
 		c.factors[i] = conv(rs.Windows[i].Factor)
 	}
+	for i := range rs.Weights {
+		c.weights[i] = conv(rs.Weights[i].Factor)
+	}
 	c.bonus, c.share = conv(rs.CROBonus.Value), conv(rs.Advance.Value)
 	c.baseUnit, c.forfaitUnit, c.advanceUnit = conv(rs.Rounding.BaseUnit), conv(rs.Rounding.ForfaitUnit), conv(rs.Rounding.AdvanceUnit)
 	return c, nil
@@ -64,6 +68,33 @@ func (c *Compiled) Compute(req Request) (Forfait, error) {
 		return result(req, cat, o), nil
 	}
 	return c.rs.compute(req, nil)
+}
+
+// CombinedActivity is RuleSet.CombinedActivity on the compiled rules
+// (Annexe 3 §1): the same sum, the same errors.
+func (c *Compiled) CombinedActivity(a Activity) (decimal.Decimal, error) {
+	sum := fix{}
+	for f, n := range a.Counts() {
+		if n < 0 {
+			return c.rs.CombinedActivity(a)
+		}
+		sum = sum.add(fix{c: n}.mul(c.weights[f]))
+	}
+	if !c.fits || sum.bad {
+		return c.rs.CombinedActivity(a)
+	}
+	return sum.decimal(), nil
+}
+
+// Category is RuleSet.Category on the compiled rules (Annexe 3 §3;
+// INT-01, INT-02): the same category, the same errors.
+func (c *Compiled) Category(combined, nationalMax decimal.Decimal) (Category, error) {
+	if cf, mf := fixOf(combined), fixOf(nationalMax); c.fits && !cf.bad && !mf.bad {
+		if i, p, ok := locate(cf, mf, &c.lowers); ok && p == bandFound {
+			return Category(i) + A, nil
+		}
+	}
+	return c.rs.Category(combined, nationalMax)
 }
 
 // Explain is RuleSet.Explain on the compiled rules (Annexe 3 §1-§4, §5).
@@ -105,6 +136,52 @@ func (c *Compiled) ComputeCents(req Request) (a Amounts, ok bool) {
 	return a, true
 }
 
+// Table is every forfait of one establishment as whole cents: each of the
+// four variants (Variants) in each window (Annexe 3 §4, §5).
+type Table [4][window.Count]Amounts
+
+// ComputeTable fills t with the 16 forfaits of an establishment of this
+// combined activity (Annexe 3 §3-§4, §5; INT-01 to INT-04), locating its
+// band once and allocating nothing: the batch caller's path. It reports
+// false, leaving t in an unspecified state, when any of them would make
+// ComputeCents report false; the caller then uses Compute.
+func (c *Compiled) ComputeTable(combined, nationalMax decimal.Decimal, t *Table) bool {
+	if !c.fits {
+		return false
+	}
+	cf, mf := fixOf(combined), fixOf(nationalMax)
+	if cf.bad || mf.bad {
+		return false
+	}
+	i, p, ok := locate(cf, mf, &c.lowers)
+	if !ok || p != bandFound {
+		return false
+	}
+	for k, v := range Variants() {
+		for w := range window.Count {
+			o, ok := c.formula(cf, mf, i, v, w)
+			if !ok {
+				return false
+			}
+			a := &t[k][w]
+			a.Category = Category(i) + A
+			if a.Base, ok = o.base.cents(); !ok {
+				return false
+			}
+			if a.Amount, ok = o.amount.cents(); !ok {
+				return false
+			}
+			if a.Advance, ok = o.advance.cents(); !ok {
+				return false
+			}
+			if a.Balance, ok = o.balance.cents(); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // fast runs the formula on the compiled parameters, or reports false for
 // anything the exact path must decide (an invalid request, an error, an
 // overflow).
@@ -120,18 +197,23 @@ func (c *Compiled) fast(req Request) (formulaOut[fix], Category, bool) {
 	if !ok || p != bandFound {
 		return formulaOut[fix]{}, 0, false
 	}
+	o, ok := c.formula(combined, nationalMax, i, req.Variant, req.Window.Index())
+	return o, Category(i) + A, ok
+}
+
+// formula runs the formula for band i, variant v and window index w; ok is
+// false on overflow.
+func (c *Compiled) formula(combined, nationalMax fix, i int, v Variant, w int) (formulaOut[fix], bool) {
 	upper := nationalMax
 	if i < NumCategories-1 {
 		upper = c.lowers[i+1]
 	}
-	r := &c.amounts[i][req.Variant.Domain.Index()]
+	r := &c.amounts[i][v.Domain.Index()]
 	o := formula(formulaIn[fix]{
 		combined: combined, lower: c.lowers[i], upper: upper, min: r[0], max: r[1],
-		baseUnit: c.baseUnit, bonus: c.bonus, factor: c.factors[req.Window.Index()],
-		forfaitUnit: c.forfaitUnit, share: c.share, advanceUnit: c.advanceUnit, cro: req.Variant.CRO,
+		baseUnit: c.baseUnit, bonus: c.bonus, factor: c.factors[w],
+		forfaitUnit: c.forfaitUnit, share: c.share, advanceUnit: c.advanceUnit, cro: v.CRO,
 	})
-	if o.balance.overflowed() || o.amount.overflowed() || o.base.overflowed() || o.advance.overflowed() {
-		return formulaOut[fix]{}, 0, false
-	}
-	return o, Category(i) + A, true
+	ok := !o.balance.overflowed() && !o.amount.overflowed() && !o.base.overflowed() && !o.advance.overflowed()
+	return o, ok
 }

@@ -142,6 +142,18 @@ func checkCompiledMatchesReference(t *rapid.T) {
 	if ok && cents.Category != ref.category {
 		t.Fatalf("ComputeCents category %s, reference %s", cents.Category, ref.category)
 	}
+	var table forfait.Table
+	if !c.ComputeTable(req.Combined, req.NationalMax, &table) {
+		return // some variant of the table is not whole cents: Compute serves it
+	}
+	for k, v := range forfait.Variants() {
+		if v != req.Variant {
+			continue
+		}
+		if got := table[k][req.Window.Index()]; !ok || got != cents {
+			t.Fatalf("ComputeTable[%s][%s] = %+v; ComputeCents = %+v, %v", v, req.Window, got, cents, ok)
+		}
+	}
 }
 
 // checkHugeMatchesReference forces the arbitrary-precision path: activities

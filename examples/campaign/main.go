@@ -113,23 +113,31 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			keys[1], forfait.Format(ds[1].Forfait.Amount), forfait.FormatDiff(forfait.Diff(ds[0], ds[1])))
 		return 0
 	}
-	recs, err := campaign.Compute(&rs, ests, opt)
-	if err != nil {
-		return fail(stderr, err, 1)
-	}
-	// Every input problem has been reported by now: output starts only
-	// once all of it is computed.
-	switch {
-	case *allocate != "":
-		envs, aerr := campaign.RegionalEnvelopes(&rs, recs, total)
-		if aerr != nil {
-			return fail(stderr, aerr, 1)
+	if *allocate != "" {
+		recs, err := campaign.Compute(&rs, ests, opt)
+		if err != nil {
+			return fail(stderr, err, 1)
+		}
+		envs, err := campaign.RegionalEnvelopes(&rs, recs, total)
+		if err != nil {
+			return fail(stderr, err, 1)
 		}
 		_, err = stdout.Write(campaign.AppendAllocation(nil, envs))
-	case *format == "json":
-		err = campaign.WriteJSON(stdout, recs)
-	default:
-		err = campaign.WriteCSV(stdout, recs)
+		if err != nil {
+			return fail(stderr, err, 1)
+		}
+		return 0
+	}
+	f := campaign.CSV
+	if *format == "json" {
+		f = campaign.JSON
+	}
+	// Write finds every input problem before it writes anything, then
+	// streams the records as they are computed.
+	sum, err := campaign.Write(stdout, &rs, ests, opt, f)
+	if sum.From != nil {
+		fmt.Fprintf(stderr, "campaign: national maximum of combined activity %s, from FINESS %s on line %d (INT-02; -national-max to give it)\n",
+			forfait.Format(sum.NationalMax), sum.From.FINESS, sum.From.Line)
 	}
 	if err != nil {
 		return fail(stderr, err, 1)

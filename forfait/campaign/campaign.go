@@ -52,7 +52,10 @@ type Options struct {
 // serve (forfait.ErrNationalMax), each as a *LineError on the
 // establishment's line.
 func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, error) {
-	combined, nationalMax, err := prepare(rs, ests, opt)
+	if err := rs.Validate(); err != nil {
+		return nil, err
+	}
+	combined, nationalMax, _, err := prepare(rs, ests, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -73,18 +76,22 @@ func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, 
 	return out, nil
 }
 
-// prepare validates rs and returns each establishment's combined activity
+// combiner computes a combined activity (Annexe 3 §1): a RuleSet or a
+// Compiled one.
+type combiner interface {
+	CombinedActivity(forfait.Activity) (decimal.Decimal, error)
+}
+
+// prepare returns each establishment's combined activity
 // and the national maximum: opt's, or the largest combined activity of ests
-// (INT-02).
-func prepare(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]decimal.Decimal, decimal.Decimal, error) {
-	if err := rs.Validate(); err != nil {
-		return nil, decimal.Zero, err
-	}
+// (INT-02), with the index of the establishment it comes from (-1 when
+// given).
+func prepare(rs combiner, ests []Establishment, opt Options) ([]decimal.Decimal, decimal.Decimal, int, error) {
 	if len(ests) == 0 {
-		return nil, decimal.Zero, &LineError{Line: 1, Err: ErrEmpty}
+		return nil, decimal.Zero, -1, &LineError{Line: 1, Err: ErrEmpty}
 	}
 	combined := make([]decimal.Decimal, len(ests))
-	nationalMax := opt.NationalMax
+	nationalMax, from := opt.NationalMax, -1
 	var errs []error
 	for i, e := range ests {
 		c, err := rs.CombinedActivity(e.Activity)
@@ -93,14 +100,14 @@ func prepare(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]decimal.
 			continue
 		}
 		combined[i] = c
-		if opt.NationalMax.IsZero() && c.GreaterThan(nationalMax) {
-			nationalMax = c
+		if opt.NationalMax.IsZero() && (from < 0 || c.GreaterThan(nationalMax)) {
+			nationalMax, from = c, i
 		}
 	}
 	if len(errs) > 0 {
-		return nil, decimal.Zero, errors.Join(errs...)
+		return nil, decimal.Zero, -1, errors.Join(errs...)
 	}
-	return combined, nationalMax, nil
+	return combined, nationalMax, from, nil
 }
 
 // Key identifies one record: an establishment, a variant, a window.
@@ -143,7 +150,10 @@ func ParseKey(s string) (Key, error) {
 // exactly as Compute computes it (Annexe 3 §1-§4; same national maximum,
 // INT-02).
 func Explain(rs *forfait.RuleSet, ests []Establishment, opt Options, k Key) (forfait.Derivation, error) {
-	combined, nationalMax, err := prepare(rs, ests, opt)
+	if err := rs.Validate(); err != nil {
+		return forfait.Derivation{}, err
+	}
+	combined, nationalMax, _, err := prepare(rs, ests, opt)
 	if err != nil {
 		return forfait.Derivation{}, err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
@@ -58,11 +59,7 @@ func TestAnnexEstablishment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := campaign.WriteCSV(&buf, recs); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(campaign.Header+"\n"+annexRows, buf.String()); diff != "" {
+	if diff := cmp.Diff(campaign.Header+"\n"+annexRows, string(campaign.AppendCSV(nil, recs))); diff != "" {
 		t.Errorf("CSV (-want +got):\n%s", diff)
 	}
 }
@@ -230,17 +227,25 @@ func TestRecordsMatchCompute(t *testing.T) {
 }
 
 func TestWriteJSON(t *testing.T) {
-	recs, err := run(t, header+annexRow, campaign.Options{NationalMax: decimal.New(500000, 0), Explain: true})
+	ests, err := campaign.Read(strings.NewReader(header + annexRow))
 	if err != nil {
 		t.Fatal(err)
 	}
+	rs := forfait.Instruction2021()
 	var buf bytes.Buffer
-	if err := campaign.WriteJSON(&buf, recs); err != nil {
+	if _, err := campaign.Write(&buf, &rs, ests, campaign.Options{NationalMax: decimal.New(500000, 0), Explain: true}, campaign.JSON); err != nil {
 		t.Fatal(err)
 	}
-	var got []map[string]any
-	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+	var doc struct {
+		NationalMax string           `json:"national_max"`
+		Records     []map[string]any `json:"records"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
 		t.Fatalf("invalid JSON: %v\n%s", err, buf.Bytes())
+	}
+	got := doc.Records
+	if doc.NationalMax != "500000" {
+		t.Errorf("national_max %q, want 500000", doc.NationalMax)
 	}
 	lines := strings.Split(strings.TrimSpace(annexRows), "\n")
 	if len(got) != len(lines) {
@@ -295,4 +300,41 @@ func TestRegionalEnvelopes(t *testing.T) {
 	if _, err := campaign.RegionalEnvelopes(&rs, nil, decimal.New(10, 0)); !errors.Is(err, envelope.ErrInvalidAllocation) {
 		t.Errorf("no establishment: %v", err)
 	}
+}
+
+// TestWriteMatchesCompute: the streaming writer's CSV (whole cents from the
+// compiled rules, decimals where an amount is finer than a cent) is byte
+// for byte the CSV of the records Compute returns, on generated extracts
+// and base units.
+func TestWriteMatchesCompute(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(1, 40).Draw(t, "establishments")
+		var b strings.Builder
+		b.WriteString(header)
+		for i := range n {
+			fmt.Fprintf(&b, "75%07d,Bretagne,%d,%d,%d,0,%d,0,0,0\n", i, rapid.IntRange(0, 400_000).Draw(t, "mco"),
+				rapid.IntRange(0, 3).Draw(t, "sessions"), rapid.IntRange(0, 3).Draw(t, "ambulatory"), rapid.IntRange(0, 3).Draw(t, "ssr"))
+		}
+		ests, err := campaign.Read(strings.NewReader(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs := forfait.Instruction2021()
+		rs.Rounding.BaseUnit = rapid.SampledFrom([]decimal.Decimal{decimal.New(1, 0), decimal.New(1, 3), decimal.New(1, -2), decimal.New(1, -3)}).Draw(t, "base_unit")
+		opt := campaign.Options{}
+		if rapid.Bool().Draw(t, "national_max_given") {
+			opt.NationalMax = decimal.New(500_000, 0)
+		}
+		recs, err := campaign.Compute(&rs, ests, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if _, err := campaign.Write(&got, &rs, ests, opt, campaign.CSV); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(string(campaign.AppendCSV(nil, recs)), got.String()); diff != "" {
+			t.Fatalf("Write and Compute differ (-compute +write):\n%s", diff)
+		}
+	})
 }

@@ -25,9 +25,7 @@ func Example() {
 		return
 	}
 	// The first establishment's DS2 rows: 6500 + 5000 × 6500/7000 = 11142.86.
-	if err := campaign.WriteCSV(os.Stdout, recs[8:12]); err != nil {
-		fmt.Println(err)
-	}
+	os.Stdout.Write(campaign.AppendCSV(nil, recs[8:12]))
 	// Output:
 	// finess,region,combined_activity,category,domain,cro,window,base,forfait,advance,balance
 	// 2A0000123,Corse,5000,A,DS2,false,1,11143,11143,3343,7800

@@ -2,7 +2,6 @@ package campaign
 
 import (
 	"encoding/json"
-	"io"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -10,7 +9,7 @@ import (
 	"github.com/sunes-spec/sunes/forfait"
 )
 
-// Header is the first line of WriteCSV's output.
+// Header is the first line of the CSV output (Write, AppendCSV).
 const Header = "finess,region,combined_activity,category,domain,cro,window,base,forfait,advance,balance"
 
 // AppendCSV appends the records as CSV lines under Header, amounts in euros
@@ -48,49 +47,10 @@ func appendRows(dst []byte, recs []Record) []byte {
 	return dst
 }
 
-// WriteCSV writes AppendCSV's output to w, in chunks of a few hundred
-// records, so that memory stays flat whatever the size of the campaign.
-func WriteCSV(w io.Writer, recs []Record) error {
-	const chunk = 512
-	buf := make([]byte, 0, 128*chunk)
-	buf = append(buf, Header+"\n"...)
-	for len(recs) > 0 {
-		n := min(chunk, len(recs))
-		buf = appendRows(buf, recs[:n])
-		if _, err := w.Write(buf); err != nil {
-			return err
-		}
-		buf, recs = buf[:0], recs[n:]
-	}
-	return nil
-}
-
 // identityJSON is the head of a record's JSON object.
 type identityJSON struct {
 	FINESS string `json:"finess"`
 	Region string `json:"region"`
-}
-
-// WriteJSON writes the records as a JSON array of objects with the CSV's
-// field names ("finess", "region", "combined_activity" … "balance"),
-// amounts as strings, and a "derivation" when the record has one.
-func WriteJSON(w io.Writer, recs []Record) error {
-	out := []byte("[")
-	for i := range recs {
-		r := &recs[i]
-		if i > 0 {
-			out = append(out, ',')
-		}
-		out = append(out, "\n"...)
-		obj, err := r.MarshalJSON()
-		if err != nil {
-			return err
-		}
-		out = append(out, obj...)
-	}
-	out = append(out, "\n]\n"...)
-	_, err := w.Write(out)
-	return err
 }
 
 // MarshalJSON encodes r as one flat object: the establishment's FINESS and

@@ -1,0 +1,272 @@
+package campaign
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"runtime"
+	"strconv"
+	"sync"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/window"
+)
+
+// Format is an output format of Write.
+type Format uint8
+
+const (
+	CSV  Format = 1 // Header, then one line per record
+	JSON Format = 2 // one object: the national maximum and the records
+)
+
+// Summary says what Write assumed and wrote.
+type Summary struct {
+	// NationalMax is the national maximum of combined activity used
+	// (INT-02); From is the establishment it was read from, nil when
+	// Options gave it.
+	NationalMax decimal.Decimal
+	From        *Establishment
+	Records     int
+}
+
+// Write computes the RowsPerEstablishment records of each establishment
+// (Annexe 3 §1-§4, §5; INT-01 to INT-04) and writes them to w as they are
+// computed, in input order, then variant, then window: memory does not
+// grow with the extract. The rule set is compiled once; establishments
+// are computed in chunks on every processor, written in order.
+//
+// Every problem of the input is found before anything is written (the
+// errors of Compute): on error, nothing is written.
+func Write(w io.Writer, rs *forfait.RuleSet, ests []Establishment, opt Options, f Format) (Summary, error) {
+	c, err := rs.Compile()
+	if err != nil {
+		return Summary{}, err
+	}
+	combined, nationalMax, from, err := prepare(c, ests, opt)
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := checkBands(c, ests, combined, nationalMax); err != nil {
+		return Summary{}, err
+	}
+	s := Summary{NationalMax: nationalMax, Records: len(ests) * RowsPerEstablishment}
+	if from >= 0 {
+		s.From = &ests[from]
+	}
+	out := streamer{c: c, ests: ests, combined: combined, nationalMax: nationalMax, explain: opt.Explain, format: f}
+	return s, out.write(w, s)
+}
+
+// checkBands finds the errors a computation would meet (INT-02: a
+// category-D activity the national maximum cannot serve), each on its
+// establishment's line, before anything is written.
+func checkBands(c *forfait.Compiled, ests []Establishment, combined []decimal.Decimal, nationalMax decimal.Decimal) error {
+	var errs []error
+	for i, e := range ests {
+		if _, err := c.Category(combined[i], nationalMax); err != nil {
+			errs = append(errs, &LineError{Line: e.Line, Field: "combined_activity", Value: forfait.Format(combined[i]), Err: err})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// streamer writes records chunk by chunk.
+type streamer struct {
+	c           *forfait.Compiled
+	ests        []Establishment
+	combined    []decimal.Decimal
+	nationalMax decimal.Decimal
+	explain     bool
+	format      Format
+}
+
+// chunk is how many establishments one worker formats at a time.
+const chunk = 128
+
+func (s *streamer) write(w io.Writer, sum Summary) error {
+	head := []byte(Header + "\n")
+	if s.format == JSON {
+		var err error
+		if head, err = jsonHead(sum); err != nil {
+			return err
+		}
+	}
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	workers := runtime.GOMAXPROCS(0)
+	bufs := make([][]byte, workers)
+	for k := range bufs {
+		bufs[k] = make([]byte, 0, chunk*RowsPerEstablishment*96) // a line is about 70 bytes
+	}
+	errs := make([]error, workers)
+	for lo := 0; lo < len(s.ests); lo += workers * chunk {
+		var wg sync.WaitGroup
+		for k := range workers {
+			a, b := min(lo+k*chunk, len(s.ests)), min(lo+(k+1)*chunk, len(s.ests))
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				bufs[k], errs[k] = s.appendRange(bufs[k][:0], a, b)
+			}()
+		}
+		wg.Wait()
+		for k := range workers {
+			if errs[k] != nil {
+				return errs[k]
+			}
+			if _, err := w.Write(bufs[k]); err != nil {
+				return err
+			}
+		}
+	}
+	if s.format == JSON {
+		_, err := w.Write([]byte("\n]}\n"))
+		return err
+	}
+	return nil
+}
+
+// appendRange appends the records of establishments [a, b).
+func (s *streamer) appendRange(dst []byte, a, b int) ([]byte, error) {
+	for i := a; i < b; i++ {
+		e := &s.ests[i]
+		var err error
+		if s.format == JSON {
+			dst, err = s.appendJSON(dst, i, e)
+		} else {
+			dst, err = s.appendCSV(dst, i, e)
+		}
+		if err != nil {
+			return dst, err
+		}
+	}
+	return dst, nil
+}
+
+// appendCSV appends e's records as CSV lines: whole cents straight from
+// the compiled rules, decimals only when an amount is finer than a cent.
+func (s *streamer) appendCSV(dst []byte, i int, e *Establishment) ([]byte, error) {
+	prefix := len(dst)
+	dst = append(dst, e.FINESS.String()...)
+	dst = append(dst, ',')
+	dst = append(dst, e.Region.String()...)
+	dst = append(dst, ',')
+	dst = forfait.AppendFormat(dst, s.combined[i])
+	dst = append(dst, ',')
+	var rowBuf [64]byte
+	row := append(rowBuf[:0], dst[prefix:]...) // "finess,region,combined," shared by the 16 lines
+	dst = dst[:prefix]
+	var t forfait.Table
+	fast := s.c.ComputeTable(s.combined[i], s.nationalMax, &t)
+	for k, v := range forfait.Variants() {
+		for j, w := range window.All() {
+			dst = append(dst, row...)
+			if fast {
+				a := &t[k][j]
+				dst = appendCells(dst, a.Category, v, w)
+				for _, c := range [...]forfait.Cents{a.Base, a.Amount, a.Advance, a.Balance} {
+					dst = append(dst, ',')
+					dst = appendCents(dst, c)
+				}
+			} else {
+				req := forfait.Request{Combined: s.combined[i], NationalMax: s.nationalMax, Variant: v, Window: w}
+				f, err := s.c.Compute(req)
+				if err != nil {
+					return dst, &LineError{Line: e.Line, Field: "combined_activity", Value: forfait.Format(s.combined[i]), Err: err}
+				}
+				dst = appendCells(dst, f.Category, v, w)
+				for _, d := range [...]decimal.Decimal{f.Base, f.Amount, f.Advance, f.Balance} {
+					dst = append(dst, ',')
+					dst = forfait.AppendFormat(dst, d)
+				}
+			}
+			dst = append(dst, '\n')
+		}
+	}
+	return dst, nil
+}
+
+func appendCells(dst []byte, c forfait.Category, v forfait.Variant, w window.Window) []byte {
+	dst = append(dst, c.String()...)
+	dst = append(dst, ',')
+	dst = append(dst, v.Domain.String()...)
+	dst = append(dst, ',')
+	dst = strconv.AppendBool(dst, v.CRO)
+	dst = append(dst, ',')
+	return append(dst, w.String()...)
+}
+
+// appendCents appends c euro cents as forfait.Format prints the same
+// amount: "12345", "12345.5", "12345.67", "-0.05".
+func appendCents(dst []byte, c forfait.Cents) []byte {
+	if c < 0 {
+		dst = append(dst, '-')
+		c = -c
+	}
+	dst = strconv.AppendInt(dst, int64(c/100), 10)
+	switch r := c % 100; {
+	case r == 0:
+	case r%10 == 0:
+		dst = append(dst, '.', byte('0'+r/10))
+	default:
+		dst = append(dst, '.', byte('0'+r/10), byte('0'+r%10))
+	}
+	return dst
+}
+
+// appendJSON appends e's records as JSON objects, each preceded by a
+// separator, with their derivations when asked.
+func (s *streamer) appendJSON(dst []byte, i int, e *Establishment) ([]byte, error) {
+	for k, v := range forfait.Variants() {
+		for j, w := range window.All() {
+			req := forfait.Request{Combined: s.combined[i], NationalMax: s.nationalMax, Variant: v, Window: w}
+			rec := Record{Establishment: e}
+			var err error
+			if s.explain {
+				var d forfait.Derivation
+				d, err = s.c.Explain(req)
+				rec.Forfait, rec.Derivation = d.Forfait, &d
+			} else {
+				rec.Forfait, err = s.c.Compute(req)
+			}
+			if err != nil {
+				return dst, &LineError{Line: e.Line, Field: "combined_activity", Value: forfait.Format(s.combined[i]), Err: err}
+			}
+			obj, err := rec.MarshalJSON()
+			if err != nil {
+				return dst, err
+			}
+			if i > 0 || k > 0 || j > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, "\n"...)
+			dst = append(dst, obj...)
+		}
+	}
+	return dst, nil
+}
+
+// jsonHead opens the JSON object: the national maximum used and where it
+// comes from (INT-02), then the records array.
+func jsonHead(s Summary) ([]byte, error) {
+	type origin struct {
+		FINESS string `json:"finess"`
+		Line   int    `json:"line"`
+	}
+	head := struct {
+		NationalMax string  `json:"national_max"`
+		From        *origin `json:"national_max_from,omitempty"`
+	}{NationalMax: forfait.Format(s.NationalMax)}
+	if s.From != nil {
+		head.From = &origin{FINESS: s.From.FINESS.String(), Line: s.From.Line}
+	}
+	data, err := json.Marshal(head)
+	if err != nil {
+		return nil, err
+	}
+	return append(data[:len(data)-1], `,"records":[`...), nil
+}

@@ -3,6 +3,8 @@ package envelope
 import (
 	"errors"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/sunes-spec/sunes/forfait"
 )
@@ -75,15 +77,91 @@ func (r Region) String() string {
 	return regionNames[r]
 }
 
-// ParseRegion reads a region name spelt exactly as in Annexe 2 §1: an
-// extract that spells it otherwise is rejected rather than guessed.
+// inseeCodes are the regions' INSEE codes, in Annexe 2 order.
+var inseeCodes = [...]string{"", "84", "27", "53", "24", "94", "44", "01", "03", "32", "11", "04", "02", "06", "28", "75", "76", "52", "93"}
+
+// INSEE returns r's INSEE region code ("84" … "93"), "" for an invalid
+// region (Annexe 2 §1 names the regions; the code is how files name them).
+func (r Region) INSEE() string {
+	if !r.IsValid() {
+		return ""
+	}
+	return inseeCodes[r]
+}
+
+// ParseRegion reads a region as people write it (Annexe 2 §1): the Annexe 2
+// spelling or the official one ("Île-de-France"), in any case, with
+// accents or not, composed or combining, typographic apostrophes,
+// hyphens or spaces (forfait.Fold); or its INSEE code ("11", "01" or
+// "1"). The result prints as the one canonical Annexe 2 name. An unknown
+// name is a *forfait.InputError wrapping ErrUnknownRegion that suggests
+// the nearest region, or lists them all.
 func ParseRegion(s string) (Region, error) {
+	f := forfait.Fold(s)
 	for _, r := range Regions() {
-		if regionNames[r] == s {
+		if f == foldedNames[r] || f == inseeCodes[r] || len(f) == 1 && "0"+f == inseeCodes[r] {
 			return r, nil
 		}
 	}
-	return 0, &forfait.InputError{Field: "region", Value: strconv.Quote(s), Reason: "not spelt as in Annexe 2 §1", Err: ErrUnknownRegion}
+	return 0, &forfait.InputError{Field: "region", Value: strconv.Quote(clip(s)), Reason: suggest(f), Err: ErrUnknownRegion}
+}
+
+// foldedNames are the region names as Fold leaves them.
+var foldedNames = func() [NumRegions + 1]string {
+	var out [NumRegions + 1]string
+	for r := Region(1); r <= NumRegions; r++ {
+		out[r] = forfait.Fold(regionNames[r])
+	}
+	return out
+}()
+
+// suggest names the nearest region to the folded text f when it is close
+// (a typo or two), and otherwise lists the names accepted.
+func suggest(f string) string {
+	best, dist := Region(0), 4
+	for _, r := range Regions() {
+		if d := distance(f, foldedNames[r]); d < dist {
+			best, dist = r, d
+		}
+	}
+	if best.IsValid() {
+		return "did you mean " + best.String() + " (INSEE " + best.INSEE() + ")?"
+	}
+	names := make([]string, 0, NumRegions)
+	for _, r := range Regions() {
+		names = append(names, r.String())
+	}
+	return "want one of " + strings.Join(names, ", ") + ", or an INSEE region code"
+}
+
+// distance is the Levenshtein distance between a and b, in runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev, cur := make([]int, len(rb)+1), make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// clip cuts a text echoed in a message to a readable length.
+func clip(s string) string {
+	const most = 40
+	if utf8.RuneCountInString(s) <= most {
+		return s
+	}
+	return string([]rune(s)[:most]) + "…"
 }
 
 // MarshalText encodes r as String does, the zero value as ""; another

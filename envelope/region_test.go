@@ -2,7 +2,7 @@ package envelope_test
 
 import (
 	"errors"
-	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/sunes-spec/sunes/envelope"
@@ -37,13 +37,57 @@ func TestRegionNames(t *testing.T) {
 	}
 }
 
-func TestParseRegionErrors(t *testing.T) {
-	for _, s := range []string{"", "Île-de-France", "ile-de-france", "Hauts de France", "Pays de Loire", " Corse", "Corse "} {
-		_, err := envelope.ParseRegion(s)
-		var ie *forfait.InputError
-		if !errors.Is(err, envelope.ErrUnknownRegion) || !errors.As(err, &ie) || ie.Value != strconv.Quote(s) {
-			t.Errorf("ParseRegion(%q) error = %v", s, err)
+// TestParseRegionSpellings: regions as people write them.
+func TestParseRegionSpellings(t *testing.T) {
+	for _, tt := range []struct {
+		name, in string
+		want     envelope.Region
+	}{
+		{"Annexe 2 spelling", "Ile-de-France", envelope.IleDeFrance},
+		{"official spelling", "Île-de-France", envelope.IleDeFrance},
+		{"upper case", "ILE DE FRANCE", envelope.IleDeFrance},
+		{"spaces around", "  Corse ", envelope.Corse},
+		{"decomposed accents (NFD)", "Provence-Alpes-Co\u0302te d\u2019Azur", envelope.ProvenceAlpesCoteDAzur},
+		{"typographic apostrophe", "Provence-Alpes-Côte d’Azur", envelope.ProvenceAlpesCoteDAzur},
+		{"without accents", "La Reunion", envelope.LaReunion},
+		{"hyphens for spaces", "Pays-de-la-Loire", envelope.PaysDeLaLoire},
+		{"INSEE code", "84", envelope.AuvergneRhoneAlpes},
+		{"INSEE code with its zero", "01", envelope.Guadeloupe},
+		{"INSEE code without its zero", "6", envelope.Mayotte},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := envelope.ParseRegion(tt.in)
+			if err != nil || got != tt.want {
+				t.Errorf("ParseRegion(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+			}
+		})
+	}
+	codes := map[string]envelope.Region{}
+	for _, r := range envelope.Regions() {
+		if other, dup := codes[r.INSEE()]; dup || len(r.INSEE()) != 2 {
+			t.Errorf("%v: INSEE code %q (also %v)", r, r.INSEE(), other)
 		}
+		codes[r.INSEE()] = r
+	}
+}
+
+func TestParseRegionErrors(t *testing.T) {
+	for _, tt := range []struct {
+		in, suggests string
+	}{
+		{"", "want one of"},
+		{"Bretgne", "did you mean Bretagne"},
+		{"Hauts de Frnace", "did you mean Hauts-de-France"},
+		{"Paris", "want one of"},
+		{"99", "want one of"},
+	} {
+		t.Run(tt.in, func(t *testing.T) {
+			_, err := envelope.ParseRegion(tt.in)
+			var ie *forfait.InputError
+			if !errors.Is(err, envelope.ErrUnknownRegion) || !errors.As(err, &ie) || !strings.Contains(ie.Reason, tt.suggests) {
+				t.Errorf("ParseRegion(%q) error = %v, want a suggestion %q", tt.in, err, tt.suggests)
+			}
+		})
 	}
 	if r := envelope.Region(envelope.NumRegions + 1); r.IsValid() {
 		t.Errorf("Region(%d) valid", r)
@@ -68,8 +112,8 @@ func FuzzParseRegion(f *testing.F) {
 			}
 			return
 		}
-		if r.String() != s {
-			t.Fatalf("ParseRegion(%q) = %v", s, r)
+		if back, err := envelope.ParseRegion(r.String()); err != nil || back != r {
+			t.Fatalf("ParseRegion(%q) = %v, whose name reads back as %v, %v", s, r, back, err)
 		}
 	})
 }

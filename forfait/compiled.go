@@ -157,10 +157,15 @@ func (c *Compiled) ComputeTable(combined, nationalMax decimal.Decimal, t *Table)
 	if !ok || p != bandFound {
 		return false
 	}
+	var bases [NumDomains]formulaOut[fix] // the base depends on the domain alone
+	for d := range bases {
+		in := c.operands(cf, mf, i, Variant{Domain: Domain(d + 1)}, 0)
+		bases[d].num, bases[d].width, bases[d].base = base(in)
+	}
 	for k, v := range Variants() {
 		for w := range window.Count {
-			o, ok := c.formula(cf, mf, i, v, w)
-			if !ok {
+			o := windowed(c.operands(cf, mf, i, v, w), bases[v.Domain.Index()])
+			if o.base.bad || o.amount.bad || o.advance.bad || o.balance.bad {
 				return false
 			}
 			a := &t[k][w]
@@ -204,16 +209,22 @@ func (c *Compiled) fast(req Request) (formulaOut[fix], Category, bool) {
 // formula runs the formula for band i, variant v and window index w; ok is
 // false on overflow.
 func (c *Compiled) formula(combined, nationalMax fix, i int, v Variant, w int) (formulaOut[fix], bool) {
+	o := formula(c.operands(combined, nationalMax, i, v, w))
+	ok := !o.balance.overflowed() && !o.amount.overflowed() && !o.base.overflowed() && !o.advance.overflowed()
+	return o, ok
+}
+
+// operands are the formula's operands for band i, variant v and window
+// index w.
+func (c *Compiled) operands(combined, nationalMax fix, i int, v Variant, w int) formulaIn[fix] {
 	upper := nationalMax
 	if i < NumCategories-1 {
 		upper = c.lowers[i+1]
 	}
 	r := &c.amounts[i][v.Domain.Index()]
-	o := formula(formulaIn[fix]{
+	return formulaIn[fix]{
 		combined: combined, lower: c.lowers[i], upper: upper, min: r[0], max: r[1],
 		baseUnit: c.baseUnit, bonus: c.bonus, factor: c.factors[w],
 		forfaitUnit: c.forfaitUnit, share: c.share, advanceUnit: c.advanceUnit, cro: v.CRO,
-	})
-	ok := !o.balance.overflowed() && !o.amount.overflowed() && !o.base.overflowed() && !o.advance.overflowed()
-	return o, ok
+	}
 }

@@ -26,9 +26,22 @@ type formulaOut[T number[T]] struct {
 //     rest (INT-04).
 func formula[T number[T]](in formulaIn[T]) formulaOut[T] {
 	var o formulaOut[T]
-	o.width = in.upper.sub(in.lower)
-	o.num = in.combined.sub(in.lower).mul(in.max.sub(in.min)).add(in.min.mul(o.width))
-	o.base = o.num.roundQuo(o.width.mul(in.baseUnit)).mul(in.baseUnit)
+	o.num, o.width, o.base = base(in)
+	return windowed(in, o)
+}
+
+// base is the interpolated base of Annexe 3 §3 rounded to the base unit
+// (INT-01, INT-03), with the numerator and width a derivation shows: the
+// part of the formula that depends neither on the bonus nor on the window.
+func base[T number[T]](in formulaIn[T]) (num, width, base T) {
+	width = in.upper.sub(in.lower)
+	num = in.combined.sub(in.lower).mul(in.max.sub(in.min)).add(in.min.mul(width))
+	return num, width, num.roundQuo(width.mul(in.baseUnit)).mul(in.baseUnit)
+}
+
+// windowed completes o, whose base is set, with the bonus, the window
+// factor, the rounding and the split (Annexe 3 §4, §5; INT-03, INT-04).
+func windowed[T number[T]](in formulaIn[T], o formulaOut[T]) formulaOut[T] {
 	o.withBonus = o.base
 	if in.cro {
 		o.withBonus = o.base.add(o.base.mul(in.bonus))

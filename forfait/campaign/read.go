@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -108,10 +109,10 @@ func Read(r io.Reader) ([]Establishment, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	var (
-		out       []Establishment
-		firstLine = make(map[forfait.FINESS]int)
-	)
+	// Rows gather in fixed chunks, copied once at the end: a growing slice
+	// would copy (and fault in) every row several times.
+	var chunks [][]Establishment
+	cur := make([]Establishment, 0, 1024)
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -131,14 +132,15 @@ func Read(r io.Reader) ([]Establishment, error) {
 			errs = append(errs, rowErrs...)
 			continue
 		}
-		if first, dup := firstLine[e.FINESS]; dup {
-			col := index[0] + 1
-			errs = append(errs, &LineError{Line: line, Column: col, Field: ColumnFINESS, Value: e.FINESS.String(),
-				Err: fmt.Errorf("%w (first on line %d)", ErrDuplicateFINESS, first)})
-			continue
+		if len(cur) == cap(cur) {
+			chunks, cur = append(chunks, cur), make([]Establishment, 0, 2*cap(cur))
 		}
-		firstLine[e.FINESS] = line
-		out = append(out, e)
+		cur = append(cur, e)
+	}
+	out := slices.Concat(append(chunks, cur)...)
+	if dups := duplicates(out, index[0]+1); len(dups) > 0 {
+		errs = append(errs, dups...)
+		slices.SortStableFunc(errs, func(a, b error) int { return cmp.Compare(lineOf(a), lineOf(b)) })
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -234,4 +236,38 @@ func syntaxError(err error) error {
 		return &LineError{Line: pe.Line, Column: pe.Column, Err: fmt.Errorf("%w: %v", ErrSyntax, pe.Err)}
 	}
 	return &LineError{Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+}
+
+// duplicates reports every establishment whose FINESS an earlier row of ests
+// holds, naming that row's line; col is the FINESS column. Sorting finds
+// them without a map as large as the extract.
+func duplicates(ests []Establishment, col int) []error {
+	idx := make([]int, len(ests))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		return cmp.Or(strings.Compare(ests[a].FINESS.String(), ests[b].FINESS.String()), cmp.Compare(a, b))
+	})
+	var errs []error
+	first := 0 // where the current run of one FINESS starts, in idx
+	for k := 1; k < len(idx); k++ {
+		e := &ests[idx[k]]
+		if e.FINESS != ests[idx[first]].FINESS {
+			first = k
+			continue
+		}
+		errs = append(errs, &LineError{Line: e.Line, Column: col, Field: ColumnFINESS, Value: e.FINESS.String(),
+			Err: fmt.Errorf("%w (first on line %d)", ErrDuplicateFINESS, ests[idx[first]].Line)})
+	}
+	return errs
+}
+
+// lineOf is the line of a *LineError, 0 for another error.
+func lineOf(err error) int {
+	var le *LineError
+	if errors.As(err, &le) {
+		return le.Line
+	}
+	return 0
 }

@@ -105,7 +105,7 @@ func TestReadErrors(t *testing.T) {
 		{"overflowing count", header + "750712184,Ile-de-France,1,1,9223372036854775808,1,1,1,1,1\n",
 			[]located{{2, 5, "ambulatory_surgery_stays", campaign.ErrInvalidCount}}},
 		{"empty count", header + "750712184,Ile-de-France,1,1,1,,1,1,1,1\n", []located{{2, 6, "day_hospital_stays", campaign.ErrInvalidCount}}},
-		{"unknown region", header + "750712184,Île-de-France,1,1,1,1,1,1,1,1\n", []located{{2, 2, "region", envelope.ErrUnknownRegion}}},
+		{"unknown region", header + "750712184,Paris,1,1,1,1,1,1,1,1\n", []located{{2, 2, "region", envelope.ErrUnknownRegion}}},
 		{"malformed FINESS", header + "75071218X,Ile-de-France,1,1,1,1,1,1,1,1\n", []located{{2, 1, "finess", forfait.ErrInvalidFINESS}}},
 		{"duplicate FINESS", header + ok + ok, []located{{3, 1, "finess", campaign.ErrDuplicateFINESS}}},
 		{"short row", header + "750712184,Ile-de-France,1,1\n", []located{{2, 5, "", campaign.ErrShortRow}}},

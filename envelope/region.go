@@ -97,6 +97,11 @@ func (r Region) INSEE() string {
 // name is a *forfait.InputError wrapping ErrUnknownRegion that suggests
 // the nearest region, or lists them all.
 func ParseRegion(s string) (Region, error) {
+	for _, r := range Regions() { // the Annexe 2 spelling, the most common, without folding
+		if s == regionNames[r] {
+			return r, nil
+		}
+	}
 	f := forfait.Fold(s)
 	for _, r := range Regions() {
 		if f == foldedNames[r] || f == inseeCodes[r] || len(f) == 1 && "0"+f == inseeCodes[r] {

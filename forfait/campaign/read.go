@@ -1,15 +1,18 @@
 package campaign
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"slices"
-	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
@@ -17,22 +20,29 @@ import (
 
 // Sentinel errors of Read, each carried by a *LineError; test with
 // errors.Is. Region and FINESS problems unwrap to envelope.ErrUnknownRegion
-// and eligibility.ErrInvalidFINESS.
+// and forfait.ErrInvalidFINESS.
 var (
-	ErrEmpty           = errors.New("no establishment in the input")
-	ErrSyntax          = errors.New("malformed CSV")
-	ErrMissingColumn   = errors.New("missing column")
-	ErrDuplicateColumn = errors.New("column given twice")
-	ErrShortRow        = errors.New("row shorter than the header")
-	ErrInvalidCount    = errors.New("not a non-negative whole count")
-	ErrDuplicateFINESS = errors.New("FINESS given twice")
+	ErrEmpty           = errors.New("campaign: no establishment in the input")
+	ErrSyntax          = errors.New("campaign: malformed CSV")
+	ErrMissingColumn   = errors.New("campaign: missing column")
+	ErrDuplicateColumn = errors.New("campaign: column given twice")
+	ErrShortRow        = errors.New("campaign: row shorter than the header")
+	ErrInvalidCount    = errors.New("campaign: not a non-negative whole count")
+	ErrDuplicateFINESS = errors.New("campaign: FINESS given twice")
+	// ErrTooManyProblems ends a report cut at MaxProblems: it counts the
+	// problems left out, per kind.
+	ErrTooManyProblems = errors.New("campaign: too many problems")
 )
 
+// MaxProblems is how many problems Read reports before it stops: a file
+// of junk ends quickly, with a report a person can read.
+const MaxProblems = 50
+
 // LineError is one problem of the input, located by line and column, with
-// the column's name and the offending value. Lines count from 1, the header
-// being line 1. Column is the field's position in the row, from 1, as a
-// spreadsheet shows it (for malformed CSV, the byte position encoding/csv
-// reports); 0 when the whole line is at fault.
+// the column's name and the offending value (cut to a readable length).
+// Lines count from 1, the header being line 1. Column is the field's
+// number in the row, from 1, as a spreadsheet shows it; 0 when the whole
+// line is at fault.
 type LineError struct {
 	Line, Column int
 	Field        string
@@ -87,89 +97,137 @@ func Columns() []string {
 	return cols
 }
 
-// Read parses a national extract: CSV with a header row naming at least the
-// Columns, in any order; other columns are ignored. A UTF-8 byte-order mark
-// before the header is skipped. Every cell is strict: a count is digits
-// only (an empty cell is an error, not zero: a missing figure is not a
-// zero activity), a region is spelt as in Annexe 2, a FINESS is well formed
-// (INT-09) and unique. Read reports every problem at once, each a
-// *LineError, and returns no establishment when there is any.
+// Dialect is how an extract is written, as Read found it or as a caller
+// imposes it: the separator and the encoding.
+type Dialect struct {
+	// Separator is ',' or ';'; zero means "detect": the one of the two
+	// the header holds most of.
+	Separator rune
+	// Windows1252 decodes the input as Windows-1252 (what a French
+	// spreadsheet saves as "CSV"); when false, input that is not valid
+	// UTF-8 is decoded so and the Extract says it.
+	Windows1252 bool
+}
+
+// Extract is a national extract as Read found it.
+type Extract struct {
+	Establishments []Establishment
+	// Dialect is the dialect read; SeparatorDetected and Decoded say what
+	// was detected rather than imposed, so a tool can tell its user.
+	Dialect           Dialect
+	SeparatorDetected bool
+	Decoded           bool // read as Windows-1252, not being UTF-8
+	BOM               bool // a UTF-8 byte-order mark was skipped
+}
+
+// Read parses a national extract with the dialect detected (see
+// ReadDialect) and returns its establishments.
 func Read(r io.Reader) ([]Establishment, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	header, err := cr.Read()
+	x, err := ReadDialect(r, Dialect{})
+	return x.Establishments, err
+}
+
+// ReadDialect parses a national extract: a header row naming at least the
+// Columns, in any order and matched without regard to case, surrounding
+// spaces or accents (other columns are ignored), then one establishment
+// per row (Annexe 3 §1). It reads files as ARS spreadsheets export them:
+// ',' or ';' separators, UTF-8 with or without a byte-order mark or
+// Windows-1252, CRLF line ends, cells with spaces around them, counts with
+// thousands separators (space, U+00A0, U+202F), regions as people write
+// them (envelope.ParseRegion), and empty rows (";;;;") skipped. A count
+// is a whole number: a blank is an error, not zero (missing data is not a
+// zero activity), and a decimal part is an error that says so. FINESS
+// numbers are well formed (INT-09) and unique.
+//
+// Every problem is reported, up to MaxProblems and then one
+// ErrTooManyProblems counting the rest per kind, each a *LineError; no
+// establishment is returned when there is any.
+func ReadDialect(r io.Reader, d Dialect) (Extract, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return Extract{}, err
+	}
+	x := Extract{Dialect: d}
+	if rest, ok := bytes.CutPrefix(data, []byte("\xef\xbb\xbf")); ok {
+		data, x.BOM = rest, true
+	}
+	if d.Windows1252 || !utf8.Valid(data) {
+		data, x.Decoded = decodeWindows1252(data), !d.Windows1252
+		x.Dialect.Windows1252 = true
+	}
+	head, body := cutLine(data)
+	if x.Dialect.Separator == 0 {
+		x.Dialect.Separator, x.SeparatorDetected = ',', true
+		if bytes.Count(head, []byte(";")) > bytes.Count(head, []byte(",")) {
+			x.Dialect.Separator = ';'
+		}
+	}
+	sep := x.Dialect.Separator
+	header, err := readHeader(head, sep)
+	if err != nil {
+		return x, err
+	}
+	index, errs := columnIndex(header)
+	if len(errs) > 0 {
+		return x, errors.Join(errs...)
+	}
+	p := parser{index: index, header: header, sep: sep}
+	ests, errs := p.parseBody(body)
+	if len(errs) == 0 {
+		errs = duplicates(ests, index[0]+1, header[index[0]])
+	}
+	if len(errs) > 0 {
+		return x, errors.Join(bound(errs)...)
+	}
+	if len(ests) == 0 {
+		return x, &LineError{Line: 2, Err: ErrEmpty}
+	}
+	x.Establishments = ests
+	return x, nil
+}
+
+// cutLine splits data after its first line.
+func cutLine(data []byte) (line, rest []byte) {
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		return data[:i+1], data[i+1:]
+	}
+	return data, nil
+}
+
+func newReader(data []byte, sep rune) *csv.Reader {
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord = sep, -1, true
+	return cr
+}
+
+func readHeader(line []byte, sep rune) ([]string, error) {
+	header, err := newReader(line, sep).Read()
 	if err == io.EOF {
 		return nil, &LineError{Line: 1, Err: ErrEmpty}
 	}
 	if err != nil {
-		return nil, syntaxError(err)
+		return nil, syntaxError(err, 0, line, sep)
 	}
-	index, errs := columnIndex(header)
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	// Rows gather in fixed chunks, copied once at the end: a growing slice
-	// would copy (and fault in) every row several times.
-	var chunks [][]Establishment
-	cur := make([]Establishment, 0, 1024)
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) { // a failing reader, not a bad line: stop
-				return nil, errors.Join(append(errs, err)...)
-			}
-			errs = append(errs, syntaxError(err))
-			continue
-		}
-		line, _ := cr.FieldPos(0)
-		e, rowErrs := parseRow(rec, index, line)
-		if len(rowErrs) > 0 {
-			errs = append(errs, rowErrs...)
-			continue
-		}
-		if len(cur) == cap(cur) {
-			chunks, cur = append(chunks, cur), make([]Establishment, 0, 2*cap(cur))
-		}
-		cur = append(cur, e)
-	}
-	out := slices.Concat(append(chunks, cur)...)
-	if dups := duplicates(out, index[0]+1); len(dups) > 0 {
-		errs = append(errs, dups...)
-		slices.SortStableFunc(errs, func(a, b error) int { return cmp.Compare(lineOf(a), lineOf(b)) })
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	if len(out) == 0 {
-		line, _ := cr.FieldPos(0)
-		return nil, &LineError{Line: line + 1, Err: ErrEmpty}
-	}
-	return out, nil
+	return slices.Clone(header), nil
 }
 
-// columnIndex maps each required column to its position in header.
+// columnIndex finds each required column in the header, names compared
+// folded (forfait.Fold: case, spaces and accents aside).
 func columnIndex(header []string) ([]int, []error) {
-	if len(header) > 0 {
-		header[0] = strings.TrimPrefix(header[0], "\uFEFF")
-	}
 	pos := make(map[string]int, len(header))
 	var errs []error
 	for i, h := range header {
-		if _, dup := pos[h]; dup {
+		f := forfait.Fold(h)
+		if _, dup := pos[f]; dup && f != "" {
 			errs = append(errs, &LineError{Line: 1, Column: i + 1, Field: h, Err: ErrDuplicateColumn})
 			continue
 		}
-		pos[h] = i
+		pos[f] = i
 	}
 	cols := Columns()
 	index := make([]int, len(cols))
 	for i, c := range cols {
-		p, ok := pos[c]
+		p, ok := pos[forfait.Fold(c)]
 		if !ok {
 			errs = append(errs, &LineError{Line: 1, Field: c, Err: ErrMissingColumn})
 		}
@@ -178,33 +236,137 @@ func columnIndex(header []string) ([]int, []error) {
 	return index, errs
 }
 
-// parseRow reads one row; index gives the position of each of Columns().
-func parseRow(rec []string, index []int, line int) (Establishment, []error) {
+// parser reads the rows after the header.
+type parser struct {
+	index  []int
+	header []string
+	sep    rune
+}
+
+// chunkSize is the bytes of rows one worker parses at a time.
+const chunkSize = 256 << 10
+
+// parseBody parses the rows, whose first is line 2. Input without quotes
+// is cut at line ends into chunks parsed on every processor, in order;
+// quoted input (a quoted field may hold a line end) is parsed in one pass.
+// Parsing stops once MaxProblems are found.
+func (p *parser) parseBody(body []byte) ([]Establishment, []error) {
+	if bytes.IndexByte(body, '"') >= 0 {
+		return p.parseChunk(body, 2)
+	}
+	type part struct {
+		ests []Establishment
+		errs []error
+	}
+	var (
+		ests []Establishment
+		errs []error
+	)
+	workers := runtime.GOMAXPROCS(0)
+	line := 2
+	for len(body) > 0 && len(errs) <= MaxProblems {
+		parts := make([]part, workers)
+		var wg sync.WaitGroup
+		for k := range workers {
+			if len(body) == 0 {
+				break
+			}
+			n := min(chunkSize, len(body))
+			if i := bytes.IndexByte(body[n-1:], '\n'); i >= 0 {
+				n += i
+			} else {
+				n = len(body)
+			}
+			chunk, first := body[:n], line
+			line += bytes.Count(chunk, []byte("\n"))
+			body = body[n:]
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				parts[k].ests, parts[k].errs = p.parseChunk(chunk, first)
+			}()
+		}
+		wg.Wait()
+		for _, pt := range parts {
+			ests, errs = append(ests, pt.ests...), append(errs, pt.errs...)
+		}
+	}
+	return ests, errs
+}
+
+// parseChunk parses rows starting at line first.
+func (p *parser) parseChunk(data []byte, first int) ([]Establishment, []error) {
+	cr := newReader(data, p.sep)
+	out := make([]Establishment, 0, bytes.Count(data, []byte("\n"))+1)
+	regions := map[string]envelope.Region{} // the spellings met, parsed once
+	var errs []error
+	for len(errs) <= MaxProblems {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			errs = append(errs, syntaxError(err, first-1, data, p.sep))
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrQuote) {
+				break // an unterminated quote swallows the rest: nothing after it is a row
+			}
+			continue
+		}
+		line, _ := cr.FieldPos(0)
+		line += first - 1
+		if blank(rec) {
+			continue
+		}
+		e, rowErrs := p.parseRow(rec, line, regions)
+		if len(rowErrs) > 0 {
+			errs = append(errs, rowErrs...)
+			continue
+		}
+		out = append(out, e)
+	}
+	return out, errs
+}
+
+// blank reports whether every cell of rec is empty or spaces: an empty row
+// as spreadsheets export them.
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *parser) parseRow(rec []string, line int, regions map[string]envelope.Region) (Establishment, []error) {
 	e := Establishment{Line: line}
 	var errs []error
-	fail := func(col int, field, value string, err error) {
-		errs = append(errs, &LineError{Line: line, Column: col + 1, Field: field, Value: value, Err: err})
+	fail := func(col int, value string, err error) {
+		errs = append(errs, &LineError{Line: line, Column: col + 1, Field: p.header[col], Value: clip(value), Err: err})
 	}
-	if need := slices.Max(index) + 1; len(rec) < need {
+	if need := slices.Max(p.index) + 1; len(rec) < need {
 		return e, []error{&LineError{Line: line, Column: len(rec) + 1,
 			Err: fmt.Errorf("%w: %d fields, the header needs %d", ErrShortRow, len(rec), need)}}
 	}
-	if f, err := forfait.ParseFINESS(rec[index[0]]); err != nil {
-		fail(index[0], ColumnFINESS, rec[index[0]], err)
+	cell := func(i int) string { return strings.TrimSpace(rec[p.index[i]]) }
+	if f, err := forfait.ParseFINESS(cell(0)); err != nil {
+		fail(p.index[0], cell(0), err)
 	} else {
 		e.FINESS = f
 	}
-	if r, err := envelope.ParseRegion(rec[index[1]]); err != nil {
-		fail(index[1], ColumnRegion, rec[index[1]], err)
-	} else {
+	if r, ok := regions[cell(1)]; ok {
 		e.Region = r
+	} else if r, err := envelope.ParseRegion(cell(1)); err != nil {
+		fail(p.index[1], cell(1), err)
+	} else {
+		e.Region, regions[strings.Clone(cell(1))] = r, r
 	}
 	var counts [forfait.NumActivityFields]int64
-	for i, f := range forfait.ActivityFields() {
-		col := index[2+i]
-		n, err := parseCount(rec[col])
+	for i := range forfait.ActivityFields() {
+		n, err := parseCount(cell(2 + i))
 		if err != nil {
-			fail(col, f.String(), rec[col], err)
+			fail(p.index[2+i], cell(2+i), err)
 		}
 		counts[i] = n
 	}
@@ -212,36 +374,114 @@ func parseRow(rec []string, index []int, line int) (Establishment, []error) {
 	return e, errs
 }
 
-// parseCount reads a count of days, sessions or stays: digits only, at most
-// what an int64 holds.
+// parseCount reads a whole, non-negative count, with or without thousands
+// separators (a space, U+00A0 or U+202F): "12 345".
 func parseCount(s string) (int64, error) {
 	if s == "" {
-		return 0, fmt.Errorf("%w: empty", ErrInvalidCount)
+		return 0, fmt.Errorf("%w: empty (a missing figure is not zero)", ErrInvalidCount)
 	}
+	var n int64
+	digits := 0
 	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			if n > (math.MaxInt64-int64(c-'0'))/10 {
+				return 0, fmt.Errorf("%w: beyond %d", ErrInvalidCount, int64(math.MaxInt64))
+			}
+			n, digits = n*10+int64(c-'0'), digits+1
+		case c == ' ' && digits > 0:
+		case strings.HasPrefix(s[i:], "\u00a0") && digits > 0:
+			i++
+		case strings.HasPrefix(s[i:], "\u202f") && digits > 0:
+			i += 2
+		case (c == ',' || c == '.') && digits > 0:
+			return 0, fmt.Errorf("%w: a count has no decimal part", ErrInvalidCount)
+		default:
 			return 0, ErrInvalidCount
 		}
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		return 0, fmt.Errorf("%w: beyond %d", ErrInvalidCount, int64(math.MaxInt64))
 	}
 	return n, nil
 }
 
-func syntaxError(err error) error {
+// syntaxError locates a CSV error: an unterminated quote where it opens,
+// and the field's number rather than encoding/csv's byte column. offset is
+// added to the lines of data.
+func syntaxError(err error, offset int, data []byte, sep rune) error {
 	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &LineError{Line: pe.Line, Column: pe.Column, Err: fmt.Errorf("%w: %v", ErrSyntax, pe.Err)}
+	if !errors.As(err, &pe) {
+		return &LineError{Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
 	}
-	return &LineError{Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+	line, col := pe.Line, pe.Column
+	if errors.Is(pe.Err, csv.ErrQuote) {
+		line, col = pe.StartLine, 0 // where the quote opens
+	}
+	return &LineError{Line: line + offset, Column: fieldOf(data, line, col, sep), Err: fmt.Errorf("%w: %v", ErrSyntax, pe.Err)}
+}
+
+// fieldOf turns the 1-based byte column col of line (from 1) of data into
+// the field's number; 0 when unknown.
+func fieldOf(data []byte, line, col int, sep rune) int {
+	for ; line > 1 && len(data) > 0; line-- {
+		_, data = cutLine(data)
+	}
+	l, _ := cutLine(data)
+	if col <= 0 || col > len(l)+1 {
+		return 0
+	}
+	return bytes.Count(l[:col-1], []byte(string(sep))) + 1
+}
+
+// clip cuts a cell echoed in a message to a readable length.
+func clip(s string) string {
+	const most = 40
+	if utf8.RuneCountInString(s) <= most {
+		return s
+	}
+	return string([]rune(s)[:most]) + "…"
+}
+
+// bound keeps the first MaxProblems problems, in line order, and counts
+// the others per kind in one last ErrTooManyProblems.
+func bound(errs []error) []error {
+	slices.SortStableFunc(errs, func(a, b error) int { return cmp.Compare(lineOf(a), lineOf(b)) })
+	if len(errs) <= MaxProblems {
+		return errs
+	}
+	kinds := map[string]int{}
+	var order []string
+	for _, e := range errs[MaxProblems:] {
+		k := kindOf(e)
+		if kinds[k] == 0 {
+			order = append(order, k)
+		}
+		kinds[k]++
+	}
+	var b strings.Builder
+	for i, k := range order {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%d × %s", kinds[k], k)
+	}
+	rest := &LineError{Line: lineOf(errs[MaxProblems]),
+		Err: fmt.Errorf("%w: %d more at least, stopped reading (%s)", ErrTooManyProblems, len(errs)-MaxProblems, b.String())}
+	return append(errs[:MaxProblems:MaxProblems], rest)
+}
+
+// kindOf names the sentinel of a problem, for the count per kind.
+func kindOf(err error) string {
+	for _, s := range []error{ErrSyntax, ErrShortRow, ErrInvalidCount, ErrDuplicateFINESS, forfait.ErrInvalidFINESS, envelope.ErrUnknownRegion} {
+		if errors.Is(err, s) {
+			return strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s.Error(), "campaign: "), "forfait: "), "envelope: ")
+		}
+	}
+	return "other"
 }
 
 // duplicates reports every establishment whose FINESS an earlier row of ests
-// holds, naming that row's line; col is the FINESS column. Sorting finds
-// them without a map as large as the extract.
-func duplicates(ests []Establishment, col int) []error {
+// holds, naming that row's line; col is the FINESS column, name its
+// header. Sorting finds them without a map as large as the extract.
+func duplicates(ests []Establishment, col int, name string) []error {
 	idx := make([]int, len(ests))
 	for i := range idx {
 		idx[i] = i
@@ -257,7 +497,7 @@ func duplicates(ests []Establishment, col int) []error {
 			first = k
 			continue
 		}
-		errs = append(errs, &LineError{Line: e.Line, Column: col, Field: ColumnFINESS, Value: e.FINESS.String(),
+		errs = append(errs, &LineError{Line: e.Line, Column: col, Field: name, Value: e.FINESS.String(),
 			Err: fmt.Errorf("%w (first on line %d)", ErrDuplicateFINESS, ests[idx[first]].Line)})
 	}
 	return errs
@@ -270,4 +510,28 @@ func lineOf(err error) int {
 		return le.Line
 	}
 	return 0
+}
+
+// windows1252 maps the bytes 0x80–0x9F of Windows-1252 to their runes; the
+// bytes 0xA0–0xFF are Latin-1, the rune of the same value. The five
+// unassigned bytes map to U+FFFD.
+var windows1252 = [32]rune{
+	'€', '\ufffd', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\ufffd', 'Ž', '\ufffd',
+	'\ufffd', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\ufffd', 'ž', 'Ÿ',
+}
+
+// decodeWindows1252 returns data, read as Windows-1252, in UTF-8.
+func decodeWindows1252(data []byte) []byte {
+	out := make([]byte, 0, len(data)+len(data)/8)
+	for _, c := range data {
+		switch {
+		case c < 0x80:
+			out = append(out, c)
+		case c < 0xa0:
+			out = utf8.AppendRune(out, windows1252[c-0x80])
+		default:
+			out = utf8.AppendRune(out, rune(c))
+		}
+	}
+	return out
 }

@@ -167,7 +167,7 @@ func (s *streamer) appendCSV(dst []byte, i int, e *Establishment) ([]byte, error
 			dst = append(dst, row...)
 			if fast {
 				a := &t[k][j]
-				dst = appendCells(dst, a.Category, v, w)
+				dst = append(dst, cells[a.Category.Index()][k][j]...)
 				for _, c := range [...]forfait.Cents{a.Base, a.Amount, a.Advance, a.Balance} {
 					dst = append(dst, ',')
 					dst = appendCents(dst, c)
@@ -190,6 +190,19 @@ func (s *streamer) appendCSV(dst []byte, i int, e *Establishment) ([]byte, error
 	return dst, nil
 }
 
+// cells are the "category,domain,cro,window" cells of every record, by
+// category, variant and window: the same 64 texts for every extract.
+var cells = func() (out [forfait.NumCategories][NumVariants][window.Count]string) {
+	for c := range out {
+		for k, v := range forfait.Variants() {
+			for j, w := range window.All() {
+				out[c][k][j] = string(appendCells(nil, forfait.Category(c)+forfait.A, v, w))
+			}
+		}
+	}
+	return out
+}()
+
 func appendCells(dst []byte, c forfait.Category, v forfait.Variant, w window.Window) []byte {
 	dst = append(dst, c.String()...)
 	dst = append(dst, ',')
@@ -207,7 +220,7 @@ func appendCents(dst []byte, c forfait.Cents) []byte {
 		dst = append(dst, '-')
 		c = -c
 	}
-	dst = strconv.AppendInt(dst, int64(c/100), 10)
+	dst = appendUint(dst, uint64(c/100))
 	switch r := c % 100; {
 	case r == 0:
 	case r%10 == 0:
@@ -270,3 +283,28 @@ func jsonHead(s Summary) ([]byte, error) {
 	}
 	return append(data[:len(data)-1], `,"records":[`...), nil
 }
+
+// appendUint appends n in decimal, two digits at a time.
+func appendUint(dst []byte, n uint64) []byte {
+	var b [20]byte
+	i := len(b)
+	for n >= 100 {
+		q := n / 100
+		r := n - q*100
+		i -= 2
+		b[i], b[i+1] = digitPairs[2*r], digitPairs[2*r+1]
+		n = q
+	}
+	if n >= 10 {
+		i -= 2
+		b[i], b[i+1] = digitPairs[2*n], digitPairs[2*n+1]
+	} else {
+		i--
+		b[i] = byte('0' + n)
+	}
+	return append(dst, b[i:]...)
+}
+
+const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+	"8081828384858687888990919293949596979899"

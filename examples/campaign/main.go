@@ -30,8 +30,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		explain     = fs.Bool("explain", false, "with -format json, attach each record's derivation")
 		diff        = fs.String("diff", "", "instead of the forfaits, the derivation steps that differ between two records `A,B`, each FINESS:DS1|DS1+CRO|DS2|DS3:WINDOW")
 		allocate    = fs.String("allocate", "", "instead of the forfaits, allocate `TOTAL` euros among the 18 regions in proportion to their window-1 standard forfaits (Annexe 2 §1, INT-08)")
+		sep         = fs.String("sep", "", "the input's separator, `, or ;` (default: detected from the header)")
+		encoding    = fs.String("encoding", "", "the input's encoding, utf-8 or windows-1252 (default: UTF-8, or Windows-1252 when the input is not valid UTF-8)")
 	)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "campaign computes the SUN-ES volet 1 forfaits of a national extract.\n\n"+
+			"Usage: campaign -in extract.csv [-format csv|json] [-explain] [-national-max N] [-base-unit E] [-allocate TOTAL] [-diff A,B]\n\n"+
+			"Input columns (any order, others ignored): %s\n\n", strings.Join(campaign.Columns(), ", "))
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
 		return 2
 	}
 	var errs []error
@@ -85,6 +96,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		opt.NationalMax = d
 	}
+	var dialect campaign.Dialect
+	switch *sep {
+	case "":
+	case ",", ";":
+		dialect.Separator = rune((*sep)[0])
+	default:
+		errs = append(errs, fmt.Errorf("-sep %q: want , or ;", *sep))
+	}
+	switch strings.ToLower(*encoding) {
+	case "", "utf-8", "utf8":
+	case "windows-1252", "cp1252", "latin1":
+		dialect.Windows1252 = true
+	default:
+		errs = append(errs, fmt.Errorf("-encoding %q: want utf-8 or windows-1252", *encoding))
+	}
 	if len(errs) > 0 {
 		return fail(stderr, errors.Join(errs...), 2)
 	}
@@ -96,11 +122,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return fail(stderr, err, 1)
 		}
 		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return fail(stderr, fmt.Errorf("%s is a directory, not an extract", *in), 1)
+		}
 		r = f
 	}
-	ests, err := campaign.Read(r)
+	x, err := campaign.ReadDialect(r, dialect)
 	if err != nil {
 		return fail(stderr, err, 1)
+	}
+	ests := x.Establishments
+	if x.SeparatorDetected && x.Dialect.Separator == ';' {
+		fmt.Fprintln(stderr, "campaign: separator ';' detected (-sep to impose one)")
+	}
+	if x.Decoded {
+		fmt.Fprintln(stderr, "campaign: the input is not UTF-8: read as Windows-1252 (-encoding to impose one)")
 	}
 	if len(keys) == 2 {
 		var ds [2]forfait.Derivation

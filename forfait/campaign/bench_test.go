@@ -71,6 +71,9 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(header + "750712184,Ile-de-France,-1,1.5,x,,1,1,1,1\n750712184,Corse,1\n"))
 	f.Add([]byte("\uFEFFfiness,region\n\"unterminated"))
 	f.Add([]byte(header + "750712184,Ile-de-France,230000,0,0,0,0,0,0,0\n"))
+	f.Add([]byte(spreadsheet))
+	f.Add([]byte("\xef\xbb\xbf" + plain))
+	f.Add([]byte("finess;region;mco_days\r\n750712184;Corse;1\xa0000;\"x\r\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ests, err := campaign.Read(bytes.NewReader(data))
 		if err != nil {

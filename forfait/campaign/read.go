@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"encoding/csv"
@@ -8,10 +9,8 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/sunes-spec/sunes/envelope"
@@ -29,6 +28,9 @@ var (
 	ErrShortRow        = errors.New("campaign: row shorter than the header")
 	ErrInvalidCount    = errors.New("campaign: not a non-negative whole count")
 	ErrDuplicateFINESS = errors.New("campaign: FINESS given twice")
+	// ErrDecimalCount: a count written with a decimal part ("12,5"); it
+	// comes with ErrInvalidCount.
+	ErrDecimalCount = errors.New("campaign: a count has no decimal part")
 	// ErrTooManyProblems ends a report cut at MaxProblems: it counts the
 	// problems left out, per kind.
 	ErrTooManyProblems = errors.New("campaign: too many problems")
@@ -143,36 +145,44 @@ func Read(r io.Reader) ([]Establishment, error) {
 // ErrTooManyProblems counting the rest per kind, each a *LineError; no
 // establishment is returned when there is any.
 func ReadDialect(r io.Reader, d Dialect) (Extract, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return Extract{}, err
-	}
+	br := bufio.NewReaderSize(r, sniffSize)
 	x := Extract{Dialect: d}
-	if rest, ok := bytes.CutPrefix(data, []byte("\xef\xbb\xbf")); ok {
-		data, x.BOM = rest, true
+	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+		x.BOM = true
 	}
-	if d.Windows1252 || !utf8.Valid(data) {
-		data, x.Decoded = decodeWindows1252(data), !d.Windows1252
+	sniff, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return x, err
+	}
+	var in io.Reader = br
+	if d.Windows1252 || !utf8.Valid(wholeRunes(sniff)) {
+		in, x.Decoded = &windows1252Reader{r: br}, !d.Windows1252
 		x.Dialect.Windows1252 = true
 	}
-	head, body := cutLine(data)
 	if x.Dialect.Separator == 0 {
+		head, _ := cutLine(sniff)
 		x.Dialect.Separator, x.SeparatorDetected = ',', true
 		if bytes.Count(head, []byte(";")) > bytes.Count(head, []byte(",")) {
 			x.Dialect.Separator = ';'
 		}
 	}
-	sep := x.Dialect.Separator
-	header, err := readHeader(head, sep)
-	if err != nil {
-		return x, err
+	cr := csv.NewReader(in)
+	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord = x.Dialect.Separator, -1, true
+	header, err := cr.Read()
+	if err == io.EOF {
+		return x, &LineError{Line: 1, Err: ErrEmpty}
 	}
+	if err != nil {
+		return x, syntaxError(err, cr.Comma)
+	}
+	header = slices.Clone(header)
 	index, errs := columnIndex(header)
 	if len(errs) > 0 {
 		return x, errors.Join(errs...)
 	}
-	p := parser{index: index, header: header, sep: sep}
-	ests, errs := p.parseBody(body)
+	p := parser{index: index, header: header}
+	ests, errs := p.parseRows(cr)
 	if len(errs) == 0 {
 		errs = duplicates(ests, index[0]+1, header[index[0]])
 	}
@@ -186,29 +196,29 @@ func ReadDialect(r io.Reader, d Dialect) (Extract, error) {
 	return x, nil
 }
 
+// sniffSize is how much of the input Read looks at to detect its dialect:
+// the encoding (not valid UTF-8 there: Windows-1252) and the separator.
+const sniffSize = 64 << 10
+
+// wholeRunes trims an incomplete UTF-8 sequence the sniffing cut off.
+func wholeRunes(b []byte) []byte {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return b[:i]
+			}
+			break
+		}
+	}
+	return b
+}
+
 // cutLine splits data after its first line.
 func cutLine(data []byte) (line, rest []byte) {
 	if i := bytes.IndexByte(data, '\n'); i >= 0 {
 		return data[:i+1], data[i+1:]
 	}
 	return data, nil
-}
-
-func newReader(data []byte, sep rune) *csv.Reader {
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord = sep, -1, true
-	return cr
-}
-
-func readHeader(line []byte, sep rune) ([]string, error) {
-	header, err := newReader(line, sep).Read()
-	if err == io.EOF {
-		return nil, &LineError{Line: 1, Err: ErrEmpty}
-	}
-	if err != nil {
-		return nil, syntaxError(err, 0, line, sep)
-	}
-	return slices.Clone(header), nil
 }
 
 // columnIndex finds each required column in the header, names compared
@@ -240,64 +250,15 @@ func columnIndex(header []string) ([]int, []error) {
 type parser struct {
 	index  []int
 	header []string
-	sep    rune
 }
 
-// chunkSize is the bytes of rows one worker parses at a time.
-const chunkSize = 256 << 10
-
-// parseBody parses the rows, whose first is line 2. Input without quotes
-// is cut at line ends into chunks parsed on every processor, in order;
-// quoted input (a quoted field may hold a line end) is parsed in one pass.
-// Parsing stops once MaxProblems are found.
-func (p *parser) parseBody(body []byte) ([]Establishment, []error) {
-	if bytes.IndexByte(body, '"') >= 0 {
-		return p.parseChunk(body, 2)
-	}
-	type part struct {
-		ests []Establishment
-		errs []error
-	}
-	var (
-		ests []Establishment
-		errs []error
-	)
-	workers := runtime.GOMAXPROCS(0)
-	line := 2
-	for len(body) > 0 && len(errs) <= MaxProblems {
-		parts := make([]part, workers)
-		var wg sync.WaitGroup
-		for k := range workers {
-			if len(body) == 0 {
-				break
-			}
-			n := min(chunkSize, len(body))
-			if i := bytes.IndexByte(body[n-1:], '\n'); i >= 0 {
-				n += i
-			} else {
-				n = len(body)
-			}
-			chunk, first := body[:n], line
-			line += bytes.Count(chunk, []byte("\n"))
-			body = body[n:]
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				parts[k].ests, parts[k].errs = p.parseChunk(chunk, first)
-			}()
-		}
-		wg.Wait()
-		for _, pt := range parts {
-			ests, errs = append(ests, pt.ests...), append(errs, pt.errs...)
-		}
-	}
-	return ests, errs
-}
-
-// parseChunk parses rows starting at line first.
-func (p *parser) parseChunk(data []byte, first int) ([]Establishment, []error) {
-	cr := newReader(data, p.sep)
-	out := make([]Establishment, 0, bytes.Count(data, []byte("\n"))+1)
+// parseRows reads the rows after the header, streaming, until the end or
+// MaxProblems problems.
+func (p *parser) parseRows(cr *csv.Reader) ([]Establishment, []error) {
+	// Rows gather in chunks, copied once at the end: a growing slice would
+	// copy every row several times.
+	var chunks [][]Establishment
+	cur := make([]Establishment, 0, 1024)
 	regions := map[string]envelope.Region{} // the spellings met, parsed once
 	var errs []error
 	for len(errs) <= MaxProblems {
@@ -306,15 +267,17 @@ func (p *parser) parseChunk(data []byte, first int) ([]Establishment, []error) {
 			break
 		}
 		if err != nil {
-			errs = append(errs, syntaxError(err, first-1, data, p.sep))
 			var pe *csv.ParseError
-			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrQuote) {
+			if !errors.As(err, &pe) { // a failing reader, not a bad line: stop
+				return nil, append(errs, err)
+			}
+			errs = append(errs, syntaxError(err, cr.Comma))
+			if errors.Is(pe.Err, csv.ErrQuote) {
 				break // an unterminated quote swallows the rest: nothing after it is a row
 			}
 			continue
 		}
 		line, _ := cr.FieldPos(0)
-		line += first - 1
 		if blank(rec) {
 			continue
 		}
@@ -323,9 +286,12 @@ func (p *parser) parseChunk(data []byte, first int) ([]Establishment, []error) {
 			errs = append(errs, rowErrs...)
 			continue
 		}
-		out = append(out, e)
+		if len(cur) == cap(cur) {
+			chunks, cur = append(chunks, cur), make([]Establishment, 0, 2*cap(cur))
+		}
+		cur = append(cur, e)
 	}
-	return out, errs
+	return slices.Concat(append(chunks, cur)...), errs
 }
 
 // blank reports whether every cell of rec is empty or spaces: an empty row
@@ -395,7 +361,7 @@ func parseCount(s string) (int64, error) {
 		case strings.HasPrefix(s[i:], "\u202f") && digits > 0:
 			i += 2
 		case (c == ',' || c == '.') && digits > 0:
-			return 0, fmt.Errorf("%w: a count has no decimal part", ErrInvalidCount)
+			return 0, fmt.Errorf("%w: %w", ErrInvalidCount, ErrDecimalCount)
 		default:
 			return 0, ErrInvalidCount
 		}
@@ -403,32 +369,19 @@ func parseCount(s string) (int64, error) {
 	return n, nil
 }
 
-// syntaxError locates a CSV error: an unterminated quote where it opens,
-// and the field's number rather than encoding/csv's byte column. offset is
-// added to the lines of data.
-func syntaxError(err error, offset int, data []byte, sep rune) error {
+// syntaxError locates a CSV error: an unterminated quote on the line where
+// it opens; other errors on their line, the whole line at fault (the byte
+// position encoding/csv gives is not a field number).
+func syntaxError(err error, sep rune) error {
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
 		return &LineError{Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
 	}
-	line, col := pe.Line, pe.Column
+	line := pe.Line
 	if errors.Is(pe.Err, csv.ErrQuote) {
-		line, col = pe.StartLine, 0 // where the quote opens
+		line = pe.StartLine // where the quote opens
 	}
-	return &LineError{Line: line + offset, Column: fieldOf(data, line, col, sep), Err: fmt.Errorf("%w: %v", ErrSyntax, pe.Err)}
-}
-
-// fieldOf turns the 1-based byte column col of line (from 1) of data into
-// the field's number; 0 when unknown.
-func fieldOf(data []byte, line, col int, sep rune) int {
-	for ; line > 1 && len(data) > 0; line-- {
-		_, data = cutLine(data)
-	}
-	l, _ := cutLine(data)
-	if col <= 0 || col > len(l)+1 {
-		return 0
-	}
-	return bytes.Count(l[:col-1], []byte(string(sep))) + 1
+	return &LineError{Line: line, Err: fmt.Errorf("%w: %v (byte %d of the line; separator %q)", ErrSyntax, pe.Err, pe.Column, sep)}
 }
 
 // clip cuts a cell echoed in a message to a readable length.
@@ -520,18 +473,35 @@ var windows1252 = [32]rune{
 	'\ufffd', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\ufffd', 'ž', 'Ÿ',
 }
 
-// decodeWindows1252 returns data, read as Windows-1252, in UTF-8.
-func decodeWindows1252(data []byte) []byte {
-	out := make([]byte, 0, len(data)+len(data)/8)
-	for _, c := range data {
-		switch {
-		case c < 0x80:
-			out = append(out, c)
-		case c < 0xa0:
-			out = utf8.AppendRune(out, windows1252[c-0x80])
-		default:
-			out = utf8.AppendRune(out, rune(c))
+// windows1252Reader decodes a Windows-1252 stream into UTF-8.
+type windows1252Reader struct {
+	r   io.Reader
+	in  [4096]byte
+	out []byte // decoded, not yet read
+}
+
+func (w *windows1252Reader) Read(p []byte) (int, error) {
+	for len(w.out) == 0 {
+		w.out = w.out[:0:cap(w.out)] // reuse the buffer once read
+		if cap(w.out) == 0 {
+			w.out = make([]byte, 0, 3*len(w.in))
+		}
+		n, err := w.r.Read(w.in[:])
+		for _, c := range w.in[:n] {
+			switch {
+			case c < 0x80:
+				w.out = append(w.out, c)
+			case c < 0xa0:
+				w.out = utf8.AppendRune(w.out, windows1252[c-0x80])
+			default:
+				w.out = utf8.AppendRune(w.out, rune(c))
+			}
+		}
+		if n == 0 && err != nil {
+			return 0, err
 		}
 	}
-	return out
+	n := copy(p, w.out)
+	w.out = w.out[n:]
+	return n, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -284,25 +285,28 @@ func jsonHead(s Summary) ([]byte, error) {
 	return append(data[:len(data)-1], `,"records":[`...), nil
 }
 
-// appendUint appends n in decimal, two digits at a time.
+// appendUint appends n in decimal, two digits at a time, in place.
 func appendUint(dst []byte, n uint64) []byte {
-	var b [20]byte
-	i := len(b)
+	digits := 1
+	for m := n; m >= 10; m /= 10 {
+		digits++
+	}
+	dst = slices.Grow(dst, digits)
+	i := len(dst) + digits
+	dst = dst[:i]
 	for n >= 100 {
 		q := n / 100
 		r := n - q*100
 		i -= 2
-		b[i], b[i+1] = digitPairs[2*r], digitPairs[2*r+1]
+		dst[i], dst[i+1] = digitPairs[2*r], digitPairs[2*r+1]
 		n = q
 	}
 	if n >= 10 {
-		i -= 2
-		b[i], b[i+1] = digitPairs[2*n], digitPairs[2*n+1]
+		dst[i-2], dst[i-1] = digitPairs[2*n], digitPairs[2*n+1]
 	} else {
-		i--
-		b[i] = byte('0' + n)
+		dst[i-1] = byte('0' + n)
 	}
-	return append(dst, b[i:]...)
+	return dst
 }
 
 const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +

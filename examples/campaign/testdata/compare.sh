@@ -18,17 +18,19 @@ for i in range(int(sys.argv[1])):
     print("%02d%07d,Bretagne,%d,%s" % (1 + i % 19, i, mco, ",".join(str(random.randint(0, 3000)) for _ in range(7))))
 PY
 go build -o "$dir/campaign" ./examples/campaign
-best() { # best wall time of $runs runs of "$@", in seconds
-	local b=999999
-	for _ in $(seq "$runs"); do
-		local s e
-		s=$(date +%s.%N); "$@" > "$dir/out" 2>/dev/null; e=$(date +%s.%N)
-		b=$(python3 -c "print(min($b, $e - $s))")
-	done
-	echo "$b"
-}
-go_s=$(best "$dir/campaign" -in "$dir/extract.csv")
-cp "$dir/out" "$dir/go.csv"
-py_s=$(best python3 "$here/reference.py" "$dir/extract.csv")
-cmp -s "$dir/out" "$dir/go.csv" && same=identical || same=DIFFERENT
-python3 -c "print('establishments %s: campaign %.3f s, reference.py %.3f s, %.0fx faster; outputs %s' % ($n, $go_s, $py_s, $py_s / $go_s, '$same'))"
+python3 - "$dir" "$runs" "$n" "$here/reference.py" <<'PY'
+import filecmp, subprocess, sys, time
+d, runs, n, ref = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+def best(cmd, out):
+    b = float("inf")
+    for _ in range(runs):
+        with open(out, "wb") as f:
+            t = time.perf_counter()
+            subprocess.run(cmd, stdout=f, stderr=subprocess.DEVNULL, check=True)
+            b = min(b, time.perf_counter() - t)
+    return b
+go = best([d + "/campaign", "-in", d + "/extract.csv"], d + "/go.csv")
+py = best([sys.executable, ref, d + "/extract.csv"], d + "/py.csv")
+same = "identical" if filecmp.cmp(d + "/go.csv", d + "/py.csv", shallow=False) else "DIFFERENT"
+print("establishments %s: campaign %.3f s, reference.py %.3f s, %.0fx faster; outputs %s" % (n, go, py, py / go, same))
+PY

@@ -1,8 +1,6 @@
 package forfait
 
 import (
-	"fmt"
-
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/window"
@@ -76,10 +74,12 @@ func (rs *RuleSet) Compute(req Request) (Forfait, error) {
 }
 
 func (rs *RuleSet) compute(req Request, tr *tracer) (Forfait, error) {
-	if tr == nil {
-		if f, ok := rs.computeFast(req); ok {
-			return f, nil
+	if o, i, lower, upper, ok := rs.computeFast(req); ok {
+		cat := Category(i) + A
+		if tr != nil {
+			rs.trace(tr, req, cat, lower.decimal(), upper.decimal(), rs.Bands[i].Amounts[req.Variant.Domain.Index()], decOut(o))
 		}
+		return result(req, cat, o), nil
 	}
 	var errs []error
 	if err := req.Variant.Check(""); err != nil {
@@ -113,37 +113,45 @@ func (rs *RuleSet) compute(req Request, tr *tracer) (Forfait, error) {
 	return result(req, cat, o), nil
 }
 
-// computeFast is compute over fix, without allocating but for the result:
-// the path of every valid request whose values fit an int64. It gives up
-// (false) on anything else, leaving errors and large values to the exact
-// path, so both paths return the same (checked by the differential tests).
-func (rs *RuleSet) computeFast(req Request) (Forfait, bool) {
+// computeFast is compute over fix, without allocating: the path of every
+// valid request whose values fit an int64. It gives up (false) on anything
+// else, leaving errors and large values to the exact path, so both paths
+// return the same (checked by the differential tests). It returns the
+// formula's values, the band and the band's ends.
+func (rs *RuleSet) computeFast(req Request) (o formulaOut[fix], band int, lower, upper fix, ok bool) {
 	if !req.Variant.IsValid() || !req.Window.IsValid() ||
 		rs.Rounding.BaseUnit.Sign() <= 0 || rs.Rounding.ForfaitUnit.Sign() <= 0 || rs.Rounding.AdvanceUnit.Sign() <= 0 {
-		return Forfait{}, false
+		return o, 0, lower, upper, false
 	}
 	combined, nationalMax := fixOf(req.Combined), fixOf(req.NationalMax)
 	var lowers [NumCategories]fix
 	for i := range lowers {
 		lowers[i] = fixOf(rs.Bands[i].Lower)
 	}
-	i, p, ok := locate(combined, nationalMax, &lowers)
-	if !ok || p != bandFound || combined.bad || nationalMax.bad {
-		return Forfait{}, false
+	i, p, found := locate(combined, nationalMax, &lowers)
+	if !found || p != bandFound || combined.bad || nationalMax.bad {
+		return o, 0, lower, upper, false
 	}
-	upper := nationalMax
+	upper = nationalMax
 	if i < NumCategories-1 {
 		upper = lowers[i+1]
 	}
 	in := operands(fixOf, rs, req, lowers[i], upper, rs.Bands[i].Amounts[req.Variant.Domain.Index()])
 	if in.bonus.bad || in.share.bad || in.min.bad || in.max.bad || in.factor.bad || in.baseUnit.bad || in.forfaitUnit.bad || in.advanceUnit.bad {
-		return Forfait{}, false // let the exact path check what it must
+		return o, 0, lower, upper, false // let the exact path check what it must
 	}
-	o := formula(in)
+	o = formula(in)
 	if o.balance.overflowed() {
-		return Forfait{}, false
+		return o, 0, lower, upper, false
 	}
-	return result(req, Category(i)+A, o), true
+	return o, i, lowers[i], upper, true
+}
+
+// decOut converts the formula's values to decimals, for a derivation.
+func decOut(o formulaOut[fix]) formulaOut[dec] {
+	d := func(f fix) dec { return dec{f.decimal()} }
+	return formulaOut[dec]{num: d(o.num), width: d(o.width), base: d(o.base), withBonus: d(o.withBonus),
+		exact: d(o.exact), amount: d(o.amount), advance: d(o.advance), balance: d(o.balance)}
 }
 
 func operands[T number[T]](of func(decimal.Decimal) T, rs *RuleSet, req Request, lower, upper T, r Range) formulaIn[T] {
@@ -167,31 +175,32 @@ func (rs *RuleSet) trace(tr *tracer, req Request, cat Category, lower, upper dec
 	band := rs.Bands[cat.Index()]
 	tr.request(req)
 	// The last band includes its upper end, the national maximum (INT-02).
-	upperRel := "<"
+	upperRel := " < "
 	if cat.Index() == NumCategories-1 {
-		upperRel = "≤"
+		upperRel = " ≤ "
 	}
+	// Each value is formatted once; the formulas are concatenations.
+	combined, lo, up, min, max := Format(req.Combined), Format(lower), Format(upper), Format(r.Min), Format(r.Max)
+	base, withBonus, exact, amount := Format(o.base.d), Format(o.withBonus.d), Format(o.exact.d), Format(o.amount.d)
+	advance, balance := Format(o.advance.d), Format(o.balance.d)
 	tr.add("category", cat.String(), band.Source, []string{"INT-01", "INT-02"},
-		fmt.Sprintf("%s ≤ %s %s %s: category %s", Format(lower), Format(req.Combined), upperRel, Format(upper), cat))
+		lo+" ≤ "+combined+upperRel+up+": category "+cat.String())
 	interpolated := approx(o.num.d, o.width.d)
 	tr.add("base.interpolated", interpolated, band.Source, []string{"INT-01"},
-		fmt.Sprintf("%s + (%s − %s) × (%s − %s) / (%s − %s) = %s", Format(r.Min), Format(req.Combined), Format(lower),
-			Format(r.Max), Format(r.Min), Format(upper), Format(lower), interpolated))
-	tr.add("base.rounded", Format(o.base.d), rs.Rounding.Source, []string{"INT-03"},
-		fmt.Sprintf("%s rounded to the nearest %s € = %s", interpolated, Format(rs.Rounding.BaseUnit), Format(o.base.d)))
+		min+" + ("+combined+" − "+lo+") × ("+max+" − "+min+") / ("+up+" − "+lo+") = "+interpolated)
+	tr.add("base.rounded", base, rs.Rounding.Source, []string{"INT-03"},
+		interpolated+" rounded to the nearest "+Format(rs.Rounding.BaseUnit)+" € = "+base)
 	if req.Variant.CRO {
-		tr.add("bonus", Format(o.withBonus.d), rs.CROBonus.Source, nil,
-			fmt.Sprintf("%s × (1 + %s) = %s", Format(o.base.d), Format(rs.CROBonus.Value), Format(o.withBonus.d)))
+		tr.add("bonus", withBonus, rs.CROBonus.Source, nil, base+" × (1 + "+Format(rs.CROBonus.Value)+") = "+withBonus)
 	}
 	factor := rs.Windows.Terms(req.Window)
-	tr.add("window_factor", Format(o.exact.d), factor.FactorSource, nil,
-		fmt.Sprintf("%s × %s (window %s) = %s", Format(o.withBonus.d), Format(factor.Factor), req.Window, Format(o.exact.d)))
-	tr.add("forfait", Format(o.amount.d), rs.Rounding.Source, []string{"INT-03"},
-		fmt.Sprintf("%s rounded to the nearest %s € = %s", Format(o.exact.d), Format(rs.Rounding.ForfaitUnit), Format(o.amount.d)))
-	tr.add("advance", Format(o.advance.d), rs.Advance.Source, []string{"INT-04"}, fmt.Sprintf("%s × %s rounded to the nearest %s € = %s",
-		Format(o.amount.d), Format(rs.Advance.Value), Format(rs.Rounding.AdvanceUnit), Format(o.advance.d)))
-	tr.add("balance", Format(o.balance.d), rs.Advance.Source, []string{"INT-04"},
-		fmt.Sprintf("%s − %s = %s", Format(o.amount.d), Format(o.advance.d), Format(o.balance.d)))
+	tr.add("window_factor", exact, factor.FactorSource, nil,
+		withBonus+" × "+Format(factor.Factor)+" (window "+req.Window.String()+") = "+exact)
+	tr.add("forfait", amount, rs.Rounding.Source, []string{"INT-03"},
+		exact+" rounded to the nearest "+Format(rs.Rounding.ForfaitUnit)+" € = "+amount)
+	tr.add("advance", advance, rs.Advance.Source, []string{"INT-04"},
+		amount+" × "+Format(rs.Advance.Value)+" rounded to the nearest "+Format(rs.Rounding.AdvanceUnit)+" € = "+advance)
+	tr.add("balance", balance, rs.Advance.Source, []string{"INT-04"}, amount+" − "+advance+" = "+balance)
 }
 
 // Split divides a forfait into the advance, exactly the rule set's advance

@@ -34,7 +34,7 @@ type Derivation struct {
 // step citing its paragraph and INT ids (Annexe 3 §3-§4, §5, INT-01 to
 // INT-04). Compute does the same work without recording anything.
 func (rs *RuleSet) Explain(req Request) (Derivation, error) {
-	tr := &tracer{}
+	tr := &tracer{steps: make([]Step, 0, 24)}
 	f, err := rs.compute(req, tr)
 	if err != nil {
 		return Derivation{}, err
@@ -46,7 +46,7 @@ func (rs *RuleSet) Explain(req Request) (Derivation, error) {
 // counts: req.Combined is replaced by the combined activity of a, and the
 // derivation begins with its eight terms (Annexe 3 §1).
 func (rs *RuleSet) ExplainActivity(a Activity, req Request) (Derivation, error) {
-	tr := &tracer{}
+	tr := &tracer{steps: make([]Step, 0, 24)}
 	combined, err := rs.combine(a, tr)
 	if err != nil {
 		return Derivation{}, err
@@ -108,7 +108,8 @@ func (t *tracer) request(req Request) {
 	if req.NationalMax.Sign() != 0 {
 		nationalMax = Format(req.NationalMax)
 	}
-	t.add("input.combined_activity", Format(req.Combined), "Annexe 3 §1", nil, "combined activity 2019 = "+Format(req.Combined))
+	combined := Format(req.Combined)
+	t.add("input.combined_activity", combined, "Annexe 3 §1", nil, "combined activity 2019 = "+combined)
 	t.add("input.national_max", nationalMax, "Annexe 3 §3", []string{"INT-02"}, "national maximum of combined activity = "+nationalMax)
 	d, cro := req.Variant.Domain, strconv.FormatBool(req.Variant.CRO)
 	t.add("input.domain", d.String(), "Annexe 3 §2", nil, d.String()+": "+d.Label())

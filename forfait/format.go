@@ -16,6 +16,22 @@ import (
 // rejects) prints as coefficient "e" exponent, so that an error message
 // never expands a billion digits.
 func Format(d decimal.Decimal) string {
+	if fitsInt64(d) {
+		var b [24]byte
+		return string(AppendFormat(b[:0], d))
+	}
+	return formatBig(d)
+}
+
+// fitsInt64 reports whether d's coefficient and exponent are small enough
+// for AppendFormat's int64 path.
+func fitsInt64(d decimal.Decimal) bool {
+	e := d.Exponent()
+	return e >= -18 && e <= 18 && d.NumDigits() <= 18
+}
+
+// formatBig is Format for any decimal, through shopspring's big integers.
+func formatBig(d decimal.Decimal) string {
 	if !SaneExponent(d) {
 		return d.Coefficient().String() + "e" + strconv.Itoa(int(d.Exponent()))
 	}
@@ -35,11 +51,10 @@ func Format(d decimal.Decimal) string {
 // AppendFormat appends Format(d) to dst. Amounts whose coefficient fits an
 // int64, the usual case, are appended without allocating.
 func AppendFormat(dst []byte, d decimal.Decimal) []byte {
-	e := d.Exponent()
-	if e < -18 || e > 18 || d.NumDigits() > 18 {
-		return append(dst, Format(d)...)
+	if !fitsInt64(d) {
+		return append(dst, formatBig(d)...)
 	}
-	c := d.CoefficientInt64()
+	e, c := d.Exponent(), d.CoefficientInt64()
 	if c == 0 {
 		return append(dst, '0')
 	}

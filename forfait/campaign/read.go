@@ -99,8 +99,9 @@ func Columns() []string {
 	return cols
 }
 
-// Dialect is how an extract is written, as Read found it or as a caller
-// imposes it: the separator and the encoding.
+// Dialect is how an extract of the 2019 activity counts (Annexe 3 §1) is
+// written, as Read found it or as a caller imposes it: the separator and
+// the encoding.
 type Dialect struct {
 	// Separator is ',' or ';'; zero means "detect": the one of the two
 	// the header holds most of.
@@ -111,7 +112,8 @@ type Dialect struct {
 	Windows1252 bool
 }
 
-// Extract is a national extract as Read found it.
+// Extract is a national extract of the 2019 activity counts (Annexe 3 §1)
+// as Read found it.
 type Extract struct {
 	Establishments []Establishment
 	// Dialect is the dialect read; SeparatorDetected and Decoded say what
@@ -122,8 +124,9 @@ type Extract struct {
 	BOM               bool // a UTF-8 byte-order mark was skipped
 }
 
-// Read parses a national extract with the dialect detected (see
-// ReadDialect) and returns its establishments.
+// Read parses a national extract of the 2019 activity counts (Annexe 3
+// §1) with the dialect detected (see ReadDialect) and returns its
+// establishments.
 func Read(r io.Reader) ([]Establishment, error) {
 	x, err := ReadDialect(r, Dialect{})
 	return x.Establishments, err

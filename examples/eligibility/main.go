@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -21,7 +22,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("eligibility", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	in := fs.String("in", "", "application JSON `file` (default: standard input)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "eligibility reviews a SUN-ES application (JSON, as examples/eligibility/samples) and prints the decision and the French letter.\n\nUsage: eligibility -in application.json")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
 		return 2
 	}
 	r := stdin
@@ -32,13 +40,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 1
 		}
 		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			fmt.Fprintln(stderr, "eligibility:", *in, "is a directory, not an application")
+			return 1
+		}
 		r = f
 	}
-	var app eligibility.Application
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields() // a misspelt field must not pass for a missing one
-	if err := dec.Decode(&app); err != nil {
-		fmt.Fprintln(stderr, "eligibility: reading the application:", err)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		fmt.Fprintln(stderr, "eligibility:", err)
+		return 1
+	}
+	app, err := eligibility.DecodeApplication(data)
+	if err != nil {
+		for _, e := range forfait.Problems(err) {
+			fmt.Fprintln(stderr, "eligibility:", e)
+		}
 		return 1
 	}
 	rules := instruction.Instruction2021()

@@ -65,3 +65,26 @@ func TestStdinAndErrors(t *testing.T) {
 		t.Errorf("missing file: exit %d", code)
 	}
 }
+
+// TestEveryProblem: a faulty file gets every problem on its own line, each
+// with its JSON path; the letter dates in French; -h exits 0.
+func TestEveryProblem(t *testing.T) {
+	bad := `{"establishment": {"finess_geographique": "12345", "region": "Bretgne"}, "window": 1, "domains": ["DS2+CRO"], "widow": "1"}`
+	var stdout, stderr bytes.Buffer
+	if code := run(nil, strings.NewReader(bad), &stdout, &stderr); code != 1 || stdout.Len() > 0 {
+		t.Fatalf("exit %d, stdout %q", code, stdout.String())
+	}
+	for _, path := range []string{"establishment.finess_geographique", "establishment.region", "domains[0]", "widow"} {
+		if !strings.Contains(stderr.String(), path) {
+			t.Errorf("stderr lacks %s:\n%s", path, stderr.String())
+		}
+	}
+	stdout.Reset()
+	if code := run([]string{"-in", "samples/validated.json"}, nil, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "déposée le 15 septembre 2021") {
+		t.Errorf("the letter does not date in French: %s", stdout.String())
+	}
+	stderr.Reset()
+	if code := run([]string{"-h"}, nil, &stdout, &stderr); code != 0 || !strings.Contains(stderr.String(), "-in") {
+		t.Errorf("-h: exit %d, %s", code, stderr.String())
+	}
+}

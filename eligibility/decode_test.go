@@ -1,0 +1,131 @@
+package eligibility_test
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/sunes-spec/sunes/eligibility"
+	"github.com/sunes-spec/sunes/envelope"
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/window"
+)
+
+// TestDecodeApplication: a valid file reads as the application it
+// encodes, a window given as a number included.
+func TestDecodeApplication(t *testing.T) {
+	want := valid()
+	data, err := json.Marshal(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		data []byte
+	}{
+		{"as marshalled", data},
+		{"window as a number", []byte(`{` + string(data[1:len(data)-1]) + `}`)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var m map[string]any
+			if err := json.Unmarshal(tt.data, &m); err != nil {
+				t.Fatal(err)
+			}
+			if tt.name == "window as a number" {
+				m["window"] = 1
+			}
+			in, _ := json.Marshal(m)
+			got, err := eligibility.DecodeApplication(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("application (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestDecodeApplicationProblems: every problem at once, each at its JSON
+// path, with the sentinel of its kind.
+func TestDecodeApplicationProblems(t *testing.T) {
+	in := []byte(`{
+  "establishment": {"finess_geographique": "12345", "region": "Bretgne", "combined_activity": "lots", "nmae": "x"},
+  "filed": "10/03/2022",
+  "window": 7,
+  "domains": ["DS1+CRO", "DS2+CRO"],
+  "relims_referenced": "yes",
+  "extra": {}
+}`)
+	_, err := eligibility.DecodeApplication(in)
+	type problem struct {
+		Field string
+		Err   error
+	}
+	var got []problem
+	for _, e := range forfait.Problems(err) {
+		var ie *forfait.InputError
+		if !errors.As(e, &ie) {
+			t.Fatalf("untyped problem %v", e)
+		}
+		got = append(got, problem{ie.Field, ie.Err})
+	}
+	want := []problem{
+		{"establishment.finess_geographique", forfait.ErrInvalidFINESS},
+		{"establishment.region", envelope.ErrUnknownRegion},
+		{"establishment.combined_activity", nil},
+		{"establishment.nmae", eligibility.ErrInvalidApplication},
+		{"filed", window.ErrInvalidDate},
+		{"window", window.ErrInvalid},
+		{"domains[1]", forfait.ErrBonusNotDS1},
+		{"relims_referenced", eligibility.ErrInvalidApplication},
+		{"extra", eligibility.ErrInvalidApplication},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d problems, want %d: %v", len(got), len(want), err)
+	}
+	for i := range want {
+		if got[i].Field != want[i].Field || want[i].Err != nil && !errors.Is(got[i].Err, want[i].Err) {
+			t.Errorf("problem %d = %s %v; want %s %v", i, got[i].Field, got[i].Err, want[i].Field, want[i].Err)
+		}
+	}
+}
+
+func TestDecodeApplicationSyntax(t *testing.T) {
+	_, err := eligibility.DecodeApplication([]byte("{\"window\": 1,\n \"domains\": [}"))
+	var se *eligibility.SyntaxError
+	if !errors.Is(err, eligibility.ErrSyntax) || !errors.As(err, &se) || se.Line != 2 || se.Column != 15 {
+		t.Errorf("syntax error: %v", err)
+	}
+	_, err = eligibility.DecodeApplication([]byte("{} {}"))
+	if !errors.Is(err, eligibility.ErrSyntax) {
+		t.Errorf("two values: %v", err)
+	}
+}
+
+// FuzzDecodeApplication: never a panic; every problem typed; an accepted
+// application is valid.
+func FuzzDecodeApplication(f *testing.F) {
+	data, _ := json.Marshal(valid())
+	f.Add(data)
+	f.Add([]byte(`{"window": 1, "domains": ["DS1+CRO"], "establishment": {"ght": {"public": "yes"}}}`))
+	f.Add([]byte(`{"history": {"applications": [{"window": 9}], "funded_domains": [4]}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := eligibility.DecodeApplication(data)
+		if err != nil {
+			for _, e := range forfait.Problems(err) {
+				var ie *forfait.InputError
+				var se *eligibility.SyntaxError
+				if !errors.As(e, &ie) && !errors.As(e, &se) {
+					t.Fatalf("untyped problem %v", e)
+				}
+			}
+			return
+		}
+		if err := a.Validate(); err != nil {
+			t.Fatalf("accepted an invalid application: %v", err)
+		}
+	})
+}

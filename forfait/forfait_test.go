@@ -476,3 +476,27 @@ func TestCompile(t *testing.T) {
 		t.Errorf("RuleSet() factor %s, want 1", got.Windows[0].Factor)
 	}
 }
+
+// TestLastBandDerivation: category D includes its upper end, the national
+// maximum (INT-02), and its derivation says so; the others exclude theirs.
+func TestLastBandDerivation(t *testing.T) {
+	rs := forfait.Instruction2021()
+	for _, tt := range []struct {
+		name, combined, want string
+	}{
+		{"the largest establishment", "4805000", "230000 ≤ 4805000 ≤ 4805000: category D"},
+		{"category C", "127800", "22500 ≤ 127800 < 230000: category C"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := rs.Explain(forfait.Request{Combined: d(tt.combined), NationalMax: d("4805000"), Variant: forfait.Variant{Domain: forfait.DS2}, Window: window.W1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range d.Steps {
+				if s.Name == "category" && s.Formula != tt.want {
+					t.Errorf("category step %q, want %q", s.Formula, tt.want)
+				}
+			}
+		})
+	}
+}

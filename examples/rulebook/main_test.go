@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/sunes-spec/sunes/forfait/instruction"
+	"github.com/sunes-spec/sunes/forfait/rulebook"
 	"github.com/sunes-spec/sunes/indicator"
 )
 
@@ -21,7 +22,7 @@ var rules = instruction.Instruction2021()
 // rule sets generate today; -update rewrites it.
 func TestRulebookFresh(t *testing.T) {
 	var b bytes.Buffer
-	if err := render(&b, &rules); err != nil {
+	if err := rulebook.Render(&b, &rules); err != nil {
 		t.Fatal(err)
 	}
 	if *update {
@@ -43,7 +44,7 @@ func TestRulebookFresh(t *testing.T) {
 // from the annexes).
 func TestRulebookFigures(t *testing.T) {
 	var b bytes.Buffer
-	if err := render(&b, &rules); err != nil {
+	if err := rulebook.Render(&b, &rules); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
@@ -71,7 +72,7 @@ func TestRulebookFigures(t *testing.T) {
 // the generated book must hold none.
 func TestNoFormattingErrors(t *testing.T) {
 	var b bytes.Buffer
-	if err := render(&b, &rules); err != nil {
+	if err := rulebook.Render(&b, &rules); err != nil {
 		t.Fatal(err)
 	}
 	if i := strings.Index(b.String(), "%!"); i >= 0 {
@@ -86,7 +87,7 @@ func TestRulebookFollowsTheRules(t *testing.T) {
 	in.Forfait.Windows[1].Factor = decimal.New(88, -2)
 	in.Targets.Percent[indicator.DS21.Index()][0] = decimal.New(30, 0)
 	var b bytes.Buffer
-	if err := render(&b, &in); err != nil {
+	if err := rulebook.Render(&b, &in); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"| 2 | 88 % |", "| DS2.1 | DS2 |", "| 30 % | 54 % |"} {

@@ -383,3 +383,7 @@ func (l *Ledger) Entries() []Notification {
 	}
 	return out
 }
+
+// MarshalJSON encodes c with its amounts as strings, whatever
+// shopspring's settings (forfait.MarshalAmounts).
+func (c Credits) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(c) }

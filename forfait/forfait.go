@@ -104,3 +104,7 @@ func (f *Forfait) UnmarshalJSON(data []byte) error {
 	*f = g
 	return nil
 }
+
+// MarshalJSON encodes r with its amounts as strings, whatever
+// shopspring's settings (forfait.MarshalAmounts).
+func (r Request) MarshalJSON() ([]byte, error) { return MarshalAmounts(r) }

@@ -458,3 +458,11 @@ func TotalsBy[K cmp.Ordered](findings []Finding, key func(Finding) K) []Totals[K
 	slices.SortFunc(out, func(a, b Totals[K]) int { return cmp.Compare(a.Key, b.Key) })
 	return out
 }
+
+// MarshalJSON encodes e with its amounts as strings, whatever
+// shopspring's settings (forfait.MarshalAmounts).
+func (e Establishment) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(e) }
+
+// MarshalJSON encodes p with its amounts as strings, whatever
+// shopspring's settings (forfait.MarshalAmounts).
+func (p Payment) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(p) }

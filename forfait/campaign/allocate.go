@@ -65,3 +65,7 @@ func AppendAllocation(dst []byte, envs []RegionalEnvelope) []byte {
 	}
 	return dst
 }
+
+// MarshalJSON encodes e with its amounts as strings, whatever
+// shopspring's settings (forfait.MarshalAmounts).
+func (e RegionalEnvelope) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(e) }

@@ -3,6 +3,7 @@ package instruction_test
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -192,6 +193,35 @@ func TestValuesRoundTrip(t *testing.T) {
 	data, _ := json.Marshal(n)
 	if !strings.Contains(string(data), `"amount":"66841"`) {
 		t.Errorf("the amount is not a string: %s", data)
+	}
+
+	// A settled dossier, its money and a request: amounts as strings, and back.
+	in := instruction.Instruction2021()
+	app := eligibilitytest.Valid()
+	d, _ := eligibility.Decide(&app, &in)
+	st, _, err := settlement.Open(&in, d, decimal.New(500000, 0), window.DateOf(2021, 12, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _, err = settlement.Settle(&in, st, []settlement.Declaration{{Domain: forfait.DS2, Window: window.W1, Rates: declared(t, indicator.DS21, "50")}}, window.DateOf(2022, 9, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, v := range map[string]any{"state": st, "money": st.Money(), "request": forfait.Request{Combined: decimal.RequireFromString("127800.5"), Variant: forfait.Variant{Domain: forfait.DS2}, Window: window.W2}} {
+		data, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(data), `":1`) || strings.Contains(string(data), `":3`) {
+			t.Errorf("%s: an amount is a bare number: %s", name, data)
+		}
+		back := reflect.New(reflect.TypeOf(v))
+		if err := json.Unmarshal(data, back.Interface()); err != nil {
+			t.Fatalf("%s: Unmarshal: %v", name, err)
+		}
+		if diff := cmp.Diff(v, back.Elem().Interface()); diff != "" {
+			t.Errorf("%s round trip (-want +got):\n%s", name, diff)
+		}
 	}
 	for _, s := range []string{forfait.Variant{}.String(), window.Window(0).String(), envelope.Region(0).String(), forfait.Domain(0).String(),
 		envelope.Kind(0).String(), envelope.Volet(0).String(), settlement.Stage(0).String(), eligibility.Status(0).String(), forfait.FINESS{}.String()} {

@@ -112,3 +112,11 @@ func NewForecast(in *instruction.Rules, states []State, pending []Dossier, ledge
 	}
 	return fc, nil
 }
+
+// MarshalJSON encodes p with its amounts as strings, whatever
+// shopspring's settings (forfait.MarshalAmounts).
+func (p Planned) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(p) }
+
+// MarshalJSON encodes f with its amounts as strings, whatever
+// shopspring's settings (forfait.MarshalAmounts).
+func (f Forecast) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(f) }

@@ -337,3 +337,15 @@ func (st *State) settleLine(in *instruction.Rules, i int, o indicator.Outcome, d
 	st.Timeline = append(st.Timeline, d.notification(envelope.Repayment, l.Asked, l.Window, advance, on, "Annexe 2 §3", "INT-05"))
 	return nil
 }
+
+// MarshalJSON encodes d with its amounts as strings, whatever
+// shopspring's settings (forfait.MarshalAmounts).
+func (d Dossier) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(d) }
+
+// MarshalJSON encodes l with its amounts as strings, whatever
+// shopspring's settings (forfait.MarshalAmounts).
+func (l Line) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(l) }
+
+// MarshalJSON encodes m with its amounts as strings, whatever
+// shopspring's settings (forfait.MarshalAmounts).
+func (m Money) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(m) }

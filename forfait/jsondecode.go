@@ -1,0 +1,215 @@
+package forfait
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// ErrJSONSyntax: input that is not JSON.
+var ErrJSONSyntax = errors.New("not JSON")
+
+// JSONSyntaxError locates the first place an input stops being JSON, by
+// line and column (from 1); it unwraps to ErrJSONSyntax.
+type JSONSyntaxError struct {
+	Line, Column int
+	Msg          string
+}
+
+func (e *JSONSyntaxError) Error() string {
+	return fmt.Sprintf("line %d, column %d: not JSON: %s", e.Line, e.Column, e.Msg)
+}
+
+func (e *JSONSyntaxError) Unwrap() error { return ErrJSONSyntax }
+
+// DecodeJSON reads the JSON document data into the struct v (a pointer)
+// and reports every problem at once, each an *InputError naming its JSON
+// path ("establishment.region", "requests[2].window") and wrapping invalid
+// for a value of the wrong type or an unknown field, or the error of the
+// field's own UnmarshalText (FINESS, dates, windows, variants…). Text
+// values may also be given as numbers ("window": 1). Input that is not one
+// JSON document is one *JSONSyntaxError.
+func DecodeJSON(data []byte, v any, invalid error) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var tree any
+	if err := dec.Decode(&tree); err != nil {
+		return syntaxError(data, err)
+	}
+	if dec.More() {
+		line, col := position(data, int(dec.InputOffset()))
+		return &JSONSyntaxError{Line: line, Column: col, Msg: "more than one JSON value"}
+	}
+	var errs []error
+	d := decoder{invalid: invalid, errs: &errs}
+	d.value("", tree, reflect.ValueOf(v).Elem())
+	return errors.Join(errs...)
+}
+
+// decoder decodes a JSON tree into Go values, collecting problems.
+type decoder struct {
+	invalid error
+	errs    *[]error
+}
+
+func syntaxError(data []byte, err error) error {
+	var se *json.SyntaxError
+	offset := len(data)
+	if errors.As(err, &se) {
+		offset = int(se.Offset)
+	}
+	line, col := position(data, offset)
+	return &JSONSyntaxError{Line: line, Column: col, Msg: err.Error()}
+}
+
+// position turns a byte offset into a line and a column, from 1.
+func position(data []byte, offset int) (line, col int) {
+	offset = min(offset, len(data))
+	before := data[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	return line, offset - bytes.LastIndexByte(before, '\n')
+}
+
+var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+
+// decodeValue stores the decoded JSON value j at path into v, adding one
+// error per problem to errs.
+func (d decoder) value(path string, j any, v reflect.Value) {
+	bad := func(reason string, err error) {
+		*d.errs = append(*d.errs, &InputError{Field: pathOr(path), Value: describe(j), Reason: reason, Err: err})
+	}
+	if j == nil {
+		v.Set(reflect.Zero(v.Type()))
+		return
+	}
+	if v.Kind() != reflect.Pointer && reflect.PointerTo(v.Type()).Implements(textUnmarshaler) {
+		var text string
+		switch x := j.(type) {
+		case string:
+			text = x
+		case json.Number:
+			text = x.String()
+		default:
+			bad("want a string", d.invalid)
+			return
+		}
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(text)); err != nil {
+			var ie *InputError
+			if errors.As(err, &ie) { // the value's own problem, at its path
+				*d.errs = append(*d.errs, &InputError{Field: pathOr(path), Value: ie.Value, Reason: ie.Reason, Err: ie.Err})
+				return
+			}
+			bad("", err)
+		}
+		return
+	}
+	switch v.Kind() {
+	case reflect.Bool:
+		b, ok := j.(bool)
+		if !ok {
+			bad("want true or false", d.invalid)
+			return
+		}
+		v.SetBool(b)
+	case reflect.Int:
+		n, ok := j.(json.Number)
+		i, err := strconv.ParseInt(string(n), 10, 0)
+		if !ok || err != nil {
+			bad("want a whole number", d.invalid)
+			return
+		}
+		v.SetInt(i)
+	case reflect.String:
+		s, ok := j.(string)
+		if !ok {
+			bad("want a string", d.invalid)
+			return
+		}
+		v.SetString(s)
+	case reflect.Pointer:
+		p := reflect.New(v.Type().Elem())
+		d.value(path, j, p.Elem())
+		v.Set(p)
+	case reflect.Slice:
+		items, ok := j.([]any)
+		if !ok {
+			bad("want a list", d.invalid)
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(items), len(items))
+		for i, item := range items {
+			d.value(path+"["+strconv.Itoa(i)+"]", item, s.Index(i))
+		}
+		v.Set(s)
+	case reflect.Struct:
+		obj, ok := j.(map[string]any)
+		if !ok {
+			bad("want an object", d.invalid)
+			return
+		}
+		d.object(path, obj, v)
+	default:
+		bad("cannot be read", d.invalid)
+	}
+}
+
+// decodeObject decodes the fields of obj into the struct v, by their JSON
+// names, and reports the keys v has no field for.
+func (d decoder) object(path string, obj map[string]any, v reflect.Value) {
+	known := map[string]bool{}
+	t := v.Type()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || name == "-" || name == "" {
+			continue
+		}
+		known[name] = true
+		if j, ok := obj[name]; ok {
+			d.value(join(path, name), j, v.Field(i))
+		}
+	}
+	keys := make([]string, 0, len(obj))
+	for k := range obj {
+		if !known[k] {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		*d.errs = append(*d.errs, &InputError{Field: join(path, k), Value: describe(obj[k]), Reason: "unknown field", Err: d.invalid})
+	}
+}
+
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+func pathOr(path string) string {
+	if path == "" {
+		return "application"
+	}
+	return path
+}
+
+// describe renders a decoded JSON value for a message, cut short.
+func describe(j any) string {
+	data, err := json.Marshal(j)
+	if err != nil {
+		return fmt.Sprint(j)
+	}
+	const most = 40
+	if s := []rune(string(data)); len(s) > most {
+		return string(s[:most]) + "…"
+	}
+	return string(data)
+}

@@ -117,9 +117,9 @@ func (d decoder) value(path string, j any, v reflect.Value) {
 			return
 		}
 		v.SetBool(b)
-	case reflect.Int:
+	case reflect.Int, reflect.Int64:
 		n, ok := j.(json.Number)
-		i, err := strconv.ParseInt(string(n), 10, 0)
+		i, err := strconv.ParseInt(string(n), 10, 64)
 		if !ok || err != nil {
 			bad("want a whole number", d.invalid)
 			return

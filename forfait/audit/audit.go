@@ -65,9 +65,9 @@ var (
 // Establishment is what the extract says of one establishment: its FINESS,
 // its region and its 2019 combined activity (Annexe 3 §1).
 type Establishment struct {
-	FINESS   forfait.FINESS
-	Region   envelope.Region
-	Combined decimal.Decimal
+	FINESS   forfait.FINESS  `json:"finess"`
+	Region   envelope.Region `json:"region"`
+	Combined decimal.Decimal `json:"combined_activity"`
 }
 
 // Payment is one notification an ARS made: to an establishment, for a
@@ -75,14 +75,14 @@ type Establishment struct {
 // in euros and a date (§6.1, Annexe 2 §3). Variant may be invalid (the CRO
 // bonus on DS2 is a finding, CRO-NOT-DS1).
 type Payment struct {
-	FINESS  forfait.FINESS
-	Variant forfait.Variant
-	Window  window.Window
-	Kind    envelope.Kind
-	Amount  decimal.Decimal
-	Date    window.Date
+	FINESS  forfait.FINESS  `json:"finess"`
+	Variant forfait.Variant `json:"variant"`
+	Window  window.Window   `json:"window"`
+	Kind    envelope.Kind   `json:"kind"`
+	Amount  decimal.Decimal `json:"amount"`
+	Date    window.Date     `json:"date"`
 	// Line is the payment's line in its file, 0 when it comes from no file.
-	Line int
+	Line int `json:"line,omitempty"`
 }
 
 // Code names one kind of finding; the codes are stable.

@@ -3,17 +3,49 @@ package examples_test
 import (
 	"bufio"
 	"bytes"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
+
+// serve starts a server command, checks that it answers at health, then
+// stops it with SIGTERM and checks that it exits cleanly.
+func serve(t *testing.T, cmd *exec.Cmd, health string) {
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		resp, err := http.Get(health)
+		if err == nil {
+			resp.Body.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("the server did not answer at %s:\n%s", health, stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("the server stopped with %v:\n%s", err, stderr.String())
+	}
+}
 
 // TestReadmeCommands runs every `go run ./examples/…` line of the README,
 // verbatim but for an output redirection, from the module root: each must
 // exit 0 and print something. The rule book's -update, which rewrites a
-// committed file, is left to TestRulebookFresh.
+// committed file, is left to TestRulebookFresh; the server is started,
+// asked for its health, and stopped.
 func TestReadmeCommands(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs every example")
@@ -57,6 +89,10 @@ func TestReadmeCommands(t *testing.T) {
 			}
 			cmd := exec.Command(exe, fields[3:]...)
 			cmd.Dir = root
+			if pkg == "./examples/server" {
+				serve(t, cmd, "http://127.0.0.1:8080/healthz")
+				return
+			}
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			if err := cmd.Run(); err != nil || stdout.Len() == 0 || strings.Contains(stdout.String(), "%!") {

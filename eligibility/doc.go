@@ -15,8 +15,12 @@
 // GHT members, and no target reached with software bought outside the GHT's
 // convergence plan. Earlier HOP'EN or Hôpital numérique funding is never a
 // reason (§5). A refusal states every reason (motif de non validation,
-// §6.1), each with a stable Code, its paragraph, and a message in French
-// and English; Conditions lists them all.
+// §6.1), each with a stable [Code], its paragraph, and a message in French
+// and English; [Conditions] lists them all. [Decide] takes the
+// instruction's rules (forfait/instruction) and returns a [Decision] that
+// carries its application, from which a settlement dossier is opened.
+// [DecodeApplication] reads an application file, every problem at its JSON
+// path.
 //
 // # Sources
 //

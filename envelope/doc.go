@@ -28,21 +28,29 @@
 //     exact share, ties go to the earlier weight.
 //   - INT-04 applies to credits as to forfaits: advance credits =
 //     round(30 %), usage credits = the rest.
-//   - Region names spelt otherwise than in Annexe 2 (say "Île-de-France") are
-//     rejected rather than guessed.
+//   - A region is read as people write it ([ParseRegion]: the Annexe 2 or the
+//     official spelling, any case, accents or not, or its INSEE code) and
+//     always printed with its one Annexe 2 name; an unknown one is refused
+//     with the nearest suggested, never guessed.
+//   - A notification has an [Identity] (establishment, volet, domain, kind,
+//     window): a [Ledger] refuses the same identity twice, so money is never
+//     booked twice.
 //
 // # Errors
 //
-// ParseRegion returns a *forfait.InputError (ErrUnknownRegion); Allocate returns
-// every problem joined, wrapping ErrInvalidAllocation; Annex2.Validate
-// wraps ErrInvalidAnnex2; Ledger.Record returns a *LedgerError wrapping
-// ErrInsufficientCredits, ErrWrongLedger, ErrInvalidNotification or
-// ErrVolet2Cap, and then leaves the ledger untouched.
+// [ParseRegion] returns a *forfait.InputError ([ErrUnknownRegion]);
+// [Allocate] returns every problem joined, wrapping [ErrInvalidAllocation];
+// [Annex2.Validate] wraps [ErrInvalidAnnex2]; [NewLedger] wraps
+// [ErrUnknownRegion], [ErrInvalidVolet] or [ErrInvalidLedger];
+// [Ledger.Book] and [Ledger.Record] return a [*LedgerError] per refused
+// notification, wrapping [ErrInsufficientCredits], [ErrWrongLedger],
+// [ErrInvalidNotification], [ErrDuplicate] or [ErrVolet2Cap], and then
+// leave the ledger untouched: a step is booked whole or not at all.
 //
 // # Example
 //
 //	a := envelope.Instruction2021Annex2()
 //	credits, _ := envelope.SplitCredits(&rs, a.Regions[envelope.Corse.Index()].Amount)
 //	ledger, _ := envelope.NewLedger(envelope.Corse, envelope.Volet1, credits, decimal.Zero)
-//	err := ledger.Record(notification) // refused beyond the credits
+//	err := ledger.Book(added...) // a step's notifications, all or none
 package envelope

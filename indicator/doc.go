@@ -22,16 +22,18 @@
 // # Interpretations
 //
 //   - INT-07: a target is reached when rate ≥ target, compared exactly
-//     (numerator × 100 ≥ target × denominator); a rate needs a positive
-//     denominator and 0 ≤ numerator ≤ denominator, otherwise it is an error,
-//     not a miss.
+//     (numerator × 100 ≥ target × denominator; [Rate.Reaches]); a rate
+//     needs a positive denominator and 0 ≤ numerator ≤ denominator,
+//     otherwise it is an error, not a miss ([FromCounts]).
+//   - INT-11: the zero [Rate] is a rate never declared: [Targets.Evaluate]
+//     reports it missing ([ErrMissingRate]), never as a 0 % that misses.
 //
 // # Errors
 //
-// Every error is a *forfait.InputError naming the field and value, unwrapping to
-// ErrInvalidRate, ErrMissingRate, ErrInvalidTargets or ErrInvalidID (or
-// forfait.ErrInvalidDomain, forfait.ErrBonusNotDS1, window.ErrInvalid).
-// Functions report every problem at once.
+// Every error is a *forfait.InputError naming the field and value,
+// unwrapping to [ErrInvalidRate], [ErrMissingRate], [ErrInvalidTargets] or
+// [ErrInvalidID] (or forfait.ErrInvalidDomain, forfait.ErrBonusNotDS1,
+// window.ErrInvalid). Functions report every problem at once.
 //
 // # Example
 //

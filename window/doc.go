@@ -23,20 +23,25 @@
 //
 // # Interpretations
 //
-// The calendar marks each period with its Provenance: Stated by the
-// instruction, Published by the ARS programme pages, or Inferred from the
-// 4-month rule of §6.1. INT-05 fixes the deferral
-// window to w+1.
+// The calendar ([Schedule]) marks each [Period] with its [Provenance]:
+// [Stated] by the instruction, [Published] by the ARS programme pages, or
+// [Inferred] from the 4-month rule of §6.1. INT-05 fixes the deferral
+// window to w+1 ([Window.Deferral]). Days are [Date] values, the one
+// calendar-day type of the module.
 //
 // # Errors
 //
-// Parse and UnmarshalText return a *ParseError that unwraps to ErrInvalid.
-// Schedule.Validate returns every problem at once, each a *ScheduleError
-// that unwraps to ErrInvalidSchedule.
+// [Parse] and [Window.UnmarshalText] return a [*ParseError] that unwraps
+// to [ErrInvalid]; [ParseDate], a [*DateError] that unwraps to
+// [ErrInvalidDate]. [Schedule.Validate] returns every problem at once, each
+// a [*ScheduleError] that unwraps to [ErrInvalidSchedule].
 //
 // # Example
 //
 //	s := window.Instruction2021()
 //	w, ok := s.ApplicationWindow(window.DateOf(2022, 9, 15)) // window 3
-//	factor := s.Factor(w)                                                     // 0.85
+//	factor := s.Factor(w)                                    // 0.85
+//
+// The instruction's calendar is the one in forfait/instruction's Rules,
+// which every package reads.
 package window

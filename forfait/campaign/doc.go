@@ -4,12 +4,16 @@
 //
 // # What it encodes
 //
-// Read parses the extract (FINESS, region and the eight activity counts of
-// Annexe 3 §1); Compute derives each establishment's combined activity and
-// its 16 forfaits with package forfait; WriteCSV and WriteJSON render them.
-// When no national maximum is given, the largest combined activity of the
-// extract is the upper end of category D, the extract being national
-// (INT-02).
+// [Read] (or [ReadDialect]) parses the extract (FINESS, region and the
+// eight activity counts of Annexe 3 §1) as ARS spreadsheets export it: ','
+// or ';', UTF-8 or Windows-1252, headers in any case, thousands
+// separators, regions as people write them. [Write] computes each
+// establishment's combined activity and its 16 forfaits on compiled rules
+// and streams them as CSV or JSON, in constant memory; [Compute] returns
+// them as [Record] values for a caller that wants them all, [AppendCSV]
+// renders those. When no national maximum is given, the largest combined
+// activity of the extract is the upper end of category D, the extract
+// being national (INT-02), and [Summary] says which establishment set it.
 //
 // # Sources
 //
@@ -27,20 +31,19 @@
 //
 // # Errors
 //
-// Every problem is a *LineError giving the line, the column (the field's
-// position from 1), the field and the value; it unwraps to ErrEmpty,
-// ErrSyntax, ErrMissingColumn, ErrDuplicateColumn, ErrShortRow,
-// ErrInvalidCount, ErrDuplicateFINESS, envelope.ErrUnknownRegion,
-// eligibility.ErrInvalidFINESS or forfait.ErrNationalMax. Read and Compute
-// report all problems at once and return nothing else beside them.
+// Every problem is a [*LineError] giving the line, the column (the field's
+// number from 1), the header's name and the value (cut to a readable
+// length); it unwraps to [ErrEmpty], [ErrSyntax], [ErrMissingColumn],
+// [ErrDuplicateColumn], [ErrShortRow], [ErrInvalidCount] (with
+// [ErrDecimalCount] for a decimal part), [ErrDuplicateFINESS],
+// envelope.ErrUnknownRegion, forfait.ErrInvalidFINESS or
+// forfait.ErrNationalMax. Read reports the first [MaxProblems] then one
+// [ErrTooManyProblems]; Write and Compute report every problem before
+// writing or returning anything.
 //
 // # Example
 //
 //	ests, err := campaign.Read(file)
 //	rs := forfait.Instruction2021()
-//	recs, err := campaign.Compute(&rs, ests, campaign.Options{})
-//	err = campaign.WriteCSV(os.Stdout, recs)
-//
-// Compute spreads the work over the available processors; 5 000
-// establishments (80 000 records) take about 50 ms to CSV bytes.
+//	summary, err := campaign.Write(os.Stdout, &rs, ests, campaign.Options{}, campaign.CSV)
 package campaign

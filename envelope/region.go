@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/sunes-spec/sunes/forfait"
 )
@@ -108,7 +107,7 @@ func ParseRegion(s string) (Region, error) {
 			return r, nil
 		}
 	}
-	return 0, &forfait.InputError{Field: "region", Value: strconv.Quote(clip(s)), Reason: suggest(f), Err: ErrUnknownRegion}
+	return 0, &forfait.InputError{Field: "region", Value: strconv.Quote(forfait.Clip(s)), Reason: suggest(f), Err: ErrUnknownRegion}
 }
 
 // foldedNames are the region names as Fold leaves them.
@@ -158,15 +157,6 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
-}
-
-// clip cuts a text echoed in a message to a readable length.
-func clip(s string) string {
-	const most = 40
-	if utf8.RuneCountInString(s) <= most {
-		return s
-	}
-	return string([]rune(s)[:most]) + "…"
 }
 
 // MarshalText encodes r as String does, the zero value as ""; another

@@ -49,3 +49,13 @@ func baseLetter(r rune) rune {
 	}
 	return r
 }
+
+// Clip cuts a text echoed in a message to a readable length (40 runes and
+// an ellipsis): a problem report never repeats a whole line of junk.
+func Clip(s string) string {
+	const most = 40
+	if utf8.RuneCountInString(s) <= most {
+		return s
+	}
+	return string([]rune(s)[:most]) + "…"
+}

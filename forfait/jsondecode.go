@@ -207,9 +207,5 @@ func describe(j any) string {
 	if err != nil {
 		return fmt.Sprint(j)
 	}
-	const most = 40
-	if s := []rune(string(data)); len(s) > most {
-		return string(s[:most]) + "…"
-	}
-	return string(data)
+	return Clip(string(data))
 }

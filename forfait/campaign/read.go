@@ -312,7 +312,7 @@ func (p *parser) parseRow(rec []string, line int, regions map[string]envelope.Re
 	e := Establishment{Line: line}
 	var errs []error
 	fail := func(col int, value string, err error) {
-		errs = append(errs, &LineError{Line: line, Column: col + 1, Field: p.header[col], Value: clip(value), Err: err})
+		errs = append(errs, &LineError{Line: line, Column: col + 1, Field: p.header[col], Value: forfait.Clip(value), Err: err})
 	}
 	if need := slices.Max(p.index) + 1; len(rec) < need {
 		return e, []error{&LineError{Line: line, Column: len(rec) + 1,
@@ -385,15 +385,6 @@ func syntaxError(err error, sep rune) error {
 		line = pe.StartLine // where the quote opens
 	}
 	return &LineError{Line: line, Err: fmt.Errorf("%w: %v (byte %d of the line; separator %q)", ErrSyntax, pe.Err, pe.Column, sep)}
-}
-
-// clip cuts a cell echoed in a message to a readable length.
-func clip(s string) string {
-	const most = 40
-	if utf8.RuneCountInString(s) <= most {
-		return s
-	}
-	return string([]rune(s)[:most]) + "…"
 }
 
 // bound keeps the first MaxProblems problems, in line order, and counts

@@ -160,11 +160,12 @@ func (c *Compiled) ComputeTable(combined, nationalMax decimal.Decimal, t *Table)
 	var bases [NumDomains]formulaOut[fix] // the base depends on the domain alone
 	for d := range bases {
 		in := c.operands(cf, mf, i, Variant{Domain: Domain(d + 1)}, 0)
-		bases[d].num, bases[d].width, bases[d].base = base(in)
+		base(&in, &bases[d])
 	}
 	for k, v := range Variants() {
 		for w := range window.Count {
-			o := windowed(c.operands(cf, mf, i, v, w), bases[v.Domain.Index()])
+			in, o := c.operands(cf, mf, i, v, w), bases[v.Domain.Index()]
+			windowed(&in, &o)
 			if o.base.bad || o.amount.bad || o.advance.bad || o.balance.bad {
 				return false
 			}
@@ -209,7 +210,8 @@ func (c *Compiled) fast(req Request) (formulaOut[fix], Category, bool) {
 // formula runs the formula for band i, variant v and window index w; ok is
 // false on overflow.
 func (c *Compiled) formula(combined, nationalMax fix, i int, v Variant, w int) (formulaOut[fix], bool) {
-	o := formula(c.operands(combined, nationalMax, i, v, w))
+	in := c.operands(combined, nationalMax, i, v, w)
+	o := formula(&in)
 	ok := !o.balance.overflowed() && !o.amount.overflowed() && !o.base.overflowed() && !o.advance.overflowed()
 	return o, ok
 }

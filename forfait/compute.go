@@ -106,7 +106,8 @@ func (rs *RuleSet) compute(req Request, tr *tracer) (Forfait, error) {
 	if len(errs) > 0 {
 		return Forfait{}, joinErrors(errs)
 	}
-	o := formula(operands(decOf, rs, req, decOf(lower), decOf(upper), r))
+	in := operands(decOf, rs, req, decOf(lower), decOf(upper), r)
+	o := formula(&in)
 	if tr != nil {
 		rs.trace(tr, req, cat, lower, upper, r, o)
 	}
@@ -140,7 +141,7 @@ func (rs *RuleSet) computeFast(req Request) (o formulaOut[fix], band int, lower,
 	if in.bonus.bad || in.share.bad || in.min.bad || in.max.bad || in.factor.bad || in.baseUnit.bad || in.forfaitUnit.bad || in.advanceUnit.bad {
 		return o, 0, lower, upper, false // let the exact path check what it must
 	}
-	o = formula(in)
+	o = formula(&in)
 	if o.balance.overflowed() {
 		return o, 0, lower, upper, false
 	}

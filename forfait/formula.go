@@ -24,24 +24,24 @@ type formulaOut[T number[T]] struct {
 //     unit (INT-03);
 //   - advance = share × forfait rounded to the advance unit, balance = the
 //     rest (INT-04).
-func formula[T number[T]](in formulaIn[T]) formulaOut[T] {
-	var o formulaOut[T]
-	o.num, o.width, o.base = base(in)
-	return windowed(in, o)
+func formula[T number[T]](in *formulaIn[T]) (o formulaOut[T]) {
+	base(in, &o)
+	windowed(in, &o)
+	return o
 }
 
-// base is the interpolated base of Annexe 3 §3 rounded to the base unit
+// base sets o's interpolated base of Annexe 3 §3, rounded to the base unit
 // (INT-01, INT-03), with the numerator and width a derivation shows: the
 // part of the formula that depends neither on the bonus nor on the window.
-func base[T number[T]](in formulaIn[T]) (num, width, base T) {
-	width = in.upper.sub(in.lower)
-	num = in.combined.sub(in.lower).mul(in.max.sub(in.min)).add(in.min.mul(width))
-	return num, width, num.roundQuo(width.mul(in.baseUnit)).mul(in.baseUnit)
+func base[T number[T]](in *formulaIn[T], o *formulaOut[T]) {
+	o.width = in.upper.sub(in.lower)
+	o.num = in.combined.sub(in.lower).mul(in.max.sub(in.min)).add(in.min.mul(o.width))
+	o.base = o.num.roundQuo(o.width.mul(in.baseUnit)).mul(in.baseUnit)
 }
 
 // windowed completes o, whose base is set, with the bonus, the window
 // factor, the rounding and the split (Annexe 3 §4, §5; INT-03, INT-04).
-func windowed[T number[T]](in formulaIn[T], o formulaOut[T]) formulaOut[T] {
+func windowed[T number[T]](in *formulaIn[T], o *formulaOut[T]) {
 	o.withBonus = o.base
 	if in.cro {
 		o.withBonus = o.base.add(o.base.mul(in.bonus))
@@ -49,7 +49,6 @@ func windowed[T number[T]](in formulaIn[T], o formulaOut[T]) formulaOut[T] {
 	o.exact = o.withBonus.mul(in.factor)
 	o.amount = o.exact.roundQuo(in.forfaitUnit).mul(in.forfaitUnit)
 	o.advance, o.balance = split(o.amount, in.share, in.advanceUnit)
-	return o
 }
 
 // split is the advance/balance split of §5 and INT-04.

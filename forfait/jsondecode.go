@@ -76,7 +76,24 @@ func position(data []byte, offset int) (line, col int) {
 	return line, offset - bytes.LastIndexByte(before, '\n')
 }
 
-var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+var (
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
+)
+
+// opaque reports whether t is a struct whose fields are hidden: it decodes
+// itself (json.Unmarshaler), as indicator.Rate does.
+func opaque(t reflect.Type) bool {
+	if t.Kind() != reflect.Struct || !reflect.PointerTo(t).Implements(jsonUnmarshaler) {
+		return false
+	}
+	for i := range t.NumField() {
+		if t.Field(i).IsExported() {
+			return false
+		}
+	}
+	return true
+}
 
 // decodeValue stores the decoded JSON value j at path into v, adding one
 // error per problem to errs.
@@ -109,7 +126,45 @@ func (d decoder) value(path string, j any, v reflect.Value) {
 		}
 		return
 	}
+	if opaque(v.Type()) {
+		data, _ := json.Marshal(j)
+		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(data); err != nil {
+			var ie *InputError
+			if errors.As(err, &ie) {
+				*d.errs = append(*d.errs, &InputError{Field: join(path, ie.Field), Value: ie.Value, Reason: ie.Reason, Err: ie.Err})
+				return
+			}
+			bad("", err)
+		}
+		return
+	}
 	switch v.Kind() {
+	case reflect.Map:
+		obj, ok := j.(map[string]any)
+		kt := v.Type().Key()
+		if !ok || kt.Kind() != reflect.String && !reflect.PointerTo(kt).Implements(textUnmarshaler) {
+			bad("want an object", d.invalid)
+			return
+		}
+		m := reflect.MakeMapWithSize(v.Type(), len(obj))
+		keys := make([]string, 0, len(obj))
+		for k := range obj {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			key := reflect.New(kt).Elem()
+			if kt.Kind() == reflect.String && !reflect.PointerTo(kt).Implements(textUnmarshaler) {
+				key.SetString(k)
+			} else if err := key.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(k)); err != nil {
+				*d.errs = append(*d.errs, &InputError{Field: keyPath(path, k), Value: strconv.Quote(k), Reason: "not a key of this object", Err: d.invalid})
+				continue
+			}
+			val := reflect.New(v.Type().Elem()).Elem()
+			d.value(keyPath(path, k), obj[k], val)
+			m.SetMapIndex(key, val)
+		}
+		v.Set(m)
 	case reflect.Bool:
 		b, ok := j.(bool)
 		if !ok {
@@ -186,6 +241,10 @@ func (d decoder) object(path string, obj map[string]any, v reflect.Value) {
 		*d.errs = append(*d.errs, &InputError{Field: join(path, k), Value: describe(obj[k]), Reason: "unknown field", Err: d.invalid})
 	}
 }
+
+// keyPath is the path of a map's key k: path["k"], the key quoted, for it
+// may hold dots.
+func keyPath(path, k string) string { return path + "[" + strconv.Quote(k) + "]" }
 
 func join(path, name string) string {
 	if path == "" {

@@ -181,21 +181,47 @@ func writeProblem(w http.ResponseWriter, status int, title string, err error) {
 	json.NewEncoder(w).Encode(p)
 }
 
-// pointerOf turns the dotted path of an InputError ("requests[0].window")
-// into a JSON pointer ("/requests/0/window"); "" when there is none.
+// pointerOf turns the path of an InputError (`requests[0].window`,
+// `rates["DS2.1"].percent`) into a JSON pointer (/requests/0/window,
+// /rates/DS2.1/percent); "" when there is none.
 func pointerOf(err error) string {
 	var ie *forfait.InputError
 	if !errors.As(err, &ie) || ie.Field == "" {
 		return ""
 	}
 	var b strings.Builder
-	for _, part := range strings.Split(strings.ReplaceAll(ie.Field, "[", ".["), ".") {
-		if part == "" {
-			continue
-		}
-		part = strings.Trim(part, "[]")
+	seg := func(s string) {
 		b.WriteByte('/')
-		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(part))
+		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(s))
+	}
+	for p := ie.Field; p != ""; {
+		switch {
+		case p[0] == '.':
+			p = p[1:]
+		case strings.HasPrefix(p, `["`):
+			q, err := strconv.QuotedPrefix(p[1:])
+			if err != nil {
+				seg(p)
+				return b.String()
+			}
+			key, _ := strconv.Unquote(q)
+			seg(key)
+			p = strings.TrimPrefix(p[1+len(q):], "]")
+		case p[0] == '[':
+			end := strings.IndexByte(p, ']')
+			if end < 0 {
+				end = len(p) - 1
+			}
+			seg(p[1:end])
+			p = p[end+1:]
+		default:
+			end := strings.IndexAny(p, ".[")
+			if end < 0 {
+				end = len(p)
+			}
+			seg(p[:end])
+			p = p[end:]
+		}
 	}
 	return b.String()
 }
@@ -381,33 +407,24 @@ func (a *api) settle(r *http.Request) (any, error) {
 		Defer  bool                            `json:"defer"`
 	}
 	var body struct {
-		Application json.RawMessage `json:"application"`
-		NationalMax decimal.Decimal `json:"national_max"`
-		Opened      window.Date     `json:"opened"`
+		Application eligibility.Application `json:"application"`
+		NationalMax decimal.Decimal         `json:"national_max"`
+		Opened      window.Date             `json:"opened"`
 		Steps       []struct {
 			On           window.Date   `json:"on"`
 			Declarations []declaration `json:"declarations"`
 		} `json:"steps"`
 	}
-	data, err := io.ReadAll(r.Body)
-	if err != nil {
+	if err := read(r, &body); err != nil {
 		return nil, err
-	}
-	// Rates are JSON objects the generic decoder does not know: the steps
-	// are decoded by encoding/json, the application by its own decoder.
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&body); err != nil {
-		return nil, &forfait.InputError{Field: "body", Value: "", Reason: err.Error(), Err: errBadRequest}
 	}
 	if err := a.tooMany("steps", len(body.Steps)); err != nil {
 		return nil, err
 	}
-	app, err := eligibility.DecodeApplication(body.Application)
-	if err != nil {
+	if err := body.Application.Validate(); err != nil {
 		return nil, prefixAll("application", err)
 	}
-	d, err := eligibility.Decide(&app, &a.in)
+	d, err := eligibility.Decide(&body.Application, &a.in)
 	if err != nil {
 		return nil, err
 	}

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/sunes-spec/sunes/forfait"
 )
 
 func newTestServer(t testing.TB, cfg config) *httptest.Server {
@@ -89,6 +90,9 @@ func TestProblems(t *testing.T) {
 		{"application", "/v1/decisions", `{"establishment": {"finess_geographique": "1", "region": "Bretgne"}, "window": 1}`, 422,
 			[]string{"/establishment/finess_geographique", "/establishment/region"}},
 		{"allocation", "/v1/allocations", `{"total": "-1", "weights": ["-2", "1"]}`, 422, []string{"/total", "/weights/0"}},
+		{"settlement", "/v1/settlements", `{"application": {"window": "1"}, "opened": "2021-12-15", "steps": [{"on": "2022-13-01",
+			"declarations": [{"domain": "DS2", "window": "1", "rates": {"DS9.9": {"percent": "50"}, "DS2.1": {"percent": "150"}}}]}]}`, 422,
+			[]string{"/steps/0/on", "/steps/0/declarations/0/rates/DS2.1/percent", "/steps/0/declarations/0/rates/DS9.9"}},
 		{"batch too large", "/v1/allocations", `{"total": "1", "weights": [` + strings.Repeat(`"1",`, 100) + `"1"]}`, 422, []string{"/weights"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -361,4 +365,18 @@ func BenchmarkLoad(b *testing.B) {
 	slices.Sort(lat)
 	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
 	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+}
+
+func TestPointerOf(t *testing.T) {
+	for path, want := range map[string]string{
+		"requests[0].window":                "/requests/0/window",
+		`steps[1].rates["DS2.1"].percent`:   "/steps/1/rates/DS2.1/percent",
+		"a/b":                               "/a~1b",
+		`x["a\"b"]`:                         `/x/a"b`,
+		"establishment.finess_geographique": "/establishment/finess_geographique",
+	} {
+		if got := pointerOf(&forfait.InputError{Field: path, Err: errBadRequest}); got != want {
+			t.Errorf("pointerOf(%s) = %s, want %s", path, got, want)
+		}
+	}
 }

@@ -40,18 +40,20 @@ var (
 // Dossier is a validated application's funding file: the facts the money
 // depends on, all taken from the eligibility decision it was opened from.
 type Dossier struct {
-	Establishment forfait.FINESS // FINESS géographique
-	Region        envelope.Region
+	Establishment forfait.FINESS  `json:"establishment"` // FINESS géographique
+	Region        envelope.Region `json:"region"`
 	// Combined is the 2019 combined activity (Annexe 3 §1); NationalMax is
 	// the upper end of category D (INT-02), zero when not supplied.
-	Combined, NationalMax decimal.Decimal
+	Combined    decimal.Decimal `json:"combined_activity"`
+	NationalMax decimal.Decimal `json:"national_max"`
 	// Window is the window applied for (§6.1); Variants the domains, each
 	// with or without the CRO bonus (§5).
-	Window   window.Window
-	Variants []forfait.Variant
+	Window   window.Window     `json:"window"`
+	Variants []forfait.Variant `json:"variants"`
 	// Filed is the filing date of the application, Opened the date of the
 	// decision that opened the dossier (the advance's notification).
-	Filed, Opened window.Date
+	Filed  window.Date `json:"filed"`
+	Opened window.Date `json:"opened"`
 }
 
 // Stage is where one domain of a dossier stands.
@@ -110,18 +112,20 @@ type Line struct {
 	// Asked is the variant applied for; Granted the one paid once the
 	// targets are reached: DS1 without the bonus after INT-06, the zero
 	// value while awaiting or after a repayment.
-	Asked, Granted forfait.Variant
+	Asked   forfait.Variant `json:"asked"`
+	Granted forfait.Variant `json:"granted"`
 	// Window is the window whose targets and forfait apply: the dossier's,
 	// or the next after a deferral (INT-05).
-	Window   window.Window
-	Deferred bool
-	Stage    Stage
+	Window   window.Window `json:"window"`
+	Deferred bool          `json:"deferred"`
+	Stage    Stage         `json:"stage"`
 	// Paid and Repaid are what was notified to and repaid by the
 	// establishment for this domain, in euros.
-	Paid, Repaid decimal.Decimal
+	Paid   decimal.Decimal `json:"paid"`
+	Repaid decimal.Decimal `json:"repaid"`
 	// Outcome is the last evaluation of its targets (Annexe 1; INT-07),
 	// nil before any declaration.
-	Outcome *indicator.Outcome
+	Outcome *indicator.Outcome `json:"outcome,omitempty"`
 }
 
 // Entitlement is what the establishment keeps for this domain: paid less
@@ -131,15 +135,17 @@ func (l Line) Entitlement() decimal.Decimal { return l.Paid.Sub(l.Repaid) }
 // State is a dossier and its money at one moment. Open and Settle return a
 // new State and leave the one they were given unchanged.
 type State struct {
-	Dossier Dossier
-	Lines   []Line
+	Dossier Dossier `json:"dossier"`
+	Lines   []Line  `json:"lines"`
 	// Timeline is every notification since the opening, in order.
-	Timeline []envelope.Notification
+	Timeline []envelope.Notification `json:"timeline"`
 }
 
 // Money sums a dossier's notifications (§5, Annexe 2 §3).
 type Money struct {
-	Paid, Repaid, Net decimal.Decimal // Net = Paid − Repaid
+	Paid   decimal.Decimal `json:"paid"`
+	Repaid decimal.Decimal `json:"repaid"`
+	Net    decimal.Decimal `json:"net"` // Paid − Repaid
 }
 
 // Money returns what the dossier was paid, what it repaid, and the net

@@ -96,7 +96,7 @@ func TestDecodeApplicationProblems(t *testing.T) {
 func TestDecodeApplicationSyntax(t *testing.T) {
 	_, err := eligibility.DecodeApplication([]byte("{\"window\": 1,\n \"domains\": [}"))
 	var se *eligibility.SyntaxError
-	if !errors.Is(err, eligibility.ErrSyntax) || !errors.As(err, &se) || se.Line != 2 || se.Column != 15 {
+	if !errors.Is(err, eligibility.ErrSyntax) || !errors.As(err, &se) || se.Line != 2 || se.Column != 14 {
 		t.Errorf("syntax error: %v", err)
 	}
 	_, err = eligibility.DecodeApplication([]byte("{} {}"))

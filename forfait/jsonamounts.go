@@ -32,18 +32,17 @@ func appendFields(b *bytes.Buffer, v reflect.Value) error {
 	t := v.Type()
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
 		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" {
-			continue
-		}
 		fv := v.Field(i)
 		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
+			// An embedded struct's exported fields are promoted, as
+			// encoding/json does, even when its type is unexported.
 			if err := appendFields(b, fv); err != nil {
 				return err
 			}
+			continue
+		}
+		if !f.IsExported() || name == "-" {
 			continue
 		}
 		if strings.Contains(opts, "omitempty") && fv.IsZero() {

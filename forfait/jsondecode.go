@@ -62,7 +62,7 @@ func syntaxError(data []byte, err error) error {
 	var se *json.SyntaxError
 	offset := len(data)
 	if errors.As(err, &se) {
-		offset = int(se.Offset)
+		offset = int(se.Offset) - 1 // Offset counts the bytes read, the faulty one included
 	}
 	line, col := position(data, offset)
 	return &JSONSyntaxError{Line: line, Column: col, Msg: err.Error()}

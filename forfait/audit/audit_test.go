@@ -1,7 +1,10 @@
 package audit_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -10,6 +13,7 @@ import (
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/audit"
+	"github.com/sunes-spec/sunes/forfait/campaign"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
@@ -198,5 +202,72 @@ func TestTotalsBy(t *testing.T) {
 	want := []audit.Totals[string]{{Key: "Ile-de-France", Count: 2, Difference: d("3")}, {Key: "Mayotte", Count: 1, Difference: d("1")}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("totals (-want +got):\n%s", diff)
+	}
+}
+
+// TestReports: the three report forms of one audit, with the totals an
+// auditor reads (hand-computed: 1 € over on the advance, 794 € short on
+// the repayment).
+func TestReports(t *testing.T) {
+	r, err := audit.Audit(&rules, establishments, []audit.Payment{
+		pay(annex, ds2, window.W1, envelope.Advance, "11759", "2021-12-15"),
+		pay(annex, ds3, window.W1, envelope.Advance, "11758", "2021-12-15"),
+		pay(annex, ds3, window.W1, envelope.Repayment, "10964", "2022-09-01"),
+		pay(forfait.MustParseFINESS("130000012"), ds2, window.W1, envelope.Advance, "5", "2021-12-15"),
+	}, options)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var csvOut, jsonOut, md bytes.Buffer
+	if err := audit.WriteCSV(&csvOut, r); err != nil {
+		t.Fatal(err)
+	}
+	wantCSV := "finess,region,domain,cro,window,kind,finding,expected,paid,difference,citation\n" +
+		"750712184,Ile-de-France,DS2,false,1,advance,ADVANCE-AMOUNT,11758,11759,1,§5; Annexe 2 §3; INT-04\n" +
+		"130000012,,DS2,false,1,advance,UNKNOWN-ESTABLISHMENT,,5,,§5\n" +
+		"750712184,Ile-de-France,DS3,false,1,repayment,REPAYMENT-AMOUNT,11758,10964,-794,Annexe 2 §3; INT-05\n"
+	if diff := cmp.Diff(wantCSV, csvOut.String()); diff != "" {
+		t.Errorf("CSV (-want +got):\n%s", diff)
+	}
+	if err := audit.WriteJSON(&jsonOut, r); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		NationalMax string `json:"national_max"`
+		Findings    []struct {
+			Finding  string  `json:"finding"`
+			Expected *string `json:"expected"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal(jsonOut.Bytes(), &doc); err != nil || doc.NationalMax != "500000" || len(doc.Findings) != 3 ||
+		doc.Findings[1].Expected != nil || *doc.Findings[0].Expected != "11758" {
+		t.Errorf("JSON %s: %v", jsonOut.String(), err)
+	}
+	if err := audit.WriteMarkdown(&md, &rules, r); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"| Ile-de-France | 2 | -793 |", "| (not in the extract) | 1 | 0 |", "| `REPAYMENT-AMOUNT` | 1 | -794 |",
+		"### 3. `REPAYMENT-AMOUNT` — 750712184 repayment DS3, window 1, 2022-09-01", "- Expected: 11758 € (difference -794 €)"} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md.String())
+		}
+	}
+	md.Reset()
+	clean, _ := audit.Audit(&rules, establishments, []audit.Payment{advDS2}, options)
+	if err := audit.WriteMarkdown(&md, &rules, clean); err != nil || !strings.Contains(md.String(), "No finding") {
+		t.Errorf("clean report: %v\n%s", err, md.String())
+	}
+}
+
+func TestFromExtract(t *testing.T) {
+	ests, err := campaign.Read(strings.NewReader("finess,region,mco_days,mco_sessions,ambulatory_surgery_stays,day_hospital_stays,ssr_days,psy_days,had_days,usld_days\n" +
+		"750712184,Ile-de-France,100000,1,2,0,0,0,0,0\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := audit.FromExtract(&rules.Forfait, ests)
+	// 100 000 + 1 × 0.5 + 2 × 1.5 = 100 003.5 (Annexe 3 §1)
+	if err != nil || len(got) != 1 || got[0].FINESS != annex || got[0].Region != envelope.IleDeFrance || !got[0].Combined.Equal(d("100003.5")) {
+		t.Errorf("FromExtract = %+v, %v", got, err)
 	}
 }

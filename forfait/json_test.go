@@ -1,0 +1,127 @@
+package forfait_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/window"
+)
+
+var errTest = errors.New("test: invalid")
+
+type inner struct {
+	Amount decimal.Decimal `json:"amount"`
+}
+
+type jsonDoc struct {
+	Name    string                    `json:"name"`
+	Count   int64                     `json:"count"`
+	Small   int                       `json:"small"`
+	Ok      bool                      `json:"ok"`
+	Window  window.Window             `json:"window"`
+	Variant forfait.Variant           `json:"variant"`
+	Items   []inner                   `json:"items"`
+	Ptr     *inner                    `json:"ptr"`
+	Map     map[string]window.Window  `json:"map"`
+	Keys    map[forfait.Domain]string `json:"keys"`
+	Skip    string                    `json:"-"`
+}
+
+func TestDecodeJSON(t *testing.T) {
+	var got jsonDoc
+	err := forfait.DecodeJSON([]byte(`{"name": "x", "count": 12, "small": 3, "ok": true, "window": 2, "variant": "DS1+CRO",
+		"items": [{"amount": "1.50"}, {"amount": 2}], "ptr": {"amount": "3"}, "map": {"a.b": "4"}, "keys": {"DS2": "bio"}}`), &got, errTest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := jsonDoc{Name: "x", Count: 12, Small: 3, Ok: true, Window: window.W2, Variant: forfait.Variant{Domain: forfait.DS1, CRO: true},
+		Items: []inner{{decimal.RequireFromString("1.5")}, {decimal.New(2, 0)}}, Ptr: &inner{decimal.New(3, 0)},
+		Map: map[string]window.Window{"a.b": window.W4}, Keys: map[forfait.Domain]string{forfait.DS2: "bio"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("decoded (-want +got):\n%s", diff)
+	}
+}
+
+func TestDecodeJSONProblems(t *testing.T) {
+	var got jsonDoc
+	err := forfait.DecodeJSON([]byte(`{"name": 1, "count": "x", "small": 1.5, "ok": "yes", "window": 9, "variant": true,
+		"items": {}, "ptr": [], "map": {"k": "7"}, "keys": {"DS9": "?"}, "extra": null}`), &got, errTest)
+	var fields []string
+	for _, e := range forfait.Problems(err) {
+		var ie *forfait.InputError
+		if !errors.As(e, &ie) {
+			t.Fatalf("untyped %v", e)
+		}
+		fields = append(fields, ie.Field)
+	}
+	want := []string{"name", "count", "small", "ok", "window", "variant", "items", "ptr", `map["k"]`, `keys["DS9"]`, "extra"}
+	if diff := cmp.Diff(want, fields); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if !errors.Is(err, errTest) || !errors.Is(err, window.ErrInvalid) {
+		t.Errorf("sentinels: %v", err)
+	}
+	for _, tt := range []struct {
+		in         string
+		line, col int
+	}{{"{\n  \"name\": }", 2, 11}, {"{} {}", 1, 4}, {"", 1, 1}} {
+		err := forfait.DecodeJSON([]byte(tt.in), &got, errTest)
+		var se *forfait.JSONSyntaxError
+		if !errors.As(err, &se) || !errors.Is(err, forfait.ErrJSONSyntax) || se.Line != tt.line || se.Column != tt.col {
+			t.Errorf("%q: %v (%+v), want line %d column %d", tt.in, err, se, tt.line, tt.col)
+		}
+	}
+}
+
+type withAmounts struct {
+	inner
+	Many  []decimal.Decimal `json:"many"`
+	Fixed [2]decimal.Decimal
+	Maybe decimal.Decimal `json:"maybe,omitempty"`
+	Other string          `json:"-"`
+	Label string
+}
+
+// TestMarshalAmounts: amounts as strings whatever shopspring's settings,
+// embedded structs flattened, omitempty honoured, and back.
+func TestMarshalAmounts(t *testing.T) {
+	decimal.MarshalJSONWithoutQuotes = true
+	defer func() { decimal.MarshalJSONWithoutQuotes = false }()
+	v := withAmounts{inner: inner{decimal.RequireFromString("1.50")}, Many: []decimal.Decimal{decimal.New(2, 0)},
+		Fixed: [2]decimal.Decimal{decimal.New(3, 0), decimal.New(-5, -2)}, Label: "x"}
+	data, err := forfait.MarshalAmounts(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `{"amount":"1.5","many":["2"],"Fixed":["3","-0.05"],"Label":"x"}`
+	if string(data) != want {
+		t.Errorf("MarshalAmounts = %s, want %s", data, want)
+	}
+	var back withAmounts
+	if err := json.Unmarshal(data, &back); err != nil || !back.Amount.Equal(v.Amount) || !back.Fixed[1].Equal(v.Fixed[1]) {
+		t.Errorf("back %+v, %v", back, err)
+	}
+}
+
+func TestFoldAndClip(t *testing.T) {
+	for in, want := range map[string]string{
+		"  Île-de-France ": "ile de france", "Provence-Alpes-Co\u0302te d\u2019Azur": "provence alpes cote d'azur",
+		"LA  RÉUNION": "la reunion", "usld_days": "usld days", "Ñ ÿ": "n y",
+	} {
+		if got := forfait.Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := forfait.Clip(strings.Repeat("é", 41)); got != strings.Repeat("é", 40)+"…" {
+		t.Errorf("Clip = %q", got)
+	}
+	if got := forfait.Clip("court"); got != "court" {
+		t.Errorf("Clip(court) = %q", got)
+	}
+}

@@ -68,7 +68,7 @@ func TestDecodeJSONProblems(t *testing.T) {
 		t.Errorf("sentinels: %v", err)
 	}
 	for _, tt := range []struct {
-		in         string
+		in        string
 		line, col int
 	}{{"{\n  \"name\": }", 2, 11}, {"{} {}", 1, 4}, {"", 1, 1}} {
 		err := forfait.DecodeJSON([]byte(tt.in), &got, errTest)

@@ -1,6 +1,10 @@
 package forfait
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/sunes-spec/sunes/window"
+)
 
 // Sentinel errors. Every error of this package unwraps to one of them, or
 // to window.ErrInvalid for a bad window; test with errors.Is.
@@ -24,26 +28,12 @@ var (
 )
 
 // InputError is one problem with an input or a rule-set parameter: which
-// field, which value, and why. It unwraps to its sentinel Err. It is the
-// one error shape of the module: forfait, indicator, eligibility, envelope
-// and settlement all report a bad input with it, each with its own
-// sentinels, so a caller handles them alike with errors.As.
-type InputError struct {
-	Field  string // e.g. "domain", "national_max", "bands[C].amounts[DS1].max"
-	Value  string // the offending value, as text
-	Reason string // optional detail beyond Err
-	Err    error  // the sentinel
-}
-
-func (e *InputError) Error() string {
-	msg := e.Err.Error() + ": " + e.Field + " = " + e.Value
-	if e.Reason != "" {
-		msg += " (" + e.Reason + ")"
-	}
-	return msg
-}
-
-func (e *InputError) Unwrap() error { return e.Err }
+// field, which value, and why; it unwraps to its sentinel. It is
+// window.InputError, the one error shape of the module: forfait,
+// indicator, eligibility, envelope, settlement and audit all report a bad
+// input with it, each with its own sentinels, so a caller handles them
+// alike with errors.As.
+type InputError = window.InputError
 
 // Problems lists the individual problems of err: the leaves of the tree
 // that errors.Join builds when a function reports every problem at once.

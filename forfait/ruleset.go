@@ -142,7 +142,7 @@ func Instruction2021() RuleSet {
 }
 
 // Validate reports every problem of rs at once, each an *InputError
-// wrapping ErrInvalidRuleSet (or a *window.ScheduleError for the calendar):
+// wrapping ErrInvalidRuleSet (and ErrInvalidSchedule for the calendar):
 //   - weights are non-negative (Annexe 3 §1);
 //   - the first band starts at 0 and thresholds strictly increase, so bands
 //     are contiguous and do not overlap (INT-01);

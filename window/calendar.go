@@ -178,18 +178,6 @@ func Instruction2021() Schedule {
 // ErrInvalidSchedule is the sentinel of every problem Schedule.Validate finds.
 var ErrInvalidSchedule = errors.New("window: invalid schedule")
 
-// ScheduleError is one problem of a schedule: the field and its value.
-// It unwraps to ErrInvalidSchedule.
-type ScheduleError struct {
-	Field, Value, Problem string
-}
-
-func (e *ScheduleError) Error() string {
-	return "window: schedule " + e.Field + " = " + e.Value + ": " + e.Problem
-}
-
-func (e *ScheduleError) Unwrap() error { return ErrInvalidSchedule }
-
 // Validate reports every problem of s at once, joined:
 //   - each factor is in (0, 1] and none increases from one window to the
 //     next (dégressivité, §4.3, Annexe 3 §2);
@@ -201,7 +189,7 @@ func (e *ScheduleError) Unwrap() error { return ErrInvalidSchedule }
 func (s *Schedule) Validate() error {
 	var errs []error
 	bad := func(field, value, problem string) {
-		errs = append(errs, &ScheduleError{Field: field, Value: value, Problem: problem})
+		errs = append(errs, &InputError{Field: field, Value: value, Reason: problem, Err: ErrInvalidSchedule})
 	}
 	one := decimal.New(1, 0)
 	for i, t := range s {

@@ -16,16 +16,6 @@ type Date struct{ t time.Time } // midnight UTC, or the zero time
 // ErrInvalidDate: text that is not a day written YYYY-MM-DD.
 var ErrInvalidDate = errors.New("window: not a date YYYY-MM-DD")
 
-// DateError names the text that is not a date; it unwraps to
-// ErrInvalidDate.
-type DateError struct{ Input string }
-
-func (e *DateError) Error() string {
-	return "window: " + strconv.Quote(e.Input) + " is not a date YYYY-MM-DD"
-}
-
-func (e *DateError) Unwrap() error { return ErrInvalidDate }
-
 // DateOf returns the day y-m-d; out-of-range parts normalise as time.Date
 // does (January 32 is February 1).
 func DateOf(y int, m time.Month, d int) Date { return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)} }
@@ -40,7 +30,7 @@ func DayOf(t time.Time) Date {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return Date{}, &DateError{Input: s}
+		return Date{}, &InputError{Field: "date", Value: strconv.Quote(s), Reason: "want YYYY-MM-DD", Err: ErrInvalidDate}
 	}
 	return Date{t}, nil
 }

@@ -31,10 +31,11 @@
 //
 // # Errors
 //
-// [Parse] and [Window.UnmarshalText] return a [*ParseError] that unwraps
-// to [ErrInvalid]; [ParseDate], a [*DateError] that unwraps to
-// [ErrInvalidDate]. [Schedule.Validate] returns every problem at once, each
-// a [*ScheduleError] that unwraps to [ErrInvalidSchedule].
+// Every error is an [*InputError], the one error shape of the module,
+// naming the field and the value: from [Parse] and [Window.UnmarshalText]
+// it unwraps to [ErrInvalid]; from [ParseDate], to [ErrInvalidDate];
+// [Schedule.Validate] returns every problem at once, each unwrapping to
+// [ErrInvalidSchedule].
 //
 // # Example
 //

@@ -14,7 +14,7 @@ func ExampleParse() {
 	fmt.Println(err)
 	// Output:
 	// 3 <nil>
-	// window: "5" is not a funding window 1-4
+	// window: not a funding window 1-4: window = "5" (want 1, 2, 3 or 4)
 }
 
 // Which window is an establishment applying for on a given day (§6.1)?

@@ -27,17 +27,6 @@ func All() [Count]Window { return [Count]Window{W1, W2, W3, W4} }
 // ErrInvalid is the sentinel for a value that is not a window 1–4.
 var ErrInvalid = errors.New("window: not a funding window 1-4")
 
-// ParseError reports text that is not a window. It unwraps to ErrInvalid.
-type ParseError struct {
-	Input string
-}
-
-func (e *ParseError) Error() string {
-	return "window: " + strconv.Quote(e.Input) + " is not a funding window 1-4"
-}
-
-func (e *ParseError) Unwrap() error { return ErrInvalid }
-
 // IsValid reports whether w is one of the windows 1–4.
 func (w Window) IsValid() bool { return w >= W1 && w <= W4 }
 
@@ -62,7 +51,7 @@ func Parse(s string) (Window, error) {
 	if len(s) == 1 && s[0] >= '1' && s[0] <= '4' {
 		return Window(s[0] - '0'), nil
 	}
-	return 0, &ParseError{Input: s}
+	return 0, &InputError{Field: "window", Value: strconv.Quote(s), Reason: "want 1, 2, 3 or 4", Err: ErrInvalid}
 }
 
 // MarshalText encodes w as String does, and the zero value (no window) as
@@ -72,7 +61,7 @@ func (w Window) MarshalText() ([]byte, error) {
 	case w == 0:
 		return []byte{}, nil
 	case !w.IsValid():
-		return nil, &ParseError{Input: w.String()}
+		return nil, &InputError{Field: "window", Value: w.String(), Err: ErrInvalid}
 	}
 	return []byte(w.String()), nil
 }

@@ -3,6 +3,7 @@ package window_test
 import (
 	"encoding/json"
 	"errors"
+	"strconv"
 	"testing"
 	"time"
 
@@ -21,9 +22,9 @@ func TestParse(t *testing.T) {
 	}
 	for _, s := range []string{"", "0", "5", "01", " 1", "1 ", "W1", "un", "-1", "１"} {
 		_, err := window.Parse(s)
-		var pe *window.ParseError
-		if !errors.Is(err, window.ErrInvalid) || !errors.As(err, &pe) || pe.Input != s {
-			t.Errorf("Parse(%q) error = %v, want a *ParseError naming the input", s, err)
+		var ie *window.InputError
+		if !errors.Is(err, window.ErrInvalid) || !errors.As(err, &ie) || ie.Field != "window" || ie.Value != strconv.Quote(s) {
+			t.Errorf("Parse(%q) error = %v, want an *InputError naming the input", s, err)
 		}
 	}
 }
@@ -183,9 +184,9 @@ func TestValidate(t *testing.T) {
 			tt.amend(&s)
 			var got []string
 			for _, e := range unjoin(s.Validate()) {
-				var se *window.ScheduleError
+				var se *window.InputError
 				if !errors.As(e, &se) || !errors.Is(e, window.ErrInvalidSchedule) {
-					t.Fatalf("error %v is not a *ScheduleError", e)
+					t.Fatalf("error %v is not an *InputError wrapping ErrInvalidSchedule", e)
 				}
 				got = append(got, se.Field)
 			}
@@ -269,8 +270,8 @@ func TestDate(t *testing.T) {
 	}
 	for _, s := range []string{"2022-02-30", "10/03/2022", "2022-3-10", "unset"} {
 		var d window.Date
-		var de *window.DateError
-		if err := d.UnmarshalText([]byte(s)); !errors.Is(err, window.ErrInvalidDate) || !errors.As(err, &de) || de.Input != s {
+		var ie *window.InputError
+		if err := d.UnmarshalText([]byte(s)); !errors.Is(err, window.ErrInvalidDate) || !errors.As(err, &ie) || ie.Value != strconv.Quote(s) {
 			t.Errorf("UnmarshalText(%q) error = %v", s, err)
 		}
 	}

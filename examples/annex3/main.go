@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 )
 
 func main() {
@@ -27,7 +28,7 @@ func run(w io.Writer) error {
 		{1000, "Base unit 1 000 €, as the annex rounds (INT-03): 99 762 € → 100 k€, 39 194 € → 39 k€"},
 		{1, "Base unit 1 € (the library's default, INT-03)"},
 	} {
-		rs := forfait.Instruction2021()
+		rs := instruction.Instruction2021().Forfait
 		rs.Rounding.BaseUnit = decimal.New(unit.euros, 0)
 		fmt.Fprintf(w, "\n== %s ==\n", unit.title)
 		var total, advance, balance decimal.Decimal

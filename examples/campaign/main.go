@@ -12,6 +12,7 @@ import (
 
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/campaign"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 )
 
 func main() {
@@ -82,7 +83,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			errs = append(errs, errors.New("-diff prints text: it takes neither -allocate, -format json nor -explain"))
 		}
 	}
-	rs := forfait.Instruction2021()
+	rs := instruction.Instruction2021().Forfait // the forfait part of the one instruction value
 	opt := campaign.Options{Explain: *explain}
 	if d, err := decimal.NewFromString(*baseUnit); err != nil || d.Sign() <= 0 {
 		errs = append(errs, fmt.Errorf("-base-unit %q: want a positive number of euros", *baseUnit))

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
@@ -65,33 +66,39 @@ func TestAnnex2(t *testing.T) {
 
 func TestAllocate(t *testing.T) {
 	tests := []struct {
+		name    string
 		total   string
 		weights []string
 		want    []string
 	}{
-		{"10", []string{"1", "1", "1"}, []string{"4", "3", "3"}}, // tie: the earlier weight
-		{"100", []string{"0", "3", "1"}, []string{"0", "75", "25"}},
-		{"7", []string{"0.5", "0.25", "0.25"}, []string{"3", "2", "2"}}, // 3.5, 1.75, 1.75: floors 3, 1, 1; the 2 € left go to .75, .75
-		{"1e3", []string{"1", "2"}, []string{"333", "667"}},
-		{"10", []string{"1e30", "3e30"}, []string{"3", "7"}}, // 2.5, 7.5: beyond uint64, the exact path; tie to the earlier
-		{"0", []string{"2", "3"}, []string{"0", "0"}},
-		{"1", []string{"1", "1"}, []string{"1", "0"}},
+		{"a tie goes to the earlier weight", "10", []string{"1", "1", "1"}, []string{"4", "3", "3"}},
+		{"a zero weight gets zero", "100", []string{"0", "3", "1"}, []string{"0", "75", "25"}},
+		// 3.5, 1.75, 1.75: floors 3, 1, 1; the 2 € left go to .75, .75
+		{"largest remainders", "7", []string{"0.5", "0.25", "0.25"}, []string{"3", "2", "2"}},
+		{"a total with an exponent", "1e3", []string{"1", "2"}, []string{"333", "667"}},
+		// 2.5, 7.5: beyond uint64, the exact path; tie to the earlier
+		{"weights beyond uint64", "10", []string{"1e30", "3e30"}, []string{"3", "7"}},
+		{"nothing to allocate", "0", []string{"2", "3"}, []string{"0", "0"}},
+		{"one euro, two equal weights", "1", []string{"1", "1"}, []string{"1", "0"}},
 	}
 	for _, tt := range tests {
-		var ws []decimal.Decimal
-		for _, w := range tt.weights {
-			ws = append(ws, d(w))
-		}
-		got, err := envelope.Allocate(d(tt.total), ws)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := range got {
-			if !got[i].Equal(d(tt.want[i])) {
-				t.Errorf("Allocate(%s, %v) = %v, want %v", tt.total, tt.weights, got, tt.want)
-				break
+		t.Run(tt.name, func(t *testing.T) {
+			var ws []decimal.Decimal
+			for _, w := range tt.weights {
+				ws = append(ws, d(w))
 			}
-		}
+			got, err := envelope.Allocate(d(tt.total), ws)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := make([]decimal.Decimal, len(tt.want))
+			for i, w := range tt.want {
+				want[i] = d(w)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("Allocate(%s, %v) (-want +got):\n%s", tt.total, tt.weights, diff)
+			}
+		})
 	}
 	for _, bad := range []struct {
 		total   string

@@ -67,14 +67,21 @@ func TestText(t *testing.T) {
 // TestDeferral: w+1, none after window 4 (Annexe 2 §3, INT-05).
 func TestDeferral(t *testing.T) {
 	tests := []struct {
+		name string
 		w    window.Window
 		next window.Window
 		ok   bool
-	}{{window.W1, window.W2, true}, {window.W2, window.W3, true}, {window.W3, window.W4, true}, {window.W4, 0, false}, {0, 0, false}, {9, 0, false}}
+	}{
+		{"window 1 to 2", window.W1, window.W2, true}, {"window 2 to 3", window.W2, window.W3, true},
+		{"window 3 to 4", window.W3, window.W4, true}, {"none after window 4", window.W4, 0, false},
+		{"no window", 0, 0, false}, {"invalid window", 9, 0, false},
+	}
 	for _, tt := range tests {
-		if next, ok := tt.w.Deferral(); next != tt.next || ok != tt.ok {
-			t.Errorf("Window(%d).Deferral() = %v, %v; want %v, %v", tt.w, next, ok, tt.next, tt.ok)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if next, ok := tt.w.Deferral(); next != tt.next || ok != tt.ok {
+				t.Errorf("Window(%d).Deferral() = %v, %v; want %v, %v", tt.w, next, ok, tt.next, tt.ok)
+			}
+		})
 	}
 }
 
@@ -133,26 +140,29 @@ func TestApplicationWindow(t *testing.T) {
 		paris = time.FixedZone("CEST", 2*3600)
 	}
 	tests := []struct {
+		name string
 		at   time.Time
 		want window.Window
 		ok   bool
 	}{
-		{day("2021-09-01"), window.W1, true},
-		{day("2021-10-31").Add(23*time.Hour + 59*time.Minute), window.W1, true},
-		{day("2021-11-01"), 0, false},
-		{day("2022-02-28"), 0, false},
-		{day("2022-03-01"), window.W2, true},
-		{day("2022-10-15"), window.W3, true},
-		{day("2023-04-30"), window.W4, true},
-		{day("2023-05-01"), 0, false},
+		{"window 1 opens", day("2021-09-01"), window.W1, true},
+		{"window 1's last minute", day("2021-10-31").Add(23*time.Hour + 59*time.Minute), window.W1, true},
+		{"after window 1", day("2021-11-01"), 0, false},
+		{"before window 2", day("2022-02-28"), 0, false},
+		{"window 2 opens", day("2022-03-01"), window.W2, true},
+		{"inside window 3", day("2022-10-15"), window.W3, true},
+		{"window 4 closes", day("2023-04-30"), window.W4, true},
+		{"after window 4", day("2023-05-01"), 0, false},
 		// 1 Nov 2021 00:30 in Paris is still 31 Oct in UTC: the day counts in t's own location.
-		{time.Date(2021, time.November, 1, 0, 30, 0, 0, paris), 0, false},
-		{time.Date(2021, time.October, 31, 23, 30, 0, 0, paris), window.W1, true},
+		{"Paris, 1 November", time.Date(2021, time.November, 1, 0, 30, 0, 0, paris), 0, false},
+		{"Paris, 31 October", time.Date(2021, time.October, 31, 23, 30, 0, 0, paris), window.W1, true},
 	}
 	for _, tt := range tests {
-		if got, ok := s.ApplicationWindow(window.DayOf(tt.at)); got != tt.want || ok != tt.ok {
-			t.Errorf("ApplicationWindow(%s) = %v, %v; want %v, %v", tt.at, got, ok, tt.want, tt.ok)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if got, ok := s.ApplicationWindow(window.DayOf(tt.at)); got != tt.want || ok != tt.ok {
+				t.Errorf("ApplicationWindow(%s) = %v, %v; want %v, %v", tt.at, got, ok, tt.want, tt.ok)
+			}
+		})
 	}
 }
 

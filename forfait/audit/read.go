@@ -19,9 +19,6 @@ import (
 // are ignored.
 var PaymentColumns = []string{"finess", "domain", "cro", "window", "kind", "amount", "date"}
 
-// ErrTooManyProblems ends the report of a ledger with more problems than a
-// reader can use.
-var ErrTooManyProblems = errors.New("audit: too many problems, stopped reading")
 
 // ReadPayments parses a payment ledger (CSV with a header naming the
 // PaymentColumns): one payment per row, as an ARS notified it (§6.1,
@@ -30,8 +27,8 @@ var ErrTooManyProblems = errors.New("audit: too many problems, stopped reading")
 // CRO-NOT-DS1); window is 1 to 4; kind is advance, balance or repayment;
 // amount is a positive number of euros ("12345.67" or "12345,67"); date is
 // YYYY-MM-DD or DD/MM/YYYY. Every problem is reported at once, each a
-// *campaign.LineError with its line and column, and no payment is
-// returned when there is any.
+// *campaign.LineError with its line and column, bounded as campaign.Bound
+// bounds them, and no payment is returned when there is any.
 func ReadPayments(r io.Reader) ([]Payment, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
@@ -67,7 +64,7 @@ func ReadPayments(r io.Reader) ([]Payment, error) {
 				line = pe.StartLine // where an unterminated quote opens
 			}
 			errs = append(errs, &campaign.LineError{Line: line, Err: errors.Join(campaign.ErrSyntax, err)})
-			if len(errs) >= maxProblems {
+			if len(errs) >= campaign.MaxProblems {
 				break
 			}
 			continue
@@ -75,16 +72,13 @@ func ReadPayments(r io.Reader) ([]Payment, error) {
 		line, _ := cr.FieldPos(0)
 		p, rowErrs := parsePayment(rec, col, line)
 		errs = append(errs, rowErrs...)
-		if len(errs) >= maxProblems {
+		if len(errs) >= campaign.MaxProblems {
 			break
 		}
 		out = append(out, p)
 	}
-	if len(errs) > maxProblems {
-		errs = append(errs[:maxProblems], &campaign.LineError{Line: errs[maxProblems].(*campaign.LineError).Line, Err: ErrTooManyProblems})
-	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, errors.Join(campaign.Bound(errs)...)
 	}
 	if len(out) == 0 {
 		return nil, &campaign.LineError{Line: 2, Err: campaign.ErrEmpty}
@@ -92,10 +86,6 @@ func ReadPayments(r io.Reader) ([]Payment, error) {
 	return out, nil
 }
 
-// maxProblems bounds the problems ReadPayments reports, so that a file of
-// junk ends quickly with a readable report: the first ones, then one
-// ErrTooManyProblems.
-const maxProblems = 50
 
 func parsePayment(rec []string, col map[string]int, line int) (Payment, []error) {
 	p := Payment{Line: line}

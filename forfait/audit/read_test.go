@@ -61,8 +61,8 @@ func TestReadPaymentsErrors(t *testing.T) {
 	// A file of junk stops at 50 problems and says so.
 	junk := "finess,domain,cro,window,kind,amount,date\n" + strings.Repeat("x,x,x,x,x,x,x\n", 10_000)
 	_, err := audit.ReadPayments(strings.NewReader(junk))
-	if problems := forfait.Problems(err); len(problems) != 51 || !errors.Is(problems[50], audit.ErrTooManyProblems) {
-		t.Errorf("%d problems reported, want 50 and ErrTooManyProblems", len(problems))
+	if problems := forfait.Problems(err); len(problems) != 51 || !errors.Is(problems[50], campaign.ErrTooManyProblems) {
+		t.Errorf("%d problems reported, want 50 and campaign.ErrTooManyProblems", len(problems))
 	}
 }
 

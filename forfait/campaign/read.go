@@ -190,7 +190,7 @@ func ReadDialect(r io.Reader, d Dialect) (Extract, error) {
 		errs = duplicates(ests, index[0]+1, header[index[0]])
 	}
 	if len(errs) > 0 {
-		return x, errors.Join(bound(errs)...)
+		return x, errors.Join(Bound(errs)...)
 	}
 	if len(ests) == 0 {
 		return x, &LineError{Line: 2, Err: ErrEmpty}
@@ -387,9 +387,10 @@ func syntaxError(err error, sep rune) error {
 	return &LineError{Line: line, Err: fmt.Errorf("%w: %v (byte %d of the line; separator %q)", ErrSyntax, pe.Err, pe.Column, sep)}
 }
 
-// bound keeps the first MaxProblems problems, in line order, and counts
-// the others per kind in one last ErrTooManyProblems.
-func bound(errs []error) []error {
+// Bound keeps the first MaxProblems problems of a file, in line order, and
+// counts the others per kind in one last ErrTooManyProblems: the report
+// every reader of the module gives.
+func Bound(errs []error) []error {
 	slices.SortStableFunc(errs, func(a, b error) int { return cmp.Compare(lineOf(a), lineOf(b)) })
 	if len(errs) <= MaxProblems {
 		return errs
@@ -415,11 +416,16 @@ func bound(errs []error) []error {
 	return append(errs[:MaxProblems:MaxProblems], rest)
 }
 
-// kindOf names the sentinel of a problem, for the count per kind.
+// kindOf names the kind of a problem for the count per kind: its column,
+// or its sentinel for a problem of the whole line.
 func kindOf(err error) string {
-	for _, s := range []error{ErrSyntax, ErrShortRow, ErrInvalidCount, ErrDuplicateFINESS, forfait.ErrInvalidFINESS, envelope.ErrUnknownRegion} {
+	var le *LineError
+	if errors.As(err, &le) && le.Field != "" {
+		return le.Field
+	}
+	for _, s := range []error{ErrSyntax, ErrShortRow} {
 		if errors.Is(err, s) {
-			return strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s.Error(), "campaign: "), "forfait: "), "envelope: ")
+			return strings.TrimPrefix(s.Error(), "campaign: ")
 		}
 	}
 	return "other"

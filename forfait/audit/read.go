@@ -19,7 +19,6 @@ import (
 // are ignored.
 var PaymentColumns = []string{"finess", "domain", "cro", "window", "kind", "amount", "date"}
 
-
 // ReadPayments parses a payment ledger (CSV with a header naming the
 // PaymentColumns): one payment per row, as an ARS notified it (§6.1,
 // Annexe 2 §3). finess is well formed (INT-09); domain is DS1, DS2 or DS3;
@@ -85,7 +84,6 @@ func ReadPayments(r io.Reader) ([]Payment, error) {
 	}
 	return out, nil
 }
-
 
 func parsePayment(rec []string, col map[string]int, line int) (Payment, []error) {
 	p := Payment{Line: line}

@@ -129,16 +129,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		r = f
 	}
 	x, err := campaign.ReadDialect(r, dialect)
-	if err != nil {
-		return fail(stderr, err, 1)
-	}
-	ests := x.Establishments
+	// What was detected is said first: it may explain the problems.
 	if x.SeparatorDetected && x.Dialect.Separator == ';' {
 		fmt.Fprintln(stderr, "campaign: separator ';' detected (-sep to impose one)")
 	}
 	if x.Decoded {
 		fmt.Fprintln(stderr, "campaign: the input is not UTF-8: read as Windows-1252 (-encoding to impose one)")
 	}
+	if err != nil {
+		return fail(stderr, err, 1)
+	}
+	ests := x.Establishments
 	if len(keys) == 2 {
 		var ds [2]forfait.Derivation
 		for i, k := range keys {

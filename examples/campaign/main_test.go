@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 const extract = "finess,region,mco_days,mco_sessions,ambulatory_surgery_stays,day_hospital_stays,ssr_days,psy_days,had_days,usld_days\n" +
@@ -135,6 +137,39 @@ func TestDiff(t *testing.T) {
 		stdout.Reset()
 		if code := run(bad, strings.NewReader(extract), &stdout, &stderr); code == 0 || stdout.Len() > 0 {
 			t.Errorf("%v: exit %d", bad, code)
+		}
+	}
+}
+
+// TestSpreadsheetExport: the sample extract saved by a French spreadsheet
+// (semicolons, Windows-1252, CRLF) gives the same forfaits, and the tool
+// says what it detected.
+func TestSpreadsheetExport(t *testing.T) {
+	plain, err := os.ReadFile("testdata/extract.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var export []byte
+	for _, r := range strings.ReplaceAll(strings.ReplaceAll(string(plain), ",", ";"), "\n", "\r\n") {
+		if r > 0xff {
+			t.Fatalf("%q has no Windows-1252 byte", r)
+		}
+		export = append(export, byte(r))
+	}
+	var want, got, stderr bytes.Buffer
+	if code := run([]string{"-in", "testdata/extract.csv"}, nil, &want, &stderr); code != 0 {
+		t.Fatalf("plain: %d %s", code, stderr.String())
+	}
+	stderr.Reset()
+	if code := run(nil, bytes.NewReader(export), &got, &stderr); code != 0 {
+		t.Fatalf("export: %d %s", code, stderr.String())
+	}
+	if diff := cmp.Diff(want.String(), got.String()); diff != "" {
+		t.Errorf("forfaits differ (-plain +export):\n%s", diff)
+	}
+	for _, said := range []string{"separator ';' detected", "read as Windows-1252", "national maximum of combined activity 321000, from FINESS 690000019 on line 6"} {
+		if !strings.Contains(stderr.String(), said) {
+			t.Errorf("stderr does not say %q:\n%s", said, stderr.String())
 		}
 	}
 }

@@ -49,10 +49,17 @@ func FuzzCompute(f *testing.F) {
 // FuzzParse: ParseCategory and ParseDomain accept exactly their String
 // forms and return typed errors otherwise.
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"A", "D", "E", "DS1", "DS3", "ds2", "", "DS1\x00"} {
+	for _, s := range []string{"A", "D", "E", "DS1", "DS3", "ds2", "", "DS1\x00", "DS1+CRO", "DS2+CRO", "+CRO"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if v, err := forfait.ParseVariant(s); err == nil {
+			if !v.IsValid() || v.String() != s {
+				t.Fatalf("ParseVariant(%q) = %v", s, v)
+			}
+		} else if !errors.Is(err, forfait.ErrInvalidDomain) && !errors.Is(err, forfait.ErrBonusNotDS1) {
+			t.Fatalf("ParseVariant(%q): untyped error %v", s, err)
+		}
 		if c, err := forfait.ParseCategory(s); err == nil {
 			if c.String() != s {
 				t.Fatalf("ParseCategory(%q) = %v", s, c)

@@ -256,6 +256,26 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// FuzzParseDate: never a panic; an accepted date prints back as its text;
+// a rejection is typed.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2022-03-10", "2022-02-30", "10/03/2022", "", "0000-01-01", "9999-12-31"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := window.ParseDate(s)
+		if err != nil {
+			if !errors.Is(err, window.ErrInvalidDate) {
+				t.Fatalf("ParseDate(%q): untyped error %v", s, err)
+			}
+			return
+		}
+		if d.String() != s {
+			t.Fatalf("ParseDate(%q) prints %q", s, d)
+		}
+	})
+}
+
 func TestDate(t *testing.T) {
 	for _, tt := range []struct {
 		name, text, french string

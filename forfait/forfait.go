@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/shopspring/decimal"
+
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -12,15 +13,15 @@ import (
 type Request struct {
 	// Combined is the establishment's 2019 combined activity (Annexe 3 §1),
 	// from RuleSet.CombinedActivity or as provided to the ARS.
-	Combined decimal.Decimal
+	Combined decimal.Decimal `json:"combined_activity"`
 	// NationalMax is the largest combined activity among all establishments
 	// nationally, the upper end of category D (INT-02). Zero means "not
 	// supplied": a category-D computation then fails with ErrNationalMax.
-	NationalMax decimal.Decimal
+	NationalMax decimal.Decimal `json:"national_max"`
 	// Variant is the domain and, on DS1, whether the advanced forfait with
 	// the operative-report bonus is asked (§5, Annexe 3 §3).
-	Variant Variant
-	Window  window.Window
+	Variant Variant       `json:"variant"`
+	Window  window.Window `json:"window"`
 }
 
 // Equal reports whether r and q ask for the same forfait (decimals

@@ -104,3 +104,30 @@ func TestReadmeCommands(t *testing.T) {
 		t.Errorf("found %d commands in the README, want at least 8", n)
 	}
 }
+
+// TestHelp: every tool's -h exits 0 and prints its usage without a
+// formatting error.
+func TestHelp(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds every example")
+	}
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := t.TempDir()
+	for _, pkg := range []string{"./examples/campaign", "./examples/audit", "./examples/eligibility", "./examples/server", "./examples/rulebook"} {
+		t.Run(pkg, func(t *testing.T) {
+			exe := filepath.Join(bin, filepath.Base(pkg))
+			build := exec.Command("go", "build", "-o", exe, pkg)
+			build.Dir = root
+			if out, err := build.CombinedOutput(); err != nil {
+				t.Fatalf("go build: %v\n%s", err, out)
+			}
+			out, err := exec.Command(exe, "-h").CombinedOutput()
+			if err != nil || !strings.Contains(string(out), "-") || strings.Contains(string(out), "%!") {
+				t.Errorf("-h: %v\n%s", err, out)
+			}
+		})
+	}
+}

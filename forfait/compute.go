@@ -76,10 +76,12 @@ func (rs *RuleSet) Compute(req Request) (Forfait, error) {
 func (rs *RuleSet) compute(req Request, tr *tracer) (Forfait, error) {
 	if o, i, lower, upper, ok := rs.computeFast(req); ok {
 		cat := Category(i) + A
-		if tr != nil {
-			rs.trace(tr, req, cat, lower.decimal(), upper.decimal(), rs.Bands[i].Amounts[req.Variant.Domain.Index()], decOut(o))
+		if tr == nil {
+			return result(req, cat, o), nil
 		}
-		return result(req, cat, o), nil
+		d := decOut(o) // converted once, for the steps and the result
+		rs.trace(tr, req, cat, lower.decimal(), upper.decimal(), rs.Bands[i].Amounts[req.Variant.Domain.Index()], d)
+		return result(req, cat, d), nil
 	}
 	var errs []error
 	if err := req.Variant.Check(""); err != nil {

@@ -90,7 +90,7 @@ func (c *Compiled) CombinedActivity(a Activity) (decimal.Decimal, error) {
 // INT-01, INT-02): the same category, the same errors.
 func (c *Compiled) Category(combined, nationalMax decimal.Decimal) (Category, error) {
 	if cf, mf := fixOf(combined), fixOf(nationalMax); c.fits && !cf.bad && !mf.bad {
-		if i, p, ok := locate(cf, mf, &c.lowers); ok && p == bandFound {
+		if i, p, ok := locate(cf, mf, &c.lowers, true); ok && p == bandFound {
 			return Category(i) + A, nil
 		}
 	}
@@ -153,7 +153,7 @@ func (c *Compiled) ComputeTable(combined, nationalMax decimal.Decimal, t *Table)
 	if cf.bad || mf.bad {
 		return false
 	}
-	i, p, ok := locate(cf, mf, &c.lowers)
+	i, p, ok := locate(cf, mf, &c.lowers, true)
 	if !ok || p != bandFound {
 		return false
 	}
@@ -199,7 +199,7 @@ func (c *Compiled) fast(req Request) (formulaOut[fix], Category, bool) {
 	if combined.bad || nationalMax.bad {
 		return formulaOut[fix]{}, 0, false
 	}
-	i, p, ok := locate(combined, nationalMax, &c.lowers)
+	i, p, ok := locate(combined, nationalMax, &c.lowers, true)
 	if !ok || p != bandFound {
 		return formulaOut[fix]{}, 0, false
 	}

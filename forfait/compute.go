@@ -37,7 +37,7 @@ func (rs *RuleSet) band(combined, nationalMax decimal.Decimal) (Category, decima
 		}
 		lowers[i] = decOf(rs.Bands[i].Lower)
 	}
-	i, p, _ := locate(decOf(combined), decOf(nationalMax), &lowers)
+	i, p, _ := locate(decOf(combined), decOf(nationalMax), &lowers, false)
 	cat := Category(i) + A
 	switch p {
 	case disorderedThresholds:
@@ -131,7 +131,7 @@ func (rs *RuleSet) computeFast(req Request) (o formulaOut[fix], band int, lower,
 	for i := range lowers {
 		lowers[i] = fixOf(rs.Bands[i].Lower)
 	}
-	i, p, found := locate(combined, nationalMax, &lowers)
+	i, p, found := locate(combined, nationalMax, &lowers, false)
 	if !found || p != bandFound || combined.bad || nationalMax.bad {
 		return o, 0, lower, upper, false
 	}

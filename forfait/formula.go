@@ -75,19 +75,17 @@ const (
 // most combined, bands being half-open intervals (INT-01), the last one
 // ending at nationalMax (INT-02; zero when not supplied). It also checks
 // that the thresholds start at 0 and strictly increase, since the search
-// means nothing otherwise. ok is false when T could not compare.
-func locate[T number[T]](combined, nationalMax T, lowers *[NumCategories]T) (i int, p bandProblem, ok bool) {
+// means nothing otherwise, unless ordered says a validated rule set
+// already did. ok is false when T could not compare.
+func locate[T number[T]](combined, nationalMax T, lowers *[NumCategories]T, ordered bool) (i int, p bandProblem, ok bool) {
 	less := func(a, b T) bool {
 		c, good := a.cmp(b)
 		ok = ok && good
 		return c < 0
 	}
 	ok = true
-	if lowers[0].sign() != 0 {
-		return 0, disorderedThresholds, ok
-	}
-	for j := 1; j < NumCategories; j++ {
-		if !less(lowers[j-1], lowers[j]) {
+	for j := 0; j < NumCategories && !ordered; j++ {
+		if j == 0 && lowers[0].sign() != 0 || j > 0 && !less(lowers[j-1], lowers[j]) {
 			return j, disorderedThresholds, ok
 		}
 	}

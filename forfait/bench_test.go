@@ -9,11 +9,24 @@ import (
 	"github.com/sunes-spec/sunes/window"
 )
 
+// benchRequest is the forfait every benchmark computes: category C,
+// DS1 with the CRO bonus, window 2.
+var benchRequest = forfait.Request{Combined: decimal.New(1278005, -1), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W2}
+
+func compiled(b *testing.B) *forfait.Compiled {
+	rs := forfait.Instruction2021()
+	c, err := rs.Compile()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c
+}
+
 // BenchmarkForfait: one establishment, one domain, one window, split
 // included, derivation off.
 func BenchmarkForfait(b *testing.B) {
 	rs := forfait.Instruction2021()
-	req := forfait.Request{Combined: decimal.New(1278005, -1), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W2}
+	req := benchRequest
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		if _, err := rs.Compute(req); err != nil {
@@ -24,7 +37,7 @@ func BenchmarkForfait(b *testing.B) {
 
 func BenchmarkExplain(b *testing.B) {
 	rs := forfait.Instruction2021()
-	req := forfait.Request{Combined: decimal.New(1278005, -1), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W2}
+	req := benchRequest
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		if _, err := rs.Explain(req); err != nil {
@@ -36,12 +49,7 @@ func BenchmarkExplain(b *testing.B) {
 // BenchmarkCompiled: the same forfait on a compiled rule set, as whole
 // cents, without allocating.
 func BenchmarkCompiled(b *testing.B) {
-	rs := forfait.Instruction2021()
-	c, err := rs.Compile()
-	if err != nil {
-		b.Fatal(err)
-	}
-	req := forfait.Request{Combined: decimal.New(1278005, -1), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W2}
+	c, req := compiled(b), benchRequest
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		if _, ok := c.ComputeCents(req); !ok {
@@ -52,12 +60,7 @@ func BenchmarkCompiled(b *testing.B) {
 
 // BenchmarkCompiledDecimal: the compiled rule set, decimal results.
 func BenchmarkCompiledDecimal(b *testing.B) {
-	rs := forfait.Instruction2021()
-	c, err := rs.Compile()
-	if err != nil {
-		b.Fatal(err)
-	}
-	req := forfait.Request{Combined: decimal.New(1278005, -1), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W2}
+	c, req := compiled(b), benchRequest
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		if _, err := c.Compute(req); err != nil {

@@ -89,10 +89,8 @@ func (c *Compiled) CombinedActivity(a Activity) (decimal.Decimal, error) {
 // Category is RuleSet.Category on the compiled rules (Annexe 3 §3;
 // INT-01, INT-02): the same category, the same errors.
 func (c *Compiled) Category(combined, nationalMax decimal.Decimal) (Category, error) {
-	if cf, mf := fixOf(combined), fixOf(nationalMax); c.fits && !cf.bad && !mf.bad {
-		if i, p, ok := locate(cf, mf, &c.lowers, true); ok && p == bandFound {
-			return Category(i) + A, nil
-		}
+	if _, _, i, ok := c.band(combined, nationalMax); ok {
+		return Category(i) + A, nil
 	}
 	return c.rs.Category(combined, nationalMax)
 }
@@ -117,21 +115,25 @@ type Amounts struct {
 // when a value does not fit the fixed-point form, or when an amount is not
 // a whole number of cents (a rounding unit below the cent): the caller
 // then uses Compute, which gives the answer or the errors.
-func (c *Compiled) ComputeCents(req Request) (a Amounts, ok bool) {
+func (c *Compiled) ComputeCents(req Request) (Amounts, bool) {
 	o, cat, ok := c.fast(req)
 	if !ok {
 		return Amounts{}, false
 	}
+	return amountsOf(cat, &o)
+}
+
+// amountsOf converts the formula's results to cents; false when one of them
+// overflowed or is not a whole number of cents.
+func amountsOf(cat Category, o *formulaOut[fix]) (a Amounts, ok bool) {
 	a.Category = cat
 	for _, v := range [...]struct {
 		from fix
 		to   *Cents
 	}{{o.base, &a.Base}, {o.amount, &a.Amount}, {o.advance, &a.Advance}, {o.balance, &a.Balance}} {
-		cents, ok := v.from.cents()
-		if !ok {
+		if *v.to, ok = v.from.cents(); !ok {
 			return Amounts{}, false
 		}
-		*v.to = cents
 	}
 	return a, true
 }
@@ -146,15 +148,8 @@ type Table [4][window.Count]Amounts
 // false, leaving t in an unspecified state, when any of them would make
 // ComputeCents report false; the caller then uses Compute.
 func (c *Compiled) ComputeTable(combined, nationalMax decimal.Decimal, t *Table) bool {
-	if !c.fits {
-		return false
-	}
-	cf, mf := fixOf(combined), fixOf(nationalMax)
-	if cf.bad || mf.bad {
-		return false
-	}
-	i, p, ok := locate(cf, mf, &c.lowers, true)
-	if !ok || p != bandFound {
+	cf, mf, i, ok := c.band(combined, nationalMax)
+	if !ok {
 		return false
 	}
 	var bases [NumDomains]formulaOut[fix] // the base depends on the domain alone
@@ -166,21 +161,7 @@ func (c *Compiled) ComputeTable(combined, nationalMax decimal.Decimal, t *Table)
 		for w := range window.Count {
 			in, o := c.operands(cf, mf, i, v, w), bases[v.Domain.Index()]
 			windowed(&in, &o)
-			if o.base.bad || o.amount.bad || o.advance.bad || o.balance.bad {
-				return false
-			}
-			a := &t[k][w]
-			a.Category = Category(i) + A
-			if a.Base, ok = o.base.cents(); !ok {
-				return false
-			}
-			if a.Amount, ok = o.amount.cents(); !ok {
-				return false
-			}
-			if a.Advance, ok = o.advance.cents(); !ok {
-				return false
-			}
-			if a.Balance, ok = o.balance.cents(); !ok {
+			if t[k][w], ok = amountsOf(Category(i)+A, &o); !ok {
 				return false
 			}
 		}
@@ -188,44 +169,40 @@ func (c *Compiled) ComputeTable(combined, nationalMax decimal.Decimal, t *Table)
 	return true
 }
 
+// band locates the band of combined in fixed point: false when the rule set
+// or a value does not fit, or when the exact path must report an error.
+func (c *Compiled) band(combined, nationalMax decimal.Decimal) (cf, mf fix, i int, ok bool) {
+	cf, mf = fixOf(combined), fixOf(nationalMax)
+	if !c.fits || cf.bad || mf.bad {
+		return cf, mf, 0, false
+	}
+	i, p, ok := locate(cf, mf, &c.lowers, true)
+	return cf, mf, i, ok && p == bandFound
+}
+
 // fast runs the formula on the compiled parameters, or reports false for
 // anything the exact path must decide (an invalid request, an error, an
 // overflow).
 func (c *Compiled) fast(req Request) (formulaOut[fix], Category, bool) {
-	if !c.fits || !req.Variant.IsValid() || !req.Window.IsValid() {
+	if !req.Variant.IsValid() || !req.Window.IsValid() {
 		return formulaOut[fix]{}, 0, false
 	}
-	combined, nationalMax := fixOf(req.Combined), fixOf(req.NationalMax)
-	if combined.bad || nationalMax.bad {
+	cf, mf, i, ok := c.band(req.Combined, req.NationalMax)
+	if !ok {
 		return formulaOut[fix]{}, 0, false
 	}
-	i, p, ok := locate(combined, nationalMax, &c.lowers, true)
-	if !ok || p != bandFound {
-		return formulaOut[fix]{}, 0, false
-	}
-	o, ok := c.formula(combined, nationalMax, i, req.Variant, req.Window.Index())
-	return o, Category(i) + A, ok
-}
-
-// formula runs the formula for band i, variant v and window index w; ok is
-// false on overflow.
-func (c *Compiled) formula(combined, nationalMax fix, i int, v Variant, w int) (formulaOut[fix], bool) {
-	in := c.operands(combined, nationalMax, i, v, w)
+	in := c.operands(cf, mf, i, req.Variant, req.Window.Index())
 	o := formula(&in)
-	ok := !o.balance.overflowed() && !o.amount.overflowed() && !o.base.overflowed() && !o.advance.overflowed()
-	return o, ok
+	// An overflow is sticky and the balance comes from every other value.
+	return o, Category(i) + A, !o.balance.overflowed()
 }
 
 // operands are the formula's operands for band i, variant v and window
 // index w.
 func (c *Compiled) operands(combined, nationalMax fix, i int, v Variant, w int) formulaIn[fix] {
-	upper := nationalMax
-	if i < NumCategories-1 {
-		upper = c.lowers[i+1]
-	}
 	r := &c.amounts[i][v.Domain.Index()]
 	return formulaIn[fix]{
-		combined: combined, lower: c.lowers[i], upper: upper, min: r[0], max: r[1],
+		combined: combined, lower: c.lowers[i], upper: upperEnd(i, &c.lowers, nationalMax), min: r[0], max: r[1],
 		baseUnit: c.baseUnit, bonus: c.bonus, factor: c.factors[w],
 		forfaitUnit: c.forfaitUnit, share: c.share, advanceUnit: c.advanceUnit, cro: v.CRO,
 	}

@@ -135,10 +135,7 @@ func (rs *RuleSet) computeFast(req Request) (o formulaOut[fix], band int, lower,
 	if !found || p != bandFound || combined.bad || nationalMax.bad {
 		return o, 0, lower, upper, false
 	}
-	upper = nationalMax
-	if i < NumCategories-1 {
-		upper = lowers[i+1]
-	}
+	upper = upperEnd(i, &lowers, nationalMax)
 	in := operands(fixOf, rs, req, lowers[i], upper, rs.Bands[i].Amounts[req.Variant.Domain.Index()])
 	if in.bonus.bad || in.share.bad || in.min.bad || in.max.bad || in.factor.bad || in.baseUnit.bad || in.forfaitUnit.bad || in.advanceUnit.bad {
 		return o, 0, lower, upper, false // let the exact path check what it must

@@ -111,3 +111,12 @@ func locate[T number[T]](combined, nationalMax T, lowers *[NumCategories]T, orde
 	}
 	return i, bandFound, ok
 }
+
+// upperEnd is the upper end of band i: the next band's threshold, or the
+// national maximum for the last band (INT-02).
+func upperEnd[T number[T]](i int, lowers *[NumCategories]T, nationalMax T) T {
+	if i < NumCategories-1 {
+		return lowers[i+1]
+	}
+	return nationalMax
+}

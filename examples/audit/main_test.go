@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -110,5 +111,94 @@ func TestBadInput(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSampleLedgerAgainstReference checks the audit against
+// ../campaign/testdata/reference.csv, the forfaits of the extract computed
+// independently by reference.py: every payment the audit leaves unflagged
+// is what the reference gives (an advance, a balance = forfait − the
+// advance paid, a repayment = the advance paid), and every amount finding
+// expects that same figure.
+func TestSampleLedgerAgainstReference(t *testing.T) {
+	records := func(data []byte) []map[string]string {
+		rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []map[string]string
+		for _, r := range rows[1:] {
+			m := map[string]string{}
+			for i, h := range rows[0] {
+				m[h] = r[i]
+			}
+			out = append(out, m)
+		}
+		return out
+	}
+	key := func(r map[string]string, fields ...string) string {
+		var k []string
+		for _, f := range fields {
+			k = append(k, r[f])
+		}
+		return strings.Join(k, " ")
+	}
+	file := func(name string) []map[string]string {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return records(data)
+	}
+	reference := map[string]map[string]string{}
+	for _, r := range file("../campaign/testdata/reference.csv") {
+		reference[key(r, "finess", "domain", "cro", "window")] = r
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-extract", extract, "-payments", payments}, &stdout, &stderr); code != 0 {
+		t.Fatalf("status %d: %s", code, stderr.String())
+	}
+	flagged, expected := map[string]bool{}, map[string]string{}
+	for _, f := range records(stdout.Bytes()) {
+		k := key(f, "finess", "domain", "cro", "window", "kind", "paid")
+		flagged[k] = true
+		if strings.HasSuffix(f["finding"], "-AMOUNT") {
+			expected[k] = f["expected"]
+		}
+	}
+	advance := map[string]int{} // the first advance paid, per establishment and domain
+	checked := 0
+	for _, p := range file(payments) {
+		ref, ok := reference[key(p, "finess", "domain", "cro", "window")]
+		amount, _ := strconv.Atoi(p["amount"])
+		var want int
+		switch p["kind"] {
+		case "advance":
+			want, _ = strconv.Atoi(ref["advance"])
+			if _, seen := advance[key(p, "finess", "domain")]; !seen {
+				advance[key(p, "finess", "domain")] = amount
+			}
+		case "balance":
+			forfait, _ := strconv.Atoi(ref["forfait"])
+			want = forfait - advance[key(p, "finess", "domain")]
+		case "repayment":
+			want = advance[key(p, "finess", "domain")]
+		}
+		k := key(p, "finess", "domain", "cro", "window", "kind", "amount")
+		switch {
+		case expected[k] != "":
+			if expected[k] != strconv.Itoa(want) {
+				t.Errorf("%s: the audit expects %s, the reference %d", k, expected[k], want)
+			}
+			checked++
+		case !flagged[k]:
+			if !ok || amount != want {
+				t.Errorf("%s: unflagged, but the reference gives %d", k, want)
+			}
+			checked++
+		}
+	}
+	if checked < 15 {
+		t.Errorf("%d payments checked against the reference; the sample holds more", checked)
 	}
 }

@@ -141,6 +141,24 @@ func TestDiff(t *testing.T) {
 	}
 }
 
+// TestSampleMatchesReference: the tool's CSV for the sample extract is
+// byte for byte testdata/reference.csv, the output of reference.py, an
+// exact-rational computation written independently of the Go code
+// (python3 testdata/reference.py testdata/extract.csv).
+func TestSampleMatchesReference(t *testing.T) {
+	want, err := os.ReadFile("testdata/reference.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got, stderr bytes.Buffer
+	if code := run([]string{"-in", "testdata/extract.csv"}, nil, &got, &stderr); code != 0 {
+		t.Fatalf("status %d: %s", code, stderr.String())
+	}
+	if diff := cmp.Diff(string(want), got.String()); diff != "" {
+		t.Errorf("output differs from reference.py's (-reference +campaign):\n%s", diff)
+	}
+}
+
 // TestSpreadsheetExport: the sample extract saved by a French spreadsheet
 // (semicolons, Windows-1252, CRLF) gives the same forfaits, and the tool
 // says what it detected.

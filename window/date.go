@@ -26,11 +26,16 @@ func DayOf(t time.Time) Date {
 	return DateOf(y, m, d)
 }
 
-// ParseDate reads "2006-01-02".
+// ParseDate reads "2006-01-02". It refuses "0001-01-01": that day is the
+// zero value, "no date", and reading it as a day would turn a written date
+// into an absent one.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		return Date{}, &InputError{Field: "date", Value: strconv.Quote(s), Reason: "want YYYY-MM-DD", Err: ErrInvalidDate}
+	}
+	if t.IsZero() {
+		return Date{}, &InputError{Field: "date", Value: strconv.Quote(s), Reason: "0001-01-01 stands for no date; leave the field empty", Err: ErrInvalidDate}
 	}
 	return Date{t}, nil
 }

@@ -259,7 +259,7 @@ func FuzzParse(f *testing.F) {
 // FuzzParseDate: never a panic; an accepted date prints back as its text;
 // a rejection is typed.
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"2022-03-10", "2022-02-30", "10/03/2022", "", "0000-01-01", "9999-12-31"} {
+	for _, s := range []string{"2022-03-10", "2022-02-30", "10/03/2022", "", "0000-01-01", "0001-01-01", "9999-12-31"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -298,7 +298,7 @@ func TestDate(t *testing.T) {
 			}
 		})
 	}
-	for _, s := range []string{"2022-02-30", "10/03/2022", "2022-3-10", "unset"} {
+	for _, s := range []string{"2022-02-30", "10/03/2022", "2022-3-10", "unset", "0001-01-01"} {
 		var d window.Date
 		var ie *window.InputError
 		if err := d.UnmarshalText([]byte(s)); !errors.Is(err, window.ErrInvalidDate) || !errors.As(err, &ie) || ie.Value != strconv.Quote(s) {

@@ -88,6 +88,8 @@ func TestDialects(t *testing.T) {
 		{"spreadsheet export, UTF-8", []byte(spreadsheet), true, false},
 		{"spreadsheet export, Windows-1252", windows1252(t, spreadsheet), true, true},
 		{"decomposed accents (NFD)", []byte(strings.ReplaceAll(plain, "é", "e\u0301")), false, false},
+		{"every cell quoted", []byte(quoteAll(plain)), false, false},
+		{"quoted cells from the third row on", []byte(strings.Join(strings.SplitAfterN(plain, "\n", 3)[:2], "") + quoteAll(strings.SplitAfterN(plain, "\n", 3)[2])), false, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got, x := rows(t, tt.data)
@@ -98,6 +100,40 @@ func TestDialects(t *testing.T) {
 				t.Errorf("dialect %+v", x)
 			}
 		})
+	}
+}
+
+// quoteAll quotes every cell of s, as a spreadsheet set to quote text
+// cells writes them.
+func quoteAll(s string) string {
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(s, "\n") {
+		if line = strings.TrimSuffix(line, "\n"); line != "" {
+			b.WriteString(`"` + strings.ReplaceAll(line, ",", `","`) + "\"\n")
+		}
+	}
+	return b.String()
+}
+
+// TestImposedSeparator: an imposed separator is used even where the
+// header holds more of the other; one that is neither ',' nor ';' is
+// refused.
+func TestImposedSeparator(t *testing.T) {
+	data := "finess;region;mco_days;mco_sessions;ambulatory_surgery_stays;day_hospital_stays;ssr_days;psy_days;had_days;usld_days;notes: a,b,c,d,e,f,g,h,i,j,k,l\n" +
+		"750712184;Bretagne;1;1;1;1;1;1;1;1;1,2\n"
+	x, err := campaign.ReadDialect(strings.NewReader(data), campaign.Dialect{Separator: ';'})
+	if err != nil || len(x.Establishments) != 1 || x.SeparatorDetected {
+		t.Fatalf("imposed ';': %+v, %v", x, err)
+	}
+	if _, err := campaign.ReadDialect(strings.NewReader(data), campaign.Dialect{}); !errors.Is(err, campaign.ErrMissingColumn) {
+		t.Errorf("detected ',' should not find the columns: %v", err)
+	}
+	for _, sep := range []rune{'\t', '"', 'é'} {
+		_, err := campaign.ReadDialect(strings.NewReader(data), campaign.Dialect{Separator: sep})
+		var le *campaign.LineError
+		if !errors.Is(err, campaign.ErrSeparator) || !errors.As(err, &le) || le.Value != string(sep) {
+			t.Errorf("separator %q: %v", sep, err)
+		}
 	}
 }
 

@@ -23,6 +23,7 @@ import (
 var (
 	ErrEmpty           = errors.New("campaign: no establishment in the input")
 	ErrSyntax          = errors.New("campaign: malformed CSV")
+	ErrSeparator       = errors.New("campaign: a separator is ',' or ';'")
 	ErrMissingColumn   = errors.New("campaign: missing column")
 	ErrDuplicateColumn = errors.New("campaign: column given twice")
 	ErrShortRow        = errors.New("campaign: row shorter than the header")
@@ -103,8 +104,9 @@ func Columns() []string {
 // written, as Read found it or as a caller imposes it: the separator and
 // the encoding.
 type Dialect struct {
-	// Separator is ',' or ';'; zero means "detect": the one of the two
-	// the header holds most of.
+	// Separator is ',' or ';' (ReadDialect refuses another with
+	// ErrSeparator); zero means "detect": the one of the two the header
+	// holds most of.
 	Separator rune
 	// Windows1252 decodes the input as Windows-1252 (what a French
 	// spreadsheet saves as "CSV"); when false, input that is not valid
@@ -170,14 +172,16 @@ func ReadDialect(r io.Reader, d Dialect) (Extract, error) {
 			x.Dialect.Separator = ';'
 		}
 	}
-	cr := csv.NewReader(in)
-	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord = x.Dialect.Separator, -1, true
-	header, err := cr.Read()
+	if sep := x.Dialect.Separator; sep != ',' && sep != ';' {
+		return x, &LineError{Field: "separator", Value: string(sep), Err: ErrSeparator}
+	}
+	rows := newRowReader(in, byte(x.Dialect.Separator))
+	header, _, err := rows.Read()
 	if err == io.EOF {
 		return x, &LineError{Line: 1, Err: ErrEmpty}
 	}
 	if err != nil {
-		return x, syntaxError(err, cr.Comma)
+		return x, syntaxError(err, x.Dialect.Separator)
 	}
 	header = slices.Clone(header)
 	index, errs := columnIndex(header)
@@ -185,7 +189,7 @@ func ReadDialect(r io.Reader, d Dialect) (Extract, error) {
 		return x, errors.Join(errs...)
 	}
 	p := parser{index: index, header: header}
-	ests, errs := p.parseRows(cr)
+	ests, errs := p.parseRows(rows, x.Dialect.Separator)
 	if len(errs) == 0 {
 		errs = duplicates(ests, index[0]+1, header[index[0]])
 	}
@@ -257,7 +261,7 @@ type parser struct {
 
 // parseRows reads the rows after the header, streaming, until the end or
 // MaxProblems problems.
-func (p *parser) parseRows(cr *csv.Reader) ([]Establishment, []error) {
+func (p *parser) parseRows(rows *rowReader, sep rune) ([]Establishment, []error) {
 	// Rows gather in chunks, copied once at the end: a growing slice would
 	// copy every row several times.
 	var chunks [][]Establishment
@@ -265,7 +269,7 @@ func (p *parser) parseRows(cr *csv.Reader) ([]Establishment, []error) {
 	regions := map[string]envelope.Region{} // the spellings met, parsed once
 	var errs []error
 	for len(errs) <= MaxProblems {
-		rec, err := cr.Read()
+		rec, line, err := rows.Read()
 		if err == io.EOF {
 			break
 		}
@@ -274,13 +278,12 @@ func (p *parser) parseRows(cr *csv.Reader) ([]Establishment, []error) {
 			if !errors.As(err, &pe) { // a failing reader, not a bad line: stop
 				return nil, append(errs, err)
 			}
-			errs = append(errs, syntaxError(err, cr.Comma))
+			errs = append(errs, syntaxError(err, sep))
 			if errors.Is(pe.Err, csv.ErrQuote) {
 				break // an unterminated quote swallows the rest: nothing after it is a row
 			}
 			continue
 		}
-		line, _ := cr.FieldPos(0)
 		if blank(rec) {
 			continue
 		}
@@ -433,25 +436,18 @@ func kindOf(err error) string {
 
 // duplicates reports every establishment whose FINESS an earlier row of ests
 // holds, naming that row's line; col is the FINESS column, name its
-// header. Sorting finds them without a map as large as the extract.
+// header.
 func duplicates(ests []Establishment, col int, name string) []error {
-	idx := make([]int, len(ests))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(a, b int) int {
-		return cmp.Or(strings.Compare(ests[a].FINESS.String(), ests[b].FINESS.String()), cmp.Compare(a, b))
-	})
+	first := make(map[forfait.FINESS]int, len(ests)) // the line of each FINESS's first row
 	var errs []error
-	first := 0 // where the current run of one FINESS starts, in idx
-	for k := 1; k < len(idx); k++ {
-		e := &ests[idx[k]]
-		if e.FINESS != ests[idx[first]].FINESS {
-			first = k
+	for i := range ests {
+		e := &ests[i]
+		if line, dup := first[e.FINESS]; dup {
+			errs = append(errs, &LineError{Line: e.Line, Column: col, Field: name, Value: e.FINESS.String(),
+				Err: fmt.Errorf("%w (first on line %d)", ErrDuplicateFINESS, line)})
 			continue
 		}
-		errs = append(errs, &LineError{Line: e.Line, Column: col, Field: name, Value: e.FINESS.String(),
-			Err: fmt.Errorf("%w (first on line %d)", ErrDuplicateFINESS, ests[idx[first]].Line)})
+		first[e.FINESS] = e.Line
 	}
 	return errs
 }

@@ -68,3 +68,17 @@ func BenchmarkCompiledDecimal(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTable: the 16 forfaits of one establishment (four variants,
+// four windows) on a compiled rule set, as whole cents: the campaign's
+// path.
+func BenchmarkTable(b *testing.B) {
+	c, req := compiled(b), benchRequest
+	var t forfait.Table
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if !c.ComputeTable(req.Combined, req.NationalMax, &t) {
+			b.Fatal("not computed")
+		}
+	}
+}

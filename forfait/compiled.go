@@ -125,17 +125,15 @@ func (c *Compiled) ComputeCents(req Request) (Amounts, bool) {
 
 // amountsOf converts the formula's results to cents; false when one of them
 // overflowed or is not a whole number of cents.
-func amountsOf(cat Category, o *formulaOut[fix]) (a Amounts, ok bool) {
-	a.Category = cat
-	for _, v := range [...]struct {
-		from fix
-		to   *Cents
-	}{{o.base, &a.Base}, {o.amount, &a.Amount}, {o.advance, &a.Advance}, {o.balance, &a.Balance}} {
-		if *v.to, ok = v.from.cents(); !ok {
-			return Amounts{}, false
-		}
+func amountsOf(cat Category, o *formulaOut[fix]) (Amounts, bool) {
+	base, ok1 := o.base.cents()
+	amount, ok2 := o.amount.cents()
+	advance, ok3 := o.advance.cents()
+	balance, ok4 := o.balance.cents()
+	if !(ok1 && ok2 && ok3 && ok4) {
+		return Amounts{}, false
 	}
-	return a, true
+	return Amounts{Category: cat, Base: base, Amount: amount, Advance: advance, Balance: balance}, true
 }
 
 // Table is every forfait of one establishment as whole cents: each of the
@@ -158,8 +156,9 @@ func (c *Compiled) ComputeTable(combined, nationalMax decimal.Decimal, t *Table)
 		base(&in, &bases[d])
 	}
 	for k, v := range Variants() {
+		in, o := c.operands(cf, mf, i, v, 0), bases[v.Domain.Index()]
 		for w := range window.Count {
-			in, o := c.operands(cf, mf, i, v, w), bases[v.Domain.Index()]
+			in.factor = c.factors[w] // windowed overwrites every result but the base
 			windowed(&in, &o)
 			if t[k][w], ok = amountsOf(Category(i)+A, &o); !ok {
 				return false

@@ -76,14 +76,24 @@ func fixOf(d decimal.Decimal) fix {
 
 // scale returns c × 10^k for k ≥ 0, and false on overflow.
 func scale(c int64, k int32) (int64, bool) {
-	for ; k > 0; k-- {
-		if c > math.MaxInt64/10 || c < math.MinInt64/10 {
-			return 0, false
-		}
-		c *= 10
+	switch {
+	case k == 0 || c == 0:
+		return c, true
+	case int(k) >= len(pow10) || c > scaleLimit[k] || c < -scaleLimit[k]:
+		return 0, false
 	}
-	return c, true
+	return c * pow10[k], true
 }
+
+// pow10 are the powers of ten an int64 holds; scaleLimit[k] is the largest
+// coefficient that 10^k does not overflow (math.MinInt64 / 10^k is its
+// opposite, 2^63 having no factor 5).
+var pow10, scaleLimit = func() (p, l [19]int64) {
+	for k, v := 0, int64(1); k < len(p); k, v = k+1, v*10 {
+		p[k], l[k] = v, math.MaxInt64/v
+	}
+	return p, l
+}()
 
 // align returns a and b's coefficients at their common (smaller) exponent.
 func align(a, b fix) (ac, bc int64, e int32, ok bool) {

@@ -87,6 +87,10 @@ type streamer struct {
 // chunk is how many establishments one worker formats at a time.
 const chunk = 128
 
+// write writes the head, then the records: workers on every processor
+// format chunks of establishments while this goroutine writes the chunks
+// done, in order. At most 2 chunks per worker are in flight, so memory
+// does not grow with the extract.
 func (s *streamer) write(w io.Writer, sum Summary) error {
 	head := []byte(Header + "\n")
 	if s.format == JSON {
@@ -98,35 +102,82 @@ func (s *streamer) write(w io.Writer, sum Summary) error {
 	if _, err := w.Write(head); err != nil {
 		return err
 	}
-	workers := runtime.GOMAXPROCS(0)
-	bufs := make([][]byte, workers)
-	for k := range bufs {
-		bufs[k] = make([]byte, 0, chunk*RowsPerEstablishment*96) // a line is about 70 bytes
-	}
-	errs := make([]error, workers)
-	for lo := 0; lo < len(s.ests); lo += workers * chunk {
-		var wg sync.WaitGroup
-		for k := range workers {
-			a, b := min(lo+k*chunk, len(s.ests)), min(lo+(k+1)*chunk, len(s.ests))
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				bufs[k], errs[k] = s.appendRange(bufs[k][:0], a, b)
-			}()
-		}
-		wg.Wait()
-		for k := range workers {
-			if errs[k] != nil {
-				return errs[k]
-			}
-			if _, err := w.Write(bufs[k]); err != nil {
-				return err
-			}
-		}
+	if err := s.writeChunks(w); err != nil {
+		return err
 	}
 	if s.format == JSON {
 		_, err := w.Write([]byte("\n]}\n"))
 		return err
+	}
+	return nil
+}
+
+// formatted is one chunk's text, or the error that stopped it.
+type formatted struct {
+	buf []byte
+	err error
+}
+
+func (s *streamer) writeChunks(w io.Writer) error {
+	workers := runtime.GOMAXPROCS(0)
+	type job struct {
+		a, b int
+		out  chan formatted
+	}
+	jobs := make(chan job)
+	inOrder := make(chan chan formatted, 2*workers) // bounds the chunks in flight
+	free := make(chan []byte, 3*workers+1)          // buffers written out, for reuse
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	defer close(done)
+
+	wg.Add(1 + workers)
+	go func() { // hands the chunks out, in order
+		defer wg.Done()
+		defer close(inOrder)
+		defer close(jobs)
+		for a := 0; a < len(s.ests); a += chunk {
+			j := job{a: a, b: min(a+chunk, len(s.ests)), out: make(chan formatted, 1)}
+			select {
+			case inOrder <- j.out:
+			case <-done:
+				return
+			}
+			select {
+			case jobs <- j:
+			case <-done:
+				return
+			}
+		}
+	}()
+	for range workers {
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				var buf []byte
+				select {
+				case buf = <-free:
+				default:
+					buf = make([]byte, 0, chunk*RowsPerEstablishment*96) // a CSV line is about 70 bytes
+				}
+				buf, err := s.appendRange(buf[:0], j.a, j.b)
+				j.out <- formatted{buf, err}
+			}
+		}()
+	}
+	for out := range inOrder {
+		f := <-out
+		if f.err != nil {
+			return f.err
+		}
+		if _, err := w.Write(f.buf); err != nil {
+			return err
+		}
+		select {
+		case free <- f.buf:
+		default:
+		}
 	}
 	return nil
 }

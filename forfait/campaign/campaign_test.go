@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -79,6 +81,28 @@ func TestRead(t *testing.T) {
 	}}
 	if diff := cmp.Diff(want, ests); diff != "" {
 		t.Errorf("Read (-want +got):\n%s", diff)
+	}
+}
+
+// TestReadAnyReader: an input read through a reader that does not say its
+// size, or one byte at a time, gives the establishments a sized one gives.
+func TestReadAnyReader(t *testing.T) {
+	input := extract(3000)
+	want, err := campaign.Read(strings.NewReader(input))
+	if err != nil || len(want) != 3000 {
+		t.Fatalf("%d establishments, %v", len(want), err)
+	}
+	for name, r := range map[string]io.Reader{
+		"unsized":          struct{ io.Reader }{strings.NewReader(input)},
+		"one byte at once": iotest.OneByteReader(strings.NewReader(input)),
+	} {
+		got, err := campaign.Read(r)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s (-sized +%s):\n%s", name, name, diff)
+		}
 	}
 }
 

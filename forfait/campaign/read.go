@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"slices"
 	"strings"
@@ -176,20 +177,23 @@ func ReadDialect(r io.Reader, d Dialect) (Extract, error) {
 		return x, &LineError{Field: "separator", Value: string(sep), Err: ErrSeparator}
 	}
 	rows := newRowReader(in, byte(x.Dialect.Separator))
-	header, _, err := rows.Read()
+	cells, _, err := rows.Read()
 	if err == io.EOF {
 		return x, &LineError{Line: 1, Err: ErrEmpty}
 	}
 	if err != nil {
 		return x, syntaxError(err, x.Dialect.Separator)
 	}
-	header = slices.Clone(header)
+	header := make([]string, len(cells))
+	for i, c := range cells {
+		header[i] = string(c)
+	}
 	index, errs := columnIndex(header)
 	if len(errs) > 0 {
 		return x, errors.Join(errs...)
 	}
 	p := parser{index: index, header: header}
-	ests, errs := p.parseRows(rows, x.Dialect.Separator)
+	ests, errs := p.parseRows(rows, x.Dialect.Separator, expectedRows(sizeOf(r), sniff))
 	if len(errs) == 0 {
 		errs = duplicates(ests, index[0]+1, header[index[0]])
 	}
@@ -260,12 +264,13 @@ type parser struct {
 }
 
 // parseRows reads the rows after the header, streaming, until the end or
-// MaxProblems problems.
-func (p *parser) parseRows(rows *rowReader, sep rune) ([]Establishment, []error) {
-	// Rows gather in chunks, copied once at the end: a growing slice would
-	// copy every row several times.
+// MaxProblems problems. hint is how many rows are expected.
+func (p *parser) parseRows(rows *rowReader, sep rune, hint int) ([]Establishment, []error) {
+	// Rows gather in a slice of the expected size; past it, in chunks,
+	// copied once at the end: a growing slice would copy every row several
+	// times, and fresh memory is what reading costs most.
 	var chunks [][]Establishment
-	cur := make([]Establishment, 0, 1024)
+	cur := make([]Establishment, 0, max(hint, 64))
 	regions := map[string]envelope.Region{} // the spellings met, parsed once
 	var errs []error
 	for len(errs) <= MaxProblems {
@@ -297,42 +302,70 @@ func (p *parser) parseRows(rows *rowReader, sep rune) ([]Establishment, []error)
 		}
 		cur = append(cur, e)
 	}
+	if chunks == nil {
+		return cur, errs
+	}
 	return slices.Concat(append(chunks, cur)...), errs
+}
+
+// expectedRows estimates how many rows an input of size bytes holds from
+// the lines of its first bytes, sniff; 0 when the size is unknown. The
+// estimate is capped: a large file of junk stops after MaxProblems.
+func expectedRows(size int64, sniff []byte) int {
+	lines := int64(bytes.Count(sniff, []byte{'\n'}))
+	if size <= 0 || lines == 0 {
+		return 0
+	}
+	return int(min(size*lines/int64(len(sniff))+lines/16+1, 1<<20))
+}
+
+// sizeOf is the size of what r reads, when it says so (a regular file, a
+// bytes or strings reader), or 0.
+func sizeOf(r io.Reader) int64 {
+	switch v := r.(type) {
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
+			return fi.Size()
+		}
+	case interface{ Size() int64 }:
+		return v.Size()
+	}
+	return 0
 }
 
 // blank reports whether every cell of rec is empty or spaces: an empty row
 // as spreadsheets export them.
-func blank(rec []string) bool {
+func blank(rec [][]byte) bool {
 	for _, c := range rec {
-		if strings.TrimSpace(c) != "" {
+		if len(bytes.TrimSpace(c)) > 0 {
 			return false
 		}
 	}
 	return true
 }
 
-func (p *parser) parseRow(rec []string, line int, regions map[string]envelope.Region) (Establishment, []error) {
+func (p *parser) parseRow(rec [][]byte, line int, regions map[string]envelope.Region) (Establishment, []error) {
 	e := Establishment{Line: line}
 	var errs []error
-	fail := func(col int, value string, err error) {
-		errs = append(errs, &LineError{Line: line, Column: col + 1, Field: p.header[col], Value: forfait.Clip(value), Err: err})
+	fail := func(col int, value []byte, err error) {
+		errs = append(errs, &LineError{Line: line, Column: col + 1, Field: p.header[col], Value: forfait.Clip(string(value)), Err: err})
 	}
 	if need := slices.Max(p.index) + 1; len(rec) < need {
 		return e, []error{&LineError{Line: line, Column: len(rec) + 1,
 			Err: fmt.Errorf("%w: %d fields, the header needs %d", ErrShortRow, len(rec), need)}}
 	}
-	cell := func(i int) string { return strings.TrimSpace(rec[p.index[i]]) }
-	if f, err := forfait.ParseFINESS(cell(0)); err != nil {
+	cell := func(i int) []byte { return bytes.TrimSpace(rec[p.index[i]]) }
+	if f, err := forfait.ParseFINESS(string(cell(0))); err != nil {
 		fail(p.index[0], cell(0), err)
 	} else {
 		e.FINESS = f
 	}
-	if r, ok := regions[cell(1)]; ok {
+	if r, ok := regions[string(cell(1))]; ok {
 		e.Region = r
-	} else if r, err := envelope.ParseRegion(cell(1)); err != nil {
+	} else if r, err := envelope.ParseRegion(string(cell(1))); err != nil {
 		fail(p.index[1], cell(1), err)
 	} else {
-		e.Region, regions[strings.Clone(cell(1))] = r, r
+		e.Region, regions[string(cell(1))] = r, r
 	}
 	var counts [forfait.NumActivityFields]int64
 	for i := range forfait.ActivityFields() {
@@ -348,8 +381,8 @@ func (p *parser) parseRow(rec []string, line int, regions map[string]envelope.Re
 
 // parseCount reads a whole, non-negative count, with or without thousands
 // separators (a space, U+00A0 or U+202F): "12 345".
-func parseCount(s string) (int64, error) {
-	if s == "" {
+func parseCount(s []byte) (int64, error) {
+	if len(s) == 0 {
 		return 0, fmt.Errorf("%w: empty (a missing figure is not zero)", ErrInvalidCount)
 	}
 	var n int64
@@ -362,9 +395,9 @@ func parseCount(s string) (int64, error) {
 			}
 			n, digits = n*10+int64(c-'0'), digits+1
 		case c == ' ' && digits > 0:
-		case strings.HasPrefix(s[i:], "\u00a0") && digits > 0:
+		case bytes.HasPrefix(s[i:], noBreakSpace) && digits > 0:
 			i++
-		case strings.HasPrefix(s[i:], "\u202f") && digits > 0:
+		case bytes.HasPrefix(s[i:], narrowNoBreakSpace) && digits > 0:
 			i += 2
 		case (c == ',' || c == '.') && digits > 0:
 			return 0, fmt.Errorf("%w: %w", ErrInvalidCount, ErrDecimalCount)
@@ -374,6 +407,9 @@ func parseCount(s string) (int64, error) {
 	}
 	return n, nil
 }
+
+// The thousands separators French spreadsheets write, besides a space.
+var noBreakSpace, narrowNoBreakSpace = []byte("\u00a0"), []byte("\u202f")
 
 // syntaxError locates a CSV error: an unterminated quote on the line where
 // it opens; other errors on their line, the whole line at fault (the byte

@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
-	"strings"
 )
 
 // rowReader reads the records of an extract. A line without a quote,
@@ -15,13 +14,14 @@ import (
 // line holding a quote on, encoding/csv reads the rest, quoting rules and
 // errors included.
 type rowReader struct {
-	br   *bufio.Reader
-	sep  byte
-	line int      // lines read by hand
-	rec  []string // the last record, reused
+	br     *bufio.Reader
+	sep    byte
+	line   int      // lines read by hand
+	fields [][]byte // the last record, reused
 
-	cr   *csv.Reader // nil until a quote is met
-	base int         // lines read by hand before cr took over
+	cr      *csv.Reader // nil until a quote is met
+	base    int         // lines read by hand before cr took over
+	scratch []byte      // the cells encoding/csv read, as bytes
 }
 
 func newRowReader(r io.Reader, sep byte) *rowReader {
@@ -34,8 +34,10 @@ func newRowReader(r io.Reader, sep byte) *rowReader {
 
 // Read returns the next record and the line it starts on, a *csv.ParseError
 // located in the whole input, or io.EOF. Empty lines are skipped, as
-// encoding/csv skips them. The record is valid until the next call.
-func (r *rowReader) Read() ([]string, int, error) {
+// encoding/csv skips them. The record's cells point into the reader's
+// buffer: they are valid until the next call, and copying only what is
+// kept spares memory a string per line would take.
+func (r *rowReader) Read() ([][]byte, int, error) {
 	if r.cr != nil {
 		return r.readCSV()
 	}
@@ -62,8 +64,8 @@ func (r *rowReader) Read() ([]string, int, error) {
 			}
 			continue
 		}
-		r.rec = splitFields(r.rec[:0], string(line), r.sep)
-		return r.rec, r.line, nil
+		r.fields = splitFields(r.fields[:0], line, r.sep)
+		return r.fields, r.line, nil
 	}
 }
 
@@ -82,9 +84,9 @@ func trimLineEnd(line []byte, atEOF bool) []byte {
 }
 
 // splitFields appends the fields of s, separated by sep, to dst.
-func splitFields(dst []string, s string, sep byte) []string {
+func splitFields(dst [][]byte, s []byte, sep byte) [][]byte {
 	for {
-		i := strings.IndexByte(s, sep)
+		i := bytes.IndexByte(s, sep)
 		if i < 0 {
 			return append(dst, s)
 		}
@@ -94,7 +96,7 @@ func splitFields(dst []string, s string, sep byte) []string {
 }
 
 // switchToCSV hands the rest of the input, from line on, to encoding/csv.
-func (r *rowReader) switchToCSV(line []byte) ([]string, int, error) {
+func (r *rowReader) switchToCSV(line []byte) ([][]byte, int, error) {
 	first := bytes.Clone(line) // ReadSlice's bytes do not outlive the next read
 	r.cr = csv.NewReader(io.MultiReader(bytes.NewReader(first), r.br))
 	r.cr.Comma, r.cr.FieldsPerRecord, r.cr.ReuseRecord = rune(r.sep), -1, true
@@ -102,7 +104,7 @@ func (r *rowReader) switchToCSV(line []byte) ([]string, int, error) {
 	return r.readCSV()
 }
 
-func (r *rowReader) readCSV() ([]string, int, error) {
+func (r *rowReader) readCSV() ([][]byte, int, error) {
 	rec, err := r.cr.Read()
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
@@ -112,6 +114,15 @@ func (r *rowReader) readCSV() ([]string, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
+	r.scratch, r.fields = r.scratch[:0], r.fields[:0]
+	for _, c := range rec {
+		r.scratch = append(r.scratch, c...)
+	}
+	at := 0
+	for _, c := range rec {
+		r.fields = append(r.fields, r.scratch[at:at+len(c):at+len(c)])
+		at += len(c)
+	}
 	line, _ := r.cr.FieldPos(0)
-	return rec, line + r.base, nil
+	return r.fields, line + r.base, nil
 }

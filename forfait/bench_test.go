@@ -77,7 +77,7 @@ func BenchmarkTable(b *testing.B) {
 	var t forfait.Table
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if !c.ComputeTable(req.Combined, req.NationalMax, &t) {
+		if !c.ComputeTable(forfait.CombinedOf(req.Combined), forfait.CombinedOf(req.NationalMax), &t) {
 			b.Fatal("not computed")
 		}
 	}

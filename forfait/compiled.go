@@ -73,26 +73,17 @@ func (c *Compiled) Compute(req Request) (Forfait, error) {
 // CombinedActivity is RuleSet.CombinedActivity on the compiled rules
 // (Annexe 3 §1): the same sum, the same errors.
 func (c *Compiled) CombinedActivity(a Activity) (decimal.Decimal, error) {
-	sum := fix{}
-	for f, n := range a.Counts() {
-		if n < 0 {
-			return c.rs.CombinedActivity(a)
-		}
-		sum = sum.add(fix{c: n}.mul(c.weights[f]))
-	}
-	if !c.fits || sum.bad {
-		return c.rs.CombinedActivity(a)
-	}
-	return sum.decimal(), nil
+	x, err := c.Combine(a)
+	return x.Decimal(), err
 }
 
 // Category is RuleSet.Category on the compiled rules (Annexe 3 §3;
 // INT-01, INT-02): the same category, the same errors.
-func (c *Compiled) Category(combined, nationalMax decimal.Decimal) (Category, error) {
+func (c *Compiled) Category(combined, nationalMax Combined) (Category, error) {
 	if _, _, i, ok := c.band(combined, nationalMax); ok {
 		return Category(i) + A, nil
 	}
-	return c.rs.Category(combined, nationalMax)
+	return c.rs.Category(combined.Decimal(), nationalMax.Decimal())
 }
 
 // Explain is RuleSet.Explain on the compiled rules (Annexe 3 §1-§4, §5).
@@ -145,7 +136,7 @@ type Table [4][window.Count]Amounts
 // band once and allocating nothing: the batch caller's path. It reports
 // false, leaving t in an unspecified state, when any of them would make
 // ComputeCents report false; the caller then uses Compute.
-func (c *Compiled) ComputeTable(combined, nationalMax decimal.Decimal, t *Table) bool {
+func (c *Compiled) ComputeTable(combined, nationalMax Combined, t *Table) bool {
 	cf, mf, i, ok := c.band(combined, nationalMax)
 	if !ok {
 		return false
@@ -170,8 +161,8 @@ func (c *Compiled) ComputeTable(combined, nationalMax decimal.Decimal, t *Table)
 
 // band locates the band of combined in fixed point: false when the rule set
 // or a value does not fit, or when the exact path must report an error.
-func (c *Compiled) band(combined, nationalMax decimal.Decimal) (cf, mf fix, i int, ok bool) {
-	cf, mf = fixOf(combined), fixOf(nationalMax)
+func (c *Compiled) band(combined, nationalMax Combined) (cf, mf fix, i int, ok bool) {
+	cf, mf = combined.f, nationalMax.f
 	if !c.fits || cf.bad || mf.bad {
 		return cf, mf, 0, false
 	}
@@ -186,7 +177,7 @@ func (c *Compiled) fast(req Request) (formulaOut[fix], Category, bool) {
 	if !req.Variant.IsValid() || !req.Window.IsValid() {
 		return formulaOut[fix]{}, 0, false
 	}
-	cf, mf, i, ok := c.band(req.Combined, req.NationalMax)
+	cf, mf, i, ok := c.band(CombinedOf(req.Combined), CombinedOf(req.NationalMax))
 	if !ok {
 		return formulaOut[fix]{}, 0, false
 	}

@@ -54,7 +54,12 @@ func AppendFormat(dst []byte, d decimal.Decimal) []byte {
 	if !fitsInt64(d) {
 		return append(dst, formatBig(d)...)
 	}
-	e, c := d.Exponent(), d.CoefficientInt64()
+	return appendFixed(dst, d.CoefficientInt64(), d.Exponent())
+}
+
+// appendFixed appends c × 10^e as Format prints it; |e| ≤ 18 and c is not
+// math.MinInt64.
+func appendFixed(dst []byte, c int64, e int32) []byte {
 	if c == 0 {
 		return append(dst, '0')
 	}

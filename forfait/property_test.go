@@ -2,6 +2,8 @@ package forfait_test
 
 import (
 	"errors"
+	"fmt"
+	"math"
 	"math/big"
 	"testing"
 
@@ -143,7 +145,7 @@ func checkCompiledMatchesReference(t *rapid.T) {
 		t.Fatalf("ComputeCents category %s, reference %s", cents.Category, ref.category)
 	}
 	var table forfait.Table
-	if !c.ComputeTable(req.Combined, req.NationalMax, &table) {
+	if !c.ComputeTable(forfait.CombinedOf(req.Combined), forfait.CombinedOf(req.NationalMax), &table) {
 		return // some variant of the table is not whole cents: Compute serves it
 	}
 	for k, v := range forfait.Variants() {
@@ -310,6 +312,36 @@ func checkCombinedAdditive(t *rapid.T) {
 	}
 }
 
+// checkCompiledCombined: compiled rules combine an activity as the rule set
+// does, the same sum and the same errors (Annexe 3 §1), and a Combined
+// compares and prints as its decimal, whether it fits the fixed-point
+// form or not.
+func checkCompiledCombined(t *rapid.T) {
+	rs := genRuleSet(t)
+	c, err := rs.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var counts [forfait.NumActivityFields]int64
+	for i := range counts {
+		counts[i] = rapid.OneOf(rapid.Int64Range(-2, 400_000), rapid.Int64Range(0, math.MaxInt64)).Draw(t, "count")
+	}
+	a := forfait.ActivityFromCounts(counts)
+	got, gotErr := c.Combine(a)
+	want, wantErr := rs.CombinedActivity(a)
+	if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || wantErr == nil && (!got.Decimal().Equal(want) || !ratEq(want, referenceCombined(rs, a))) {
+		t.Fatalf("Combine(%+v) = %s, %v; RuleSet.CombinedActivity = %s, %v", a, got, gotErr, want, wantErr)
+	}
+	d := decimal.New(rapid.Int64().Draw(t, "coefficient"), int32(rapid.IntRange(-40, 40).Draw(t, "exponent")))
+	x := forfait.CombinedOf(d)
+	if !x.Decimal().Equal(d) || x.String() != forfait.Format(d) || string(x.AppendFormat([]byte("#"))) != "#"+forfait.Format(d) {
+		t.Fatalf("CombinedOf(%s) = %s, prints %q", d, x.Decimal(), x.String())
+	}
+	if got.Compare(x) != want.Cmp(d) || x.Compare(got) != d.Cmp(want) || x.Compare(x) != 0 {
+		t.Fatalf("Compare(%s, %s) = %d, want %d", want, d, got.Compare(x), want.Cmp(d))
+	}
+}
+
 func TestProperties(t *testing.T) {
 	for name, check := range map[string]func(*rapid.T){
 		"matches reference":          checkMatchesReference,
@@ -322,6 +354,7 @@ func TestProperties(t *testing.T) {
 		"windows non-increasing":     checkWindowsNonIncreasing,
 		"combined additive":          checkCombinedAdditive,
 		"compiled matches reference": checkCompiledMatchesReference,
+		"compiled combined":          checkCompiledCombined,
 	} {
 		t.Run(name, func(t *testing.T) { rapid.Check(t, check) })
 	}
@@ -338,6 +371,7 @@ func FuzzSplit(f *testing.F)                  { f.Fuzz(rapid.MakeFuzz(checkSplit
 func FuzzCRO(f *testing.F)                    { f.Fuzz(rapid.MakeFuzz(checkCRO)) }
 func FuzzWindowsNonIncreasing(f *testing.F)   { f.Fuzz(rapid.MakeFuzz(checkWindowsNonIncreasing)) }
 func FuzzCombinedAdditive(f *testing.F)       { f.Fuzz(rapid.MakeFuzz(checkCombinedAdditive)) }
+func FuzzCompiledCombined(f *testing.F)       { f.Fuzz(rapid.MakeFuzz(checkCompiledCombined)) }
 func FuzzCompiledMatchesReference(f *testing.F) {
 	f.Fuzz(rapid.MakeFuzz(checkCompiledMatchesReference))
 }

@@ -52,10 +52,11 @@ type Options struct {
 // serve (forfait.ErrNationalMax), each as a *LineError on the
 // establishment's line.
 func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, error) {
-	if err := rs.Validate(); err != nil {
+	c, err := rs.Compile()
+	if err != nil {
 		return nil, err
 	}
-	combined, nationalMax, _, err := prepare(rs, ests, opt)
+	combined, nationalMax, _, err := prepare(c, ests, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -63,11 +64,11 @@ func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, 
 	out := make([]Record, len(ests)*RowsPerEstablishment)
 	failed := make([]error, len(ests))
 	parallel(len(ests), func(i int) {
-		failed[i] = fillRecords(out[i*RowsPerEstablishment:(i+1)*RowsPerEstablishment], rs, &ests[i], combined[i], nationalMax, opt.Explain)
+		failed[i] = fillRecords(out[i*RowsPerEstablishment:(i+1)*RowsPerEstablishment], rs, &ests[i], combined[i].Decimal(), nationalMax.Decimal(), opt.Explain)
 	})
 	for i, err := range failed {
 		if err != nil {
-			errs = append(errs, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: forfait.Format(combined[i]), Err: err})
+			errs = append(errs, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: combined[i].String(), Err: err})
 		}
 	}
 	if len(errs) > 0 {
@@ -76,36 +77,30 @@ func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, 
 	return out, nil
 }
 
-// combiner computes a combined activity (Annexe 3 §1): a RuleSet or a
-// Compiled one.
-type combiner interface {
-	CombinedActivity(forfait.Activity) (decimal.Decimal, error)
-}
-
-// prepare returns each establishment's combined activity
+// prepare returns each establishment's combined activity (Annexe 3 §1)
 // and the national maximum: opt's, or the largest combined activity of ests
 // (INT-02), with the index of the establishment it comes from (-1 when
 // given).
-func prepare(rs combiner, ests []Establishment, opt Options) ([]decimal.Decimal, decimal.Decimal, int, error) {
+func prepare(c *forfait.Compiled, ests []Establishment, opt Options) ([]forfait.Combined, forfait.Combined, int, error) {
 	if len(ests) == 0 {
-		return nil, decimal.Zero, -1, &LineError{Line: 1, Err: ErrEmpty}
+		return nil, forfait.Combined{}, -1, &LineError{Line: 1, Err: ErrEmpty}
 	}
-	combined := make([]decimal.Decimal, len(ests))
-	nationalMax, from := opt.NationalMax, -1
+	combined := make([]forfait.Combined, len(ests))
+	nationalMax, from := forfait.CombinedOf(opt.NationalMax), -1
 	var errs []error
 	for i, e := range ests {
-		c, err := rs.CombinedActivity(e.Activity)
+		x, err := c.Combine(e.Activity)
 		if err != nil {
 			errs = append(errs, &LineError{Line: e.Line, Field: "activity", Err: err})
 			continue
 		}
-		combined[i] = c
-		if opt.NationalMax.IsZero() && (from < 0 || c.GreaterThan(nationalMax)) {
-			nationalMax, from = c, i
+		combined[i] = x
+		if opt.NationalMax.IsZero() && (from < 0 || x.Compare(nationalMax) > 0) {
+			nationalMax, from = x, i
 		}
 	}
 	if len(errs) > 0 {
-		return nil, decimal.Zero, -1, errors.Join(errs...)
+		return nil, forfait.Combined{}, -1, errors.Join(errs...)
 	}
 	return combined, nationalMax, from, nil
 }
@@ -150,10 +145,11 @@ func ParseKey(s string) (Key, error) {
 // exactly as Compute computes it (Annexe 3 §1-§4; same national maximum,
 // INT-02).
 func Explain(rs *forfait.RuleSet, ests []Establishment, opt Options, k Key) (forfait.Derivation, error) {
-	if err := rs.Validate(); err != nil {
+	c, err := rs.Compile()
+	if err != nil {
 		return forfait.Derivation{}, err
 	}
-	combined, nationalMax, _, err := prepare(rs, ests, opt)
+	combined, nationalMax, _, err := prepare(c, ests, opt)
 	if err != nil {
 		return forfait.Derivation{}, err
 	}
@@ -161,9 +157,9 @@ func Explain(rs *forfait.RuleSet, ests []Establishment, opt Options, k Key) (for
 	if i < 0 {
 		return forfait.Derivation{}, &LineError{Field: "finess", Value: k.FINESS.String(), Err: ErrNoSuchRecord}
 	}
-	d, err := rs.Explain(forfait.Request{Combined: combined[i], NationalMax: nationalMax, Variant: k.Variant, Window: k.Window})
+	d, err := rs.Explain(forfait.Request{Combined: combined[i].Decimal(), NationalMax: nationalMax.Decimal(), Variant: k.Variant, Window: k.Window})
 	if err != nil {
-		return forfait.Derivation{}, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: forfait.Format(combined[i]), Err: err}
+		return forfait.Derivation{}, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: combined[i].String(), Err: err}
 	}
 	return d, nil
 }

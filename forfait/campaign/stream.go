@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strconv"
@@ -53,7 +54,7 @@ func Write(w io.Writer, rs *forfait.RuleSet, ests []Establishment, opt Options, 
 	if err := checkBands(c, ests, combined, nationalMax); err != nil {
 		return Summary{}, err
 	}
-	s := Summary{NationalMax: nationalMax, Records: len(ests) * RowsPerEstablishment}
+	s := Summary{NationalMax: nationalMax.Decimal(), Records: len(ests) * RowsPerEstablishment}
 	if from >= 0 {
 		s.From = &ests[from]
 	}
@@ -64,11 +65,11 @@ func Write(w io.Writer, rs *forfait.RuleSet, ests []Establishment, opt Options, 
 // checkBands finds the errors a computation would meet (INT-02: a
 // category-D activity the national maximum cannot serve), each on its
 // establishment's line, before anything is written.
-func checkBands(c *forfait.Compiled, ests []Establishment, combined []decimal.Decimal, nationalMax decimal.Decimal) error {
+func checkBands(c *forfait.Compiled, ests []Establishment, combined []forfait.Combined, nationalMax forfait.Combined) error {
 	var errs []error
 	for i, e := range ests {
 		if _, err := c.Category(combined[i], nationalMax); err != nil {
-			errs = append(errs, &LineError{Line: e.Line, Field: "combined_activity", Value: forfait.Format(combined[i]), Err: err})
+			errs = append(errs, &LineError{Line: e.Line, Field: "combined_activity", Value: combined[i].String(), Err: err})
 		}
 	}
 	return errors.Join(errs...)
@@ -78,8 +79,8 @@ func checkBands(c *forfait.Compiled, ests []Establishment, combined []decimal.De
 type streamer struct {
 	c           *forfait.Compiled
 	ests        []Establishment
-	combined    []decimal.Decimal
-	nationalMax decimal.Decimal
+	combined    []forfait.Combined
+	nationalMax forfait.Combined
 	explain     bool
 	format      Format
 }
@@ -207,7 +208,7 @@ func (s *streamer) appendCSV(dst []byte, i int, e *Establishment) ([]byte, error
 	dst = append(dst, ',')
 	dst = append(dst, e.Region.String()...)
 	dst = append(dst, ',')
-	dst = forfait.AppendFormat(dst, s.combined[i])
+	dst = s.combined[i].AppendFormat(dst)
 	dst = append(dst, ',')
 	var rowBuf [64]byte
 	row := append(rowBuf[:0], dst[prefix:]...) // "finess,region,combined," shared by the 16 lines
@@ -225,10 +226,9 @@ func (s *streamer) appendCSV(dst []byte, i int, e *Establishment) ([]byte, error
 					dst = appendCents(dst, c)
 				}
 			} else {
-				req := forfait.Request{Combined: s.combined[i], NationalMax: s.nationalMax, Variant: v, Window: w}
-				f, err := s.c.Compute(req)
+				f, err := s.c.Compute(s.request(i, v, w))
 				if err != nil {
-					return dst, &LineError{Line: e.Line, Field: "combined_activity", Value: forfait.Format(s.combined[i]), Err: err}
+					return dst, &LineError{Line: e.Line, Field: "combined_activity", Value: s.combined[i].String(), Err: err}
 				}
 				dst = appendCells(dst, f.Category, v, w)
 				for _, d := range [...]decimal.Decimal{f.Base, f.Amount, f.Advance, f.Balance} {
@@ -288,7 +288,7 @@ func appendCents(dst []byte, c forfait.Cents) []byte {
 func (s *streamer) appendJSON(dst []byte, i int, e *Establishment) ([]byte, error) {
 	for k, v := range forfait.Variants() {
 		for j, w := range window.All() {
-			req := forfait.Request{Combined: s.combined[i], NationalMax: s.nationalMax, Variant: v, Window: w}
+			req := s.request(i, v, w)
 			rec := Record{Establishment: e}
 			var err error
 			if s.explain {
@@ -299,7 +299,7 @@ func (s *streamer) appendJSON(dst []byte, i int, e *Establishment) ([]byte, erro
 				rec.Forfait, err = s.c.Compute(req)
 			}
 			if err != nil {
-				return dst, &LineError{Line: e.Line, Field: "combined_activity", Value: forfait.Format(s.combined[i]), Err: err}
+				return dst, &LineError{Line: e.Line, Field: "combined_activity", Value: s.combined[i].String(), Err: err}
 			}
 			obj, err := rec.MarshalJSON()
 			if err != nil {
@@ -313,6 +313,11 @@ func (s *streamer) appendJSON(dst []byte, i int, e *Establishment) ([]byte, erro
 		}
 	}
 	return dst, nil
+}
+
+// request is establishment i's request for variant v in window w.
+func (s *streamer) request(i int, v forfait.Variant, w window.Window) forfait.Request {
+	return forfait.Request{Combined: s.combined[i].Decimal(), NationalMax: s.nationalMax.Decimal(), Variant: v, Window: w}
 }
 
 // jsonHead opens the JSON object: the national maximum used and where it
@@ -338,10 +343,11 @@ func jsonHead(s Summary) ([]byte, error) {
 
 // appendUint appends n in decimal, two digits at a time, in place.
 func appendUint(dst []byte, n uint64) []byte {
-	digits := 1
-	for m := n; m >= 10; m /= 10 {
+	digits := bits.Len64(n) * 1233 >> 12 // log10(2) ≈ 1233/4096: n's digits, or one less
+	if digits < len(pow10) && n >= pow10[digits] {
 		digits++
 	}
+	digits = max(digits, 1)
 	dst = slices.Grow(dst, digits)
 	i := len(dst) + digits
 	dst = dst[:i]
@@ -359,6 +365,14 @@ func appendUint(dst []byte, n uint64) []byte {
 	}
 	return dst
 }
+
+// pow10 are the powers of ten a uint64 holds.
+var pow10 = func() (p [20]uint64) {
+	for k, v := 0, uint64(1); k < len(p); k, v = k+1, v*10 {
+		p[k] = v
+	}
+	return p
+}()
 
 const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
 	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +

@@ -1,0 +1,75 @@
+package forfait
+
+import (
+	"math"
+
+	"github.com/shopspring/decimal"
+)
+
+// Combined is a combined activity (Annexe 3 §1) in the fixed-point form
+// compiled rules compute with: exact, and compared, formatted and used
+// without allocating when it fits an int64 coefficient, as every real
+// activity does. Batch callers get one per establishment from
+// Compiled.Combine and pass it to Compiled.ComputeTable; CombinedOf holds
+// any decimal (a national maximum given by a user). The zero value is 0.
+type Combined struct {
+	f   fix
+	big decimal.Decimal // the value, when f cannot hold it (f.bad)
+}
+
+// CombinedOf holds d, a combined activity or a national maximum (Annexe 3
+// §1, INT-02), as a Combined.
+func CombinedOf(d decimal.Decimal) Combined {
+	if f := fixOf(d); !f.bad {
+		return Combined{f: f}
+	}
+	return Combined{f: fixFailed(), big: d}
+}
+
+// Decimal returns x as a decimal.
+func (x Combined) Decimal() decimal.Decimal {
+	if x.f.bad {
+		return x.big
+	}
+	return x.f.decimal()
+}
+
+// Compare returns -1, 0 or +1 as x is less than, equal to or greater than y.
+func (x Combined) Compare(y Combined) int {
+	if !x.f.bad && !y.f.bad {
+		if r, ok := x.f.cmp(y.f); ok {
+			return r
+		}
+	}
+	return x.Decimal().Cmp(y.Decimal())
+}
+
+// AppendFormat appends Format(x.Decimal()) to dst, without allocating when
+// x fits.
+func (x Combined) AppendFormat(dst []byte) []byte {
+	if x.f.bad || x.f.e < -18 || x.f.e > 18 || x.f.c == math.MinInt64 {
+		return AppendFormat(dst, x.Decimal())
+	}
+	return appendFixed(dst, x.f.c, x.f.e)
+}
+
+// String returns Format(x.Decimal()).
+func (x Combined) String() string { return string(x.AppendFormat(nil)) }
+
+// Combine is CombinedActivity on the compiled rules, in the compiled form
+// (Annexe 3 §1): the same sum, the same errors.
+func (c *Compiled) Combine(a Activity) (Combined, error) {
+	sum := fix{}
+	for f, n := range a.Counts() {
+		if n < 0 { // the exact path reports every negative count
+			sum = fixFailed()
+			break
+		}
+		sum = sum.add(fix{c: n}.mul(c.weights[f]))
+	}
+	if c.fits && !sum.bad {
+		return Combined{f: sum}, nil
+	}
+	d, err := c.rs.CombinedActivity(a)
+	return CombinedOf(d), err
+}

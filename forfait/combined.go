@@ -14,7 +14,7 @@ import (
 // any decimal (a national maximum given by a user). The zero value is 0.
 type Combined struct {
 	f   fix
-	big decimal.Decimal // the value, when f cannot hold it (f.bad)
+	big *decimal.Decimal // the value, when f cannot hold it (f.bad)
 }
 
 // CombinedOf holds d, a combined activity or a national maximum (Annexe 3
@@ -23,13 +23,13 @@ func CombinedOf(d decimal.Decimal) Combined {
 	if f := fixOf(d); !f.bad {
 		return Combined{f: f}
 	}
-	return Combined{f: fixFailed(), big: d}
+	return Combined{f: fixFailed(), big: &d}
 }
 
 // Decimal returns x as a decimal.
 func (x Combined) Decimal() decimal.Decimal {
 	if x.f.bad {
-		return x.big
+		return *x.big
 	}
 	return x.f.decimal()
 }

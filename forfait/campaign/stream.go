@@ -86,7 +86,7 @@ type streamer struct {
 }
 
 // chunk is how many establishments one worker formats at a time.
-const chunk = 128
+const chunk = 64
 
 // write writes the head, then the records: workers on every processor
 // format chunks of establishments while this goroutine writes the chunks

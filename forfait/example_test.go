@@ -203,3 +203,38 @@ func ExampleParseFINESS() {
 	// 2A0000123 <nil>
 	// unset forfait: malformed FINESS: finess = "200000000" (department 20 does not exist)
 }
+
+// A batch caller compiles the rules once, then computes each
+// establishment's 16 forfaits as whole cents without allocating. The
+// establishment is the sample extract's first; its figures are those of
+// the independent exact computation (examples/campaign/testdata).
+func ExampleCompiled_ComputeTable() {
+	rs := forfait.Instruction2021()
+	c, err := rs.Compile()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	x, err := c.Combine(forfait.Activity{MCODays: 100_000, MCOSessions: 20_000, AmbulatorySurgeryStays: 12_000,
+		DayHospitalStays: 4_000, SSRDays: 10_000, PSYDays: 6_000, HADDays: 1_600})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var t forfait.Table
+	if !c.ComputeTable(x, forfait.Combined{}, &t) { // no national maximum: category C does not need it (INT-02)
+		fmt.Println("not in the fixed-point form: use Compute")
+		return
+	}
+	fmt.Println("combined activity", x)
+	for k, v := range forfait.Variants() {
+		a := t[k][window.W2.Index()]
+		fmt.Printf("%-7s category %s, window 2: forfait %d, advance %d, balance %d cents\n", v, a.Category, a.Amount, a.Advance, a.Balance)
+	}
+	// Output:
+	// combined activity 140800
+	// DS1     category C, window 2: forfait 9553700, advance 2866100, balance 6687600 cents
+	// DS1+CRO category C, window 2: forfait 10509000, advance 3152700, balance 7356300 cents
+	// DS2     category C, window 2: forfait 3674100, advance 1102200, balance 2571900 cents
+	// DS3     category C, window 2: forfait 3674100, advance 1102200, balance 2571900 cents
+}

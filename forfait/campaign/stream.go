@@ -90,8 +90,9 @@ const chunk = 64
 
 // write writes the head, then the records: workers on every processor
 // format chunks of establishments while this goroutine writes the chunks
-// done, in order. At most 2 chunks per worker are in flight, so memory
-// does not grow with the extract.
+// done, in order. At most one chunk per worker, and two more, are in
+// flight: memory does not grow with the extract, and few fresh pages are
+// touched.
 func (s *streamer) write(w io.Writer, sum Summary) error {
 	head := []byte(Header + "\n")
 	if s.format == JSON {
@@ -126,7 +127,7 @@ func (s *streamer) writeChunks(w io.Writer) error {
 		out  chan formatted
 	}
 	jobs := make(chan job)
-	inOrder := make(chan chan formatted, 2*workers) // bounds the chunks in flight
+	inOrder := make(chan chan formatted, workers) // bounds the chunks in flight
 	free := make(chan []byte, 3*workers+1)          // buffers written out, for reuse
 	done := make(chan struct{})
 	var wg sync.WaitGroup

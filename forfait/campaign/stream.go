@@ -128,7 +128,7 @@ func (s *streamer) writeChunks(w io.Writer) error {
 	}
 	jobs := make(chan job)
 	inOrder := make(chan chan formatted, workers) // bounds the chunks in flight
-	free := make(chan []byte, 3*workers+1)          // buffers written out, for reuse
+	free := make(chan []byte, 3*workers+1)        // buffers written out, for reuse
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	defer wg.Wait()

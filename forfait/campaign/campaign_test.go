@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -361,4 +362,40 @@ func TestWriteMatchesCompute(t *testing.T) {
 			t.Fatalf("Write and Compute differ (-compute +write):\n%s", diff)
 		}
 	})
+}
+
+// failAfter accepts n bytes, then fails every write.
+type failAfter struct{ n int }
+
+var errDiskFull = errors.New("disk full")
+
+func (w *failAfter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		k := w.n
+		w.n = 0
+		return k, errDiskFull
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// TestWriteStopsOnWriterError: a writer failing anywhere in the stream ends
+// Write with its error, every worker stopped.
+func TestWriteStopsOnWriterError(t *testing.T) {
+	ests, err := campaign.Read(strings.NewReader(extract(1000)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := forfait.Instruction2021()
+	before := runtime.NumGoroutine()
+	for _, f := range []campaign.Format{campaign.CSV, campaign.JSON} {
+		for _, n := range []int{0, 10, 100_000, 700_000} {
+			if _, err := campaign.Write(&failAfter{n}, &rs, ests, campaign.Options{}, f); !errors.Is(err, errDiskFull) {
+				t.Errorf("format %d, failing after %d bytes: %v", f, n, err)
+			}
+		}
+	}
+	if after := runtime.NumGoroutine(); after > before {
+		t.Errorf("%d goroutines before Write, %d after", before, after)
+	}
 }

@@ -133,7 +133,8 @@ type Table [4][window.Count]Amounts
 
 // ComputeTable fills t with the 16 forfaits of an establishment of this
 // combined activity (Annexe 3 §3-§4, §5; INT-01 to INT-04), locating its
-// band once and allocating nothing: the batch caller's path. It reports
+// band once and allocating nothing: the batch caller's path. nationalMax
+// is as in a Request, zero when not supplied (INT-02). It reports
 // false, leaving t in an unspecified state, when any of them would make
 // ComputeCents report false; the caller then uses Compute.
 func (c *Compiled) ComputeTable(combined, nationalMax Combined, t *Table) bool {

@@ -12,6 +12,8 @@ import (
 // activity does. Batch callers get one per establishment from
 // Compiled.Combine and pass it to Compiled.ComputeTable; CombinedOf holds
 // any decimal (a national maximum given by a user). The zero value is 0.
+// Compare two with Compare: == tells apart representations of one value
+// (1.5 and 1.50).
 type Combined struct {
 	f   fix
 	big *decimal.Decimal // the value, when f cannot hold it (f.bad)

@@ -1,6 +1,8 @@
 package forfait
 
 import (
+	"math"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/window"
@@ -92,6 +94,15 @@ func (c *Compiled) Explain(req Request) (Derivation, error) { return c.rs.Explai
 // Cents is an amount in euro cents (the forfait is rounded to the euro,
 // INT-03).
 type Cents int64
+
+// AppendFormat appends the amount in euros as Format prints it: "12345",
+// "12345.5", "-0.05".
+func (c Cents) AppendFormat(dst []byte) []byte {
+	if c == math.MinInt64 {
+		return AppendFormat(dst, decimal.New(int64(c), -2))
+	}
+	return appendFixed(dst, int64(c), -2)
+}
 
 // Amounts is a forfait as whole cents, for batch callers that need no
 // decimal: the category, the base, the forfait and its split (Annexe 3

@@ -3,11 +3,14 @@ package forfait_test
 import (
 	"encoding/json"
 	"errors"
+	"math"
+	"math/big"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
 
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/window"
@@ -345,6 +348,37 @@ func TestAppendFormat(t *testing.T) {
 			t.Errorf("AppendFormat(%s) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// ratText renders c × 10^e through big.Rat, independently of Format: plain
+// notation, no trailing fractional zeros.
+func ratText(c int64, e int32) string {
+	r := new(big.Rat).SetInt64(c)
+	p := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(max(e, -e))), nil))
+	if e >= 0 {
+		return r.Mul(r, p).FloatString(0)
+	}
+	s := r.Quo(r, p).FloatString(int(-e))
+	return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
+}
+
+// TestAppendFormatDigits: amounts and cents print as the big.Rat rendering
+// at every number of digits and every exponent the int64 path serves.
+func TestAppendFormatDigits(t *testing.T) {
+	edges := []int64{math.MinInt64, math.MaxInt64}
+	for p := int64(1); p <= 1e18; p *= 10 { // every number of digits, and its ends
+		edges = append(edges, p-1, p, p+1, -p)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		c := rapid.OneOf(rapid.Int64(), rapid.Int64Range(-1000, 1000), rapid.SampledFrom(edges)).Draw(t, "coefficient")
+		e := int32(rapid.IntRange(-18, 18).Draw(t, "exponent"))
+		if got, want := string(forfait.AppendFormat([]byte("x"), decimal.New(c, e))), "x"+ratText(c, e); got != want {
+			t.Fatalf("AppendFormat(%de%d) = %q, want %q", c, e, got, want)
+		}
+		if got, want := string(forfait.Cents(c).AppendFormat(nil)), ratText(c, -2); got != want {
+			t.Fatalf("Cents(%d).AppendFormat = %q, want %q", c, got, want)
+		}
+	})
 }
 
 // TestDiff: two rule sets (base unit 1 € and 1 000 €) and two variants

@@ -63,22 +63,19 @@ func appendFixed(dst []byte, c int64, e int32) []byte {
 	if c == 0 {
 		return append(dst, '0')
 	}
+	if c < 0 {
+		dst = append(dst, '-')
+		c = -c
+	}
 	if e >= 0 {
-		dst = strconv.AppendInt(dst, c, 10)
+		dst = appendDigits(dst, uint64(c))
 		for ; e > 0; e-- {
 			dst = append(dst, '0')
 		}
 		return dst
 	}
-	if c < 0 {
-		dst = append(dst, '-')
-		c = -c
-	}
-	pow := int64(1)
-	for i := int32(0); i > e; i-- {
-		pow *= 10
-	}
-	dst = strconv.AppendInt(dst, c/pow, 10)
+	pow := pow10[-e]
+	dst = appendDigits(dst, uint64(c/pow))
 	frac := c % pow
 	if frac == 0 {
 		return dst
@@ -90,6 +87,32 @@ func appendFixed(dst []byte, c int64, e int32) []byte {
 	}
 	return dst
 }
+
+// appendDigits appends n in decimal, two digits at a time: the writers of
+// large extracts print millions of amounts.
+func appendDigits(dst []byte, n uint64) []byte {
+	var buf [20]byte
+	i := len(buf)
+	for n >= 100 {
+		q := n / 100
+		r := n - q*100
+		i -= 2
+		buf[i], buf[i+1] = digitPairs[2*r], digitPairs[2*r+1]
+		n = q
+	}
+	if n >= 10 {
+		i -= 2
+		buf[i], buf[i+1] = digitPairs[2*n], digitPairs[2*n+1]
+	} else {
+		i--
+		buf[i] = byte('0' + n)
+	}
+	return append(dst, buf[i:]...)
+}
+
+const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+	"8081828384858687888990919293949596979899"
 
 // joinErrors returns the one error of errs as it is, and several joined.
 func joinErrors(errs []error) error {

@@ -4,9 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"math/bits"
 	"runtime"
-	"slices"
 	"strconv"
 	"sync"
 
@@ -128,7 +126,7 @@ func (s *streamer) writeChunks(w io.Writer) error {
 	}
 	jobs := make(chan job)
 	inOrder := make(chan chan formatted, workers) // bounds the chunks in flight
-	free := make(chan []byte, 3*workers+1)        // buffers written out, for reuse
+	free := make(chan []byte, workers+2)          // buffers written out, for reuse
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	defer wg.Wait()
@@ -224,7 +222,7 @@ func (s *streamer) appendCSV(dst []byte, i int, e *Establishment) ([]byte, error
 				dst = append(dst, cells[a.Category.Index()][k][j]...)
 				for _, c := range [...]forfait.Cents{a.Base, a.Amount, a.Advance, a.Balance} {
 					dst = append(dst, ',')
-					dst = appendCents(dst, c)
+					dst = c.AppendFormat(dst)
 				}
 			} else {
 				f, err := s.c.Compute(s.request(i, v, w))
@@ -264,24 +262,6 @@ func appendCells(dst []byte, c forfait.Category, v forfait.Variant, w window.Win
 	dst = strconv.AppendBool(dst, v.CRO)
 	dst = append(dst, ',')
 	return append(dst, w.String()...)
-}
-
-// appendCents appends c euro cents as forfait.Format prints the same
-// amount: "12345", "12345.5", "12345.67", "-0.05".
-func appendCents(dst []byte, c forfait.Cents) []byte {
-	if c < 0 {
-		dst = append(dst, '-')
-		c = -c
-	}
-	dst = appendUint(dst, uint64(c/100))
-	switch r := c % 100; {
-	case r == 0:
-	case r%10 == 0:
-		dst = append(dst, '.', byte('0'+r/10))
-	default:
-		dst = append(dst, '.', byte('0'+r/10), byte('0'+r%10))
-	}
-	return dst
 }
 
 // appendJSON appends e's records as JSON objects, each preceded by a
@@ -341,40 +321,3 @@ func jsonHead(s Summary) ([]byte, error) {
 	}
 	return append(data[:len(data)-1], `,"records":[`...), nil
 }
-
-// appendUint appends n in decimal, two digits at a time, in place.
-func appendUint(dst []byte, n uint64) []byte {
-	digits := bits.Len64(n) * 1233 >> 12 // log10(2) ≈ 1233/4096: n's digits, or one less
-	if digits < len(pow10) && n >= pow10[digits] {
-		digits++
-	}
-	digits = max(digits, 1)
-	dst = slices.Grow(dst, digits)
-	i := len(dst) + digits
-	dst = dst[:i]
-	for n >= 100 {
-		q := n / 100
-		r := n - q*100
-		i -= 2
-		dst[i], dst[i+1] = digitPairs[2*r], digitPairs[2*r+1]
-		n = q
-	}
-	if n >= 10 {
-		dst[i-2], dst[i-1] = digitPairs[2*n], digitPairs[2*n+1]
-	} else {
-		dst[i-1] = byte('0' + n)
-	}
-	return dst
-}
-
-// pow10 are the powers of ten a uint64 holds.
-var pow10 = func() (p [20]uint64) {
-	for k, v := 0, uint64(1); k < len(p); k, v = k+1, v*10 {
-		p[k] = v
-	}
-	return p
-}()
-
-const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
-	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
-	"8081828384858687888990919293949596979899"

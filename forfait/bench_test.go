@@ -13,7 +13,7 @@ import (
 // DS1 with the CRO bonus, window 2.
 var benchRequest = forfait.Request{Combined: decimal.New(1278005, -1), Variant: forfait.Variant{Domain: forfait.DS1, CRO: true}, Window: window.W2}
 
-func compiled(b *testing.B) *forfait.Compiled {
+func compiled(b testing.TB) *forfait.Compiled {
 	rs := forfait.Instruction2021()
 	c, err := rs.Compile()
 	if err != nil {

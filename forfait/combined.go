@@ -25,7 +25,8 @@ func CombinedOf(d decimal.Decimal) Combined {
 	if f := fixOf(d); !f.bad {
 		return Combined{f: f}
 	}
-	return Combined{f: fixFailed(), big: &d}
+	big := d // a copy: taking d's address would allocate it on every call
+	return Combined{f: fixFailed(), big: &big}
 }
 
 // Decimal returns x as a decimal.

@@ -1,7 +1,6 @@
 package forfait
 
 import (
-	"math"
 
 	"github.com/shopspring/decimal"
 
@@ -98,10 +97,7 @@ type Cents int64
 // AppendFormat appends the amount in euros as Format prints it: "12345",
 // "12345.5", "-0.05".
 func (c Cents) AppendFormat(dst []byte) []byte {
-	if c == math.MinInt64 {
-		return AppendFormat(dst, decimal.New(int64(c), -2))
-	}
-	return appendFixed(dst, int64(c), -2)
+	return appendParts(dst, int64(c/100), int64(c%100), 2)
 }
 
 // Amounts is a forfait as whole cents, for batch callers that need no

@@ -2,6 +2,7 @@ package forfait
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -58,8 +59,12 @@ func AppendFormat(dst []byte, d decimal.Decimal) []byte {
 }
 
 // appendFixed appends c × 10^e as Format prints it; |e| ≤ 18 and c is not
-// math.MinInt64.
+// math.MinInt64 when e ≥ 0.
 func appendFixed(dst []byte, c int64, e int32) []byte {
+	if e < 0 {
+		pow := pow10[-e]
+		return appendParts(dst, c/pow, c%pow, int(-e))
+	}
 	if c == 0 {
 		return append(dst, '0')
 	}
@@ -67,47 +72,63 @@ func appendFixed(dst []byte, c int64, e int32) []byte {
 		dst = append(dst, '-')
 		c = -c
 	}
-	if e >= 0 {
-		dst = appendDigits(dst, uint64(c))
-		for ; e > 0; e-- {
-			dst = append(dst, '0')
-		}
-		return dst
-	}
-	pow := pow10[-e]
-	dst = appendDigits(dst, uint64(c/pow))
-	frac := c % pow
-	if frac == 0 {
-		return dst
-	}
-	dst = append(dst, '.')
-	for pow /= 10; frac > 0; pow /= 10 { // leading zeros, digits, no trailing zeros
-		dst = append(dst, byte('0'+frac/pow))
-		frac %= pow
+	dst = appendDigits(dst, uint64(c), 1)
+	for ; e > 0; e-- {
+		dst = append(dst, '0')
 	}
 	return dst
 }
 
-// appendDigits appends n in decimal, two digits at a time: the writers of
-// large extracts print millions of amounts.
-func appendDigits(dst []byte, n uint64) []byte {
-	var buf [20]byte
-	i := len(buf)
+// appendParts appends whole + frac / 10^places, both parts of one sign:
+// the fraction with its leading zeros and without its trailing ones.
+func appendParts(dst []byte, whole, frac int64, places int) []byte {
+	if whole < 0 || frac < 0 {
+		dst = append(dst, '-')
+		whole, frac = -whole, -frac
+	}
+	dst = appendDigits(dst, uint64(whole), 1)
+	if frac == 0 {
+		return dst
+	}
+	for frac%10 == 0 {
+		frac /= 10
+		places--
+	}
+	dst = append(dst, '.')
+	return appendDigits(dst, uint64(frac), places)
+}
+
+// appendDigits appends n in decimal, with leading zeros to width digits,
+// two digits at a time and straight into dst: the writers of large
+// extracts print millions of amounts.
+func appendDigits(dst []byte, n uint64, width int) []byte {
+	w := 1
+	for w < len(pow10) && n >= uint64(pow10[w]) {
+		w++
+	}
+	w = max(w, width)
+	dst = slices.Grow(dst, w)
+	out := dst[len(dst) : len(dst)+w]
+	i := w
 	for n >= 100 {
 		q := n / 100
 		r := n - q*100
 		i -= 2
-		buf[i], buf[i+1] = digitPairs[2*r], digitPairs[2*r+1]
+		out[i], out[i+1] = digitPairs[2*r], digitPairs[2*r+1]
 		n = q
 	}
 	if n >= 10 {
 		i -= 2
-		buf[i], buf[i+1] = digitPairs[2*n], digitPairs[2*n+1]
+		out[i], out[i+1] = digitPairs[2*n], digitPairs[2*n+1]
 	} else {
 		i--
-		buf[i] = byte('0' + n)
+		out[i] = byte('0' + n)
 	}
-	return append(dst, buf[i:]...)
+	for i > 0 {
+		i--
+		out[i] = '0'
+	}
+	return dst[:len(dst)+w]
 }
 
 const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +

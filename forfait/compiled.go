@@ -1,7 +1,6 @@
 package forfait
 
 import (
-
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/window"
@@ -140,7 +139,8 @@ type Table [4][window.Count]Amounts
 
 // ComputeTable fills t with the 16 forfaits of an establishment of this
 // combined activity (Annexe 3 §3-§4, §5; INT-01 to INT-04), locating its
-// band once and allocating nothing: the batch caller's path. nationalMax
+// band once, computing a row once for variants with the same base and
+// bonus, and allocating nothing: the batch caller's path. nationalMax
 // is as in a Request, zero when not supplied (INT-02). It reports
 // false, leaving t in an unspecified state, when any of them would make
 // ComputeCents report false; the caller then uses Compute.
@@ -154,8 +154,13 @@ func (c *Compiled) ComputeTable(combined, nationalMax Combined, t *Table) bool {
 		in := c.operands(cf, mf, i, Variant{Domain: Domain(d + 1)}, 0)
 		base(&in, &bases[d])
 	}
-	for k, v := range Variants() {
+	variants := Variants()
+	for k, v := range variants {
 		in, o := c.operands(cf, mf, i, v, 0), bases[v.Domain.Index()]
+		if p := sameRow(variants[:k], v, bases[:], o.base); p >= 0 {
+			t[k] = t[p] // DS2 and DS3 share their amounts in the 2021 rules
+			continue
+		}
 		for w := range window.Count {
 			in.factor = c.factors[w] // windowed overwrites every result but the base
 			windowed(&in, &o)
@@ -165,6 +170,19 @@ func (c *Compiled) ComputeTable(combined, nationalMax Combined, t *Table) bool {
 		}
 	}
 	return true
+}
+
+// sameRow returns the index of the first of done whose forfaits are
+// those of v, with base the base of v's domain, or -1: the bonus, the
+// factors and the split being shared, a variant's row depends on its base
+// and its bonus alone.
+func sameRow(done []Variant, v Variant, bases []formulaOut[fix], base fix) int {
+	for p, u := range done {
+		if u.CRO == v.CRO && bases[u.Domain.Index()].base == base {
+			return p
+		}
+	}
+	return -1
 }
 
 // band locates the band of combined in fixed point: false when the rule set

@@ -67,6 +67,16 @@ func genRuleSet(t *rapid.T) *forfait.RuleSet {
 		decimal.New(1, 0), decimal.New(1, 3), decimal.New(1, -2), decimal.New(5, 2),
 	}).Draw(t, "base_unit")
 	rs.Rounding.ForfaitUnit = rapid.SampledFrom([]decimal.Decimal{decimal.New(1, 0), decimal.New(1, -2)}).Draw(t, "forfait_unit")
+	// Domains whose amounts differ, or match another domain's, as a later
+	// instruction could set them: ComputeTable shares rows only between
+	// equal ones.
+	for d := range forfait.NumDomains {
+		scale := rapid.SampledFrom([]int64{10, 10, 5, 12, 20}).Draw(t, "domain_scale_tenths")
+		for i := range rs.Bands {
+			r := &rs.Bands[i].Amounts[d]
+			r.Min, r.Max = r.Min.Mul(decimal.New(scale, -1)), r.Max.Mul(decimal.New(scale, -1))
+		}
+	}
 	return &rs
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -214,16 +215,24 @@ func (s *streamer) appendCSV(dst []byte, i int, e *Establishment) ([]byte, error
 	dst = dst[:prefix]
 	var t forfait.Table
 	fast := s.c.ComputeTable(s.combined[i], s.nationalMax, &t)
+	var amounts [NumVariants][window.Count]struct{ from, to int } // each line's amounts in dst
 	for k, v := range forfait.Variants() {
+		same := slices.Index(t[:k], t[k]) // a row already written (DS3's is DS2's under the 2021 rules)
 		for j, w := range window.All() {
 			dst = append(dst, row...)
 			if fast {
 				a := &t[k][j]
 				dst = append(dst, cells[a.Category.Index()][k][j]...)
-				for _, c := range [...]forfait.Cents{a.Base, a.Amount, a.Advance, a.Balance} {
-					dst = append(dst, ',')
-					dst = c.AppendFormat(dst)
+				from := len(dst)
+				if same >= 0 {
+					dst = append(dst, dst[amounts[same][j].from:amounts[same][j].to]...)
+				} else {
+					for _, c := range [...]forfait.Cents{a.Base, a.Amount, a.Advance, a.Balance} {
+						dst = append(dst, ',')
+						dst = c.AppendFormat(dst)
+					}
 				}
+				amounts[k][j].from, amounts[k][j].to = from, len(dst)
 			} else {
 				f, err := s.c.Compute(s.request(i, v, w))
 				if err != nil {

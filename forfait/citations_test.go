@@ -20,7 +20,7 @@ var citation = regexp.MustCompile(`§\s?\d|Annexe? \d|INT-\d\d`)
 // plumbing are the exported names that encode no rule: conversions,
 // formatting, errors and accessors. Anything else must cite.
 var plumbing = map[string]bool{
-	"String": true, "MarshalText": true, "UnmarshalText": true, "MarshalJSON": true, "UnmarshalJSON": true,
+	"String": true, "AppendText": true, "MarshalText": true, "UnmarshalText": true, "MarshalJSON": true, "UnmarshalJSON": true,
 	"Error": true, "Unwrap": true, "IsValid": true, "Index": true, "Equal": true, "IsZero": true, "Time": true, "After": true,
 	"Format": true, "AppendFormat": true, "Decimal": true, "Problems": true, "FormatDiff": true, "Diff": true, "StepDiff": true,
 	"Step": true, "Derivation": true, "Interpretation": true, "Interpretations": true,

@@ -10,8 +10,10 @@ import (
 // code, then digits. Applications, notifications and ARS lists go by FINESS
 // (§5, §6.1; INT-09). Build one with ParseFINESS (MustParseFINESS for
 // literals); the zero value is "no number", which IsValid reports, String
-// prints as "unset" and MarshalText encodes as "", as netip.Addr does.
-type FINESS struct{ s string }
+// prints as "unset" and MarshalText encodes as "", as netip.Addr does. A
+// FINESS is a comparable value that holds its nine characters itself, so
+// that a list of establishments allocates nothing per number.
+type FINESS struct{ b [9]byte }
 
 // ErrInvalidFINESS: text that is not a well-formed FINESS number.
 var ErrInvalidFINESS = errors.New("forfait: malformed FINESS")
@@ -28,7 +30,9 @@ func ParseFINESS(s string) (FINESS, error) {
 	if reason := finessProblem(s); reason != "" {
 		return FINESS{}, &InputError{Field: "finess", Value: strconv.Quote(s), Reason: reason, Err: ErrInvalidFINESS}
 	}
-	return FINESS{s}, nil
+	var f FINESS
+	copy(f.b[:], s)
+	return f, nil
 }
 
 // MustParseFINESS is ParseFINESS (INT-09) for literals in tests and
@@ -71,18 +75,26 @@ func allDigits(s string) bool {
 }
 
 // IsValid reports whether f is a number, not the zero value.
-func (f FINESS) IsValid() bool { return f.s != "" }
+func (f FINESS) IsValid() bool { return f != FINESS{} }
 
 // String returns the number, or "unset" for the zero value.
 func (f FINESS) String() string {
-	if f.s == "" {
+	if !f.IsValid() {
 		return "unset"
 	}
-	return f.s
+	return string(f.b[:])
+}
+
+// AppendText appends the number to b, or nothing for the zero value.
+func (f FINESS) AppendText(b []byte) ([]byte, error) {
+	if !f.IsValid() {
+		return b, nil
+	}
+	return append(b, f.b[:]...), nil
 }
 
 // MarshalText encodes the number, or "" for the zero value.
-func (f FINESS) MarshalText() ([]byte, error) { return []byte(f.s), nil }
+func (f FINESS) MarshalText() ([]byte, error) { return f.AppendText(nil) }
 
 // UnmarshalText decodes a FINESS number as ParseFINESS does, or "" as the
 // zero value.

@@ -162,6 +162,44 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
+// TestDuplicateFINESS: every row whose FINESS an earlier row holds is
+// reported, in row order, naming the line of the first, as a map over the
+// rows finds them; Corsican and overseas numbers included.
+func TestDuplicateFINESS(t *testing.T) {
+	pool := []string{"750712184", "2A0000018", "2B0000017", "2A0000019", "971000011", "010000000", "750712185", "020000001"}
+	rapid.Check(t, func(t *rapid.T) {
+		rows := rapid.SliceOfN(rapid.SampledFrom(pool), 1, 40).Draw(t, "rows")
+		var in strings.Builder
+		in.WriteString(header)
+		var want []string
+		first := map[string]int{}
+		for i, f := range rows {
+			fmt.Fprintf(&in, "%s,Bretagne,1,1,1,1,1,1,1,1\n", f)
+			if line, dup := first[f]; dup {
+				want = append(want, fmt.Sprintf("line %d: %s first on line %d", i+2, f, line))
+			} else {
+				first[f] = i + 2
+			}
+		}
+		_, err := campaign.Read(strings.NewReader(in.String()))
+		var got []string
+		for _, e := range forfait.Problems(err) {
+			var le *campaign.LineError
+			if !errors.As(e, &le) || !errors.Is(e, campaign.ErrDuplicateFINESS) {
+				t.Fatalf("unexpected error %v", e)
+			}
+			var line int
+			if _, err := fmt.Sscanf(e.Error()[strings.Index(e.Error(), "(first on line ")+len("(first on line "):], "%d", &line); err != nil {
+				t.Fatalf("no first line in %q", e)
+			}
+			got = append(got, fmt.Sprintf("line %d: %s first on line %d", le.Line, le.Value, line))
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("duplicates (-want +got):\n%s", diff)
+		}
+	})
+}
+
 // locate lists err's *LineError leaves with the sentinel each wraps.
 func locate(t *testing.T, err error) []located {
 	t.Helper()

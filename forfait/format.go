@@ -2,6 +2,7 @@ package forfait
 
 import (
 	"errors"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -102,11 +103,7 @@ func appendParts(dst []byte, whole, frac int64, places int) []byte {
 // two digits at a time and straight into dst: the writers of large
 // extracts print millions of amounts.
 func appendDigits(dst []byte, n uint64, width int) []byte {
-	w := 1
-	for w < len(pow10) && n >= uint64(pow10[w]) {
-		w++
-	}
-	w = max(w, width)
+	w := max(numDigits(n), width)
 	dst = slices.Grow(dst, w)
 	out := dst[len(dst) : len(dst)+w]
 	i := w
@@ -129,6 +126,16 @@ func appendDigits(dst []byte, n uint64, width int) []byte {
 		out[i] = '0'
 	}
 	return dst[:len(dst)+w]
+}
+
+// numDigits is the number of decimal digits of n, 1 for 0: the bit length
+// times log10(2) (1233/4096) is the count or one less.
+func numDigits(n uint64) int {
+	w := bits.Len64(n) * 1233 >> 12
+	if w < len(pow10) && n >= uint64(pow10[w]) {
+		w++
+	}
+	return max(w, 1)
 }
 
 const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +

@@ -214,40 +214,60 @@ func (s *streamer) appendCSV(dst []byte, i int, e *Establishment) ([]byte, error
 	row := append(rowBuf[:0], dst[prefix:]...) // "finess,region,combined," shared by the 16 lines
 	dst = dst[:prefix]
 	var t forfait.Table
-	fast := s.c.ComputeTable(s.combined[i], s.nationalMax, &t)
-	var amounts [NumVariants][window.Count]struct{ from, to int } // each line's amounts in dst
-	for k, v := range forfait.Variants() {
-		same := slices.Index(t[:k], t[k]) // a row already written (DS3's is DS2's under the 2021 rules)
-		for j, w := range window.All() {
+	if s.c.ComputeTable(s.combined[i], s.nationalMax, &t) {
+		return appendTable(dst, row, &t), nil
+	}
+	for _, v := range forfait.Variants() {
+		for _, w := range window.All() {
+			f, err := s.c.Compute(s.request(i, v, w))
+			if err != nil {
+				return dst, &LineError{Line: e.Line, Field: "combined_activity", Value: s.combined[i].String(), Err: err}
+			}
 			dst = append(dst, row...)
-			if fast {
-				a := &t[k][j]
-				dst = append(dst, cells[a.Category.Index()][k][j]...)
-				from := len(dst)
-				if same >= 0 {
-					dst = append(dst, dst[amounts[same][j].from:amounts[same][j].to]...)
-				} else {
-					for _, c := range [...]forfait.Cents{a.Base, a.Amount, a.Advance, a.Balance} {
-						dst = append(dst, ',')
-						dst = c.AppendFormat(dst)
-					}
-				}
-				amounts[k][j].from, amounts[k][j].to = from, len(dst)
-			} else {
-				f, err := s.c.Compute(s.request(i, v, w))
-				if err != nil {
-					return dst, &LineError{Line: e.Line, Field: "combined_activity", Value: s.combined[i].String(), Err: err}
-				}
-				dst = appendCells(dst, f.Category, v, w)
-				for _, d := range [...]decimal.Decimal{f.Base, f.Amount, f.Advance, f.Balance} {
-					dst = append(dst, ',')
-					dst = forfait.AppendFormat(dst, d)
-				}
+			dst = appendCells(dst, f.Category, v, w)
+			for _, d := range [...]decimal.Decimal{f.Base, f.Amount, f.Advance, f.Balance} {
+				dst = append(dst, ',')
+				dst = forfait.AppendFormat(dst, d)
 			}
 			dst = append(dst, '\n')
 		}
 	}
 	return dst, nil
+}
+
+// appendTable appends the lines of a table of forfaits, each starting with
+// row. Amounts repeat: a variant's base in its four windows (and as the
+// forfait of a window whose factor is 1), and a whole row (DS3's is DS2's
+// under the 2021 rules); their text is copied, not formatted again.
+func appendTable(dst, row []byte, t *forfait.Table) []byte {
+	var lines [NumVariants][window.Count]struct{ from, to int } // each line's amounts in dst
+	for k := range t {
+		same := slices.Index(t[:k], t[k])
+		var buf [24]byte
+		base := t[k][0].Base
+		baseText := base.AppendFormat(buf[:0])
+		for j := range t[k] {
+			a := &t[k][j]
+			dst = append(dst, row...)
+			dst = append(dst, cells[a.Category.Index()][k][j]...)
+			from := len(dst)
+			if same >= 0 {
+				dst = append(dst, dst[lines[same][j].from:lines[same][j].to]...)
+			} else {
+				for _, c := range [...]forfait.Cents{a.Base, a.Amount, a.Advance, a.Balance} {
+					dst = append(dst, ',')
+					if c == base {
+						dst = append(dst, baseText...)
+					} else {
+						dst = c.AppendFormat(dst)
+					}
+				}
+			}
+			lines[k][j].from, lines[k][j].to = from, len(dst)
+			dst = append(dst, '\n')
+		}
+	}
+	return dst
 }
 
 // cells are the "category,domain,cro,window" cells of every record, by

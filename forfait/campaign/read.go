@@ -390,7 +390,7 @@ func parseCount(s []byte) (int64, error) {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c >= '0' && c <= '9':
-			if n > (math.MaxInt64-int64(c-'0'))/10 {
+			if digits >= 18 && n > (math.MaxInt64-int64(c-'0'))/10 { // 18 digits always fit
 				return 0, fmt.Errorf("%w: beyond %d", ErrInvalidCount, int64(math.MaxInt64))
 			}
 			n, digits = n*10+int64(c-'0'), digits+1

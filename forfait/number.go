@@ -97,8 +97,11 @@ var pow10, scaleLimit = func() (p, l [19]int64) {
 
 // align returns a and b's coefficients at their common (smaller) exponent.
 func align(a, b fix) (ac, bc int64, e int32, ok bool) {
-	if a.bad || b.bad {
+	switch {
+	case a.bad || b.bad:
 		return 0, 0, 0, false
+	case a.e == b.e:
+		return a.c, b.c, a.e, true
 	}
 	e = min(a.e, b.e)
 	ac, ok1 := scale(a.c, a.e-e)
@@ -109,7 +112,7 @@ func align(a, b fix) (ac, bc int64, e int32, ok bool) {
 func (a fix) add(b fix) fix {
 	ac, bc, e, ok := align(a, b)
 	s := ac + bc
-	overflow := (ac > 0 && bc > 0 && s < 0) || (ac < 0 && bc < 0 && s >= 0)
+	overflow := (ac^s)&(bc^s) < 0 // the sum's sign differs from both operands
 	return a.with(s, e, ok && !overflow)
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times the campaign tool against reference.py (exact rationals, Python
-# fractions) on the same generated extract, side by side, and checks that
-# both print the same CSV. Usage, from the module root:
+# fractions) on the same generated extract, side by side (runs interleaved,
+# best and median of each), and checks that both print the same CSV.
+# Usage, from the module root:
 #   bash examples/campaign/testdata/compare.sh [ESTABLISHMENTS] [RUNS]
 set -euo pipefail
 n="${1:-5000}"
@@ -19,18 +20,19 @@ for i in range(int(sys.argv[1])):
 PY
 go build -o "$dir/campaign" ./examples/campaign
 python3 - "$dir" "$runs" "$n" "$here/reference.py" <<'PY'
-import filecmp, subprocess, sys, time
+import filecmp, statistics, subprocess, sys, time
 d, runs, n, ref = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-def best(cmd, out):
-    b = float("inf")
-    for _ in range(runs):
-        with open(out, "wb") as f:
+cmds = {"campaign": [d + "/campaign", "-in", d + "/extract.csv"], "reference.py": [sys.executable, ref, d + "/extract.csv"]}
+times = {name: [] for name in cmds}
+for _ in range(runs):  # interleaved, so that both see the same machine
+    for name, cmd in cmds.items():
+        with open(d + "/" + name + ".csv", "wb") as f:
             t = time.perf_counter()
             subprocess.run(cmd, stdout=f, stderr=subprocess.DEVNULL, check=True)
-            b = min(b, time.perf_counter() - t)
-    return b
-go = best([d + "/campaign", "-in", d + "/extract.csv"], d + "/go.csv")
-py = best([sys.executable, ref, d + "/extract.csv"], d + "/py.csv")
-same = "identical" if filecmp.cmp(d + "/go.csv", d + "/py.csv", shallow=False) else "DIFFERENT"
-print("establishments %s: campaign %.3f s, reference.py %.3f s, %.0fx faster; outputs %s" % (n, go, py, py / go, same))
+            times[name].append(time.perf_counter() - t)
+go, py = times["campaign"], times["reference.py"]
+same = "identical" if filecmp.cmp(d + "/campaign.csv", d + "/reference.py.csv", shallow=False) else "DIFFERENT"
+print("establishments %s, best of %d: campaign %.3f s, reference.py %.3f s, %.0fx faster (medians %.3f s, %.3f s, %.0fx); outputs %s"
+      % (n, runs, min(go), min(py), min(py) / min(go), statistics.median(go), statistics.median(py),
+         statistics.median(py) / statistics.median(go), same))
 PY

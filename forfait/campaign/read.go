@@ -475,7 +475,7 @@ func kindOf(err error) string {
 // column, name its header. Every FINESS of ests is valid. The rows are
 // sorted by FINESS key, then row: a few pages where a map takes dozens.
 func duplicates(ests []Establishment, col int, name string) []error {
-	keys := make([]uint64, len(ests)) // FINESS key << 32 | row
+	keys := make([]uint64, len(ests)) // FINESS key << 32 | row (an extract has fewer than 2^32 rows)
 	for i := range ests {
 		keys[i] = finessKey(ests[i].FINESS)<<32 | uint64(i)
 	}

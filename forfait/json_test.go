@@ -51,7 +51,7 @@ func TestDecodeJSON(t *testing.T) {
 func TestDecodeJSONProblems(t *testing.T) {
 	var got jsonDoc
 	err := forfait.DecodeJSON([]byte(`{"name": 1, "count": "x", "small": 1.5, "ok": "yes", "window": 9, "variant": true,
-		"items": {}, "ptr": [], "map": {"k": "7"}, "keys": {"DS9": "?"}, "extra": null}`), &got, errTest)
+		"items": {}, "ptr": [], "map": {"k": "7"}, "keys": {"DS9": "?"}, "extra": null, "a.b[": 1, "": 2}`), &got, errTest)
 	var fields []string
 	for _, e := range forfait.Problems(err) {
 		var ie *forfait.InputError
@@ -60,7 +60,8 @@ func TestDecodeJSONProblems(t *testing.T) {
 		}
 		fields = append(fields, ie.Field)
 	}
-	want := []string{"name", "count", "small", "ok", "window", "variant", "items", "ptr", `map["k"]`, `keys["DS9"]`, "extra"}
+	// Unknown fields that are not plain names are quoted, as map keys are.
+	want := []string{"name", "count", "small", "ok", "window", "variant", "items", "ptr", `map["k"]`, `keys["DS9"]`, `[""]`, `["a.b["]`, "extra"}
 	if diff := cmp.Diff(want, fields); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}

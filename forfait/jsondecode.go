@@ -238,13 +238,23 @@ func (d decoder) object(path string, obj map[string]any, v reflect.Value) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		*d.errs = append(*d.errs, &InputError{Field: join(path, k), Value: describe(obj[k]), Reason: "unknown field", Err: d.invalid})
+		*d.errs = append(*d.errs, &InputError{Field: unknownPath(path, k), Value: describe(obj[k]), Reason: "unknown field", Err: d.invalid})
 	}
 }
 
 // keyPath is the path of a map's key k: path["k"], the key quoted, for it
 // may hold dots.
 func keyPath(path, k string) string { return path + "[" + strconv.Quote(k) + "]" }
+
+// unknownPath is the path of an unknown field k: path.k when k is a plain
+// name, path["k"] when a dot, a bracket or a quote would make path.k
+// ambiguous.
+func unknownPath(path, k string) string {
+	if k == "" || strings.ContainsAny(k, `.[]"`) {
+		return keyPath(path, k)
+	}
+	return join(path, k)
+}
 
 func join(path, name string) string {
 	if path == "" {

@@ -209,8 +209,9 @@ func pointerOf(err error) string {
 			p = strings.TrimPrefix(p[1+len(q):], "]")
 		case p[0] == '[':
 			end := strings.IndexByte(p, ']')
-			if end < 0 {
-				end = len(p) - 1
+			if end < 0 { // no closing bracket: the rest is one segment
+				seg(p[1:])
+				return b.String()
 			}
 			seg(p[1:end])
 			p = p[end+1:]

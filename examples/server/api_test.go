@@ -374,6 +374,8 @@ func TestPointerOf(t *testing.T) {
 		"a/b":                               "/a~1b",
 		`x["a\"b"]`:                         `/x/a"b`,
 		"establishment.finess_geographique": "/establishment/finess_geographique",
+		`["0000["]`:                         "/0000[",
+		"a[":                                "/a/", // unbalanced: no panic, the rest is one segment
 	} {
 		if got := pointerOf(&forfait.InputError{Field: path, Err: errBadRequest}); got != want {
 			t.Errorf("pointerOf(%s) = %s, want %s", path, got, want)

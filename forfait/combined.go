@@ -2,6 +2,7 @@ package forfait
 
 import (
 	"math"
+	"math/bits"
 
 	"github.com/shopspring/decimal"
 )
@@ -62,17 +63,25 @@ func (x Combined) String() string { return string(x.AppendFormat(nil)) }
 // Combine is CombinedActivity on the compiled rules, in the compiled form
 // (Annexe 3 §1): the same sum, the same errors.
 func (c *Compiled) Combine(a Activity) (Combined, error) {
-	sum := fix{}
-	for f, n := range a.Counts() {
-		if n < 0 { // the exact path reports every negative count
-			sum = fixFailed()
-			break
-		}
-		sum = sum.add(fix{c: n}.mul(c.weights[f]))
-	}
-	if c.fits && !sum.bad {
-		return Combined{f: sum}, nil
+	if sum, ok := c.weightedSum(a.Counts()); ok && c.fits {
+		return Combined{f: fix{c: sum, e: c.weightExp}}, nil
 	}
 	d, err := c.rs.CombinedActivity(a)
 	return CombinedOf(d), err
+}
+
+// weightedSum is the sum of the counts times their weights, aligned at
+// compile time on one exponent (weightExp), in whole numbers; false on a
+// negative count (the exact path reports every one) or an overflow.
+func (c *Compiled) weightedSum(counts [NumActivityFields]int64) (int64, bool) {
+	var sum uint64
+	for f, n := range counts {
+		hi, lo := bits.Mul64(uint64(n), c.weightCoefs[f])
+		var carry uint64
+		sum, carry = bits.Add64(sum, lo, 0)
+		if n < 0 || hi != 0 || carry != 0 {
+			return 0, false
+		}
+	}
+	return int64(sum), sum <= math.MaxInt64
 }

@@ -22,7 +22,8 @@ type Compiled struct {
 	lowers                             [NumCategories]fix
 	amounts                            [NumCategories][NumDomains][2]fix // min, max
 	factors                            [window.Count]fix
-	weights                            [NumActivityFields]fix
+	weightCoefs                        [NumActivityFields]uint64 // the weights × 10^-weightExp
+	weightExp                          int32
 	bonus, share                       fix
 	baseUnit, forfaitUnit, advanceUnit fix
 }
@@ -50,8 +51,15 @@ func (rs *RuleSet) Compile() (*Compiled, error) {
 	for i := range rs.Windows {
 		c.factors[i] = conv(rs.Windows[i].Factor)
 	}
+	var weights [NumActivityFields]fix
 	for i := range rs.Weights {
-		c.weights[i] = conv(rs.Weights[i].Factor)
+		weights[i] = conv(rs.Weights[i].Factor)
+		c.weightExp = min(c.weightExp, weights[i].e)
+	}
+	for i, w := range weights {
+		coef, ok := scale(w.c, w.e-c.weightExp) // ≥ 0: weights are validated
+		c.weightCoefs[i] = uint64(coef)
+		c.fits = c.fits && ok
 	}
 	c.bonus, c.share = conv(rs.CROBonus.Value), conv(rs.Advance.Value)
 	c.baseUnit, c.forfaitUnit, c.advanceUnit = conv(rs.Rounding.BaseUnit), conv(rs.Rounding.ForfaitUnit), conv(rs.Rounding.AdvanceUnit)

@@ -332,9 +332,13 @@ func checkCompiledCombined(t *rapid.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var edges []int64 // counts whose weighted values reach 2^63 and 2^64 alone or in pairs
+	for _, k := range []int64{1, 2, 5, 10, 15, 20} {
+		edges = append(edges, math.MaxInt64/k, math.MaxInt64/k+1, math.MaxInt64/(2*k)+1)
+	}
 	var counts [forfait.NumActivityFields]int64
 	for i := range counts {
-		counts[i] = rapid.OneOf(rapid.Int64Range(-2, 400_000), rapid.Int64Range(0, math.MaxInt64)).Draw(t, "count")
+		counts[i] = rapid.OneOf(rapid.Int64Range(-2, 400_000), rapid.Int64Range(0, math.MaxInt64), rapid.SampledFrom(edges)).Draw(t, "count")
 	}
 	a := forfait.ActivityFromCounts(counts)
 	got, gotErr := c.Combine(a)

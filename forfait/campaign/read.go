@@ -7,9 +7,11 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -472,50 +474,31 @@ func kindOf(err error) string {
 
 // duplicates reports every establishment whose FINESS an earlier row of ests
 // holds, naming that row's line, in the order of the rows; col is the FINESS
-// column, name its header. Every FINESS of ests is valid. The rows are
-// sorted by FINESS key, then row: a few pages where a map takes dozens.
+// column, name its header. The rows are found in an open-addressing table
+// of row numbers, seeded at random so that no input makes its probes long:
+// a few pages where a map takes dozens.
 func duplicates(ests []Establishment, col int, name string) []error {
-	keys := make([]uint64, len(ests)) // FINESS key << 32 | row (an extract has fewer than 2^32 rows)
+	mask := uint64(1)<<bits.Len(uint(len(ests)+len(ests)/2)) - 1 // the table at most two thirds full
+	table := make([]uint32, mask+1)                              // row + 1, 0 for a free slot (an extract has fewer than 2^32 rows)
+	seed := maphash.MakeSeed()
+	var errs []error
 	for i := range ests {
-		keys[i] = finessKey(ests[i].FINESS)<<32 | uint64(i)
-	}
-	slices.Sort(keys)
-	var dups []uint64 // row << 32 | the row its FINESS is first on
-	for j, start := 1, 0; j < len(keys); j++ {
-		if keys[j]>>32 != keys[start]>>32 {
-			start = j // the first row of another FINESS
+		f := ests[i].FINESS
+		var text [9]byte
+		b, _ := f.AppendText(text[:0]) // never fails
+		slot := maphash.Bytes(seed, b) & mask
+		for table[slot] != 0 && ests[table[slot]-1].FINESS != f {
+			slot = (slot + 1) & mask
+		}
+		if table[slot] == 0 {
+			table[slot] = uint32(i + 1)
 			continue
 		}
-		dups = append(dups, keys[j]<<32|keys[start]&math.MaxUint32)
-	}
-	slices.Sort(dups)
-	errs := make([]error, len(dups))
-	for i, d := range dups {
-		e, first := &ests[d>>32], &ests[d&math.MaxUint32]
-		errs[i] = &LineError{Line: e.Line, Column: col, Field: name, Value: e.FINESS.String(),
-			Err: fmt.Errorf("%w (first on line %d)", ErrDuplicateFINESS, first.Line)}
+		e, first := &ests[i], &ests[table[slot]-1]
+		errs = append(errs, &LineError{Line: e.Line, Column: col, Field: name, Value: e.FINESS.String(),
+			Err: fmt.Errorf("%w (first on line %d)", ErrDuplicateFINESS, first.Line)})
 	}
 	return errs
-}
-
-// finessKey packs a valid FINESS number into 31 bits, one number for each:
-// its two department characters in base 12 (digits, then A and B for
-// Corsica), then its seven digits.
-func finessKey(f forfait.FINESS) uint64 {
-	var text [9]byte
-	f.AppendText(text[:0])
-	var k uint64
-	for i, c := range text {
-		switch {
-		case i >= 2:
-			k = k*10 + uint64(c-'0')
-		case c >= 'A':
-			k = k*12 + uint64(c-'A') + 10
-		default:
-			k = k*12 + uint64(c-'0')
-		}
-	}
-	return k
 }
 
 // lineOf is the line of a *LineError, 0 for another error.

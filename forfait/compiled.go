@@ -130,15 +130,19 @@ func (c *Compiled) ComputeCents(req Request) (Amounts, bool) {
 
 // amountsOf converts the formula's results to cents; false when one of them
 // overflowed or is not a whole number of cents.
-func amountsOf(cat Category, o *formulaOut[fix]) (Amounts, bool) {
-	base, ok1 := o.base.cents()
-	amount, ok2 := o.amount.cents()
-	advance, ok3 := o.advance.cents()
-	balance, ok4 := o.balance.cents()
-	if !(ok1 && ok2 && ok3 && ok4) {
-		return Amounts{}, false
-	}
-	return Amounts{Category: cat, Base: base, Amount: amount, Advance: advance, Balance: balance}, true
+func amountsOf(cat Category, o *formulaOut[fix]) (a Amounts, ok bool) {
+	return a, setAmounts(&a, cat, o)
+}
+
+// setAmounts is amountsOf into a.
+func setAmounts(a *Amounts, cat Category, o *formulaOut[fix]) bool {
+	var ok [4]bool
+	a.Category = cat
+	a.Base, ok[0] = o.base.cents()
+	a.Amount, ok[1] = o.amount.cents()
+	a.Advance, ok[2] = o.advance.cents()
+	a.Balance, ok[3] = o.balance.cents()
+	return ok == [4]bool{true, true, true, true}
 }
 
 // Table is every forfait of one establishment as whole cents: each of the
@@ -157,22 +161,30 @@ func (c *Compiled) ComputeTable(combined, nationalMax Combined, t *Table) bool {
 	if !ok {
 		return false
 	}
-	var bases [NumDomains]formulaOut[fix] // the base depends on the domain alone
+	// One set of operands serves every domain and variant: base reads the
+	// domain's amounts, set first, and bonus and windowed the CRO and the
+	// window's factor, set after.
+	in := c.operands(cf, mf, i, Variant{Domain: DS1}, 0)
+	var bases [NumDomains]fix // the base depends on the domain alone
 	for d := range bases {
-		in := c.operands(cf, mf, i, Variant{Domain: Domain(d + 1)}, 0)
-		base(&in, &bases[d])
+		in.min, in.max = c.amounts[i][d][0], c.amounts[i][d][1]
+		var o formulaOut[fix]
+		base(&in, &o)
+		bases[d] = o.base
 	}
 	variants := Variants()
 	for k, v := range variants {
-		in, o := c.operands(cf, mf, i, v, 0), bases[v.Domain.Index()]
+		o := formulaOut[fix]{base: bases[v.Domain.Index()]}
 		if p := sameRow(variants[:k], v, bases[:], o.base); p >= 0 {
 			t[k] = t[p] // DS2 and DS3 share their amounts in the 2021 rules
 			continue
 		}
+		in.cro = v.CRO
+		bonus(&in, &o)
 		for w := range window.Count {
-			in.factor = c.factors[w] // windowed overwrites every result but the base
+			in.factor = c.factors[w] // windowed overwrites every result but the base with bonus
 			windowed(&in, &o)
-			if t[k][w], ok = amountsOf(Category(i)+A, &o); !ok {
+			if !setAmounts(&t[k][w], Category(i)+A, &o) {
 				return false
 			}
 		}
@@ -184,9 +196,9 @@ func (c *Compiled) ComputeTable(combined, nationalMax Combined, t *Table) bool {
 // those of v, with base the base of v's domain, or -1: the bonus, the
 // factors and the split being shared, a variant's row depends on its base
 // and its bonus alone.
-func sameRow(done []Variant, v Variant, bases []formulaOut[fix], base fix) int {
+func sameRow(done []Variant, v Variant, bases []fix, base fix) int {
 	for p, u := range done {
-		if u.CRO == v.CRO && bases[u.Domain.Index()].base == base {
+		if u.CRO == v.CRO && bases[u.Domain.Index()] == base {
 			return p
 		}
 	}

@@ -26,6 +26,7 @@ type formulaOut[T number[T]] struct {
 //     rest (INT-04).
 func formula[T number[T]](in *formulaIn[T]) (o formulaOut[T]) {
 	base(in, &o)
+	bonus(in, &o)
 	windowed(in, &o)
 	return o
 }
@@ -39,13 +40,20 @@ func base[T number[T]](in *formulaIn[T], o *formulaOut[T]) {
 	o.base = o.num.roundQuo(o.width.mul(in.baseUnit)).mul(in.baseUnit)
 }
 
-// windowed completes o, whose base is set, with the bonus, the window
-// factor, the rounding and the split (Annexe 3 §4, §5; INT-03, INT-04).
-func windowed[T number[T]](in *formulaIn[T], o *formulaOut[T]) {
+// bonus sets o's base with the CRO bonus, o's base being set (Annexe 3
+// §4): the part of the formula that does not depend on the window.
+func bonus[T number[T]](in *formulaIn[T], o *formulaOut[T]) {
 	o.withBonus = o.base
 	if in.cro {
 		o.withBonus = o.base.add(o.base.mul(in.bonus))
 	}
+}
+
+// windowed completes o, whose base with bonus is set, with the window
+// factor, the rounding and the split (Annexe 3 §4, §5; INT-03, INT-04).
+// It reads only in's factor, units and share, which depend neither on
+// the band nor on the domain.
+func windowed[T number[T]](in *formulaIn[T], o *formulaOut[T]) {
 	o.exact = o.withBonus.mul(in.factor)
 	o.amount = o.exact.roundQuo(in.forfaitUnit).mul(in.forfaitUnit)
 	o.advance, o.balance = split(o.amount, in.share, in.advanceUnit)

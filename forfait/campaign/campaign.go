@@ -56,7 +56,7 @@ func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, 
 	if err != nil {
 		return nil, err
 	}
-	combined, nationalMax, _, err := prepare(c, ests, opt)
+	nationalMax, _, err := prepare(c, ests, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -64,11 +64,12 @@ func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, 
 	out := make([]Record, len(ests)*RowsPerEstablishment)
 	failed := make([]error, len(ests))
 	parallel(len(ests), func(i int) {
-		failed[i] = fillRecords(out[i*RowsPerEstablishment:(i+1)*RowsPerEstablishment], rs, &ests[i], combined[i].Decimal(), nationalMax.Decimal(), opt.Explain)
+		x := combinedOf(c, &ests[i]).Decimal()
+		failed[i] = fillRecords(out[i*RowsPerEstablishment:(i+1)*RowsPerEstablishment], rs, &ests[i], x, nationalMax.Decimal(), opt.Explain)
 	})
 	for i, err := range failed {
 		if err != nil {
-			errs = append(errs, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: combined[i].String(), Err: err})
+			errs = append(errs, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: combinedOf(c, &ests[i]).String(), Err: err})
 		}
 	}
 	if len(errs) > 0 {
@@ -77,15 +78,16 @@ func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, 
 	return out, nil
 }
 
-// prepare returns each establishment's combined activity (Annexe 3 §1)
-// and the national maximum: opt's, or the largest combined activity of ests
+// prepare checks every establishment's activity (Annexe 3 §1) and returns
+// the national maximum: opt's, or the largest combined activity of ests
 // (INT-02), with the index of the establishment it comes from (-1 when
-// given).
-func prepare(c *forfait.Compiled, ests []Establishment, opt Options) ([]forfait.Combined, forfait.Combined, int, error) {
+// given). Combined activities are not kept: combinedOf computes one again
+// in a few nanoseconds, and holding them would take memory that grows with
+// the extract.
+func prepare(c *forfait.Compiled, ests []Establishment, opt Options) (forfait.Combined, int, error) {
 	if len(ests) == 0 {
-		return nil, forfait.Combined{}, -1, &LineError{Line: 1, Err: ErrEmpty}
+		return forfait.Combined{}, -1, &LineError{Line: 1, Err: ErrEmpty}
 	}
-	combined := make([]forfait.Combined, len(ests))
 	nationalMax, from := forfait.CombinedOf(opt.NationalMax), -1
 	var errs []error
 	for i, e := range ests {
@@ -94,15 +96,21 @@ func prepare(c *forfait.Compiled, ests []Establishment, opt Options) ([]forfait.
 			errs = append(errs, &LineError{Line: e.Line, Field: "activity", Err: err})
 			continue
 		}
-		combined[i] = x
 		if opt.NationalMax.IsZero() && (from < 0 || x.Compare(nationalMax) > 0) {
 			nationalMax, from = x, i
 		}
 	}
 	if len(errs) > 0 {
-		return nil, forfait.Combined{}, -1, errors.Join(errs...)
+		return forfait.Combined{}, -1, errors.Join(errs...)
 	}
-	return combined, nationalMax, from, nil
+	return nationalMax, from, nil
+}
+
+// combinedOf is the combined activity of e (Annexe 3 §1), whose activity
+// prepare has checked.
+func combinedOf(c *forfait.Compiled, e *Establishment) forfait.Combined {
+	x, _ := c.Combine(e.Activity)
+	return x
 }
 
 // Key identifies one record: an establishment, a variant, a window.
@@ -149,7 +157,7 @@ func Explain(rs *forfait.RuleSet, ests []Establishment, opt Options, k Key) (for
 	if err != nil {
 		return forfait.Derivation{}, err
 	}
-	combined, nationalMax, _, err := prepare(c, ests, opt)
+	nationalMax, _, err := prepare(c, ests, opt)
 	if err != nil {
 		return forfait.Derivation{}, err
 	}
@@ -157,9 +165,10 @@ func Explain(rs *forfait.RuleSet, ests []Establishment, opt Options, k Key) (for
 	if i < 0 {
 		return forfait.Derivation{}, &LineError{Field: "finess", Value: k.FINESS.String(), Err: ErrNoSuchRecord}
 	}
-	d, err := rs.Explain(forfait.Request{Combined: combined[i].Decimal(), NationalMax: nationalMax.Decimal(), Variant: k.Variant, Window: k.Window})
+	combined := combinedOf(c, &ests[i])
+	d, err := rs.Explain(forfait.Request{Combined: combined.Decimal(), NationalMax: nationalMax.Decimal(), Variant: k.Variant, Window: k.Window})
 	if err != nil {
-		return forfait.Derivation{}, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: combined[i].String(), Err: err}
+		return forfait.Derivation{}, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: combined.String(), Err: err}
 	}
 	return d, nil
 }

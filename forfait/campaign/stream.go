@@ -46,29 +46,30 @@ func Write(w io.Writer, rs *forfait.RuleSet, ests []Establishment, opt Options, 
 	if err != nil {
 		return Summary{}, err
 	}
-	combined, nationalMax, from, err := prepare(c, ests, opt)
+	nationalMax, from, err := prepare(c, ests, opt)
 	if err != nil {
 		return Summary{}, err
 	}
-	if err := checkBands(c, ests, combined, nationalMax); err != nil {
+	if err := checkBands(c, ests, nationalMax); err != nil {
 		return Summary{}, err
 	}
 	s := Summary{NationalMax: nationalMax.Decimal(), Records: len(ests) * RowsPerEstablishment}
 	if from >= 0 {
 		s.From = &ests[from]
 	}
-	out := streamer{c: c, ests: ests, combined: combined, nationalMax: nationalMax, explain: opt.Explain, format: f}
+	out := streamer{c: c, ests: ests, nationalMax: nationalMax, explain: opt.Explain, format: f}
 	return s, out.write(w, s)
 }
 
 // checkBands finds the errors a computation would meet (INT-02: a
 // category-D activity the national maximum cannot serve), each on its
 // establishment's line, before anything is written.
-func checkBands(c *forfait.Compiled, ests []Establishment, combined []forfait.Combined, nationalMax forfait.Combined) error {
+func checkBands(c *forfait.Compiled, ests []Establishment, nationalMax forfait.Combined) error {
 	var errs []error
-	for i, e := range ests {
-		if _, err := c.Category(combined[i], nationalMax); err != nil {
-			errs = append(errs, &LineError{Line: e.Line, Field: "combined_activity", Value: combined[i].String(), Err: err})
+	for i := range ests {
+		x := combinedOf(c, &ests[i])
+		if _, err := c.Category(x, nationalMax); err != nil {
+			errs = append(errs, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: x.String(), Err: err})
 		}
 	}
 	return errors.Join(errs...)
@@ -78,7 +79,6 @@ func checkBands(c *forfait.Compiled, ests []Establishment, combined []forfait.Co
 type streamer struct {
 	c           *forfait.Compiled
 	ests        []Establishment
-	combined    []forfait.Combined
 	nationalMax forfait.Combined
 	explain     bool
 	format      Format
@@ -203,25 +203,26 @@ func (s *streamer) appendRange(dst []byte, a, b int) ([]byte, error) {
 // appendCSV appends e's records as CSV lines: whole cents straight from
 // the compiled rules, decimals only when an amount is finer than a cent.
 func (s *streamer) appendCSV(dst []byte, i int, e *Establishment) ([]byte, error) {
+	combined := combinedOf(s.c, e)
 	prefix := len(dst)
 	dst = append(dst, e.FINESS.String()...)
 	dst = append(dst, ',')
 	dst = append(dst, e.Region.String()...)
 	dst = append(dst, ',')
-	dst = s.combined[i].AppendFormat(dst)
+	dst = combined.AppendFormat(dst)
 	dst = append(dst, ',')
 	var rowBuf [64]byte
 	row := append(rowBuf[:0], dst[prefix:]...) // "finess,region,combined," shared by the 16 lines
 	dst = dst[:prefix]
 	var t forfait.Table
-	if s.c.ComputeTable(s.combined[i], s.nationalMax, &t) {
+	if s.c.ComputeTable(combined, s.nationalMax, &t) {
 		return appendTable(dst, row, &t), nil
 	}
 	for _, v := range forfait.Variants() {
 		for _, w := range window.All() {
-			f, err := s.c.Compute(s.request(i, v, w))
+			f, err := s.c.Compute(s.request(combined, v, w))
 			if err != nil {
-				return dst, &LineError{Line: e.Line, Field: "combined_activity", Value: s.combined[i].String(), Err: err}
+				return dst, &LineError{Line: e.Line, Field: "combined_activity", Value: combined.String(), Err: err}
 			}
 			dst = append(dst, row...)
 			dst = appendCells(dst, f.Category, v, w)
@@ -296,9 +297,10 @@ func appendCells(dst []byte, c forfait.Category, v forfait.Variant, w window.Win
 // appendJSON appends e's records as JSON objects, each preceded by a
 // separator, with their derivations when asked.
 func (s *streamer) appendJSON(dst []byte, i int, e *Establishment) ([]byte, error) {
+	combined := combinedOf(s.c, e)
 	for k, v := range forfait.Variants() {
 		for j, w := range window.All() {
-			req := s.request(i, v, w)
+			req := s.request(combined, v, w)
 			rec := Record{Establishment: e}
 			var err error
 			if s.explain {
@@ -309,7 +311,7 @@ func (s *streamer) appendJSON(dst []byte, i int, e *Establishment) ([]byte, erro
 				rec.Forfait, err = s.c.Compute(req)
 			}
 			if err != nil {
-				return dst, &LineError{Line: e.Line, Field: "combined_activity", Value: s.combined[i].String(), Err: err}
+				return dst, &LineError{Line: e.Line, Field: "combined_activity", Value: combined.String(), Err: err}
 			}
 			obj, err := rec.MarshalJSON()
 			if err != nil {
@@ -325,9 +327,10 @@ func (s *streamer) appendJSON(dst []byte, i int, e *Establishment) ([]byte, erro
 	return dst, nil
 }
 
-// request is establishment i's request for variant v in window w.
-func (s *streamer) request(i int, v forfait.Variant, w window.Window) forfait.Request {
-	return forfait.Request{Combined: s.combined[i].Decimal(), NationalMax: s.nationalMax.Decimal(), Variant: v, Window: w}
+// request is the request of an establishment of this combined activity for
+// variant v in window w.
+func (s *streamer) request(combined forfait.Combined, v forfait.Variant, w window.Window) forfait.Request {
+	return forfait.Request{Combined: combined.Decimal(), NationalMax: s.nationalMax.Decimal(), Variant: v, Window: w}
 }
 
 // jsonHead opens the JSON object: the national maximum used and where it

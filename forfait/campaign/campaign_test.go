@@ -413,6 +413,35 @@ func TestWriteMatchesCompute(t *testing.T) {
 	})
 }
 
+// TestWriteKeepsOrder: however many processors format the chunks of a
+// large extract, and in whatever order they finish, Write's output is the
+// records' CSV in input order.
+func TestWriteKeepsOrder(t *testing.T) {
+	ests, err := campaign.Read(strings.NewReader(extract(2000)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := forfait.Instruction2021()
+	recs, err := campaign.Compute(&rs, ests, campaign.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := string(campaign.AppendCSV(nil, recs))
+	for _, procs := range []int{1, 2, 3, 8} {
+		prev := runtime.GOMAXPROCS(procs)
+		for range 5 {
+			var got bytes.Buffer
+			if _, err := campaign.Write(&got, &rs, ests, campaign.Options{}, campaign.CSV); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want {
+				t.Fatalf("GOMAXPROCS %d: Write's output is not the records' CSV in order", procs)
+			}
+		}
+		runtime.GOMAXPROCS(prev)
+	}
+}
+
 // failAfter accepts n bytes, then fails every write.
 type failAfter struct{ n int }
 

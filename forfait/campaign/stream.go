@@ -87,11 +87,10 @@ type streamer struct {
 // chunk is how many establishments one worker formats at a time.
 const chunk = 64
 
-// write writes the head, then the records: workers on every processor
-// format chunks of establishments while this goroutine writes the chunks
-// done, in order. At most one chunk per worker, and two more, are in
-// flight: memory does not grow with the extract, and few fresh pages are
-// touched.
+// write writes the head, then the records, formatted in chunks of
+// establishments on every processor and written in order (see
+// orderedOutput): memory does not grow with the extract, and few fresh
+// pages are touched.
 func (s *streamer) write(w io.Writer, sum Summary) error {
 	head := []byte(Header + "\n")
 	if s.format == JSON {
@@ -115,72 +114,100 @@ func (s *streamer) write(w io.Writer, sum Summary) error {
 
 // formatted is one chunk's text, or the error that stopped it.
 type formatted struct {
-	buf []byte
-	err error
+	buf  []byte
+	err  error
+	done bool
+}
+
+// orderedOutput writes chunks formatted by several workers in their order.
+// Whoever finishes the chunk next in order writes it, and the chunks done
+// after it, while the others go on formatting: a worker waits only when it
+// would run more chunks ahead of the output than there are slots. Workers
+// rarely sleep, which matters: waking a worker on another processor costs
+// as much as formatting a few establishments.
+type orderedOutput struct {
+	w       io.Writer
+	chunks  int // chunks to write
+	mu      sync.Mutex
+	ahead   sync.Cond   // signalled when a chunk is written
+	claimed int         // chunks handed out
+	written int         // chunks written
+	writing bool        // a worker is writing
+	slots   []formatted // chunk n's text in slot n mod len(slots), until written
+	free    [][]byte    // buffers written out, for reuse
+	err     error       // the first error, in chunk order; nothing is written after it
 }
 
 func (s *streamer) writeChunks(w io.Writer) error {
 	workers := runtime.GOMAXPROCS(0)
-	type job struct {
-		a, b int
-		out  chan formatted
-	}
-	jobs := make(chan job)
-	inOrder := make(chan chan formatted, workers) // bounds the chunks in flight
-	free := make(chan []byte, workers+2)          // buffers written out, for reuse
-	done := make(chan struct{})
+	o := &orderedOutput{w: w, chunks: (len(s.ests) + chunk - 1) / chunk, slots: make([]formatted, workers+1)}
+	o.ahead.L = &o.mu
 	var wg sync.WaitGroup
-	defer wg.Wait()
-	defer close(done)
-
-	wg.Add(1 + workers)
-	go func() { // hands the chunks out, in order
-		defer wg.Done()
-		defer close(inOrder)
-		defer close(jobs)
-		for a := 0; a < len(s.ests); a += chunk {
-			j := job{a: a, b: min(a+chunk, len(s.ests)), out: make(chan formatted, 1)}
-			select {
-			case inOrder <- j.out:
-			case <-done:
-				return
-			}
-			select {
-			case jobs <- j:
-			case <-done:
-				return
-			}
-		}
-	}()
-	for range workers {
+	for range workers - 1 {
+		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				var buf []byte
-				select {
-				case buf = <-free:
-				default:
-					buf = make([]byte, 0, chunk*RowsPerEstablishment*96) // a CSV line is about 70 bytes
-				}
-				buf, err := s.appendRange(buf[:0], j.a, j.b)
-				j.out <- formatted{buf, err}
-			}
+			o.work(s)
 		}()
 	}
-	for out := range inOrder {
-		f := <-out
-		if f.err != nil {
-			return f.err
+	o.work(s) // this goroutine is a worker too
+	wg.Wait()
+	return o.err
+}
+
+// work formats chunks until none is left, writing those whose turn comes.
+func (o *orderedOutput) work(s *streamer) {
+	for {
+		o.mu.Lock()
+		for o.err == nil && o.claimed < o.chunks && o.claimed >= o.written+len(o.slots) {
+			o.ahead.Wait()
 		}
-		if _, err := w.Write(f.buf); err != nil {
-			return err
+		if o.err != nil || o.claimed == o.chunks {
+			o.mu.Unlock()
+			return
 		}
-		select {
-		case free <- f.buf:
-		default:
+		n := o.claimed
+		o.claimed++
+		var buf []byte
+		if k := len(o.free); k > 0 {
+			buf, o.free = o.free[k-1], o.free[:k-1]
+		} else {
+			buf = make([]byte, 0, chunk*RowsPerEstablishment*96) // a CSV line is about 70 bytes
 		}
+		o.mu.Unlock()
+
+		a := n * chunk
+		buf, err := s.appendRange(buf[:0], a, min(a+chunk, len(s.ests)))
+
+		o.mu.Lock()
+		o.slots[n%len(o.slots)] = formatted{buf: buf, err: err, done: true}
+		if !o.writing {
+			o.writeReady()
+		}
+		o.mu.Unlock()
 	}
-	return nil
+}
+
+// writeReady writes the chunks done, in order, from the next to write on;
+// o.mu is held, and released during each write so that the other workers
+// go on.
+func (o *orderedOutput) writeReady() {
+	o.writing = true
+	for o.err == nil && o.slots[o.written%len(o.slots)].done {
+		f := &o.slots[o.written%len(o.slots)]
+		buf, err := f.buf, f.err
+		*f = formatted{}
+		o.mu.Unlock()
+		if err == nil {
+			_, err = o.w.Write(buf)
+		}
+		o.mu.Lock()
+		o.err = err
+		o.free = append(o.free, buf)
+		o.written++
+		o.ahead.Broadcast()
+	}
+	o.writing = false
 }
 
 // appendRange appends the records of establishments [a, b).

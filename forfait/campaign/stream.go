@@ -112,7 +112,8 @@ func (s *streamer) write(w io.Writer, sum Summary) error {
 	return nil
 }
 
-// formatted is one chunk's text, or the error that stopped it.
+// formatted is one chunk's text, or the error that stopped it; done once
+// the chunk is formatted.
 type formatted struct {
 	buf  []byte
 	err  error
@@ -131,7 +132,7 @@ type orderedOutput struct {
 	mu      sync.Mutex
 	ahead   sync.Cond   // signalled when a chunk is written
 	claimed int         // chunks handed out
-	written int         // chunks written
+	written int         // chunks written, or failed
 	writing bool        // a worker is writing
 	slots   []formatted // chunk n's text in slot n mod len(slots), until written
 	free    [][]byte    // buffers written out, for reuse

@@ -121,20 +121,15 @@ type Amounts struct {
 // a whole number of cents (a rounding unit below the cent): the caller
 // then uses Compute, which gives the answer or the errors.
 func (c *Compiled) ComputeCents(req Request) (Amounts, bool) {
-	o, cat, ok := c.fast(req)
-	if !ok {
+	var a Amounts
+	if o, cat, ok := c.fast(req); !ok || !setAmounts(&a, cat, &o) {
 		return Amounts{}, false
 	}
-	return amountsOf(cat, &o)
+	return a, true
 }
 
-// amountsOf converts the formula's results to cents; false when one of them
-// overflowed or is not a whole number of cents.
-func amountsOf(cat Category, o *formulaOut[fix]) (a Amounts, ok bool) {
-	return a, setAmounts(&a, cat, o)
-}
-
-// setAmounts is amountsOf into a.
+// setAmounts sets a to the formula's results in cents; false when one of
+// them overflowed or is not a whole number of cents.
 func setAmounts(a *Amounts, cat Category, o *formulaOut[fix]) bool {
 	var ok [4]bool
 	a.Category = cat

@@ -97,7 +97,8 @@ func itoa(n int) string {
 	return itoa(n/10) + string(rune('0'+n%10))
 }
 
-// Rule is one distinct rule the text states, in the module's own words.
+// Rule is one distinct rule the text states (from the scope note to
+// Annexe 3 §4), in the module's own words.
 type Rule struct {
 	// ID is stable and never reused: "R-" then the unit ("5", "6.1",
 	// "A2.3", "A1-PS2.2", "OM") then a number.
@@ -134,14 +135,16 @@ type Unit struct {
 	Restates []string `json:"restates,omitempty"`
 }
 
-// Coverage counts rules by status.
+// Coverage counts rules by status: how much of the text (§1 … §8 and
+// Annexes 1–3) the module encodes.
 type Coverage struct {
 	Encoded     int `json:"encoded"`
 	Interpreted int `json:"interpreted"`
 	NotEncoded  int `json:"not_encoded"`
 }
 
-// Total is the number of rules counted.
+// Total is the number of rules counted, whatever their status (each rule
+// of §1 … §8 and Annexes 1–3 once).
 func (c Coverage) Total() int { return c.Encoded + c.Interpreted + c.NotEncoded }
 
 func (c *Coverage) add(s Status) {
@@ -156,14 +159,16 @@ func (c *Coverage) add(s Status) {
 }
 
 // Totals are the register's counts: for the rules that move money or
-// decide eligibility, for the others, and for all.
+// decide eligibility (the conditions of §5, the amounts of Annexe 3 …),
+// for the others, and for all.
 type Totals struct {
 	Money Coverage `json:"moves_money_or_decides_eligibility"`
 	Other Coverage `json:"other"`
 	All   Coverage `json:"all"`
 }
 
-// Count counts the rules of units by status, each rule once.
+// Count counts the rules of units by status, each rule once, where it is
+// first stated: a restatement (Annexe 2 §4 repeating §3.3) adds nothing.
 func Count(units []Unit) Totals {
 	var t Totals
 	for _, u := range units {
@@ -179,7 +184,8 @@ func Count(units []Unit) Totals {
 	return t
 }
 
-// Lookup returns the unit of units with the given ID.
+// Lookup returns the unit of units with the given ID ("§6.1",
+// "Annexe 2 §3", "Annexe 1 PS2.2").
 func Lookup(units []Unit, id string) (Unit, bool) {
 	for _, u := range units {
 		if u.ID == id {

@@ -295,7 +295,7 @@ func (f forfaitOut) MarshalJSON() ([]byte, error) {
 	return append(append(append(head[:len(head)-1], `,"derivation":`...), steps...), '}'), nil
 }
 
-// forfaits computes a batch of forfaits (Annexe 3 §3-§4, §5), with their
+// forfaits computes a batch of forfaits (Annexe 3 §3-§4; §5), with their
 // derivations on request.
 func (a *api) forfaitsOf(reqs []forfaitRequest, baseUnit decimal.Decimal, explain bool) ([]forfaitOut, error) {
 	rs, err := a.rules(baseUnit)

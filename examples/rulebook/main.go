@@ -23,6 +23,9 @@ func main() {
 		fmt.Fprintln(os.Stderr, "rulebook:", err)
 		os.Exit(1)
 	}
+	t := instruction.Count(instruction.Register())
+	fmt.Fprintf(os.Stderr, "coverage of the text: %d rules — %s (moving money or deciding eligibility: %s; other: %s)\n",
+		t.All.Total(), counts(t.All), counts(t.Money), counts(t.Other))
 	if *update {
 		if err := os.WriteFile(committed, b.Bytes(), 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, "rulebook:", err)
@@ -31,4 +34,9 @@ func main() {
 		return
 	}
 	os.Stdout.Write(b.Bytes())
+}
+
+// counts writes one line of the register's totals.
+func counts(c instruction.Coverage) string {
+	return fmt.Sprintf("%d encoded, %d interpreted, %d not encoded", c.Encoded, c.Interpreted, c.NotEncoded)
 }

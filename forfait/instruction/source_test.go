@@ -52,8 +52,8 @@ type source struct {
 // disk, or a planted one in a test.
 type sourceFiles map[string]string
 
-// readModule reads the module's Go files and Markdown documents, skipping
-// dot-folders and testdata.
+// readModule reads the module's Go files and its documents (Markdown, the
+// server's page and OpenAPI document), skipping dot-folders and testdata.
 func readModule(t testing.TB, root string) sourceFiles {
 	files := sourceFiles{}
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -67,7 +67,7 @@ func readModule(t testing.TB, root string) sourceFiles {
 			}
 			return nil
 		}
-		if strings.HasSuffix(name, ".go") || strings.HasSuffix(name, ".md") {
+		if strings.HasSuffix(name, ".go") || strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".json") {
 			b, err := os.ReadFile(path)
 			if err != nil {
 				return err
@@ -91,9 +91,9 @@ var registerFiles = map[string]bool{
 	"forfait/rulebook/rulebook.go": true,
 }
 
-// scan parses the files: Go with go/parser, Markdown as text. Citations
+// scan parses the files: Go with go/parser, documents as text. Citations
 // are read from the comments and string literals of non-test Go files and
-// from the Markdown; symbols from the exported declarations of non-main
+// from the documents; symbols from the exported declarations of non-main
 // packages; tests from the _test.go files.
 func scan(t testing.TB, files sourceFiles) source {
 	src := source{Cites: map[string][]string{}, Symbols: map[string]bool{}, Tests: map[string]bool{}}
@@ -105,7 +105,7 @@ func scan(t testing.TB, files sourceFiles) source {
 	fset := token.NewFileSet()
 	for _, p := range paths {
 		text := files[p]
-		if strings.HasSuffix(p, ".md") {
+		if !strings.HasSuffix(p, ".go") {
 			for i, line := range strings.Split(text, "\n") {
 				src.mention(p+":"+strconv.Itoa(i+1), line)
 			}

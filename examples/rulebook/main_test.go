@@ -162,3 +162,16 @@ func TestRenderReportsWriteErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeTotals: the README quotes the register's totals as the command
+// prints them.
+func TestReadmeTotals(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := summary(instruction.Count(instruction.Register()))
+	if got := strings.Join(strings.Fields(string(readme)), " "); !strings.Contains(got, "today: "+want+".") {
+		t.Errorf("README.md does not quote today's totals %q", want)
+	}
+}

@@ -73,8 +73,8 @@ func Register() []Unit {
 				l("INT-17"), l("eligibility.Conditions", "eligibility.Decide"), l("TestEachReason")),
 		}},
 		{ID: "§4.3", Heading: "Flat amounts per domain, whatever the cost", Kind: Normative, Rules: []Rule{
-			enc("R-4.3-01", true, "The forfait depends on combined activity, domain and window, and decreases with a later window; it ranges 18–320 k€ for discharge documents and 6.5–80 k€ for biology and imaging.",
-				l("window.Schedule.Validate", "forfait.RuleSet.Validate"), l("TestValidateWindows", "checkWindowsNonIncreasing", "TestBandEdges")),
+			enc("R-4.3-01", true, "The forfait depends on combined activity, domain and window; the earlier the window committed to, the lower its targets and the higher its forfait.",
+				l("window.Schedule.Validate", "window.Schedule.Factor"), l("TestValidateWindows", "checkWindowsNonIncreasing", "checkTargetsNonDecreasing")),
 		}, Restates: l("R-A3.3-01", "R-A3.4-01")},
 		{ID: "§4.4", Heading: "An inclusive programme with regional envelopes", Kind: Normative, Restates: l("R-A2.1-02", "R-6.1-08")},
 		{ID: "§5", Heading: "Conditions of funding", Kind: Normative, Rules: []Rule{
@@ -151,11 +151,13 @@ func Register() []Unit {
 
 		{ID: "Annexe 1", Heading: "Prerequisites and usage indicators of part 1", Kind: Normative, Rules: []Rule{
 			enc("R-A1-01", true, "The indicators and targets may change after public consultation: they are data of the rules, per indicator and window.",
-				l("indicator.Targets", "indicator.Instruction2021", "indicator.Targets.Validate", "indicator.Targets.Target", "indicator.Describe", "indicator.Indicator", "indicator.IDs", "indicator.ID", "indicator.ID.String", "indicator.For", "instruction.Instruction2021", "instruction.Rules.Validate", "window.Instruction2021", "window.Schedule", "forfait.Domain", "forfait.Domain.Label", "eligibility.Conditions", "eligibility.Decide", "eligibility.Prerequisites", "eligibility.PS11Meetings"),
+				l("indicator.Targets", "indicator.Instruction2021", "indicator.Targets.Validate", "indicator.Targets.Target", "indicator.Describe", "indicator.Indicator", "indicator.IDs", "indicator.ID", "indicator.ID.String", "indicator.For", "instruction.Instruction2021", "instruction.Rules.Validate", "forfait.Domain", "forfait.Domain.Label"),
 				l("TestDescribe", "TestOneAmendmentReachesEveryPackage", "checkTargetsNonDecreasing")),
 			interp("R-A1-02", true, "A domain is reached when each of its indicators reaches its window's target (DS1 by DS1.1 and DS1.2, the bonus also by DS1.3), compared exactly; a rate never declared is missing, not zero.",
 				l("INT-06", "INT-07", "INT-11"), l("indicator.Targets.Evaluate", "indicator.Outcome", "indicator.Rate.Shortfall", "settlement.Settle", "settlementtest.Rates"),
 				l("TestEvaluate", "checkReachesMatchesRat", "TestUndeclaredRate")),
+			enc("R-A1-03", true, "Each window's targets are measured over its semester: S1 2022, S2 2022, S1 2023, S2 2023.",
+				l("window.Instruction2021", "window.Schedule"), l("TestProvenance", "TestValidateWindows")),
 		}},
 		{ID: "Annexe 1 PS1.1", Heading: "Identity-vigilance cell working", Kind: Normative, Rules: []Rule{
 			enc("R-A1-PS1.1-01", true, "The identity-vigilance cell meets at least once per semester and can deliver an activity report.",
@@ -256,11 +258,13 @@ func Register() []Unit {
 			enc("R-A3.1-01", true, "Combined activity counts MCO days at 1, MCO sessions at 0.5, ambulatory-surgery day stays at 1.5, SSR, psychiatry, HAD and USLD days at 0.5, other day stays at 1.",
 				l("instruction.Instruction2021", "instruction.Rules.Validate", "forfait.Compiled.Explain", "forfait.Activity", "forfait.Weight", "forfait.Combined", "forfait.CombinedOf", "forfait.NumActivityFields", "forfait.ErrInvalidActivity", "forfait.RuleSet.CombinedActivity", "forfait.RuleSet.ExplainActivity", "forfait.Compiled.Combine", "forfait.Compiled.CombinedActivity", "forfait.Instruction2021", "forfait.RuleSet.Validate", "forfaittest.Activity"),
 				l("TestCombinedActivity", "checkCombinedAdditive", "ExampleRuleSet_CombinedActivity")),
-			enc("R-A3.1-02", true, "Combined activity is computed nationally, once, from 2019 SAE and PMSI data, whatever the year of application; each ARS receives its region's values.",
+			enc("R-A3.1-02", true, "Combined activity is computed nationally, once, from 2019 SAE and PMSI data, whatever the year of application or selection.",
 				l("campaign.Read", "campaign.ReadDialect", "campaign.Dialect", "campaign.Establishment", "campaign.Extract", "campaign.Compute", "campaign.Explain", "campaign.Write", "audit.Establishment", "audit.FromExtract", "settlement.ErrInvalidDossier"),
 				l("TestRead", "TestRecordsMatchCompute", "TestFromExtract")),
 			interp("R-A3.1-03", true, "An establishment with no 2019 combined activity gets no forfait: its application is refused and no dossier opens.",
 				l("INT-13"), l("eligibility.Conditions", "settlement.ErrInvalidDossier"), l("TestEachReason", "TestSettleErrors")),
+			not("R-A3.1-04", false, "Each ARS receives the combined activity of its region's establishments.",
+				"a delivery of data by the national level, outside a rules library"),
 		}},
 		{ID: "Annexe 3 §2", Heading: "Amount per establishment and within a GHT", Kind: Normative, Rules: []Rule{
 			enc("R-A3.2-01", true, "An eligible establishment may apply for any of the three domains; each domain has its own forfait, set nationally from combined activity, domain and window, decreasing with the window.",

@@ -14,7 +14,8 @@ import (
 )
 
 // Application is one establishment's application (candidature) for one
-// window, as filed in oSIS and reviewed by its ARS (§5, §6.1). Its JSON
+// window, filed on Démarches simplifiées and reviewed by its ARS (§6.1), on
+// the conditions of §5. Its JSON
 // field names are given in the struct tags; see testdata and
 // examples/eligibility for complete samples.
 type Application struct {
@@ -155,7 +156,7 @@ type GHTMembership struct {
 	// partie).
 	Support bool `json:"support"`
 	// Public: a public establishment, whose application needs its director's
-	// and the support establishment director's validation (§5).
+	// and the support establishment director's validation (§6.1).
 	Public bool `json:"public"`
 }
 

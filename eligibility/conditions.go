@@ -182,11 +182,12 @@ func Conditions() []Condition {
 			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.MSSante.Connected },
 		},
 		{
-			Code:    Activity,
-			Source:  "§5; Annexe 3 §1",
-			French:  "L'activité combinée 2019 de l'établissement est nulle.",
-			English: "The establishment's 2019 combined activity is zero.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return a.Establishment.CombinedActivity.Sign() > 0 },
+			Code:            Activity,
+			Source:          "Annexe 3 §1",
+			Interpretations: []string{"INT-13"},
+			French:          "L'activité combinée 2019 de l'établissement est nulle.",
+			English:         "The establishment's 2019 combined activity is zero.",
+			holds:           func(a *Application, _ *window.Schedule) bool { return a.Establishment.CombinedActivity.Sign() > 0 },
 		},
 		{
 			Code:    FilingPeriod,
@@ -292,7 +293,7 @@ func Conditions() []Condition {
 		},
 		{
 			Code:    GHTValidation,
-			Source:  "§5",
+			Source:  "§6.1",
 			French:  "La candidature n'est pas validée par le directeur de l'établissement et par le directeur de l'établissement support.",
 			English: "The application is not validated by the establishment's director and the support establishment's director.",
 			holds: func(a *Application, _ *window.Schedule) bool {
@@ -301,11 +302,12 @@ func Conditions() []Condition {
 			},
 		},
 		{
-			Code:    OutsideConvergence,
-			Source:  "§4.2",
-			French:  "Les cibles d'usage seraient atteintes avec des logiciels nouvellement acquis hors du schéma de convergence du GHT.",
-			English: "The targets would be reached with newly bought software outside the GHT's convergence plan.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return !a.SoftwareOutsideConvergence },
+			Code:            OutsideConvergence,
+			Source:          "§4.2",
+			Interpretations: []string{"INT-17"},
+			French:          "Les cibles d'usage seraient atteintes avec des logiciels nouvellement acquis hors du schéma de convergence du GHT.",
+			English:         "The targets would be reached with newly bought software outside the GHT's convergence plan.",
+			holds:           func(a *Application, _ *window.Schedule) bool { return !a.SoftwareOutsideConvergence },
 		},
 	}
 }

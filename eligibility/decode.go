@@ -11,7 +11,7 @@ var ErrSyntax = forfait.ErrJSONSyntax
 // JSON, by line and column (from 1); it unwraps to ErrSyntax.
 type SyntaxError = forfait.JSONSyntaxError
 
-// DecodeApplication reads an application as filed in oSIS (§5, §6.1) from
+// DecodeApplication reads an application as filed (§5, §6.1) from
 // JSON and checks it (Application.Validate), reporting every problem at
 // once, each a *forfait.InputError naming its JSON path
 // ("establishment.finess_geographique", "domains[1]"): a value of the wrong

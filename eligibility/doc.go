@@ -26,9 +26,10 @@
 //
 //   - Annexe 1: the prerequisites and their evidence, including PS2.2's
 //     window-1 purchase order with the audit done by 31 December 2021.
-//   - §5: eligibility criteria, GHT conditions, directors' validations,
-//     earlier funding; §4.2: the convergence plan; §6.1: windows,
-//     application periods and reasons.
+//   - §5: eligibility criteria, GHT conditions, earlier funding; §4.2:
+//     the convergence plan; §6.1: windows, application periods, the
+//     directors' validation of a public GHT member's application, and
+//     reasons.
 //
 // # Interpretations
 //

@@ -83,7 +83,7 @@ type Notification struct {
 	// Variant is the domain and whether the CRO bonus was granted, for
 	// volet 1; the zero value for volet 2, which has no domain.
 	Variant forfait.Variant
-	Window  window.Window // volet 1: the window whose forfait is paid
+	Window  window.Window // volet 1: the window whose forfait is paid; for a repayment, the window whose targets were missed last (the deferral window after a deferral)
 	// Amount is in euros, positive; a repayment's amount is what is paid
 	// back.
 	Amount decimal.Decimal

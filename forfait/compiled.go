@@ -12,7 +12,7 @@ import (
 // decimals. It is immutable and safe for concurrent use. The exact decimal
 // path stays the reference and the fallback: a Compiled gives the same
 // forfait and the same errors as the RuleSet it was compiled from
-// (Annexe 3 §3-§4, §5; INT-01 to INT-04).
+// (Annexe 3 §3-§4; §5; INT-01 to INT-04).
 type Compiled struct {
 	rs RuleSet // the rule set, for the exact path
 
@@ -69,7 +69,7 @@ func (rs *RuleSet) Compile() (*Compiled, error) {
 // RuleSet returns a copy of the rule set c was compiled from (Annexe 3).
 func (c *Compiled) RuleSet() RuleSet { return c.rs }
 
-// Compute is RuleSet.Compute on the compiled rules (Annexe 3 §3-§4, §5;
+// Compute is RuleSet.Compute on the compiled rules (Annexe 3 §3-§4; §5;
 // INT-01 to INT-04): the same forfait, the same errors.
 func (c *Compiled) Compute(req Request) (Forfait, error) {
 	if o, cat, ok := c.fast(req); ok {
@@ -94,7 +94,7 @@ func (c *Compiled) Category(combined, nationalMax Combined) (Category, error) {
 	return c.rs.Category(combined.Decimal(), nationalMax.Decimal())
 }
 
-// Explain is RuleSet.Explain on the compiled rules (Annexe 3 §1-§4, §5).
+// Explain is RuleSet.Explain on the compiled rules (Annexe 3 §1-§4; §5).
 func (c *Compiled) Explain(req Request) (Derivation, error) { return c.rs.Explain(req) }
 
 // Cents is an amount in euro cents (the forfait is rounded to the euro,
@@ -109,14 +109,14 @@ func (c Cents) AppendFormat(dst []byte) []byte {
 
 // Amounts is a forfait as whole cents, for batch callers that need no
 // decimal: the category, the base, the forfait and its split (Annexe 3
-// §3-§4, §5; INT-03, INT-04).
+// §3-§4; §5; INT-03, INT-04).
 type Amounts struct {
 	Category                       Category
 	Base, Amount, Advance, Balance Cents
 }
 
 // ComputeCents computes req's forfait without allocating, as whole cents
-// (Annexe 3 §3-§4, §5; INT-01 to INT-04). ok is false when req is invalid,
+// (Annexe 3 §3-§4; §5; INT-01 to INT-04). ok is false when req is invalid,
 // when a value does not fit the fixed-point form, or when an amount is not
 // a whole number of cents (a rounding unit below the cent): the caller
 // then uses Compute, which gives the answer or the errors.
@@ -141,11 +141,11 @@ func setAmounts(a *Amounts, cat Category, o *formulaOut[fix]) bool {
 }
 
 // Table is every forfait of one establishment as whole cents: each of the
-// four variants (Variants) in each window (Annexe 3 §4, §5).
+// four variants (Variants) in each window (Annexe 3 §4; §5).
 type Table [4][window.Count]Amounts
 
 // ComputeTable fills t with the 16 forfaits of an establishment of this
-// combined activity (Annexe 3 §3-§4, §5; INT-01 to INT-04), locating its
+// combined activity (Annexe 3 §3-§4; §5; INT-01 to INT-04), locating its
 // band once, computing a row once for variants with the same base and
 // bonus, and allocating nothing: the batch caller's path. nationalMax
 // is as in a Request, zero when not supplied (INT-02). It reports

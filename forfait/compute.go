@@ -65,7 +65,7 @@ func (rs *RuleSet) band(combined, nationalMax decimal.Decimal) (Category, decima
 func lowerField(i int) string { return "bands[" + (Category(i) + A).String() + "].lower" }
 
 // Compute returns the forfait of req and its advance/balance split
-// (Annexe 3 §3 and §4, §5; INT-01 to INT-04). Every problem of req is
+// (Annexe 3 §3 and §4; §5; INT-01 to INT-04). Every problem of req is
 // reported at once: an invalid domain (ErrInvalidDomain) or window
 // (window.ErrInvalid), a CRO bonus off DS1 (ErrBonusNotDS1), and the errors
 // of Category.

@@ -31,7 +31,7 @@ type Derivation struct {
 
 // Explain is Compute with its derivation: the inputs, the category, the
 // interpolation, each rounding, the bonus, the factor and the split, each
-// step citing its paragraph and INT ids (Annexe 3 §3-§4, §5, INT-01 to
+// step citing its paragraph and INT ids (Annexe 3 §3-§4; §5, INT-01 to
 // INT-04). Compute does the same work without recording anything.
 func (rs *RuleSet) Explain(req Request) (Derivation, error) {
 	tr := &tracer{steps: make([]Step, 0, 24)}

@@ -25,7 +25,7 @@
 //
 //   - activity.go: the eight counts and the combined activity (Annexe 3 §1).
 //   - formula.go: the band search (INT-01, INT-02) and the formula of
-//     Annexe 3 §3-§4 and §5, written once.
+//     §5 and Annexe 3 §3-§4, written once.
 //   - compute.go: [RuleSet.Category], [RuleSet.Compute], [RuleSet.Split].
 //   - forfait.go: [Request] and [Forfait] and their JSON.
 //   - number.go: the two exact number types the formula runs on.
@@ -51,7 +51,7 @@
 //
 //   - Annexe 3 §1: the eight activity counts and their weights.
 //   - Annexe 3 §3: the categories and the min/max amounts per domain.
-//   - Annexe 3 §2, §4 and §5 of the instruction: the bonus and the window
+//   - §5 of the instruction and Annexe 3 §2 and §4: the bonus and the window
 //     factors; the worked example of Annexe 3 §4.
 //   - §5 and Annexe 2 §3: the 30 % advance, the balance.
 //

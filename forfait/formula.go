@@ -1,6 +1,6 @@
 package forfait
 
-// The forfait formula of Annexe 3 §3-§4 and §5, and the band search of
+// The forfait formula of §5 and Annexe 3 §3-§4, and the band search of
 // Annexe 3 §3 (INT-01, INT-02), written once over the number types of
 // number.go, so that the fast and the exact path are the same code.
 
@@ -16,7 +16,7 @@ type formulaOut[T number[T]] struct {
 	num, width, base, withBonus, exact, amount, advance, balance T
 }
 
-// formula is the computation of Annexe 3 §3-§4 and §5:
+// formula is the computation of §5 and Annexe 3 §3-§4:
 //   - base = min + (combined − lower) × (max − min) / (upper − lower),
 //     computed as num / width and rounded once to the base unit (INT-01,
 //     INT-03);
@@ -50,7 +50,7 @@ func bonus[T number[T]](in *formulaIn[T], o *formulaOut[T]) {
 }
 
 // windowed completes o, whose base with bonus is set, with the window
-// factor, the rounding and the split (Annexe 3 §4, §5; INT-03, INT-04).
+// factor, the rounding and the split (Annexe 3 §4; §5; INT-03, INT-04).
 // It reads only in's factor, units and share, which depend neither on
 // the band nor on the domain.
 func windowed[T number[T]](in *formulaIn[T], o *formulaOut[T]) {

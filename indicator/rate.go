@@ -26,7 +26,7 @@ var (
 
 // Rate is an indicator's value for one establishment over one semester,
 // either measured as counts (so many documented stays or reports out of so
-// many) or declared as a percentage, as entered in oSIS (Annexe 2 §3).
+// many) or declared as a percentage, as entered in oSIS (§5).
 // Build one with FromCounts, FromPercent or ParsePercent. The zero value
 // is a rate never declared: IsValid reports false, Evaluate refuses it
 // with ErrMissingRate rather than count it as a miss (a missing
@@ -78,7 +78,7 @@ func FromPercent(p decimal.Decimal) (Rate, error) {
 	return Rate{percent: p, declared: true}, nil
 }
 
-// ParsePercent reads a percentage as declared in oSIS (Annexe 2 §3; INT-07): "49", "49.5",
+// ParsePercent reads a percentage as declared in oSIS (§5; INT-07): "49", "49.5",
 // "49,5" (French decimal comma), with or without a final "%" or " %".
 func ParsePercent(s string) (Rate, error) {
 	t := strings.TrimSuffix(strings.TrimSuffix(s, "%"), " ")

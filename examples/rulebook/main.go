@@ -23,6 +23,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "rulebook:", err)
 		os.Exit(1)
 	}
+	fmt.Fprintln(os.Stderr, "coverage of the text:", summary(instruction.Count(instruction.Register())))
 	if *update {
 		if err := os.WriteFile(committed, b.Bytes(), 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, "rulebook:", err)
@@ -31,4 +32,15 @@ func main() {
 		return
 	}
 	os.Stdout.Write(b.Bytes())
+}
+
+// summary says the register's totals in one line.
+func summary(t instruction.Totals) string {
+	return fmt.Sprintf("%d rules, %s (moving money or deciding eligibility: %s; other: %s)",
+		t.All.Total(), counts(t.All), counts(t.Money), counts(t.Other))
+}
+
+// counts says one line of the register's totals.
+func counts(c instruction.Coverage) string {
+	return fmt.Sprintf("%d encoded, %d interpreted, %d not encoded", c.Encoded, c.Interpreted, c.NotEncoded)
 }

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -95,5 +97,81 @@ func TestRulebookFollowsTheRules(t *testing.T) {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("the amended book lacks %q", want)
 		}
+	}
+}
+
+// TestCoverageChapter: the book's last chapter prints every unit of the
+// register, every rule with its status, and the totals the register counts.
+func TestCoverageChapter(t *testing.T) {
+	var b bytes.Buffer
+	if err := rulebook.Render(&b, &rules); err != nil {
+		t.Fatal(err)
+	}
+	book := b.String()
+	i := strings.Index(book, "## 11. Coverage of the text")
+	if i < 0 {
+		t.Fatal("the book has no coverage chapter")
+	}
+	chapter := book[i:]
+	units := instruction.Register()
+	for _, u := range units {
+		if !strings.Contains(chapter, "### "+u.ID+" — "+u.Heading+"\n") {
+			t.Errorf("the chapter lacks unit %s", u.ID)
+		}
+		for _, r := range u.Rules {
+			if !strings.Contains(chapter, "| "+r.ID+" | "+r.Statement+" | ") || !strings.Contains(chapter, "*"+r.Status.String()+"*") {
+				t.Errorf("the chapter lacks rule %s with its status", r.ID)
+			}
+		}
+	}
+	c := instruction.Count(units)
+	all := fmt.Sprintf("| **all** | %d | %d | %d | %d |", c.All.Encoded, c.All.Interpreted, c.All.NotEncoded, c.All.Total())
+	if !strings.Contains(chapter, all) {
+		t.Errorf("the chapter lacks the totals %q", all)
+	}
+	if c.Money.Total()+c.Other.Total() != c.All.Total() || c.All.NotEncoded == 0 || c.All.Encoded == 0 {
+		t.Errorf("implausible totals %+v", c)
+	}
+}
+
+// failingWriter fails after n bytes.
+type failingWriter struct{ n int }
+
+var errWrite = errors.New("disk full")
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		k := w.n
+		w.n = 0
+		return k, errWrite
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// TestRenderReportsWriteErrors: a writer that fails, early or late, makes
+// Render fail with its error.
+func TestRenderReportsWriteErrors(t *testing.T) {
+	var b bytes.Buffer
+	if err := rulebook.Render(&b, &rules); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{0, 100, b.Len() / 2, b.Len() - 1} {
+		if err := rulebook.Render(&failingWriter{n: n}, &rules); !errors.Is(err, errWrite) {
+			t.Errorf("failing after %d bytes: got %v, want the writer's error", n, err)
+		}
+	}
+}
+
+// TestReadmeTotals: the README quotes the register's totals as the command
+// prints them.
+func TestReadmeTotals(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := summary(instruction.Count(instruction.Register()))
+	if got := strings.Join(strings.Fields(string(readme)), " "); !strings.Contains(got, "today: "+want+".") {
+		t.Errorf("README.md does not quote today's totals %q", want)
 	}
 }

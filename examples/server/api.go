@@ -65,6 +65,7 @@ var routes = []route{
 	{"POST", "/v1/allocations", (*api).allocate},
 	{"POST", "/v1/audits", (*api).audit},
 	{"GET", "/v1/interpretations", (*api).interpretations},
+	{"GET", "/v1/register", (*api).register},
 }
 
 // newHandler returns the server's handler: the JSON API, the rule book,
@@ -295,7 +296,7 @@ func (f forfaitOut) MarshalJSON() ([]byte, error) {
 	return append(append(append(head[:len(head)-1], `,"derivation":`...), steps...), '}'), nil
 }
 
-// forfaits computes a batch of forfaits (Annexe 3 §3-§4, §5), with their
+// forfaits computes a batch of forfaits (Annexe 3 §3-§4; §5), with their
 // derivations on request.
 func (a *api) forfaitsOf(reqs []forfaitRequest, baseUnit decimal.Decimal, explain bool) ([]forfaitOut, error) {
 	rs, err := a.rules(baseUnit)
@@ -495,4 +496,17 @@ func (a *api) audit(r *http.Request) (any, error) {
 
 func (a *api) interpretations(*http.Request) (any, error) {
 	return forfait.Interpretations(), nil
+}
+
+// registerReply is the register of the instruction's rules with its totals.
+type registerReply struct {
+	Units  []instruction.Unit `json:"units"`
+	Totals instruction.Totals `json:"totals"`
+}
+
+// register serves the register of the instruction's rules: every unit of
+// the text, its rules and where each is encoded, or why not.
+func (a *api) register(*http.Request) (any, error) {
+	units := instruction.Register()
+	return registerReply{Units: units, Totals: instruction.Count(units)}, nil
 }

@@ -9,7 +9,7 @@
 // 9457 problems listing every problem with its JSON pointer):
 //
 //   - POST /v1/forfaits: forfaits for a batch of requests, with
-//     derivations when "explain" is true (Annexe 3 §3-§4, §5).
+//     derivations when "explain" is true (Annexe 3 §3-§4; §5).
 //   - POST /v1/diff: the derivation steps that differ between two requests.
 //   - POST /v1/decisions: the ARS decision on an application (§5, §6.1).
 //   - POST /v1/settlements: an application's dossier opened and settled

@@ -25,7 +25,7 @@ func TestRun(t *testing.T) {
 		"Dossiers' net 124008 € = ledger's advance and usage credits used 124008 €",
 		"advance   DS1+CRO window 1       32921 €",
 		"balance   DS1 window 1       66841 €  [§5; Annexe 2 §3; INT-06]",
-		"repayment DS3 window 1        5913 €  [Annexe 2 §3; INT-05]",
+		"repayment DS3 window 1        5913 €  [Annexe 2 §3]",
 		"balance   DS2 window 2       16164 €  [§5; Annexe 2 §3; INT-05]",
 		"ledger Bretagne: advance credits 41003 used / 2159802 left; usage credits 83005 used / 5052207 left",
 	} {

@@ -15,7 +15,7 @@
 // (INT-06); a repayment is the whole advance (Annexe 2 §3). A domain is
 // funded once (§5): one advance, then one balance or one repayment. A
 // region's advances net of repayments stay within its advance credits, its
-// balances within its usage credits (Annexe 2 §3, §6.1). Payments are
+// balances within its usage credits (Annexe 2 §3; §6.1). Payments are
 // dated within the calendar (§6.1, Annexe 1; INT-12).
 //
 // # Findings
@@ -99,12 +99,12 @@ const (
 	BalanceAndRepayment  Code = "BALANCE-AND-REPAYMENT" // Annexe 2 §3
 	UnknownEstablishment Code = "UNKNOWN-ESTABLISHMENT" // §5
 	CRONotDS1            Code = "CRO-NOT-DS1"           // §5
-	RegionCredits        Code = "REGION-CREDITS"        // Annexe 2 §3, §6.1
+	RegionCredits        Code = "REGION-CREDITS"        // Annexe 2 §3; §6.1
 	DateCalendar         Code = "DATE-CALENDAR"         // §6.1, Annexe 1; INT-12
 )
 
 // Codes lists every code, in the order of the package documentation (§5,
-// Annexe 2 §3, §6.1).
+// Annexe 2 §3; §6.1).
 func Codes() []Code {
 	return []Code{AdvanceAmount, BalanceAmount, BalanceWindow, RepaymentAmount, Duplicate, NoAdvance,
 		BalanceAndRepayment, UnknownEstablishment, CRONotDS1, RegionCredits, DateCalendar}
@@ -153,7 +153,7 @@ type Report struct {
 	Paid     decimal.Decimal
 }
 
-// Audit checks payments against the rules in (Annexe 3, §5, Annexe 2 §3,
+// Audit checks payments against the rules in (§5, Annexe 3, Annexe 2 §3;
 // §6.1; INT-01 to INT-06, INT-12) for the establishments of an extract, in
 // date order (a tie keeps the input order), and returns every finding.
 func Audit(in *instruction.Rules, ests []Establishment, payments []Payment, opt Options) (Report, error) {
@@ -388,8 +388,8 @@ func (a *auditor) audit(p Payment) error {
 
 // checkDate reports a payment dated outside the calendar (§6.1, Annexe 1;
 // INT-12): an advance before its window's application period opens (it
-// follows a validated application); a balance or a repayment before the
-// end of its window's measurement period (they follow the targets'
+// follows a validated application); a balance or a repayment dated on or
+// before the end of its window's measurement period (they follow the targets'
 // measurement).
 func (a *auditor) checkDate(p Payment) {
 	t := a.in.Calendar().Terms(p.Window)
@@ -397,12 +397,12 @@ func (a *auditor) checkDate(p Payment) {
 	case p.Kind == envelope.Advance && p.Date.Before(t.Application.Start):
 		a.finding(DateCalendar, p, nil, "§6.1", "an advance dated before window "+p.Window.String()+"'s application period opens on "+t.Application.Start.String(), "INT-12")
 	case p.Kind != envelope.Advance && !p.Date.After(t.Measurement.End):
-		a.finding(DateCalendar, p, nil, "Annexe 1; Annexe 2 §3", "a "+p.Kind.String()+" dated before window "+p.Window.String()+"'s targets are measured, on "+t.Measurement.End.String(), "INT-12")
+		a.finding(DateCalendar, p, nil, "Annexe 1; Annexe 2 §3", "a "+p.Kind.String()+" dated on or before the end of window "+p.Window.String()+"'s measurement period, "+t.Measurement.End.String(), "INT-12")
 	}
 }
 
 // checkCredits reports a payment that takes its region beyond its advance
-// or usage credits (Annexe 2 §3, §6.1): advances net of repayments within
+// or usage credits (Annexe 2 §3; §6.1): advances net of repayments within
 // 30 % of the regional envelope, balances within the rest.
 func (a *auditor) checkCredits(p Payment) {
 	r := a.ests[p.FINESS].Region

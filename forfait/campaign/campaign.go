@@ -23,7 +23,7 @@ const NumVariants = 4
 const RowsPerEstablishment = NumVariants * window.Count
 
 // Record is one establishment's forfait for one variant in one window
-// (Annexe 3 §4, §5).
+// (Annexe 3 §4; §5).
 type Record struct {
 	*Establishment // shared by its establishment's records
 	forfait.Forfait
@@ -45,7 +45,7 @@ type Options struct {
 // Compute returns the RowsPerEstablishment records of each establishment,
 // each pointing to its element of ests (which the caller must not change
 // while it uses the records),
-// in input order, then variant, then window (Annexe 3 §1-§4, §5; INT-01 to
+// in input order, then variant, then window (Annexe 3 §1-§4; §5; INT-01 to
 // INT-04). It reports every problem at once and then returns no record:
 // an invalid rule set (forfait.ErrInvalidRuleSet), an activity above an
 // explicit national maximum or a category-D activity the maximum cannot

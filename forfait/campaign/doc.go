@@ -17,7 +17,7 @@
 //
 // # Sources
 //
-//   - Annexe 3 §1-§4 and §5, through package forfait.
+//   - §5 and Annexe 3 §1-§4, through package forfait.
 //   - Annexe 2 §1 for the region names; FINESS numbers as in oSIS.
 //
 // # Interpretations

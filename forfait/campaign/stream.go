@@ -34,7 +34,7 @@ type Summary struct {
 }
 
 // Write computes the RowsPerEstablishment records of each establishment
-// (Annexe 3 §1-§4, §5; INT-01 to INT-04) and writes them to w as they are
+// (Annexe 3 §1-§4; §5; INT-01 to INT-04) and writes them to w as they are
 // computed, in input order, then variant, then window: memory does not
 // grow with the extract. The rule set is compiled once; establishments
 // are computed in chunks on every processor, written in order.

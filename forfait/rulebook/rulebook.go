@@ -22,19 +22,28 @@ import (
 	"github.com/sunes-spec/sunes/window"
 )
 
-// book accumulates Markdown.
-type book struct{ w io.Writer }
+// book accumulates Markdown; the first write error stops the writing and
+// is what Render returns.
+type book struct {
+	w   io.Writer
+	err error
+}
 
 // printf writes one formatted line; go vet checks its calls like fmt.Printf's.
-func (b book) printf(format string, args ...any) {
-	fmt.Fprintf(b.w, format, args...)
-	fmt.Fprintln(b.w)
+func (b *book) printf(format string, args ...any) {
+	if b.err == nil {
+		_, b.err = fmt.Fprintf(b.w, format+"\n", args...)
+	}
 }
 
 // line writes text as it is, then a newline: no verbs are interpreted.
-func (b book) line(text string) { fmt.Fprintln(b.w, text) }
+func (b *book) line(text string) {
+	if b.err == nil {
+		_, b.err = io.WriteString(b.w, text+"\n")
+	}
+}
 
-func (b book) table(header string, rows [][]string) {
+func (b *book) table(header string, rows [][]string) {
 	cols := strings.Split(header, " | ")
 	b.printf("| %s |", header)
 	b.printf("|%s", strings.Repeat("---|", len(cols)))
@@ -49,9 +58,11 @@ func f(d decimal.Decimal) string { return forfait.Format(d) }
 func percent(d decimal.Decimal) string { return forfait.Format(d.Shift(2)) + " %" }
 
 // Render writes the rule book of the rules in (Annexes 1–3, §3.3, §5,
-// §6.1, the register), every figure read from them.
+// §6.1, the interpretation register), every figure read from them, and
+// the coverage of the text read from the register of its rules
+// (instruction.Register). It returns the first error of w.
 func Render(w io.Writer, in *instruction.Rules) error {
-	b := book{w}
+	b := &book{w: w}
 	if err := in.Validate(); err != nil {
 		return err
 	}
@@ -230,7 +241,70 @@ func Render(w io.Writer, in *instruction.Rules) error {
 		b.line("")
 		b.table("domain | window | base (€) | forfait (€) | advance (€) | balance (€)", rows)
 	}
-	return nil
+	coverage(b, instruction.Register())
+	return b.err
+}
+
+// coverage writes the chapter on how much of the text the library
+// encodes: per unit, its rules and where each is encoded, or why not;
+// then the totals.
+func coverage(b *book, units []instruction.Unit) {
+	b.line("## 11. Coverage of the text")
+	b.line("")
+	b.line("Every unit of the instruction as the text numbers it, with the rules it states and how the library stands " +
+		"towards each: *encoded* (the symbols that apply it and the tests that pin it), *interpreted* (applied through " +
+		"readings the text does not state, INT ids) or *not encoded* (and why). A rule a later unit repeats is counted " +
+		"once, where the text first states it. \"Money\" marks a rule that moves money or decides eligibility.")
+	b.line("")
+	for _, u := range units {
+		if u.Kind == instruction.Informative {
+			b.printf("### %s — %s", u.ID, u.Heading)
+			b.line("")
+			b.line("Informative: context, objectives or governance; no rule to apply.")
+			b.line("")
+			continue
+		}
+		b.printf("### %s — %s", u.ID, u.Heading)
+		b.line("")
+		if len(u.Rules) > 0 {
+			var rows [][]string
+			for _, r := range u.Rules {
+				money := "no"
+				if r.Money {
+					money = "yes"
+				}
+				rows = append(rows, []string{r.ID, r.Statement, money, "*" + r.Status.String() + "*", where(r)})
+			}
+			b.table("rule | statement | money | status | where, or why not", rows)
+		}
+		if len(u.Restates) > 0 {
+			b.printf("Restates %s.", strings.Join(u.Restates, ", "))
+			b.line("")
+		}
+	}
+	t := instruction.Count(units)
+	b.line("### Totals")
+	b.line("")
+	row := func(name string, c instruction.Coverage) []string {
+		return []string{name, fmt.Sprint(c.Encoded), fmt.Sprint(c.Interpreted), fmt.Sprint(c.NotEncoded), fmt.Sprint(c.Total())}
+	}
+	b.table("rules | encoded | interpreted | not encoded | total", [][]string{
+		row("moving money or deciding eligibility", t.Money),
+		row("other", t.Other),
+		row("**all**", t.All),
+	})
+}
+
+// where says where a rule is encoded (symbols, INT ids, tests) or why not.
+func where(r instruction.Rule) string {
+	if r.Status == instruction.NotEncoded {
+		return r.Reason
+	}
+	s := "`" + strings.Join(r.Symbols, "`, `") + "`"
+	if len(r.Interpretations) > 0 {
+		s += "; " + strings.Join(r.Interpretations, ", ")
+	}
+	return s + "; tests: " + strings.Join(r.Tests, ", ")
 }
 
 func period(p window.Period) string {

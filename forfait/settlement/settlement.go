@@ -185,7 +185,7 @@ func Open(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Dec
 	var errs []error
 	if dossier.Combined.Sign() <= 0 {
 		errs = append(errs, &forfait.InputError{Field: "establishment.combined_activity", Value: forfait.Format(dossier.Combined),
-			Reason: "no 2019 activity, no forfait (Annexe 3 §1)", Err: ErrInvalidDossier})
+			Reason: "no 2019 activity, no forfait (Annexe 3 §1; INT-13)", Err: ErrInvalidDossier})
 	}
 	if on.IsZero() || on.Before(a.Filed) {
 		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(), Reason: "before the filing on " + a.Filed.String(), Err: ErrDate})
@@ -219,7 +219,7 @@ func (d *Dossier) notification(k envelope.Kind, v forfait.Variant, w window.Wind
 }
 
 // Declaration is what an establishment declares in oSIS at the end of a
-// window for one domain (Annexe 2 §3): its indicator rates for that window
+// window for one domain (§5): its indicator rates for that window
 // and, when they miss the targets, whether it asks for a deferral
 // (INT-05).
 type Declaration struct {
@@ -340,7 +340,11 @@ func (st *State) settleLine(in *instruction.Rules, i int, o indicator.Outcome, d
 	}
 	advance := l.Paid
 	l.Repaid, l.Stage = l.Repaid.Add(advance), Repaid
-	st.Timeline = append(st.Timeline, d.notification(envelope.Repayment, l.Asked, l.Window, advance, on, "Annexe 2 §3", "INT-05"))
+	var interps []string
+	if l.Deferred {
+		interps = append(interps, "INT-05")
+	}
+	st.Timeline = append(st.Timeline, d.notification(envelope.Repayment, l.Asked, l.Window, advance, on, "Annexe 2 §3", interps...))
 	return nil
 }
 

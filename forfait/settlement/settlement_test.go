@@ -120,7 +120,7 @@ func TestAnnexDossier(t *testing.T) {
 	}
 	wantFirst := []line{
 		{envelope.Balance, ds1, window.W1, "66841", []string{"INT-06"}},
-		{envelope.Repayment, ds3, window.W1, "11758", []string{"INT-05"}},
+		{envelope.Repayment, ds3, window.W1, "11758", nil},
 	}
 	if diff := cmp.Diff(wantFirst, lines(added)); diff != "" {
 		t.Errorf("first settlement (-want +got):\n%s", diff)

@@ -371,3 +371,29 @@ func TestDomainProperties(t *testing.T) {
 func FuzzDomainDecisions(f *testing.F) { f.Fuzz(rapid.MakeFuzz(checkDomainDecisions)) }
 func FuzzFundedOnce(f *testing.F)      { f.Fuzz(rapid.MakeFuzz(checkFundedOnce)) }
 func FuzzDecisionDay(f *testing.F)     { f.Fuzz(rapid.MakeFuzz(checkDecisionDay)) }
+
+// FuzzEnumText: Kind and Outcome read any text without panicking, accept
+// only their own forms, and write back what they read.
+func FuzzEnumText(f *testing.F) {
+	for _, s := range []string{"", "health", "medico-social", "other", "refused", "open", "paid", "repaid", "Health", "\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var k eligibility.Kind
+		if err := k.UnmarshalText([]byte(s)); err != nil {
+			if !errors.Is(err, eligibility.ErrInvalidApplication) {
+				t.Fatalf("kind %q: untyped error %v", s, err)
+			}
+		} else if text, err := k.MarshalText(); err != nil || string(text) != s {
+			t.Fatalf("kind %q wrote %q, %v", s, text, err)
+		}
+		var o eligibility.Outcome
+		if err := o.UnmarshalText([]byte(s)); err != nil {
+			if !errors.Is(err, eligibility.ErrInvalidApplication) {
+				t.Fatalf("outcome %q: untyped error %v", s, err)
+			}
+		} else if text, err := o.MarshalText(); err != nil || string(text) != s {
+			t.Fatalf("outcome %q wrote %q, %v", s, text, err)
+		}
+	})
+}

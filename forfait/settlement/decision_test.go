@@ -107,3 +107,17 @@ func TestOpenBeforeDecision(t *testing.T) {
 		t.Errorf("opened on the day of the decision: %v", err)
 	}
 }
+
+// TestScenarioOpenAfterReview: a window-1 dossier opened on 1 May 2022,
+// after the review period ended on 31 December 2021, pays no advance
+// (§6.1); on the period's last day it does.
+func TestScenarioOpenAfterReview(t *testing.T) {
+	d := decide(t, annexApplication())
+	st, added, err := settlement.Open(&rules, d, decimal.Zero, day(2022, 5, 1))
+	if !errors.Is(err, eligibility.ErrReviewPeriod) || len(added) != 0 || len(st.Lines) != 0 {
+		t.Errorf("opened on 1 May 2022: %v, %d notifications; want ErrReviewPeriod and nothing", err, len(added))
+	}
+	if _, added, err := settlement.Open(&rules, d, decimal.Zero, day(2021, 12, 31)); err != nil || len(added) != 3 {
+		t.Errorf("opened on 31 December 2021: %v, %d notifications", err, len(added))
+	}
+}

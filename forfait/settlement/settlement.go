@@ -169,7 +169,9 @@ func (s State) Money() Money {
 // own date: a decision that validates no domain, or would validate others
 // under in, opens nothing (ErrNotValidated). Every problem is reported at
 // once: a zero combined activity (ErrInvalidDossier), a date before the
-// decision (ErrDate), and the errors of the forfait.
+// decision (ErrDate), a date after the window's review period, by which
+// the advance of a validated application is notified (§5, §6.1;
+// eligibility.ErrReviewPeriod), and the errors of the forfait.
 func Open(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Decimal, on window.Date) (State, []envelope.Notification, error) {
 	a := d.Application()
 	validated := d.Validated()
@@ -197,6 +199,10 @@ func Open(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Dec
 	}
 	if on.IsZero() || on.Before(d.Date()) {
 		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(), Reason: "before the decision on " + d.Date().String(), Err: ErrDate})
+	}
+	if end := in.Calendar().Terms(a.Window).Review.End; on.After(end) {
+		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(),
+			Reason: "after the end of window " + a.Window.String() + "'s review period on " + end.String() + " (§6.1)", Err: eligibility.ErrReviewPeriod})
 	}
 	st := State{Dossier: dossier}
 	for _, v := range dossier.Variants {

@@ -83,7 +83,9 @@ type Security struct {
 // CyberAudit is PS2.2 (Annexe 1): an external cyber-surveillance audit, proved by an
 // attestation signed by the director; in window 1 only, by a purchase order
 // instead, the audit then to be done by the end of window 1's review period
-// (31 December 2021), AuditDate being the day it is or was done.
+// (31 December 2021), AuditDate being the day it is planned. A decision
+// validated on a purchase order records that date ([Decision.PendingAudit])
+// so that the audit can be checked done when the dossier is settled.
 type CyberAudit struct {
 	Attestation   bool        `json:"signed_attestation"`
 	PurchaseOrder bool        `json:"purchase_order"`
@@ -104,10 +106,17 @@ type MSSante struct {
 // Establishment identifies the applicant (§5: an application is made per
 // establishment, on its own 2019 combined activity).
 type Establishment struct {
+	// FINESSGeo and FINESSJur are its FINESS numbers; a number of
+	// department 98 (Wallis-and-Futuna, French Polynesia, New Caledonia)
+	// is outside the instruction (mention Outre-mer).
 	FINESSGeo forfait.FINESS  `json:"finess_geographique"`
 	FINESSJur forfait.FINESS  `json:"finess_juridique"`
 	Name      string          `json:"name,omitempty"`
 	Region    envelope.Region `json:"region"`
+	// Kind is what the establishment is: only health establishments
+	// (établissements sanitaires) are funded (§2.3 and its note 2).
+	// Required.
+	Kind Kind `json:"kind"`
 	// CombinedActivity is the 2019 combined activity (Annexe 3 §1); in JSON
 	// a string of digits such as "127800.5".
 	CombinedActivity decimal.Decimal `json:"combined_activity"`
@@ -190,25 +199,67 @@ type GHTConditions struct {
 	// establishment's director (needed for public establishments).
 	DirectorValidated        bool `json:"director_validated"`
 	SupportDirectorValidated bool `json:"support_director_validated"`
+	// Prerequisites are the GHT's share of the six prerequisites (Annexe 1,
+	// column "Déclinaison GHT").
+	Prerequisites GHTPrerequisites `json:"prerequisites"`
+}
+
+// GHTPrerequisites is the GHT column of Annexe 1: what the GHT itself
+// provides, and who vouches for each of the member's six prerequisites.
+type GHTPrerequisites struct {
+	// IdentityCell: an identity-vigilance cell also exists at GHT level,
+	// relying on the establishments' cells (PS1.1).
+	IdentityCell bool `json:"ps1_1_ght_identity_cell"`
+	// SecurityPolicy: a framework security policy of the GHT (PSSI GHT)
+	// exists; MemberPolicy: with its version for this member (PS2.1).
+	SecurityPolicy bool `json:"ps2_1_ght_security_policy"`
+	MemberPolicy   bool `json:"ps2_1_member_policy"`
+	// SecurityOfficer: a security officer of the GHT (RSSI de GHT) is
+	// appointed (PS2.1).
+	SecurityOfficer bool `json:"ps2_1_ght_rssi"`
+	// Attested records who vouches that this member meets each
+	// prerequisite: the support establishment for PS1.1, PS1.2, PS2.2,
+	// PS3.1 and PS3.2, the GHT's security officer for PS2.1.
+	Attested Attestations `json:"attested"`
+}
+
+// Attestations record, prerequisite by prerequisite, that the member's
+// evidence is vouched for within its GHT (Annexe 1, GHT column).
+type Attestations struct {
+	PS11 bool `json:"ps1_1"`
+	PS12 bool `json:"ps1_2"`
+	PS21 bool `json:"ps2_1"`
+	PS22 bool `json:"ps2_2"`
+	PS31 bool `json:"ps3_1"`
+	PS32 bool `json:"ps3_2"`
 }
 
 // History is what happened to the establishment before this application.
 type History struct {
-	// Applications are its earlier applications, whatever their outcome.
+	// Applications are its earlier applications, whatever their outcome,
+	// each with what became of its domains: whether a domain may be funded
+	// again is decided from them (§5).
 	Applications []PastApplication `json:"applications,omitempty"`
-	// FundedDomains are the domains already funded for it (§5: at most once
-	// over the programme).
-	FundedDomains []forfait.Domain `json:"funded_domains,omitempty"`
 	// HOPEN and HopitalNumerique record earlier funding by those
 	// programmes; never a reason to refuse (§5).
 	HOPEN            bool `json:"hopen_funded"`
 	HopitalNumerique bool `json:"hopital_numerique_funded"`
 }
 
-// PastApplication is an earlier application (§6.1: one per window; INT-10).
+// PastApplication is an earlier application (§6.1: one per window; INT-10)
+// and what became of each of its domains (§5).
 type PastApplication struct {
-	Window window.Window `json:"window"`
-	Filed  window.Date   `json:"filed,omitempty"`
+	Window  window.Window `json:"window"`
+	Filed   window.Date   `json:"filed,omitempty"`
+	Domains []PastDomain  `json:"domains,omitempty"`
+}
+
+// PastDomain is one domain of an earlier application and where its
+// dossier stands: what decides whether the domain may be funded again
+// (§5).
+type PastDomain struct {
+	Domain  forfait.Domain `json:"domain"`
+	Outcome Outcome        `json:"outcome"`
 }
 
 // Validate reports every reason a cannot be decided at all (§5, §6.1), each a
@@ -216,7 +267,7 @@ type PastApplication struct {
 // malformed FINESS numbers, an unknown region, a negative combined
 // activity, no filing date, an invalid window, no domain, an invalid or
 // repeated domain, a CRO bonus off DS1 (forfait.ErrBonusNotDS1), an invalid
-// window or domain in the history.
+// window, domain or outcome in the history, no establishment kind.
 func (a *Application) Validate() error {
 	var errs []error
 	bad := func(field, value, reason string, err error) {
@@ -245,6 +296,9 @@ func (a *Application) Validate() error {
 	if !e.Region.IsValid() {
 		bad("establishment.region", e.Region.String(), "", envelope.ErrUnknownRegion)
 	}
+	if !e.Kind.IsValid() {
+		bad("establishment.kind", e.Kind.String(), "want health, medico-social or other", ErrInvalidApplication)
+	}
 	if e.CombinedActivity.Sign() < 0 || !forfait.SaneExponent(e.CombinedActivity) {
 		bad("establishment.combined_activity", forfait.Format(e.CombinedActivity), "must be a non-negative number of days", ErrInvalidApplication)
 	}
@@ -268,13 +322,18 @@ func (a *Application) Validate() error {
 		seen[d.Domain] = true
 	}
 	for i, p := range a.History.Applications {
+		field := "history.applications[" + strconv.Itoa(i) + "]"
 		if !p.Window.IsValid() {
-			bad("history.applications["+strconv.Itoa(i)+"].window", p.Window.String(), "", window.ErrInvalid)
+			bad(field+".window", p.Window.String(), "", window.ErrInvalid)
 		}
-	}
-	for i, d := range a.History.FundedDomains {
-		if !d.IsValid() {
-			bad("history.funded_domains["+strconv.Itoa(i)+"]", d.String(), "", forfait.ErrInvalidDomain)
+		for j, d := range p.Domains {
+			field := field + ".domains[" + strconv.Itoa(j) + "]"
+			if !d.Domain.IsValid() {
+				bad(field+".domain", d.Domain.String(), "", forfait.ErrInvalidDomain)
+			}
+			if !d.Outcome.IsValid() {
+				bad(field+".outcome", d.Outcome.String(), "want refused, open, paid or repaid", ErrInvalidApplication)
+			}
 		}
 	}
 	return errors.Join(errs...)
@@ -286,7 +345,9 @@ func (a *Application) clone() Application {
 	c := *a
 	c.Domains = slices.Clone(a.Domains)
 	c.History.Applications = slices.Clone(a.History.Applications)
-	c.History.FundedDomains = slices.Clone(a.History.FundedDomains)
+	for i := range c.History.Applications {
+		c.History.Applications[i].Domains = slices.Clone(c.History.Applications[i].Domains)
+	}
 	for _, p := range []**Unit{&c.Establishment.Lab, &c.Establishment.Imaging} {
 		if *p != nil {
 			u := **p

@@ -1,6 +1,8 @@
 package eligibility
 
 import (
+	"strings"
+
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/window"
 )
@@ -12,26 +14,43 @@ type Code string
 
 // The reason codes, one per condition an application must meet.
 const (
+	// The instruction's scope: its territories (mention Outre-mer) and
+	// health establishments only (§2.3).
+	Territory           Code = "TERRITORY"
+	HealthEstablishment Code = "HEALTH-ESTABLISHMENT"
 	// The six prerequisites (Annexe 1), one code per component.
-	PS11Meetings       Code = "PS1.1-MEETINGS"
-	PS11Report         Code = "PS1.1-REPORT"
-	PS12RNIV           Code = "PS1.2-RNIV"
-	PS21Policy         Code = "PS2.1-POLICY"
-	PS21RiskAnalysis   Code = "PS2.1-RISK-ANALYSIS"
-	PS21ActionPlan     Code = "PS2.1-ACTION-PLAN"
-	PS21Plan309        Code = "PS2.1-PLAN-309"
-	PS21RSSI           Code = "PS2.1-RSSI"
-	PS21Meetings       Code = "PS2.1-MEETINGS"
-	PS21Incidents      Code = "PS2.1-INCIDENTS"
-	PS22Audit          Code = "PS2.2-AUDIT"
-	PS22OrderWindow    Code = "PS2.2-ORDER-WINDOW"
-	PS22OrderLate      Code = "PS2.2-ORDER-LATE"
-	PS31DMP            Code = "PS3.1-DMP"
-	PS32MSSante        Code = "PS3.2-MSSANTE"
+	PS11Meetings     Code = "PS1.1-MEETINGS"
+	PS11Report       Code = "PS1.1-REPORT"
+	PS12RNIV         Code = "PS1.2-RNIV"
+	PS21Policy       Code = "PS2.1-POLICY"
+	PS21RiskAnalysis Code = "PS2.1-RISK-ANALYSIS"
+	PS21ActionPlan   Code = "PS2.1-ACTION-PLAN"
+	PS21Plan309      Code = "PS2.1-PLAN-309"
+	PS21RSSI         Code = "PS2.1-RSSI"
+	PS21Meetings     Code = "PS2.1-MEETINGS"
+	PS21Incidents    Code = "PS2.1-INCIDENTS"
+	PS22Audit        Code = "PS2.2-AUDIT"
+	PS22OrderWindow  Code = "PS2.2-ORDER-WINDOW"
+	PS22OrderLate    Code = "PS2.2-ORDER-LATE"
+	PS31DMP          Code = "PS3.1-DMP"
+	PS32MSSante      Code = "PS3.2-MSSANTE"
+	// The GHT's share of the prerequisites (Annexe 1, GHT column).
+	GHTIdentityCell    Code = "GHT-PS1.1-CELL"
+	GHTSecurityPolicy  Code = "GHT-PS2.1-POLICY"
+	GHTMemberPolicy    Code = "GHT-PS2.1-MEMBER-POLICY"
+	GHTSecurityOfficer Code = "GHT-PS2.1-RSSI"
+	GHTAttestedPS11    Code = "GHT-PS1.1-ATTESTED"
+	GHTAttestedPS12    Code = "GHT-PS1.2-ATTESTED"
+	GHTAttestedPS21    Code = "GHT-PS2.1-ATTESTED"
+	GHTAttestedPS22    Code = "GHT-PS2.2-ATTESTED"
+	GHTAttestedPS31    Code = "GHT-PS3.1-ATTESTED"
+	GHTAttestedPS32    Code = "GHT-PS3.2-ATTESTED"
 	Activity           Code = "ACTIVITY"
 	FilingPeriod       Code = "FILING-PERIOD"
 	OnePerWindow       Code = "ONE-PER-WINDOW"
+	DomainOpen         Code = "DOMAIN-OPEN"
 	DomainFunded       Code = "DOMAIN-FUNDED"
+	DomainRepaid       Code = "DOMAIN-REPAID"
 	DS2Lab             Code = "DS2-LAB"
 	DS3Imaging         Code = "DS3-IMAGING"
 	RELIMS             Code = "RELIMS"
@@ -66,11 +85,27 @@ type Condition struct {
 func (c Condition) PerDomain() bool { return c.holdsFor != nil }
 
 // Conditions lists every condition in the order reasons are given: the
-// six prerequisites (Annexe 1), then the conditions of §5, §4.2 and §6.1.
-// Earlier funding by HOP'EN or Hôpital numérique is not among them: it is
-// never a reason to refuse (§5).
+// instruction's scope (mention Outre-mer, §2.3), the six prerequisites
+// (Annexe 1) and, for GHT members, the GHT's share of them (Annexe 1, GHT
+// column), then the conditions of §5, §4.2 and §6.1. Earlier funding by
+// HOP'EN or Hôpital numérique is not among them: it is never a reason to
+// refuse (§5).
 func Conditions() []Condition {
 	return []Condition{
+		{
+			Code:    Territory,
+			Source:  "Mention Outre-mer",
+			French:  "L'établissement est situé en Polynésie française, en Nouvelle-Calédonie ou à Wallis-et-Futuna (FINESS du département 98), où l'instruction ne s'applique pas.",
+			English: "The establishment is in French Polynesia, New Caledonia or Wallis-and-Futuna (FINESS department 98), where the instruction does not apply.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return !excludedTerritory(a.Establishment) },
+		},
+		{
+			Code:    HealthEstablishment,
+			Source:  "§2.3, note 2",
+			French:  "L'établissement n'est pas un établissement sanitaire ; l'instruction ne finance que les établissements sanitaires.",
+			English: "The establishment is not a health establishment; the instruction funds health establishments only.",
+			holds:   func(a *Application, _ *window.Schedule) bool { return a.Establishment.Kind == Health },
+		},
 		{
 			Code:    PS11Meetings,
 			Source:  "Annexe 1, PS1.1",
@@ -160,8 +195,8 @@ func Conditions() []Condition {
 		{
 			Code:    PS22OrderLate,
 			Source:  "Annexe 1, PS2.2",
-			French:  "L'audit commandé n'est pas réalisé au plus tard à la fin de la période d'instruction de la fenêtre 1 (31 décembre 2021).",
-			English: "The ordered audit is not done by the end of window 1's review period (31 December 2021).",
+			French:  "L'audit commandé n'est pas prévu au plus tard à la fin de la période d'instruction de la fenêtre 1 (31 décembre 2021).",
+			English: "The ordered audit is not planned by the end of window 1's review period (31 December 2021).",
 			holds: func(a *Application, cal *window.Schedule) bool {
 				return auditProof(a) != order || !a.Prerequisites.CyberAudit.AuditDate.IsZero() &&
 					!cal.Terms(window.W1).Review.End.Before(a.Prerequisites.CyberAudit.AuditDate)
@@ -181,6 +216,40 @@ func Conditions() []Condition {
 			English: "No operational messaging is connected to the MSSanté trust space.",
 			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.MSSante.Connected },
 		},
+		{
+			Code:    GHTIdentityCell,
+			Source:  "Annexe 1, PS1.1 (déclinaison GHT)",
+			French:  "Aucune cellule d'identitovigilance n'existe au niveau du GHT.",
+			English: "There is no identity-vigilance cell at GHT level.",
+			holds:   ght(func(p GHTPrerequisites) bool { return p.IdentityCell }),
+		},
+		{
+			Code:    GHTSecurityPolicy,
+			Source:  "Annexe 1, PS2.1 (déclinaison GHT)",
+			French:  "Il n'existe pas de politique de sécurité cadre des systèmes d'information du GHT (PSSI GHT).",
+			English: "There is no framework information-security policy of the GHT (PSSI GHT).",
+			holds:   ght(func(p GHTPrerequisites) bool { return p.SecurityPolicy }),
+		},
+		{
+			Code:    GHTMemberPolicy,
+			Source:  "Annexe 1, PS2.1 (déclinaison GHT)",
+			French:  "La politique de sécurité du GHT n'est pas déclinée pour l'établissement.",
+			English: "The GHT's security policy has no version for the establishment.",
+			holds:   ght(func(p GHTPrerequisites) bool { return p.MemberPolicy }),
+		},
+		{
+			Code:    GHTSecurityOfficer,
+			Source:  "Annexe 1, PS2.1 (déclinaison GHT)",
+			French:  "Aucun responsable de la sécurité des systèmes d'information (RSSI) du GHT n'est désigné.",
+			English: "No information-security officer (RSSI) of the GHT is appointed.",
+			holds:   ght(func(p GHTPrerequisites) bool { return p.SecurityOfficer }),
+		},
+		attested(GHTAttestedPS11, "PS1.1", "l'établissement support", "the support establishment", func(t Attestations) bool { return t.PS11 }),
+		attested(GHTAttestedPS12, "PS1.2", "l'établissement support", "the support establishment", func(t Attestations) bool { return t.PS12 }),
+		attested(GHTAttestedPS21, "PS2.1", "le RSSI du GHT", "the GHT's security officer", func(t Attestations) bool { return t.PS21 }),
+		attested(GHTAttestedPS22, "PS2.2", "l'établissement support", "the support establishment", func(t Attestations) bool { return t.PS22 }),
+		attested(GHTAttestedPS31, "PS3.1", "l'établissement support", "the support establishment", func(t Attestations) bool { return t.PS31 }),
+		attested(GHTAttestedPS32, "PS3.2", "l'établissement support", "the support establishment", func(t Attestations) bool { return t.PS32 }),
 		{
 			Code:            Activity,
 			Source:          "Annexe 3 §1",
@@ -214,18 +283,25 @@ func Conditions() []Condition {
 			},
 		},
 		{
-			Code:    DomainFunded,
-			Source:  "§5",
-			French:  "Ce domaine a déjà été financé pour l'établissement ; un domaine n'est financé qu'une fois sur le programme.",
-			English: "This domain has already been funded for the establishment; a domain is funded once over the programme.",
-			holdsFor: func(a *Application, d forfait.Variant) bool {
-				for _, f := range a.History.FundedDomains {
-					if f == d.Domain {
-						return false
-					}
-				}
-				return true
-			},
+			Code:     DomainOpen,
+			Source:   "§5",
+			French:   "Un dossier antérieur de l'établissement pour ce domaine est toujours ouvert (avance versée, cibles d'usage attendues) ; un domaine n'est financé qu'une fois sur le programme.",
+			English:  "An earlier dossier of the establishment for this domain is still open (advance paid, targets awaited); a domain is funded once over the programme.",
+			holdsFor: earlier(OutcomeOpen),
+		},
+		{
+			Code:     DomainFunded,
+			Source:   "§5",
+			French:   "Ce domaine a déjà été financé pour l'établissement ; un domaine n'est financé qu'une fois sur le programme.",
+			English:  "This domain has already been funded for the establishment; a domain is funded once over the programme.",
+			holdsFor: earlier(OutcomePaid),
+		},
+		{
+			Code:     DomainRepaid,
+			Source:   "§5; Annexe 2 §3",
+			French:   "Ce domaine a déjà été financé pour l'établissement, qui en a remboursé l'avance faute d'atteindre ses cibles ; un domaine n'est financé qu'une fois sur le programme.",
+			English:  "This domain has already been funded for the establishment, which repaid its advance when it missed its targets; a domain is funded once over the programme.",
+			holdsFor: earlier(OutcomeRepaid),
 		},
 		{
 			Code:    DS2Lab,
@@ -309,6 +385,53 @@ func Conditions() []Condition {
 			English:         "The targets would be reached with newly bought software outside the GHT's convergence plan.",
 			holds:           func(a *Application, _ *window.Schedule) bool { return !a.SoftwareOutsideConvergence },
 		},
+	}
+}
+
+// excludedTerritory reports whether a FINESS number of e is of department
+// 98: Wallis-and-Futuna (986), French Polynesia (987) and New Caledonia
+// (988), where the instruction does not apply (mention Outre-mer).
+func excludedTerritory(e Establishment) bool {
+	for _, f := range []forfait.FINESS{e.FINESSGeo, e.FINESSJur} {
+		if strings.HasPrefix(f.String(), "98") {
+			return true
+		}
+	}
+	return false
+}
+
+// ght makes a condition on the GHT's share of the prerequisites (Annexe 1,
+// GHT column), binding GHT members only.
+func ght(holds func(GHTPrerequisites) bool) func(*Application, *window.Schedule) bool {
+	return func(a *Application, _ *window.Schedule) bool {
+		return a.Establishment.GHT == nil || holds(a.GHT.Prerequisites)
+	}
+}
+
+// attested is the condition that a GHT member's prerequisite ps is
+// vouched for by whom Annexe 1's GHT column names.
+func attested(code Code, ps, whoFR, whoEN string, holds func(Attestations) bool) Condition {
+	return Condition{
+		Code:    code,
+		Source:  "Annexe 1, " + ps + " (déclinaison GHT)",
+		French:  "L'atteinte du prérequis " + ps + " par l'établissement n'est pas attestée par " + whoFR + ".",
+		English: "That the establishment meets prerequisite " + ps + " is not vouched for by " + whoEN + ".",
+		holds:   ght(func(p GHTPrerequisites) bool { return holds(p.Attested) }),
+	}
+}
+
+// earlier makes the condition that no earlier application of the
+// establishment left the domain at outcome o (§5).
+func earlier(o Outcome) func(*Application, forfait.Variant) bool {
+	return func(a *Application, d forfait.Variant) bool {
+		for _, p := range a.History.Applications {
+			for _, pd := range p.Domains {
+				if pd.Domain == d.Domain && pd.Outcome == o {
+					return false
+				}
+			}
+		}
+		return true
 	}
 }
 

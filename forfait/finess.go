@@ -20,8 +20,11 @@ var ErrInvalidFINESS = errors.New("forfait: malformed FINESS")
 
 // ParseFINESS checks the structure of a FINESS number (INT-09): exactly nine
 // characters; a department code first, "01" to "95" except "20", or "2A" or
-// "2B" for Corsica, or "97" followed by 1 to 6 for the overseas
-// departments; digits after it. The ninth character is a check key whose
+// "2B" for Corsica, "97" followed by 1 to 6 for the overseas
+// departments, or "98" followed by 6 to 8 for Wallis-and-Futuna, French
+// Polynesia and New Caledonia (numbers that exist, though the instruction
+// does not apply there: eligibility refuses them, mention Outre-mer);
+// digits after it. The ninth character is a check key whose
 // algorithm the instruction does not give: it is not verified (INT-09), so
 // a mistyped number with a valid structure passes here and is caught by the
 // ARS against the FINESS register. Errors are *InputError wrapping
@@ -57,7 +60,9 @@ func finessProblem(s string) string {
 		return "department " + strconv.Quote(dept) + " is neither 2 digits nor 2A/2B"
 	case dept == "97" && (s[2] < '1' || s[2] > '6'):
 		return "overseas department " + strconv.Quote(s[:3]) + " is not 971 to 976"
-	case dept == "00" || dept == "20" || !corsica && dept > "95" && dept != "97":
+	case dept == "98" && (s[2] < '6' || s[2] > '8'):
+		return "overseas collectivity " + strconv.Quote(s[:3]) + " is not 986 to 988"
+	case dept == "00" || dept == "20" || !corsica && dept > "95" && dept != "97" && dept != "98":
 		return "department " + dept + " does not exist"
 	case !allDigits(s[2:]):
 		return "characters 3 to 9 must be digits"

@@ -7,7 +7,8 @@
 // # What it encodes
 //
 // Valid meets every condition; Application breaks any subset of them, so
-// that a decision system can be checked against eligibility.Decide.
+// that a decision system can be checked against eligibility.Decide; Day
+// draws a day to decide on, in the review period (§6.1).
 //
 // # Sources
 //
@@ -27,7 +28,8 @@
 //	rapid.Check(t, func(t *rapid.T) {
 //		in := instruction.Instruction2021()
 //		app := eligibilitytest.Application(&in).Draw(t, "application")
-//		want, _ := eligibility.Decide(&app, &in)
+//		on := eligibilitytest.Day(&in, &app).Draw(t, "on")
+//		want, _ := eligibility.Decide(&app, &in, on)
 //		// compare with your system's decision
 //	})
 package eligibilitytest
@@ -45,14 +47,17 @@ import (
 	"github.com/sunes-spec/sunes/window"
 )
 
-// Valid returns an application that meets every condition: a public GHT
-// party applying in window 1 for DS1 with CRO, DS2 and DS3, with its own
-// laboratory and imaging unit, every prerequisite proved.
+// Valid returns an application that meets every condition: a public
+// health establishment, party to a GHT, applying in window 1 for DS1 with
+// CRO, DS2 and DS3, with its own laboratory and imaging unit, every
+// prerequisite proved and vouched for within its GHT. Decide it on a day
+// of window 1's review period, such as DecisionDay.
 func Valid() eligibility.Application {
 	jur := forfait.MustParseFINESS("750000015")
 	return eligibility.Application{
 		Establishment: eligibility.Establishment{
 			FINESSGeo: forfait.MustParseFINESS("750712184"), FINESSJur: jur, Name: "Centre hospitalier", Region: envelope.IleDeFrance,
+			Kind:             eligibility.Health,
 			CombinedActivity: decimal.New(127800, 0),
 			GHT:              &eligibility.GHTMembership{Name: "GHT Paris", Public: true},
 			Lab:              &eligibility.Unit{FINESSJur: jur},
@@ -73,9 +78,34 @@ func Valid() eligibility.Application {
 			MSSante:    eligibility.MSSante{Connected: true},
 		},
 		GHT: eligibility.GHTConditions{SDSIDeposited: true, ConvergenceIndicatorsEntered: true, CIOAppointed: true,
-			DirectorValidated: true, SupportDirectorValidated: true},
+			DirectorValidated: true, SupportDirectorValidated: true, Prerequisites: GHTPrerequisites()},
 		History: eligibility.History{HOPEN: true, HopitalNumerique: true}, // never a reason (§5)
 	}
+}
+
+// DecisionDay is a day of window 1's review period under the instruction's
+// calendar (§6.1), after Valid's filing: 1 December 2021.
+var DecisionDay = window.DateOf(2021, time.December, 1)
+
+// GHTPrerequisites returns the GHT's share of the prerequisites, all met
+// (Annexe 1, GHT column).
+func GHTPrerequisites() eligibility.GHTPrerequisites {
+	return eligibility.GHTPrerequisites{IdentityCell: true, SecurityPolicy: true, MemberPolicy: true, SecurityOfficer: true,
+		Attested: eligibility.Attestations{PS11: true, PS12: true, PS21: true, PS22: true, PS31: true, PS32: true}}
+}
+
+// Day draws a day of the review period of a's window, on or after its
+// filing when the filing falls in that period: a day a decides on.
+func Day(in *instruction.Rules, a *eligibility.Application) *rapid.Generator[window.Date] {
+	return rapid.Custom(func(t *rapid.T) window.Date {
+		review := in.Calendar().Terms(a.Window).Review
+		first := review.Start
+		if review.Contains(a.Filed) {
+			first = a.Filed
+		}
+		span := int(review.End.Time().Sub(first.Time()).Hours() / 24)
+		return first.AddDate(0, 0, rapid.IntRange(0, span).Draw(t, "decision_offset"))
+	})
 }
 
 // Application draws an application with every condition a coin toss
@@ -124,14 +154,26 @@ func Application(in *instruction.Rules) *rapid.Generator[eligibility.Application
 			a.Establishment.GHT.Public = false
 		}
 		a.GHT = eligibility.GHTConditions{SDSIDeposited: b("sdsi"), ConvergenceIndicatorsEntered: b("conv"), CIOAppointed: b("cio"),
-			DirectorValidated: b("dir"), SupportDirectorValidated: b("sdir")}
+			DirectorValidated: b("dir"), SupportDirectorValidated: b("sdir"),
+			Prerequisites: eligibility.GHTPrerequisites{IdentityCell: b("ght_cell"), SecurityPolicy: b("pssi"), MemberPolicy: b("pssi_member"),
+				SecurityOfficer: b("ght_rssi"), Attested: eligibility.Attestations{PS11: b("att11"), PS12: b("att12"), PS21: b("att21"),
+					PS22: b("att22"), PS31: b("att31"), PS32: b("att32")}}}
+		if !b("kind") {
+			a.Establishment.Kind = eligibility.Kind(rapid.IntRange(2, 3).Draw(t, "kind"))
+		}
+		if !b("territory") {
+			a.Establishment.FINESSGeo = forfait.MustParseFINESS(rapid.SampledFrom([]string{"986000012", "987000012", "988000012"}).Draw(t, "pacific"))
+		}
 		a.RELIMS, a.OSIS.PrerequisitesEntered, a.OSIS.TargetsCommitment = b("relims"), b("osis1"), b("osis2")
 		a.SoftwareOutsideConvergence = !b("convergence")
 		if !b("history") {
-			a.History.Applications = []eligibility.PastApplication{{Window: window.Window(rapid.IntRange(1, window.Count).Draw(t, "past"))}}
-		}
-		if !b("funded") {
-			a.History.FundedDomains = []forfait.Domain{forfait.Domain(rapid.IntRange(1, 3).Draw(t, "funded_domain"))}
+			p := eligibility.PastApplication{Window: window.Window(rapid.IntRange(1, window.Count).Draw(t, "past"))}
+			for _, d := range []forfait.Domain{forfait.DS1, forfait.DS2, forfait.DS3} {
+				if rapid.Bool().Draw(t, "past_"+d.String()) {
+					p.Domains = append(p.Domains, eligibility.PastDomain{Domain: d, Outcome: eligibility.Outcome(rapid.IntRange(1, 4).Draw(t, "outcome"))})
+				}
+			}
+			a.History.Applications = []eligibility.PastApplication{p}
 		}
 		a.History.HOPEN, a.History.HopitalNumerique = rapid.Bool().Draw(t, "hopen"), rapid.Bool().Draw(t, "hn")
 		return a

@@ -12,6 +12,7 @@ import (
 	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/instruction"
+	"github.com/sunes-spec/sunes/window"
 )
 
 func main() {
@@ -22,8 +23,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("eligibility", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	in := fs.String("in", "", "application JSON `file` (default: standard input)")
+	onFlag := fs.String("on", "", "the `day` of the decision, YYYY-MM-DD (default: the last day of the window's review period)")
+	lang := fs.String("lang", "fr", "language of the letter: `fr` or en")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "eligibility reviews a SUN-ES application (JSON, as examples/eligibility/samples) and prints the decision and the French letter.\n\nUsage: eligibility -in application.json")
+		fmt.Fprintln(stderr, "eligibility reviews a SUN-ES application (JSON, as examples/eligibility/samples) and prints the decision and the letter.\n\nUsage: eligibility -in application.json [-on 2021-12-01] [-lang en]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -58,8 +61,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
+	if *lang != "fr" && *lang != "en" {
+		fmt.Fprintf(stderr, "eligibility: -lang %q: want fr or en\n", *lang)
+		return 2
+	}
 	rules := instruction.Instruction2021()
-	d, err := eligibility.Decide(&app, &rules)
+	on := rules.Calendar().Terms(app.Window).Review.End
+	if *onFlag != "" {
+		if on, err = window.ParseDate(*onFlag); err != nil {
+			fmt.Fprintln(stderr, "eligibility: -on:", err)
+			return 2
+		}
+	}
+	d, err := eligibility.Decide(&app, &rules, on)
 	if err != nil {
 		for _, e := range forfait.Problems(err) {
 			fmt.Fprintln(stderr, "eligibility:", e)
@@ -71,41 +85,123 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "eligibility:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "%s\n\n%s", out, letter(&app, d))
+	fmt.Fprintf(stdout, "%s\n\n%s", out, letter(d, texts[*lang]))
 	return 0
 }
 
-// letter is the decision in French, as the ARS writes it to the
-// establishment (§6.1: a refusal states its reasons).
-func letter(a *eligibility.Application, d eligibility.Decision) string {
+// words are the phrases of a letter in one language.
+type words struct {
+	subject, establishment, domains, cro, validatedAll, validatedSome, refusedSome, refusedAll, reason, domain, audit string
+	sep, colon                                                                                                        string
+	day                                                                                                               func(window.Date) string
+	message                                                                                                           func(eligibility.Reason) string
+	label                                                                                                             func(forfait.Domain) string
+}
+
+// texts holds the letter in French, as the ARS writes it to the
+// establishment, and in English.
+var texts = map[string]words{
+	"fr": {
+		subject:       "Objet : candidature au programme SUN-ES, volet 1, fenêtre %s\n",
+		establishment: "Établissement : %s (FINESS géographique %s, juridique %s)\n",
+		domains:       "Domaines : %s\n\n",
+		cro:           " avec le bonus CRO",
+		validatedAll:  "Votre candidature, déposée le %s, est validée le %s pour tous ses domaines. L'avance de 30 %% du forfait de chaque domaine vous sera notifiée (§5 ; Annexe 2 §3).\n",
+		validatedSome: "Votre candidature, déposée le %s, est validée le %s pour les domaines suivants : %s. L'avance de 30 %% du forfait de chacun vous sera notifiée (§5 ; Annexe 2 §3).\n",
+		refusedSome:   "Elle n'est pas validée pour les domaines suivants, pour les motifs indiqués (§6.1) :\n",
+		refusedAll:    "Votre candidature, déposée le %s, n'est pas validée (décision du %s), pour les motifs suivants (§6.1) :\n",
+		reason:        "motif",
+		sep:           " ; ",
+		colon:         " :",
+		domain:        "domaine",
+		audit:         "Le prérequis PS2.2 est validé sur un bon de commande : l'audit prévu le %s doit être réalisé au plus tard le %s (Annexe 1, PS2.2).\n",
+		day:           window.Date.French,
+		message:       func(r eligibility.Reason) string { return r.French },
+		label:         forfait.Domain.Label,
+	},
+	"en": {
+		subject:       "Subject: application to the SUN-ES programme, part 1, window %s\n",
+		establishment: "Establishment: %s (FINESS géographique %s, juridique %s)\n",
+		domains:       "Domains: %s\n\n",
+		cro:           " with the CRO bonus",
+		validatedAll:  "Your application, filed on %s, is validated on %s for all its domains. The advance of 30 %% of each domain's forfait will be notified to you (§5; Annexe 2 §3).\n",
+		validatedSome: "Your application, filed on %s, is validated on %s for these domains: %s. The advance of 30 %% of each one's forfait will be notified to you (§5; Annexe 2 §3).\n",
+		refusedSome:   "It is not validated for these domains, for the reasons given (§6.1):\n",
+		refusedAll:    "Your application, filed on %s, is not validated (decision of %s), for these reasons (§6.1):\n",
+		reason:        "reason",
+		sep:           "; ",
+		colon:         ":",
+		domain:        "domain",
+		audit:         "Prerequisite PS2.2 is validated on a purchase order: the audit planned on %s must be done by %s (Annexe 1, PS2.2).\n",
+		day:           func(d window.Date) string { return d.Time().Format("2 January 2006") },
+		message:       func(r eligibility.Reason) string { return r.English },
+		label: func(d forfait.Domain) string {
+			return map[forfait.Domain]string{forfait.DS1: "discharge documents", forfait.DS2: "medical biology", forfait.DS3: "imaging"}[d]
+		},
+	},
+}
+
+// letter is the decision as the ARS writes it to the establishment: what
+// is validated, and what is not and why, each reason citing its paragraph
+// (§6.1).
+func letter(d eligibility.Decision, w words) string {
 	var b strings.Builder
+	a := d.Application()
 	e := a.Establishment
 	name := e.Name
 	if name == "" {
-		name = "l'établissement"
+		name = "-"
 	}
-	var domains []string
-	for _, v := range a.Domains {
-		s := v.Domain.String() + " (" + v.Domain.Label() + ")"
+	variant := func(v forfait.Variant) string {
+		s := v.Domain.String() + " (" + w.label(v.Domain) + ")"
 		if v.CRO {
-			s += " avec le bonus CRO"
+			s += w.cro
 		}
-		domains = append(domains, s)
+		return s
 	}
-	fmt.Fprintf(&b, "Objet : candidature au programme SUN-ES, volet 1, fenêtre %s\n", a.Window)
-	fmt.Fprintf(&b, "Établissement : %s (FINESS géographique %s, juridique %s)\n", name, e.FINESSGeo, e.FINESSJur)
-	fmt.Fprintf(&b, "Domaines : %s\n\n", strings.Join(domains, " ; "))
-	if d.Status == eligibility.Validated {
-		b.WriteString("Votre candidature, déposée le " + a.Filed.French() + ", est validée. L'avance de 30 % du forfait de chaque domaine vous sera notifiée (§5 ; Annexe 2 §3).\n")
-		return b.String()
+	var all []string
+	for _, v := range a.Domains {
+		all = append(all, variant(v))
 	}
-	b.WriteString("Votre candidature, déposée le " + a.Filed.French() + ", n'est pas validée, pour les motifs suivants (§6.1) :\n")
-	for _, r := range d.Reasons {
-		fmt.Fprintf(&b, "- %s [%s ; motif %s", r.French, r.Source, r.Code)
-		if r.Domain != 0 {
-			fmt.Fprintf(&b, " ; domaine %s", r.Domain)
+	fmt.Fprintf(&b, w.subject, a.Window)
+	fmt.Fprintf(&b, w.establishment, name, e.FINESSGeo, e.FINESSJur)
+	fmt.Fprintf(&b, w.domains, strings.Join(all, w.sep))
+	reason := func(indent string, r eligibility.Reason, withDomain bool) {
+		fmt.Fprintf(&b, "%s- %s [%s%s%s %s", indent, w.message(r), r.Source, w.sep, w.reason, r.Code)
+		if withDomain && r.Domain != 0 {
+			fmt.Fprintf(&b, "%s%s %s", w.sep, w.domain, r.Domain)
 		}
 		b.WriteString("]\n")
+	}
+	filed, on := w.day(a.Filed), w.day(d.Date())
+	if d.Status() != eligibility.Validated {
+		fmt.Fprintf(&b, w.refusedAll, filed, on)
+		for _, r := range d.Reasons() {
+			reason("", r, true)
+		}
+		return b.String()
+	}
+	var validated []string
+	for _, v := range d.Validated() {
+		validated = append(validated, variant(v))
+	}
+	if len(validated) == len(a.Domains) {
+		fmt.Fprintf(&b, w.validatedAll, filed, on)
+	} else {
+		fmt.Fprintf(&b, w.validatedSome, filed, on, strings.Join(validated, w.sep))
+		b.WriteString(w.refusedSome)
+		for _, x := range d.Domains() {
+			if x.Status == eligibility.Validated {
+				continue
+			}
+			fmt.Fprintf(&b, "- %s%s\n", variant(x.Variant), w.colon)
+			for _, r := range x.Reasons {
+				reason("  ", r, false)
+			}
+		}
+	}
+	if p, ok := d.PendingAudit(); ok {
+		fmt.Fprintf(&b, w.audit, w.day(p.Planned), w.day(p.Deadline))
 	}
 	return b.String()
 }

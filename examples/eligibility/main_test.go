@@ -10,23 +10,37 @@ import (
 
 func TestSamples(t *testing.T) {
 	tests := []struct {
-		file   string
-		status string
-		codes  []string
-		text   string
+		file      string
+		status    string
+		validated []string
+		codes     []string
+		text      string
 	}{
-		{"samples/validated.json", "validated", nil, "est validée"},
-		{"samples/refused.json", "refused", []string{"PS1.2-RNIV", "PS2.2-ORDER-WINDOW", "DS2-LAB"}, "n'est pas validée, pour les motifs suivants"},
+		{"samples/validated.json", "validated", []string{"DS1+CRO", "DS2", "DS3"}, nil,
+			"est validée le 1er décembre 2021 pour tous ses domaines"},
+		{"samples/partial.json", "validated", []string{"DS1+CRO"}, []string{"DS2-LAB"},
+			"est validée le 1er décembre 2021 pour les domaines suivants : DS1 (Alimenter le DMP en documents de sortie) avec le bonus CRO"},
+		{"samples/refused.json", "refused", nil, []string{"PS1.2-RNIV", "PS2.2-ORDER-WINDOW", "DOMAIN-REPAID", "DS2-LAB"},
+			"n'est pas validée (décision du 1er juin 2022), pour les motifs suivants"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			if code := run([]string{"-in", tt.file}, nil, &stdout, &stderr); code != 0 {
+			on := "2021-12-01"
+			if strings.Contains(tt.file, "refused") {
+				on = "2022-06-01"
+			}
+			if code := run([]string{"-in", tt.file, "-on", on}, nil, &stdout, &stderr); code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr.String())
 			}
 			jsonPart, text, _ := strings.Cut(stdout.String(), "\n\n")
 			var d struct {
 				Status  string `json:"status"`
+				Decided string `json:"decided"`
+				Domains []struct {
+					Variant string `json:"variant"`
+					Status  string `json:"status"`
+				} `json:"domains"`
 				Reasons []struct {
 					Code string `json:"code"`
 				} `json:"reasons"`
@@ -34,14 +48,66 @@ func TestSamples(t *testing.T) {
 			if err := json.Unmarshal([]byte(jsonPart), &d); err != nil {
 				t.Fatalf("decision JSON: %v\n%s", err, jsonPart)
 			}
-			var codes []string
+			var codes, validated []string
 			for _, r := range d.Reasons {
 				codes = append(codes, r.Code)
 			}
-			if d.Status != tt.status || strings.Join(codes, ",") != strings.Join(tt.codes, ",") || !strings.Contains(text, tt.text) {
-				t.Errorf("status %s, codes %v, letter:\n%s", d.Status, codes, text)
+			for _, x := range d.Domains {
+				if x.Status == "validated" {
+					validated = append(validated, x.Variant)
+				}
+			}
+			if d.Status != tt.status || d.Decided != on || strings.Join(codes, ",") != strings.Join(tt.codes, ",") ||
+				strings.Join(validated, ",") != strings.Join(tt.validated, ",") || !strings.Contains(text, tt.text) {
+				t.Errorf("status %s on %s, validated %v, codes %v, letter:\n%s", d.Status, d.Decided, validated, codes, text)
 			}
 		})
+	}
+}
+
+// TestLetter: the letter lists what is validated and what is not, and
+// why, in French and in English; a purchase order's audit is recalled.
+func TestLetter(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"-in", "samples/partial.json", "-on", "2021-12-01", "-lang", "en"}, []string{
+			"is validated on 1 December 2021 for these domains: DS1 (discharge documents) with the CRO bonus.",
+			"It is not validated for these domains, for the reasons given (§6.1):\n- DS2 (medical biology):\n  - The biology domain requires an internal medical-biology laboratory with the establishment's FINESS juridique. [§5; reason DS2-LAB]"}},
+		{[]string{"-in", "samples/partial.json", "-on", "2021-12-01"}, []string{
+			"Elle n'est pas validée pour les domaines suivants, pour les motifs indiqués (§6.1) :\n- DS2 (Alimenter le DMP en comptes rendus de biologie médicale) :\n  - Le domaine biologie requiert"}},
+		{[]string{"-in", "samples/validated.json", "-on", "2021-12-01"}, []string{
+			"Le prérequis PS2.2 est validé sur un bon de commande : l'audit prévu le 30 novembre 2021 doit être réalisé au plus tard le 31 décembre 2021 (Annexe 1, PS2.2)."}},
+		{[]string{"-in", "samples/refused.json", "-lang", "en"}, []string{
+			"is not validated (decision of 30 June 2022), for these reasons (§6.1):",
+			"[§5; Annexe 2 §3; reason DOMAIN-REPAID; domain DS1]"}},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(tt.args, nil, &stdout, &stderr); code != 0 {
+			t.Fatalf("%v: exit %d: %s", tt.args, code, stderr.String())
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(stdout.String(), w) {
+				t.Errorf("%v: the letter lacks %q:\n%s", tt.args, w, stdout.String())
+			}
+		}
+	}
+}
+
+// TestDecisionDay: a decision after the review period of its window is
+// an error, not a decision; a malformed day or language is a usage error.
+func TestDecisionDay(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-in", "samples/validated.json", "-on", "2022-05-01"}, nil, &stdout, &stderr); code != 1 || stdout.Len() > 0 ||
+		!strings.Contains(stderr.String(), "review period") {
+		t.Errorf("decided after the review period: exit %d, %s", code, stderr.String())
+	}
+	for _, args := range [][]string{{"-on", "1/12/2021"}, {"-lang", "de"}} {
+		stderr.Reset()
+		if code := run(append([]string{"-in", "samples/validated.json"}, args...), nil, &stdout, &stderr); code != 2 || stdout.Len() > 0 {
+			t.Errorf("%v: exit %d, %s", args, code, stderr.String())
+		}
 	}
 }
 
@@ -80,7 +146,7 @@ func TestEveryProblem(t *testing.T) {
 		}
 	}
 	stdout.Reset()
-	if code := run([]string{"-in", "samples/validated.json"}, nil, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "déposée le 15 septembre 2021") {
+	if code := run([]string{"-in", "samples/validated.json"}, nil, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "déposée le 15 septembre 2021, est validée le 31 décembre 2021") {
 		t.Errorf("the letter does not date in French: %s", stdout.String())
 	}
 	stderr.Reset()

@@ -396,7 +396,15 @@ func (a *api) decision(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return eligibility.Decide(&app, &a.in)
+	// The decision's day is the query's "on"; without it, the last day of
+	// the window's review period, by which the ARS decides (§6.1).
+	on := a.in.Calendar().Terms(app.Window).Review.End
+	if q := r.URL.Query().Get("on"); q != "" {
+		if on, err = window.ParseDate(q); err != nil {
+			return nil, &forfait.InputError{Field: "on", Value: strconv.Quote(q), Reason: "want a date such as 2021-12-01", Err: errBadRequest}
+		}
+	}
+	return eligibility.Decide(&app, &a.in, on)
 }
 
 // settle opens the dossier of an application and settles it step by step
@@ -426,7 +434,7 @@ func (a *api) settle(r *http.Request) (any, error) {
 	if err := body.Application.Validate(); err != nil {
 		return nil, prefixAll("application", err)
 	}
-	d, err := eligibility.Decide(&body.Application, &a.in)
+	d, err := eligibility.Decide(&body.Application, &a.in, body.Opened) // the dossier opens on the day of the decision
 	if err != nil {
 		return nil, err
 	}
@@ -443,7 +451,7 @@ func (a *api) settle(r *http.Request) (any, error) {
 			return nil, prefixAll("steps["+strconv.Itoa(i)+"]", err)
 		}
 	}
-	return map[string]any{"decision": d.Status, "reasons": d.Reasons, "state": st, "money": st.Money()}, nil
+	return map[string]any{"decision": d.Status(), "domains": d.Domains(), "reasons": d.Reasons(), "state": st, "money": st.Money()}, nil
 }
 
 func prefixAll(path string, err error) error { return errors.Join(prefix(path, err)...) }

@@ -11,7 +11,9 @@
 //   - POST /v1/forfaits: forfaits for a batch of requests, with
 //     derivations when "explain" is true (Annexe 3 §3-§4; §5).
 //   - POST /v1/diff: the derivation steps that differ between two requests.
-//   - POST /v1/decisions: the ARS decision on an application (§5, §6.1).
+//   - POST /v1/decisions: the ARS decision on an application, domain by
+//     domain, taken on the day given as ?on=YYYY-MM-DD or else on the last
+//     day of the window's review period (§5, §6.1).
 //   - POST /v1/settlements: an application's dossier opened and settled
 //     step by step from declared rates (Annexe 2 §3; INT-04 to INT-06).
 //   - POST /v1/allocations: a total allocated over weights to the euro

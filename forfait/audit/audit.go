@@ -53,6 +53,7 @@ import (
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/instruction"
+	"github.com/sunes-spec/sunes/forfait/settlement"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -282,15 +283,28 @@ func (a *auditor) finding(code Code, p Payment, expected *decimal.Decimal, sourc
 	a.findings = append(a.findings, f)
 }
 
-// forfait computes the forfait of p's establishment for variant v in
+// request is the forfait request of p's establishment for variant v in
 // window w (Annexe 3 §3-§4).
-func (a *auditor) forfait(p Payment, v forfait.Variant, w window.Window) (forfait.Forfait, error) {
+func (a *auditor) request(p Payment, v forfait.Variant, w window.Window) forfait.Request {
+	return forfait.Request{Combined: a.ests[p.FINESS].Combined, NationalMax: a.nationalMax, Variant: v, Window: w}
+}
+
+// fail reports that the forfait of p's establishment cannot be computed.
+func (a *auditor) fail(p Payment, err error) error {
 	e := a.ests[p.FINESS]
-	f, err := a.in.Forfait.Compute(forfait.Request{Combined: e.Combined, NationalMax: a.nationalMax, Variant: v, Window: w})
-	if err != nil {
-		return forfait.Forfait{}, &forfait.InputError{Field: "establishment " + e.FINESS.String(), Value: forfait.Format(e.Combined), Reason: err.Error(), Err: ErrInvalidEstablishment}
+	return &forfait.InputError{Field: "establishment " + e.FINESS.String(), Value: forfait.Format(e.Combined), Reason: err.Error(), Err: ErrInvalidEstablishment}
+}
+
+// advanceRule says how the advance follows from the forfait, from the rule
+// set: "30 % rounded to the euro" under the instruction (§5, Annexe 2 §3;
+// INT-04).
+func (a *auditor) advanceRule() string {
+	rs := &a.in.Forfait
+	unit := "the euro"
+	if u := rs.Rounding.AdvanceUnit; !u.Equal(decimal.New(1, 0)) {
+		unit = forfait.Format(u) + " €"
 	}
-	return f, nil
+	return forfait.Format(rs.Advance.Value.Shift(2)) + " % rounded to " + unit
 }
 
 func describe(f forfait.Forfait) string {
@@ -324,12 +338,12 @@ func (a *auditor) audit(p Payment) error {
 			return nil
 		}
 		g.advance = &p
-		f, err := a.forfait(p, p.Variant, p.Window)
+		f, err := a.in.Forfait.Compute(a.request(p, p.Variant, p.Window))
 		if err != nil {
-			return err
+			return a.fail(p, err)
 		}
 		if !f.Advance.Equal(p.Amount) {
-			a.finding(AdvanceAmount, p, &f.Advance, "§5; Annexe 2 §3", describe(f)+"; advance = 30 % rounded to the euro = "+forfait.Format(f.Advance)+" €", "INT-04")
+			a.finding(AdvanceAmount, p, &f.Advance, "§5; Annexe 2 §3", describe(f)+"; advance = "+a.advanceRule()+" = "+forfait.Format(f.Advance)+" €", "INT-04")
 		}
 	case envelope.Balance:
 		switch {
@@ -351,20 +365,14 @@ func (a *auditor) audit(p Payment) error {
 				": a balance is for the same window or, after a deferral, the next (INT-05), without a bonus the advance did not have", "INT-05")
 			return nil
 		}
-		f, err := a.forfait(p, p.Variant, p.Window)
+		// The variant and window paid are the ones granted: the bonus kept
+		// or lost (INT-06), the advance's window or the next (INT-05).
+		b, err := settlement.BalanceOf(&a.in.Forfait, a.request(p, adv.Variant, p.Window), adv.Amount, p.Window != adv.Window, p.Variant.CRO == adv.Variant.CRO)
 		if err != nil {
-			return err
+			return a.fail(p, err)
 		}
-		expected := f.Amount.Sub(adv.Amount)
-		var interps []string
-		if p.Window != adv.Window {
-			interps = append(interps, "INT-05")
-		}
-		if adv.Variant.CRO && !p.Variant.CRO {
-			interps = append(interps, "INT-06")
-		}
-		if !expected.Equal(p.Amount) {
-			a.finding(BalanceAmount, p, &expected, "§5; Annexe 2 §3", describe(f)+"; less the advance paid "+forfait.Format(adv.Amount)+" € = "+forfait.Format(expected)+" €", interps...)
+		if !b.Amount.Equal(p.Amount) {
+			a.finding(BalanceAmount, p, &b.Amount, "§5; Annexe 2 §3", describe(b.Forfait)+"; less the advance paid "+forfait.Format(adv.Amount)+" € = "+forfait.Format(b.Amount)+" €", b.Interpretations...)
 		}
 	case envelope.Repayment:
 		switch {

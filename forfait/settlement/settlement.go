@@ -305,28 +305,16 @@ func (st *State) settleLine(in *instruction.Rules, i int, o indicator.Outcome, d
 		if deferral {
 			return fail(ErrNoDeferral, "targets reached: nothing to defer")
 		}
-		granted := l.Asked
-		if !o.CROReached {
-			granted = l.Asked.Standard() // INT-06: the standard forfait when only DS1.3 is missed
-		}
-		f, err := in.Forfait.Compute(d.request(granted, l.Window))
+		b, err := BalanceOf(&in.Forfait, d.request(l.Asked, l.Window), l.Paid, l.Deferred, o.CROReached)
 		if err != nil {
 			return err
 		}
-		balance := f.Amount.Sub(l.Paid)
-		if balance.Sign() < 0 {
-			return fail(ErrMismatch, "the forfait due "+forfait.Format(f.Amount)+" is below the advance paid "+forfait.Format(l.Paid))
+		if b.Amount.Sign() < 0 {
+			return fail(ErrMismatch, "the forfait due "+forfait.Format(b.Forfait.Amount)+" is below the advance paid "+forfait.Format(l.Paid))
 		}
-		var interps []string
-		if l.Deferred {
-			interps = append(interps, "INT-05")
-		}
-		if granted != l.Asked {
-			interps = append(interps, "INT-06")
-		}
-		l.Paid, l.Stage, l.Granted = l.Paid.Add(balance), Paid, granted
-		if balance.Sign() > 0 {
-			st.Timeline = append(st.Timeline, d.notification(envelope.Balance, granted, l.Window, balance, on, "§5; Annexe 2 §3", interps...))
+		l.Paid, l.Stage, l.Granted = l.Paid.Add(b.Amount), Paid, b.Forfait.Variant
+		if b.Amount.Sign() > 0 {
+			st.Timeline = append(st.Timeline, d.notification(envelope.Balance, b.Forfait.Variant, l.Window, b.Amount, on, "§5; Annexe 2 §3", b.Interpretations...))
 		}
 		return nil
 	}
@@ -342,6 +330,46 @@ func (st *State) settleLine(in *instruction.Rules, i int, o indicator.Outcome, d
 	l.Repaid, l.Stage = l.Repaid.Add(advance), Repaid
 	st.Timeline = append(st.Timeline, d.notification(envelope.Repayment, l.Asked, l.Window, advance, on, "Annexe 2 §3", "INT-05"))
 	return nil
+}
+
+// Balance is the second payment of a domain whose targets are reached
+// (§5, Annexe 2 §3).
+type Balance struct {
+	// Forfait is the forfait due: of the variant granted, in the window
+	// whose targets were reached.
+	Forfait forfait.Forfait
+	// Amount is Forfait.Amount less the advance paid; negative when the
+	// advance paid exceeds the forfait due.
+	Amount decimal.Decimal
+	// Interpretations are those the amount relies on: INT-05 after a
+	// deferral, INT-06 when the CRO bonus was lost.
+	Interpretations []string
+}
+
+// BalanceOf returns the balance of a domain whose advance of advance euros
+// was paid for req.Variant, once the targets of req.Window are reached (§5,
+// Annexe 2 §3): the forfait of that window — the advance's, or the next
+// when deferred (INT-05) — for req.Variant or, when the CRO bonus was asked
+// and DS1.3 missed (croReached false), for the standard variant (INT-06),
+// less the advance. It is the one rule of the balance: Settle pays it and
+// the audit checks a paid one against it. Errors are the forfait's.
+func BalanceOf(rs *forfait.RuleSet, req forfait.Request, advance decimal.Decimal, deferred, croReached bool) (Balance, error) {
+	asked := req.Variant
+	if !croReached {
+		req.Variant = asked.Standard() // INT-06: the standard forfait when only DS1.3 is missed
+	}
+	f, err := rs.Compute(req)
+	if err != nil {
+		return Balance{}, err
+	}
+	b := Balance{Forfait: f, Amount: f.Amount.Sub(advance)}
+	if deferred {
+		b.Interpretations = append(b.Interpretations, "INT-05")
+	}
+	if req.Variant != asked {
+		b.Interpretations = append(b.Interpretations, "INT-06")
+	}
+	return b, nil
 }
 
 // MarshalJSON encodes d with its amounts as strings, whatever

@@ -71,6 +71,12 @@ type Establishment struct {
 	Combined decimal.Decimal `json:"combined_activity"`
 }
 
+// Equal reports whether e and f hold the same values (the activity
+// compared by value, so 1.50 equals 1.5).
+func (e Establishment) Equal(f Establishment) bool {
+	return e.FINESS == f.FINESS && e.Region == f.Region && e.Combined.Equal(f.Combined)
+}
+
 // Payment is one notification an ARS made: to an establishment, for a
 // domain with or without the CRO bonus, in a window, of a kind, an amount
 // in euros and a date (§6.1, Annexe 2 §3). Variant may be invalid (the CRO
@@ -84,6 +90,13 @@ type Payment struct {
 	Date    window.Date     `json:"date"`
 	// Line is the payment's line in its file, 0 when it comes from no file.
 	Line int `json:"line,omitempty"`
+}
+
+// Equal reports whether p and q hold the same values (the amount compared
+// by value, so 1.50 equals 1.5).
+func (p Payment) Equal(q Payment) bool {
+	return p.FINESS == q.FINESS && p.Variant == q.Variant && p.Window == q.Window && p.Kind == q.Kind &&
+		p.Amount.Equal(q.Amount) && p.Date == q.Date && p.Line == q.Line
 }
 
 // Code names one kind of finding; the codes are stable.

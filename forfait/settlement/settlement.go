@@ -56,6 +56,14 @@ type Dossier struct {
 	Opened window.Date `json:"opened"`
 }
 
+// Equal reports whether d and e hold the same values (amounts compared by
+// value, so 1.50 equals 1.5).
+func (d Dossier) Equal(e Dossier) bool {
+	return d.Establishment == e.Establishment && d.Region == e.Region && d.Combined.Equal(e.Combined) &&
+		d.NationalMax.Equal(e.NationalMax) && d.Window == e.Window && slices.Equal(d.Variants, e.Variants) &&
+		d.Filed == e.Filed && d.Opened == e.Opened
+}
+
 // Stage is where one domain of a dossier stands.
 type Stage uint8
 
@@ -128,6 +136,14 @@ type Line struct {
 	Outcome *indicator.Outcome `json:"outcome,omitempty"`
 }
 
+// Equal reports whether l and m hold the same values (amounts compared by
+// value, so 1.50 equals 1.5).
+func (l Line) Equal(m Line) bool {
+	return l.Asked == m.Asked && l.Granted == m.Granted && l.Window == m.Window && l.Deferred == m.Deferred &&
+		l.Stage == m.Stage && l.Paid.Equal(m.Paid) && l.Repaid.Equal(m.Repaid) &&
+		(l.Outcome == nil) == (m.Outcome == nil) && (l.Outcome == nil || l.Outcome.Equal(*m.Outcome))
+}
+
 // Entitlement is what the establishment keeps for this domain: paid less
 // repaid (§5, Annexe 2 §3).
 func (l Line) Entitlement() decimal.Decimal { return l.Paid.Sub(l.Repaid) }
@@ -141,11 +157,24 @@ type State struct {
 	Timeline []envelope.Notification `json:"timeline"`
 }
 
+// Equal reports whether s and t hold the same dossier, lines and
+// timeline (amounts compared by value, so 1.50 equals 1.5).
+func (s State) Equal(t State) bool {
+	return s.Dossier.Equal(t.Dossier) && slices.EqualFunc(s.Lines, t.Lines, Line.Equal) &&
+		slices.EqualFunc(s.Timeline, t.Timeline, envelope.Notification.Equal)
+}
+
 // Money sums a dossier's notifications (§5, Annexe 2 §3).
 type Money struct {
 	Paid   decimal.Decimal `json:"paid"`
 	Repaid decimal.Decimal `json:"repaid"`
 	Net    decimal.Decimal `json:"net"` // Paid − Repaid
+}
+
+// Equal reports whether m and n hold the same sums (compared by value, so
+// 1.50 equals 1.5).
+func (m Money) Equal(n Money) bool {
+	return m.Paid.Equal(n.Paid) && m.Repaid.Equal(n.Repaid) && m.Net.Equal(n.Net)
 }
 
 // Money returns what the dossier was paid, what it repaid, and the net

@@ -1,15 +1,15 @@
 package eligibility
 
 import (
-	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // ErrSyntax: an application file that is not JSON.
-var ErrSyntax = forfait.ErrJSONSyntax
+var ErrSyntax = codec.ErrSyntax
 
 // SyntaxError locates the first place an application file stops being
 // JSON, by line and column (from 1); it unwraps to ErrSyntax.
-type SyntaxError = forfait.JSONSyntaxError
+type SyntaxError = codec.SyntaxError
 
 // DecodeApplication reads an application as filed in oSIS (§5, §6.1) from
 // JSON and checks it (Application.Validate), reporting every problem at
@@ -20,7 +20,7 @@ type SyntaxError = forfait.JSONSyntaxError
 // "window": "1"). A file that is not JSON is one *SyntaxError.
 func DecodeApplication(data []byte) (Application, error) {
 	var a Application
-	if err := forfait.DecodeJSON(data, &a, ErrInvalidApplication); err != nil {
+	if err := codec.DecodeJSON(data, &a, ErrInvalidApplication); err != nil {
 		return Application{}, err
 	}
 	if err := a.Validate(); err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // Region is one of the 18 regions of Annexe 2 §1, each with its ARS and its
@@ -101,20 +102,20 @@ func ParseRegion(s string) (Region, error) {
 			return r, nil
 		}
 	}
-	f := forfait.Fold(s)
+	f := codec.Fold(s)
 	for _, r := range Regions() {
 		if f == foldedNames[r] || f == inseeCodes[r] || len(f) == 1 && "0"+f == inseeCodes[r] {
 			return r, nil
 		}
 	}
-	return 0, &forfait.InputError{Field: "region", Value: strconv.Quote(forfait.Clip(s)), Reason: suggest(f), Err: ErrUnknownRegion}
+	return 0, &forfait.InputError{Field: "region", Value: strconv.Quote(codec.Clip(s)), Reason: suggest(f), Err: ErrUnknownRegion}
 }
 
 // foldedNames are the region names as Fold leaves them.
 var foldedNames = func() [NumRegions + 1]string {
 	var out [NumRegions + 1]string
 	for r := Region(1); r <= NumRegions; r++ {
-		out[r] = forfait.Fold(regionNames[r])
+		out[r] = codec.Fold(regionNames[r])
 	}
 	return out
 }()

@@ -70,8 +70,8 @@ func TestDescribe(t *testing.T) {
 			t.Errorf("ParseID(%q) error = %v", s, err)
 		}
 	}
-	if _, err := indicator.ID(0).MarshalText(); !errors.Is(err, indicator.ErrInvalidID) {
-		t.Error("ID(0).MarshalText accepted")
+	if _, err := indicator.ID(6).MarshalText(); !errors.Is(err, indicator.ErrInvalidID) {
+		t.Error("ID(6).MarshalText accepted")
 	}
 	for _, c := range []struct {
 		d    forfait.Domain

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 func newTestServer(t testing.TB, cfg config) *httptest.Server {
@@ -384,17 +386,16 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 func TestPointerOf(t *testing.T) {
-	for path, want := range map[string]string{
-		"requests[0].window":                "/requests/0/window",
-		`steps[1].rates["DS2.1"].percent`:   "/steps/1/rates/DS2.1/percent",
-		"a/b":                               "/a~1b",
-		`x["a\"b"]`:                         `/x/a"b`,
-		"establishment.finess_geographique": "/establishment/finess_geographique",
-		`["0000["]`:                         "/0000[",
-		"a[":                                "/a/", // unbalanced: no panic, the rest is one segment
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{&forfait.InputError{Path: codec.Path{codec.Name("requests"), codec.Index(0)}, Field: "window", Err: errBadRequest}, "/requests/0/window"},
+		{fmt.Errorf("wrapped: %w", &forfait.InputError{Field: "window", Err: errBadRequest}), "/window"},
+		{errBadRequest, ""},
 	} {
-		if got := pointerOf(&forfait.InputError{Field: path, Err: errBadRequest}); got != want {
-			t.Errorf("pointerOf(%s) = %s, want %s", path, got, want)
+		if got := pointerOf(tt.err); got != tt.want {
+			t.Errorf("pointerOf(%v) = %s, want %s", tt.err, got, tt.want)
 		}
 	}
 }

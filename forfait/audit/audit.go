@@ -52,6 +52,7 @@ import (
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/forfait/settlement"
 	"github.com/sunes-spec/sunes/window"
@@ -220,7 +221,7 @@ func index(ests []Establishment, opt Options) (map[forfait.FINESS]Establishment,
 			errs = append(errs, &forfait.InputError{Field: field + ".finess", Value: `""`, Reason: "missing", Err: ErrInvalidEstablishment})
 		case !e.Region.IsValid():
 			errs = append(errs, &forfait.InputError{Field: field + ".region", Value: e.Region.String(), Err: envelope.ErrUnknownRegion})
-		case e.Combined.Sign() < 0 || !forfait.SaneExponent(e.Combined):
+		case e.Combined.Sign() < 0 || !codec.SaneExponent(e.Combined):
 			errs = append(errs, &forfait.InputError{Field: field + ".combined_activity", Value: forfait.Format(e.Combined), Err: forfait.ErrInvalidActivity})
 		case by[e.FINESS].FINESS.IsValid():
 			errs = append(errs, &forfait.InputError{Field: field + ".finess", Value: e.FINESS.String(), Reason: "given twice", Err: ErrInvalidEstablishment})
@@ -255,7 +256,7 @@ func checkPayments(payments []Payment) []error {
 		if !p.Kind.IsValid() {
 			bad("kind", p.Kind.String(), "want advance, balance or repayment", ErrInvalidPayment)
 		}
-		if p.Amount.Sign() <= 0 || !forfait.SaneExponent(p.Amount) {
+		if p.Amount.Sign() <= 0 || !codec.SaneExponent(p.Amount) {
 			bad("amount", forfait.Format(p.Amount), "a positive sum in euros", ErrInvalidPayment)
 		}
 		if p.Date.IsZero() {
@@ -481,9 +482,9 @@ func TotalsBy[K cmp.Ordered](findings []Finding, key func(Finding) K) []Totals[K
 }
 
 // MarshalJSON encodes e with its amounts as strings, whatever
-// shopspring's settings (forfait.MarshalAmounts).
-func (e Establishment) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(e) }
+// shopspring's settings (codec.MarshalAmounts).
+func (e Establishment) MarshalJSON() ([]byte, error) { return codec.MarshalAmounts(e, forfait.Format) }
 
 // MarshalJSON encodes p with its amounts as strings, whatever
-// shopspring's settings (forfait.MarshalAmounts).
-func (p Payment) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(p) }
+// shopspring's settings (codec.MarshalAmounts).
+func (p Payment) MarshalJSON() ([]byte, error) { return codec.MarshalAmounts(p, forfait.Format) }

@@ -15,8 +15,8 @@ import (
 	"github.com/sunes-spec/sunes/window"
 )
 
-// PaymentColumns returns the columns of a payment ledger, in any order;
-// others are ignored.
+// PaymentColumns returns the columns of a payment ledger, the payments an
+// ARS notified (§6.1, Annexe 2 §3), in any order; others are ignored.
 func PaymentColumns() []string {
 	return []string{"finess", "domain", "cro", "window", "kind", "amount", "date"}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/indicator"
 	"github.com/sunes-spec/sunes/window"
@@ -73,47 +74,21 @@ const (
 	Repaid   Stage = 3 // targets missed: the advance was repaid
 )
 
-var stageNames = [...]string{Awaiting: "awaiting targets", Paid: "paid", Repaid: "repaid"}
-var stageTexts = [...]string{Awaiting: "awaiting", Paid: "paid", Repaid: "repaid"}
+// stageText is the text form of a stage (codec.Enum): String prints the
+// labels, the text form is the names.
+var stageText = codec.Enum[Stage]{Kind: "stage", Names: []string{Awaiting: "awaiting", Paid: "paid", Repaid: "repaid"},
+	Labels: []string{Awaiting: "awaiting targets", Paid: "paid", Repaid: "repaid"}, Err: ErrInvalidDossier}
 
 // String returns "awaiting targets", "paid" or "repaid"; "unset" for the
 // zero value and "invalid stage n" for another invalid one.
-func (s Stage) String() string {
-	switch {
-	case s == 0:
-		return "unset"
-	case s > Repaid:
-		return "invalid stage " + strconv.Itoa(int(s))
-	}
-	return stageNames[s]
-}
+func (s Stage) String() string { return stageText.String(s) }
 
 // MarshalText encodes s as "awaiting", "paid" or "repaid", the zero value
-// as "".
-func (s Stage) MarshalText() ([]byte, error) {
-	switch {
-	case s == 0:
-		return []byte{}, nil
-	case s > Repaid:
-		return nil, &forfait.InputError{Field: "stage", Value: s.String(), Err: ErrInvalidDossier}
-	}
-	return []byte(stageTexts[s]), nil
-}
+// as ""; another invalid stage is an error.
+func (s Stage) MarshalText() ([]byte, error) { return stageText.Marshal(s) }
 
 // UnmarshalText decodes the form MarshalText produces.
-func (s *Stage) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*s = 0
-		return nil
-	}
-	for v := Awaiting; v <= Repaid; v++ {
-		if stageTexts[v] == string(text) {
-			*s = v
-			return nil
-		}
-	}
-	return &forfait.InputError{Field: "stage", Value: strconv.Quote(string(text)), Reason: "want awaiting, paid or repaid", Err: ErrInvalidDossier}
-}
+func (s *Stage) UnmarshalText(text []byte) error { return stageText.Unmarshal(text, s) }
 
 // Line is one domain of a dossier and the money it moved.
 type Line struct {
@@ -402,13 +377,13 @@ func BalanceOf(rs *forfait.RuleSet, req forfait.Request, advance decimal.Decimal
 }
 
 // MarshalJSON encodes d with its amounts as strings, whatever
-// shopspring's settings (forfait.MarshalAmounts).
-func (d Dossier) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(d) }
+// shopspring's settings (codec.MarshalAmounts).
+func (d Dossier) MarshalJSON() ([]byte, error) { return codec.MarshalAmounts(d, forfait.Format) }
 
 // MarshalJSON encodes l with its amounts as strings, whatever
-// shopspring's settings (forfait.MarshalAmounts).
-func (l Line) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(l) }
+// shopspring's settings (codec.MarshalAmounts).
+func (l Line) MarshalJSON() ([]byte, error) { return codec.MarshalAmounts(l, forfait.Format) }
 
 // MarshalJSON encodes m with its amounts as strings, whatever
-// shopspring's settings (forfait.MarshalAmounts).
-func (m Money) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(m) }
+// shopspring's settings (codec.MarshalAmounts).
+func (m Money) MarshalJSON() ([]byte, error) { return codec.MarshalAmounts(m, forfait.Format) }

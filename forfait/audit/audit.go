@@ -46,7 +46,6 @@ import (
 	"cmp"
 	"errors"
 	"slices"
-	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -215,16 +214,16 @@ func index(ests []Establishment, opt Options) (map[forfait.FINESS]Establishment,
 	by := make(map[forfait.FINESS]Establishment, len(ests))
 	r := Report{NationalMax: opt.NationalMax}
 	for i, e := range ests {
-		field := "establishments[" + strconv.Itoa(i) + "]"
+		at := codec.Path{codec.Name("establishments"), codec.Index(i)}
 		switch {
 		case !e.FINESS.IsValid():
-			errs = append(errs, &forfait.InputError{Field: field + ".finess", Value: `""`, Reason: "missing", Err: ErrInvalidEstablishment})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "finess", Value: `""`, Reason: "missing", Err: ErrInvalidEstablishment})
 		case !e.Region.IsValid():
-			errs = append(errs, &forfait.InputError{Field: field + ".region", Value: e.Region.String(), Err: envelope.ErrUnknownRegion})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "region", Value: e.Region.String(), Err: envelope.ErrUnknownRegion})
 		case e.Combined.Sign() < 0 || !codec.SaneExponent(e.Combined):
-			errs = append(errs, &forfait.InputError{Field: field + ".combined_activity", Value: forfait.Format(e.Combined), Err: forfait.ErrInvalidActivity})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "combined_activity", Value: forfait.Format(e.Combined), Err: forfait.ErrInvalidActivity})
 		case by[e.FINESS].FINESS.IsValid():
-			errs = append(errs, &forfait.InputError{Field: field + ".finess", Value: e.FINESS.String(), Reason: "given twice", Err: ErrInvalidEstablishment})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "finess", Value: e.FINESS.String(), Reason: "given twice", Err: ErrInvalidEstablishment})
 		default:
 			by[e.FINESS] = e
 			if opt.NationalMax.IsZero() && e.Combined.GreaterThan(r.NationalMax) {
@@ -240,9 +239,9 @@ func index(ests []Establishment, opt Options) (map[forfait.FINESS]Establishment,
 func checkPayments(payments []Payment) []error {
 	var errs []error
 	for i, p := range payments {
-		field := "payments[" + strconv.Itoa(i) + "]"
+		at := codec.Path{codec.Name("payments"), codec.Index(i)}
 		bad := func(name, value, reason string, err error) {
-			errs = append(errs, &forfait.InputError{Field: field + "." + name, Value: value, Reason: reason, Err: err})
+			errs = append(errs, &forfait.InputError{Path: at, Field: name, Value: value, Reason: reason, Err: err})
 		}
 		if !p.FINESS.IsValid() {
 			bad("finess", `""`, "missing", ErrInvalidPayment)

@@ -3,7 +3,6 @@ package settlement
 import (
 	"errors"
 	"slices"
-	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -178,7 +177,7 @@ func Open(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Dec
 		return State{}, nil, err
 	}
 	if d.Status != eligibility.Validated || again.Status != eligibility.Validated {
-		return State{}, nil, &forfait.InputError{Field: "decision.status", Value: d.Status.String(),
+		return State{}, nil, &forfait.InputError{Path: codec.Path{codec.Name("decision")}, Field: "status", Value: d.Status.String(),
 			Reason: "a dossier opens on a validated decision; under these rules it is " + again.Status.String(), Err: ErrNotValidated}
 	}
 	dossier := Dossier{
@@ -188,7 +187,7 @@ func Open(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Dec
 	}
 	var errs []error
 	if dossier.Combined.Sign() <= 0 {
-		errs = append(errs, &forfait.InputError{Field: "establishment.combined_activity", Value: forfait.Format(dossier.Combined),
+		errs = append(errs, &forfait.InputError{Path: codec.Path{codec.Name("establishment")}, Field: "combined_activity", Value: forfait.Format(dossier.Combined),
 			Reason: "no 2019 activity, no forfait (Annexe 3 §1)", Err: ErrInvalidDossier})
 	}
 	if on.IsZero() || on.Before(a.Filed) {
@@ -267,17 +266,17 @@ func Settle(in *instruction.Rules, st State, decls []Declaration, on window.Date
 	}
 	seen := map[forfait.Domain]bool{}
 	for i, decl := range decls {
-		field := "declarations[" + strconv.Itoa(i) + "]"
+		at := codec.Path{codec.Name("declarations"), codec.Index(i)}
 		j := slices.IndexFunc(next.Lines, func(l Line) bool { return l.Asked.Domain == decl.Domain })
 		switch {
 		case j < 0:
-			errs = append(errs, &forfait.InputError{Field: field + ".domain", Value: decl.Domain.String(), Reason: "not a domain of the dossier", Err: ErrMismatch})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "domain", Value: decl.Domain.String(), Reason: "not a domain of the dossier", Err: ErrMismatch})
 			continue
 		case seen[decl.Domain] || next.Lines[j].Stage != Awaiting:
-			errs = append(errs, &forfait.InputError{Field: field + ".domain", Value: decl.Domain.String(), Reason: "no advance awaiting its targets", Err: ErrSettled})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "domain", Value: decl.Domain.String(), Reason: "no advance awaiting its targets", Err: ErrSettled})
 			continue
 		case decl.Window != next.Lines[j].Window:
-			errs = append(errs, &forfait.InputError{Field: field + ".window", Value: decl.Window.String(),
+			errs = append(errs, &forfait.InputError{Path: at, Field: "window", Value: decl.Window.String(),
 				Reason: "the domain awaits the targets of window " + next.Lines[j].Window.String(), Err: ErrMismatch})
 			continue
 		}
@@ -302,7 +301,7 @@ func (st *State) settleLine(in *instruction.Rules, i int, o indicator.Outcome, d
 	l := &st.Lines[i]
 	d := &st.Dossier
 	fail := func(err error, reason string) error {
-		return &forfait.InputError{Field: "declarations." + l.Asked.Domain.String(), Value: l.Asked.String(), Reason: reason, Err: err}
+		return &forfait.InputError{Path: codec.Path{codec.Name("declarations")}, Field: l.Asked.Domain.String(), Value: l.Asked.String(), Reason: reason, Err: err}
 	}
 	l.Outcome = &o
 	if o.Reached {

@@ -1,8 +1,6 @@
 package eligibility
 
-import (
-	"github.com/sunes-spec/sunes/forfait/codec"
-)
+import "github.com/sunes-spec/sunes/forfait/codec"
 
 // ErrSyntax: an application file that is not JSON.
 var ErrSyntax = codec.ErrSyntax
@@ -13,8 +11,9 @@ type SyntaxError = codec.SyntaxError
 
 // DecodeApplication reads an application as filed in oSIS (§5, §6.1) from
 // JSON and checks it (Application.Validate), reporting every problem at
-// once, each a *forfait.InputError naming its JSON path
-// ("establishment.finess_geographique", "domains[1]"): a value of the wrong
+// once, each a *forfait.InputError at its JSON path
+// (establishment.finess_geographique, domains[1]; its Where and Pointer
+// methods give it): a value of the wrong
 // type or form, an unknown field, and the missing or invalid fields
 // Validate finds. Text values may also be given as numbers ("window": 1 as
 // "window": "1"). A file that is not JSON is one *SyntaxError.

@@ -65,17 +65,13 @@ func (r Region) IsValid() bool { return r >= AuvergneRhoneAlpes && r <= Provence
 // region. It is only meaningful for a valid region.
 func (r Region) Index() int { return int(r) - 1 }
 
+// regionText is the text form of a region (codec.Enum); UnmarshalText
+// reads more (ParseRegion).
+var regionText = codec.Enum[Region]{Kind: "region", Names: regionNames[:], Err: ErrUnknownRegion}
+
 // String returns the region's name as spelt in Annexe 2; "unset" for the
 // zero value and "invalid region n" for another invalid one.
-func (r Region) String() string {
-	switch {
-	case r == 0:
-		return "unset"
-	case !r.IsValid():
-		return "invalid region " + strconv.Itoa(int(r))
-	}
-	return regionNames[r]
-}
+func (r Region) String() string { return regionText.String(r) }
 
 // inseeCodes are the regions' INSEE codes, in Annexe 2 order.
 var inseeCodes = [...]string{"", "84", "27", "53", "24", "94", "44", "01", "03", "32", "11", "04", "02", "06", "28", "75", "76", "52", "93"}
@@ -162,15 +158,7 @@ func distance(a, b string) int {
 
 // MarshalText encodes r as String does, the zero value as ""; another
 // invalid region is an error.
-func (r Region) MarshalText() ([]byte, error) {
-	switch {
-	case r == 0:
-		return []byte{}, nil
-	case !r.IsValid():
-		return nil, &forfait.InputError{Field: "region", Value: r.String(), Err: ErrUnknownRegion}
-	}
-	return []byte(regionNames[r]), nil
-}
+func (r Region) MarshalText() ([]byte, error) { return regionText.Marshal(r) }
 
 // UnmarshalText decodes the form MarshalText produces; "" is the zero value.
 func (r *Region) UnmarshalText(text []byte) error {

@@ -5,8 +5,9 @@
 // # Why here
 //
 // window, forfait, indicator, eligibility and envelope all need it, and
-// each is imported by the next, so the plumbing must sit below all of
-// them: codec imports no package of the module. It cannot be an internal
+// they import one another (forfait imports window; indicator and envelope
+// import forfait; eligibility imports envelope), so the plumbing must sit
+// below all of them: codec imports no package of the module. It cannot be an internal
 // package: forfait/internal is visible to forfait/... only, and the
 // module's top level holds the domain packages alone. So it is one
 // small, documented package rather than a part of forfait's front page.

@@ -12,7 +12,8 @@
 // Annexe 2 §3; INT-04); a balance is the forfait of its window less the
 // advance paid, the next window's forfait after a deferral (INT-05), the
 // standard forfait after a DS1+CRO advance whose DS1.3 was missed
-// (INT-06); a repayment is the whole advance (Annexe 2 §3). A domain is
+// (INT-06), as settlement.BalanceOf gives it; a repayment is the whole
+// advance (Annexe 2 §3). A domain is
 // funded once (§5): one advance, then one balance or one repayment. A
 // region's advances net of repayments stay within its advance credits, its
 // balances within its usage credits (Annexe 2 §3, §6.1). Payments are

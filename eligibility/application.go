@@ -10,6 +10,7 @@ import (
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -299,7 +300,7 @@ func (a *Application) Validate() error {
 	if !e.Kind.IsValid() {
 		bad("establishment.kind", e.Kind.String(), "want health, medico-social or other", ErrInvalidApplication)
 	}
-	if e.CombinedActivity.Sign() < 0 || !forfait.SaneExponent(e.CombinedActivity) {
+	if e.CombinedActivity.Sign() < 0 || !codec.SaneExponent(e.CombinedActivity) {
 		bad("establishment.combined_activity", forfait.Format(e.CombinedActivity), "must be a non-negative number of days", ErrInvalidApplication)
 	}
 	if a.Filed.IsZero() {

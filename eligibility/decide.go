@@ -4,9 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
-	"strconv"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
@@ -21,48 +21,21 @@ const (
 	Refused   Status = 2 // refused, with its reasons (motifs de non validation)
 )
 
-var statusNames = [...]string{Validated: "validated", Refused: "refused"}
+// statusText is the text form of a status (codec.Enum).
+var statusText = codec.Enum[Status]{Kind: "status", Names: []string{Validated: "validated", Refused: "refused"}, Err: ErrInvalidApplication}
 
 // String returns "validated" or "refused"; "unset" for the zero value and
 // "invalid status n" for another invalid one.
-func (s Status) String() string {
-	switch {
-	case s == 0:
-		return "unset"
-	case s > Refused:
-		return "invalid status " + strconv.Itoa(int(s))
-	}
-	return statusNames[s]
-}
+func (s Status) String() string { return statusText.String(s) }
 
 // IsValid reports whether s is Validated or Refused.
 func (s Status) IsValid() bool { return s == Validated || s == Refused }
 
 // MarshalText encodes s as String does, the zero value as "".
-func (s Status) MarshalText() ([]byte, error) {
-	switch {
-	case s == 0:
-		return []byte{}, nil
-	case s > Refused:
-		return nil, &forfait.InputError{Field: "status", Value: s.String(), Err: ErrInvalidApplication}
-	}
-	return []byte(statusNames[s]), nil
-}
+func (s Status) MarshalText() ([]byte, error) { return statusText.Marshal(s) }
 
 // UnmarshalText decodes the form MarshalText produces.
-func (s *Status) UnmarshalText(text []byte) error {
-	switch string(text) {
-	case "":
-		*s = 0
-	case "validated":
-		*s = Validated
-	case "refused":
-		*s = Refused
-	default:
-		return &forfait.InputError{Field: "status", Value: strconv.Quote(string(text)), Reason: "want validated or refused", Err: ErrInvalidApplication}
-	}
-	return nil
-}
+func (s *Status) UnmarshalText(text []byte) error { return statusText.Unmarshal(text, s) }
 
 // Reason is one reason for refusal (motif de non validation, §6.1): its
 // code, the paragraph it cites, the interpretations it relies on, the

@@ -1,26 +1,25 @@
 package eligibility
 
-import (
-	"github.com/sunes-spec/sunes/forfait"
-)
+import "github.com/sunes-spec/sunes/forfait/codec"
 
 // ErrSyntax: an application file that is not JSON.
-var ErrSyntax = forfait.ErrJSONSyntax
+var ErrSyntax = codec.ErrSyntax
 
 // SyntaxError locates the first place an application file stops being
 // JSON, by line and column (from 1); it unwraps to ErrSyntax.
-type SyntaxError = forfait.JSONSyntaxError
+type SyntaxError = codec.SyntaxError
 
 // DecodeApplication reads an application as filed (§5, §6.1) from
 // JSON and checks it (Application.Validate), reporting every problem at
-// once, each a *forfait.InputError naming its JSON path
-// ("establishment.finess_geographique", "domains[1]"): a value of the wrong
+// once, each a *forfait.InputError at its JSON path
+// (establishment.finess_geographique, domains[1]; its Where and Pointer
+// methods give it): a value of the wrong
 // type or form, an unknown field, and the missing or invalid fields
 // Validate finds. Text values may also be given as numbers ("window": 1 as
 // "window": "1"). A file that is not JSON is one *SyntaxError.
 func DecodeApplication(data []byte) (Application, error) {
 	var a Application
-	if err := forfait.DecodeJSON(data, &a, ErrInvalidApplication); err != nil {
+	if err := codec.DecodeJSON(data, &a, ErrInvalidApplication); err != nil {
 		return Application{}, err
 	}
 	if err := a.Validate(); err != nil {

@@ -70,7 +70,7 @@ func TestDecodeApplicationProblems(t *testing.T) {
 		if !errors.As(e, &ie) {
 			t.Fatalf("untyped problem %v", e)
 		}
-		got = append(got, problem{ie.Field, ie.Err})
+		got = append(got, problem{ie.Where(), ie.Err})
 	}
 	want := []problem{
 		{"establishment.finess_geographique", forfait.ErrInvalidFINESS},

@@ -269,7 +269,7 @@ func TestDecodeNewFields(t *testing.T) {
 		if !errors.As(e, &ie) {
 			t.Fatalf("untyped problem %v", e)
 		}
-		fields = append(fields, ie.Field)
+		fields = append(fields, ie.Where())
 	}
 	for _, want := range []string{"establishment.kind", "ght_conditions.prerequisites.ps1_1_ght_identity_cell", "ght_conditions.prerequisites.attested.ps4_1",
 		"history.applications[0].domains[0].domain", "history.applications[0].domains[0].outcome", "history.applications[0].domains[0].when"} {

@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // ErrInvalidAllocation: a total or weights that cannot be allocated.
@@ -26,7 +27,7 @@ var ErrInvalidAllocation = errors.New("envelope: invalid allocation")
 // non-negative number of euros; weights must be non-negative, not all zero.
 func Allocate(total decimal.Decimal, weights []decimal.Decimal) ([]decimal.Decimal, error) {
 	var errs []error
-	if total.Sign() < 0 || !forfait.SaneExponent(total) || !total.IsInteger() {
+	if total.Sign() < 0 || !codec.SaneExponent(total) || !total.IsInteger() {
 		errs = append(errs, &forfait.InputError{Field: "total", Value: forfait.Format(total), Reason: "not a whole, non-negative number of euros", Err: ErrInvalidAllocation})
 	}
 	exp := int32(0) // the common exponent that makes every weight whole
@@ -34,7 +35,7 @@ func Allocate(total decimal.Decimal, weights []decimal.Decimal) ([]decimal.Decim
 	for i, w := range weights {
 		e := w.Exponent()
 		switch {
-		case !forfait.SaneExponent(w):
+		case !codec.SaneExponent(w):
 			errs = append(errs, &forfait.InputError{Field: "weights[" + strconv.Itoa(i) + "]", Value: w.String(), Reason: "exponent beyond ±1000", Err: ErrInvalidAllocation})
 		case w.Sign() < 0:
 			errs = append(errs, &forfait.InputError{Field: "weights[" + strconv.Itoa(i) + "]", Value: forfait.Format(w), Reason: "negative", Err: ErrInvalidAllocation})

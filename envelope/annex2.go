@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // Volet is one of the two parts of SUN-ES funded by regional envelopes:
@@ -22,47 +23,24 @@ const (
 // IsValid reports whether v is volet 1 or 2.
 func (v Volet) IsValid() bool { return v == Volet1 || v == Volet2 }
 
+// voletText is the text form of a volet (codec.Enum): String prints
+// "volet 1", the text form is "1".
+var voletText = codec.Enum[Volet]{Kind: "volet", Names: []string{Volet1: "1", Volet2: "2"},
+	Labels: []string{Volet1: "volet 1", Volet2: "volet 2"}, Err: ErrInvalidVolet}
+
 // String returns "volet 1" or "volet 2"; "unset" for the zero value and
 // "invalid volet n" for another invalid one.
-func (v Volet) String() string {
-	switch {
-	case v == 0:
-		return "unset"
-	case !v.IsValid():
-		return "invalid volet " + strconv.Itoa(int(v))
-	}
-	return "volet " + strconv.Itoa(int(v))
-}
+func (v Volet) String() string { return voletText.String(v) }
 
 // ErrInvalidVolet: a volet other than 1 or 2.
 var ErrInvalidVolet = errors.New("envelope: not volet 1 or 2")
 
 // MarshalText encodes v as "1" or "2", the zero value as ""; another
 // invalid volet is an error.
-func (v Volet) MarshalText() ([]byte, error) {
-	switch {
-	case v == 0:
-		return []byte{}, nil
-	case !v.IsValid():
-		return nil, &forfait.InputError{Field: "volet", Value: v.String(), Err: ErrInvalidVolet}
-	}
-	return []byte(strconv.Itoa(int(v))), nil
-}
+func (v Volet) MarshalText() ([]byte, error) { return voletText.Marshal(v) }
 
 // UnmarshalText decodes the form MarshalText produces.
-func (v *Volet) UnmarshalText(text []byte) error {
-	switch string(text) {
-	case "":
-		*v = 0
-	case "1":
-		*v = Volet1
-	case "2":
-		*v = Volet2
-	default:
-		return &forfait.InputError{Field: "volet", Value: strconv.Quote(string(text)), Reason: "want 1 or 2", Err: ErrInvalidVolet}
-	}
-	return nil
-}
+func (v *Volet) UnmarshalText(text []byte) error { return voletText.Unmarshal(text, v) }
 
 // Envelope is one region's envelope for one volet, in euros (Annexe 2 §1,
 // §2).

@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -300,7 +301,7 @@ func (l *Ledger) check(n Notification, used Credits, perEst map[forfait.FINESS]d
 	switch {
 	case n.Region != l.region || n.Volet != l.volet:
 		return fail(ErrWrongLedger, "this ledger is "+l.region.String()+", "+l.volet.String())
-	case !n.Kind.IsValid() || !n.Establishment.IsValid() || n.Amount.Sign() <= 0 || !forfait.SaneExponent(n.Amount):
+	case !n.Kind.IsValid() || !n.Establishment.IsValid() || n.Amount.Sign() <= 0 || !codec.SaneExponent(n.Amount):
 		return fail(ErrInvalidNotification, "needs a kind, an establishment and a positive amount")
 	case n.Volet == Volet1 && (!n.Variant.IsValid() || !n.Window.IsValid()):
 		return fail(ErrInvalidNotification, "a volet-1 notification needs a domain and a window")
@@ -385,5 +386,5 @@ func (l *Ledger) Entries() []Notification {
 }
 
 // MarshalJSON encodes c with its amounts as strings, whatever
-// shopspring's settings (forfait.MarshalAmounts).
-func (c Credits) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(c) }
+// shopspring's settings (codec.MarshalAmounts).
+func (c Credits) MarshalJSON() ([]byte, error) { return codec.MarshalAmounts(c, forfait.Format) }

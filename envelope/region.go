@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // Region is one of the 18 regions of Annexe 2 §1, each with its ARS and its
@@ -64,17 +65,13 @@ func (r Region) IsValid() bool { return r >= AuvergneRhoneAlpes && r <= Provence
 // region. It is only meaningful for a valid region.
 func (r Region) Index() int { return int(r) - 1 }
 
+// regionText is the text form of a region (codec.Enum); UnmarshalText
+// reads more (ParseRegion).
+var regionText = codec.Enum[Region]{Kind: "region", Names: regionNames[:], Err: ErrUnknownRegion}
+
 // String returns the region's name as spelt in Annexe 2; "unset" for the
 // zero value and "invalid region n" for another invalid one.
-func (r Region) String() string {
-	switch {
-	case r == 0:
-		return "unset"
-	case !r.IsValid():
-		return "invalid region " + strconv.Itoa(int(r))
-	}
-	return regionNames[r]
-}
+func (r Region) String() string { return regionText.String(r) }
 
 // inseeCodes are the regions' INSEE codes, in Annexe 2 order.
 var inseeCodes = [...]string{"", "84", "27", "53", "24", "94", "44", "01", "03", "32", "11", "04", "02", "06", "28", "75", "76", "52", "93"}
@@ -101,20 +98,20 @@ func ParseRegion(s string) (Region, error) {
 			return r, nil
 		}
 	}
-	f := forfait.Fold(s)
+	f := codec.Fold(s)
 	for _, r := range Regions() {
 		if f == foldedNames[r] || f == inseeCodes[r] || len(f) == 1 && "0"+f == inseeCodes[r] {
 			return r, nil
 		}
 	}
-	return 0, &forfait.InputError{Field: "region", Value: strconv.Quote(forfait.Clip(s)), Reason: suggest(f), Err: ErrUnknownRegion}
+	return 0, &forfait.InputError{Field: "region", Value: strconv.Quote(codec.Clip(s)), Reason: suggest(f), Err: ErrUnknownRegion}
 }
 
 // foldedNames are the region names as Fold leaves them.
 var foldedNames = func() [NumRegions + 1]string {
 	var out [NumRegions + 1]string
 	for r := Region(1); r <= NumRegions; r++ {
-		out[r] = forfait.Fold(regionNames[r])
+		out[r] = codec.Fold(regionNames[r])
 	}
 	return out
 }()
@@ -161,15 +158,7 @@ func distance(a, b string) int {
 
 // MarshalText encodes r as String does, the zero value as ""; another
 // invalid region is an error.
-func (r Region) MarshalText() ([]byte, error) {
-	switch {
-	case r == 0:
-		return []byte{}, nil
-	case !r.IsValid():
-		return nil, &forfait.InputError{Field: "region", Value: r.String(), Err: ErrUnknownRegion}
-	}
-	return []byte(regionNames[r]), nil
-}
+func (r Region) MarshalText() ([]byte, error) { return regionText.Marshal(r) }
 
 // UnmarshalText decodes the form MarshalText produces; "" is the zero value.
 func (r *Region) UnmarshalText(text []byte) error {

@@ -56,10 +56,11 @@ func ActivityFields() [NumActivityFields]ActivityField {
 }
 
 // String returns the field's snake-case name, the column name of the
-// campaign CSV ("mco_days" …), or "unset" / "invalid activity field n".
+// campaign CSV ("mco_days" …), or "invalid activity field n". Its zero
+// value is MCODays, a valid field.
 func (f ActivityField) String() string {
 	if int(f) >= NumActivityFields {
-		return invalidName("activity field", int(f))
+		return "invalid activity field " + strconv.Itoa(int(f))
 	}
 	return activityFieldNames[f]
 }

@@ -2,7 +2,8 @@ package forfait
 
 import (
 	"errors"
-	"strconv"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // Category is an establishment's category (catégorie d'établissement) A to
@@ -30,36 +31,20 @@ func (c Category) IsValid() bool { return c >= A && c <= D }
 // Index is c's position from 0, for arrays indexed by category.
 func (c Category) Index() int { return int(c) - 1 }
 
-// String returns "A" to "D", or "unset" / "invalid category n" for an invalid value.
-func (c Category) String() string {
-	if !c.IsValid() {
-		return invalidName("category", int(c))
-	}
-	return "ABCD"[c.Index() : c.Index()+1]
-}
+// categoryText is the text form of a category (codec.Enum).
+var categoryText = codec.Enum[Category]{Kind: "category", Names: []string{A: "A", B: "B", C: "C", D: "D"}, Err: ErrInvalidCategory}
+
+// String returns "A" to "D"; "unset" for the zero value and "invalid
+// category n" for another invalid one.
+func (c Category) String() string { return categoryText.String(c) }
 
 // ParseCategory reads the form String returns.
-func ParseCategory(s string) (Category, error) {
-	if len(s) == 1 && s[0] >= 'A' && s[0] <= 'D' {
-		return Category(s[0]-'A') + A, nil
-	}
-	return 0, &InputError{Field: "category", Value: strconv.Quote(s), Err: ErrInvalidCategory}
-}
+func ParseCategory(s string) (Category, error) { return categoryText.Parse(s) }
 
-// MarshalText encodes c as String does; an invalid category is an error.
-func (c Category) MarshalText() ([]byte, error) {
-	if !c.IsValid() {
-		return nil, &InputError{Field: "category", Value: c.String(), Err: ErrInvalidCategory}
-	}
-	return []byte(c.String()), nil
-}
+// MarshalText encodes c as String does, the zero value as ""; another
+// invalid category is an error.
+func (c Category) MarshalText() ([]byte, error) { return categoryText.Marshal(c) }
 
-// UnmarshalText decodes the form MarshalText produces.
-func (c *Category) UnmarshalText(text []byte) error {
-	v, err := ParseCategory(string(text))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
-}
+// UnmarshalText decodes the form MarshalText produces; "" is the zero
+// value.
+func (c *Category) UnmarshalText(text []byte) error { return categoryText.Unmarshal(text, c) }

@@ -3,6 +3,7 @@ package forfait
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -24,15 +25,15 @@ func (rs *RuleSet) band(combined, nationalMax decimal.Decimal) (Category, decima
 	fail := func(field, value, reason string, err error) (Category, decimal.Decimal, decimal.Decimal, error) {
 		return 0, decimal.Zero, decimal.Zero, &InputError{Field: field, Value: value, Reason: reason, Err: err}
 	}
-	if !SaneExponent(combined) {
+	if !codec.SaneExponent(combined) {
 		return fail("combined_activity", Format(combined), "exponent beyond ±1000", ErrInvalidActivity)
 	}
-	if !SaneExponent(nationalMax) {
+	if !codec.SaneExponent(nationalMax) {
 		return fail("national_max", Format(nationalMax), "exponent beyond ±1000", ErrNationalMax)
 	}
 	var lowers [NumCategories]dec
 	for i := range lowers {
-		if !SaneExponent(rs.Bands[i].Lower) {
+		if !codec.SaneExponent(rs.Bands[i].Lower) {
 			return fail(lowerField(i), Format(rs.Bands[i].Lower), "exponent beyond ±1000", ErrInvalidRuleSet)
 		}
 		lowers[i] = decOf(rs.Bands[i].Lower)
@@ -210,7 +211,7 @@ func (rs *RuleSet) Split(amount decimal.Decimal) (advance, balance decimal.Decim
 	if err := rs.checkParams(); err != nil {
 		return decimal.Zero, decimal.Zero, err
 	}
-	if amount.Sign() < 0 || !SaneExponent(amount) {
+	if amount.Sign() < 0 || !codec.SaneExponent(amount) {
 		return decimal.Zero, decimal.Zero, &InputError{Field: "amount", Value: Format(amount), Reason: "must be a non-negative sum in euros", Err: ErrInvalidAmount}
 	}
 	share, unit := rs.Advance.Value, rs.Rounding.AdvanceUnit
@@ -228,13 +229,13 @@ func (rs *RuleSet) Split(amount decimal.Decimal) (advance, balance decimal.Decim
 // checks what it uses, no more, so that both paths of compute agree.
 func (rs *RuleSet) checkParams(amounts ...decimal.Decimal) error {
 	for _, u := range rs.Rounding.units() {
-		if !SaneExponent(*u.value) || u.value.Sign() <= 0 {
+		if !codec.SaneExponent(*u.value) || u.value.Sign() <= 0 {
 			return &InputError{Field: u.field, Value: Format(*u.value), Reason: "a rounding unit must be positive, its exponent within ±1000", Err: ErrInvalidRuleSet}
 		}
 	}
-	ok := SaneExponent(rs.CROBonus.Value) && SaneExponent(rs.Advance.Value)
+	ok := codec.SaneExponent(rs.CROBonus.Value) && codec.SaneExponent(rs.Advance.Value)
 	for _, a := range amounts {
-		ok = ok && SaneExponent(a)
+		ok = ok && codec.SaneExponent(a)
 	}
 	if !ok {
 		return &InputError{Field: "rule set", Value: rs.Name, Reason: "a parameter's exponent is beyond ±1000", Err: ErrInvalidRuleSet}
@@ -242,36 +243,22 @@ func (rs *RuleSet) checkParams(amounts ...decimal.Decimal) error {
 	return nil
 }
 
-// maxScale bounds the decimal exponents accepted from callers: far beyond
-// any amount or activity, and far enough from int32's limits that exact
-// arithmetic cannot overflow the exponent (shopspring panics if it does).
-const maxScale = 1000
-
-// SaneExponent reports whether d's exponent is within ±1000: the bound on
-// every decimal the module accepts from a caller, beyond any amount or
-// activity (Annexe 3 §3 amounts are in euros), so that exact arithmetic on
-// it can neither exhaust memory nor overflow shopspring's exponent.
-func SaneExponent(d decimal.Decimal) bool {
-	e := d.Exponent()
-	return e >= -maxScale && e <= maxScale
-}
-
 func (rs *RuleSet) saneExponents() bool {
-	ok := SaneExponent(rs.CROBonus.Value) && SaneExponent(rs.Advance.Value) &&
-		SaneExponent(rs.Rounding.BaseUnit) && SaneExponent(rs.Rounding.ForfaitUnit) && SaneExponent(rs.Rounding.AdvanceUnit)
+	ok := codec.SaneExponent(rs.CROBonus.Value) && codec.SaneExponent(rs.Advance.Value) &&
+		codec.SaneExponent(rs.Rounding.BaseUnit) && codec.SaneExponent(rs.Rounding.ForfaitUnit) && codec.SaneExponent(rs.Rounding.AdvanceUnit)
 	// Indexing, not ranging over copies: this runs on every computation.
 	for i := range rs.Weights {
-		ok = ok && SaneExponent(rs.Weights[i].Factor)
+		ok = ok && codec.SaneExponent(rs.Weights[i].Factor)
 	}
 	for i := range rs.Bands {
 		b := &rs.Bands[i]
-		ok = ok && SaneExponent(b.Lower)
+		ok = ok && codec.SaneExponent(b.Lower)
 		for j := range b.Amounts {
-			ok = ok && SaneExponent(b.Amounts[j].Min) && SaneExponent(b.Amounts[j].Max)
+			ok = ok && codec.SaneExponent(b.Amounts[j].Min) && codec.SaneExponent(b.Amounts[j].Max)
 		}
 	}
 	for i := range rs.Windows {
-		ok = ok && SaneExponent(rs.Windows[i].Factor)
+		ok = ok && codec.SaneExponent(rs.Windows[i].Factor)
 	}
 	return ok
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // Domain is one of the three usage domains (domaines Ségur) of volet 1
@@ -40,23 +42,12 @@ func (d Domain) IsValid() bool { return d >= DS1 && d <= DS3 }
 // meaningful for a valid domain.
 func (d Domain) Index() int { return int(d) - 1 }
 
+// domainText is the text form of a domain (codec.Enum).
+var domainText = codec.Enum[Domain]{Kind: "domain", Names: domainNames[:], Err: ErrInvalidDomain}
+
 // String returns "DS1", "DS2" or "DS3"; "unset" for the zero value and
 // "invalid domain n" for another invalid one.
-func (d Domain) String() string {
-	if !d.IsValid() {
-		return invalidName("domain", int(d))
-	}
-	return domainNames[d]
-}
-
-// invalidName is how an enum that holds no valid value prints: "unset" for
-// the zero value, "invalid <kind> n" otherwise.
-func invalidName(kind string, n int) string {
-	if n == 0 {
-		return "unset"
-	}
-	return "invalid " + kind + " " + strconv.Itoa(n)
-}
+func (d Domain) String() string { return domainText.String(d) }
 
 // Label returns the French title of the domain in Annexe 1.
 func (d Domain) Label() string {
@@ -67,32 +58,15 @@ func (d Domain) Label() string {
 }
 
 // ParseDomain reads the form String returns.
-func ParseDomain(s string) (Domain, error) {
-	for _, d := range Domains() {
-		if s == domainNames[d] {
-			return d, nil
-		}
-	}
-	return 0, &InputError{Field: "domain", Value: strconv.Quote(s), Err: ErrInvalidDomain}
-}
+func ParseDomain(s string) (Domain, error) { return domainText.Parse(s) }
 
-// MarshalText encodes d as String does; an invalid domain is an error.
-func (d Domain) MarshalText() ([]byte, error) {
-	if !d.IsValid() {
-		return nil, &InputError{Field: "domain", Value: d.String(), Err: ErrInvalidDomain}
-	}
-	return []byte(d.String()), nil
-}
+// MarshalText encodes d as String does, the zero value as ""; another
+// invalid domain is an error.
+func (d Domain) MarshalText() ([]byte, error) { return domainText.Marshal(d) }
 
-// UnmarshalText decodes the form MarshalText produces.
-func (d *Domain) UnmarshalText(text []byte) error {
-	v, err := ParseDomain(string(text))
-	if err != nil {
-		return err
-	}
-	*d = v
-	return nil
-}
+// UnmarshalText decodes the form MarshalText produces; "" is the zero
+// value.
+func (d *Domain) UnmarshalText(text []byte) error { return domainText.Unmarshal(text, d) }
 
 // Variant is what an establishment applies for and is paid in one domain:
 // the domain and, for DS1 only, the CRO bonus (forfait avancé). The bonus is

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -107,5 +108,5 @@ func (f *Forfait) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes r with its amounts as strings, whatever
-// shopspring's settings (forfait.MarshalAmounts).
-func (r Request) MarshalJSON() ([]byte, error) { return MarshalAmounts(r) }
+// shopspring's settings (codec.MarshalAmounts).
+func (r Request) MarshalJSON() ([]byte, error) { return codec.MarshalAmounts(r, Format) }

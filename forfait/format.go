@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // Format renders d in plain notation with no exponent and no trailing
@@ -34,7 +36,7 @@ func fitsInt64(d decimal.Decimal) bool {
 
 // formatBig is Format for any decimal, through shopspring's big integers.
 func formatBig(d decimal.Decimal) string {
-	if !SaneExponent(d) {
+	if !codec.SaneExponent(d) {
 		return d.Coefficient().String() + "e" + strconv.Itoa(int(d.Exponent()))
 	}
 	places := -d.Exponent()

@@ -2,9 +2,9 @@ package indicator
 
 import (
 	"errors"
-	"strconv"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // ID identifies one of the five volet-1 usage indicators of Annexe 1. The
@@ -38,45 +38,23 @@ func (id ID) IsValid() bool { return id >= DS11 && id <= DS31 }
 // only meaningful for a valid id.
 func (id ID) Index() int { return int(id) - 1 }
 
+// idText is the text form of an indicator (codec.Enum).
+var idText = codec.Enum[ID]{Kind: "indicator", Names: idNames[:], Err: ErrInvalidID}
+
 // String returns "DS1.1" … "DS3.1"; "unset" for the zero value and
 // "invalid indicator n" for another invalid one.
-func (id ID) String() string {
-	if !id.IsValid() {
-		if id == 0 {
-			return "unset"
-		}
-		return "invalid indicator " + strconv.Itoa(int(id))
-	}
-	return idNames[id]
-}
+func (id ID) String() string { return idText.String(id) }
 
 // ParseID reads the form String returns.
-func ParseID(s string) (ID, error) {
-	for _, id := range IDs() {
-		if idNames[id] == s {
-			return id, nil
-		}
-	}
-	return 0, &forfait.InputError{Field: "indicator", Value: strconv.Quote(s), Err: ErrInvalidID}
-}
+func ParseID(s string) (ID, error) { return idText.Parse(s) }
 
-// MarshalText encodes id as String does; an invalid id is an error.
-func (id ID) MarshalText() ([]byte, error) {
-	if !id.IsValid() {
-		return nil, &forfait.InputError{Field: "indicator", Value: id.String(), Err: ErrInvalidID}
-	}
-	return []byte(idNames[id]), nil
-}
+// MarshalText encodes id as String does, the zero value as ""; another
+// invalid id is an error.
+func (id ID) MarshalText() ([]byte, error) { return idText.Marshal(id) }
 
-// UnmarshalText decodes the form MarshalText produces.
-func (id *ID) UnmarshalText(text []byte) error {
-	v, err := ParseID(string(text))
-	if err != nil {
-		return err
-	}
-	*id = v
-	return nil
-}
+// UnmarshalText decodes the form MarshalText produces; "" is the zero
+// value.
+func (id *ID) UnmarshalText(text []byte) error { return idText.Unmarshal(text, id) }
 
 // Indicator describes one indicator as Annexe 1 defines it: a rate, per
 // establishment, of stays (DS1) or reports (DS2, DS3) whose document was

@@ -70,8 +70,8 @@ func TestDescribe(t *testing.T) {
 			t.Errorf("ParseID(%q) error = %v", s, err)
 		}
 	}
-	if _, err := indicator.ID(0).MarshalText(); !errors.Is(err, indicator.ErrInvalidID) {
-		t.Error("ID(0).MarshalText accepted")
+	if _, err := indicator.ID(6).MarshalText(); !errors.Is(err, indicator.ErrInvalidID) {
+		t.Error("ID(6).MarshalText accepted")
 	}
 	for _, c := range []struct {
 		d    forfait.Domain
@@ -384,5 +384,33 @@ func TestUndeclaredRate(t *testing.T) {
 	back := declared
 	if err := json.Unmarshal(data, &back); err != nil || !back.Equal(zero) {
 		t.Errorf("Unmarshal(null) = %v, %v", back, err)
+	}
+}
+
+// TestOutcomeEqual checks that outcomes compare their rates and margins by
+// value (Equal, and cmp.Equal which uses it) and differ in any field.
+func TestOutcomeEqual(t *testing.T) {
+	ds1 := forfait.Variant{Domain: forfait.DS1}
+	mk := func(margin string) indicator.Outcome {
+		return indicator.Outcome{Variant: ds1, Window: window.W1, Reached: true,
+			Results: []indicator.Result{{ID: indicator.DS11, Target: d("50"), Reached: true, Margin: d(margin)}}}
+	}
+	if a, b := mk("2.5"), mk("2.50"); !a.Equal(b) || !cmp.Equal(a, b) {
+		t.Errorf("outcomes differing only in the exponent of a margin differ:\n%s", cmp.Diff(a, b))
+	}
+	a := mk("2.5")
+	for name, change := range map[string]func(*indicator.Outcome){
+		"variant":     func(o *indicator.Outcome) { o.Variant.CRO = true },
+		"window":      func(o *indicator.Outcome) { o.Window = window.W2 },
+		"reached":     func(o *indicator.Outcome) { o.Reached = false },
+		"cro reached": func(o *indicator.Outcome) { o.CROReached = true },
+		"margin":      func(o *indicator.Outcome) { o.Results[0].Margin = d("2.51") },
+		"results":     func(o *indicator.Outcome) { o.Results = nil },
+	} {
+		b := mk("2.5")
+		change(&b)
+		if a.Equal(b) || cmp.Equal(a, b) {
+			t.Errorf("outcomes with another %s are Equal", name)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package indicator
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -86,6 +87,13 @@ type Outcome struct {
 	// applies (INT-06).
 	CROReached bool     `json:"cro_reached"`
 	Results    []Result `json:"results"`
+}
+
+// Equal reports whether o and p hold the same values (rates and margins
+// compared by value).
+func (o Outcome) Equal(p Outcome) bool {
+	return o.Variant == p.Variant && o.Window == p.Window && o.Reached == p.Reached && o.CROReached == p.CROReached &&
+		slices.EqualFunc(o.Results, p.Results, Result.Equal)
 }
 
 // Evaluate checks the rates of variant v against its targets in window w

@@ -2,11 +2,12 @@ package window
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // Provenance says where a date of the calendar comes from, so that an
@@ -23,44 +24,20 @@ const (
 	Inferred
 )
 
-var provenanceNames = [...]string{Stated: "stated", Published: "published", Inferred: "inferred"}
+// provenanceText is the text form of a provenance (codec.Enum).
+var provenanceText = codec.Enum[Provenance]{Kind: "provenance",
+	Names: []string{Stated: "stated", Published: "published", Inferred: "inferred"}, Err: ErrInvalidSchedule}
 
-// String returns "stated", "published" or "inferred".
-func (p Provenance) String() string {
-	if p < Stated || p > Inferred {
-		if p == 0 {
-			return "unset"
-		}
-		return "invalid provenance " + strconv.Itoa(int(p))
-	}
-	return provenanceNames[p]
-}
+// String returns "stated", "published" or "inferred"; "unset" for the zero
+// value and "invalid provenance n" for another invalid one.
+func (p Provenance) String() string { return provenanceText.String(p) }
 
-// MarshalText encodes p as String does, the zero value as "".
-func (p Provenance) MarshalText() ([]byte, error) {
-	if p == 0 {
-		return []byte{}, nil
-	}
-	if p > Inferred {
-		return nil, fmt.Errorf("window: invalid provenance %d", int(p))
-	}
-	return []byte(p.String()), nil
-}
+// MarshalText encodes p as String does, the zero value as ""; another
+// invalid provenance is an error (ErrInvalidSchedule).
+func (p Provenance) MarshalText() ([]byte, error) { return provenanceText.Marshal(p) }
 
 // UnmarshalText decodes the form MarshalText produces.
-func (p *Provenance) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*p = 0
-		return nil
-	}
-	for v := Stated; v <= Inferred; v++ {
-		if string(text) == provenanceNames[v] {
-			*p = v
-			return nil
-		}
-	}
-	return fmt.Errorf("window: unknown provenance %q", text)
-}
+func (p *Provenance) UnmarshalText(text []byte) error { return provenanceText.Unmarshal(text, p) }
 
 // Period is a range of calendar days, both ends included. Start and End are
 // dates at midnight UTC; only their year, month and day count.
@@ -175,7 +152,8 @@ func Instruction2021() Schedule {
 	}
 }
 
-// ErrInvalidSchedule is the sentinel of every problem Schedule.Validate finds.
+// ErrInvalidSchedule is the sentinel of every problem Schedule.Validate finds,
+// and of a provenance that is not one.
 var ErrInvalidSchedule = errors.New("window: invalid schedule")
 
 // Validate reports every problem of s at once, joined:

@@ -35,7 +35,10 @@
 // naming the field and the value: from [Parse] and [Window.UnmarshalText]
 // it unwraps to [ErrInvalid]; from [ParseDate], to [ErrInvalidDate];
 // [Schedule.Validate] returns every problem at once, each unwrapping to
-// [ErrInvalidSchedule].
+// [ErrInvalidSchedule], as a provenance that is not one does. The type is
+// defined with the module's plumbing (package forfait/codec), whose
+// Where and Pointer methods give a problem's location as text and as a
+// JSON pointer.
 //
 // # Example
 //

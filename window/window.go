@@ -2,7 +2,8 @@ package window
 
 import (
 	"errors"
-	"strconv"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // Window is one of the four funding windows (fenêtres de financement) of
@@ -34,52 +35,23 @@ func (w Window) IsValid() bool { return w >= W1 && w <= W4 }
 // meaningful for a valid window.
 func (w Window) Index() int { return int(w) - 1 }
 
+// windowText is the text form of a window (codec.Enum).
+var windowText = codec.Enum[Window]{Kind: "window", Names: []string{1: "1", 2: "2", 3: "3", 4: "4"}, Err: ErrInvalid}
+
 // String returns "1" to "4"; "unset" for the zero value and "invalid
 // window n" for another invalid one.
-func (w Window) String() string {
-	if !w.IsValid() {
-		if w == 0 {
-			return "unset"
-		}
-		return "invalid window " + strconv.Itoa(int(w))
-	}
-	return strconv.Itoa(int(w))
-}
+func (w Window) String() string { return windowText.String(w) }
 
 // Parse reads the form String returns: "1", "2", "3" or "4".
-func Parse(s string) (Window, error) {
-	if len(s) == 1 && s[0] >= '1' && s[0] <= '4' {
-		return Window(s[0] - '0'), nil
-	}
-	return 0, &InputError{Field: "window", Value: strconv.Quote(s), Reason: "want 1, 2, 3 or 4", Err: ErrInvalid}
-}
+func Parse(s string) (Window, error) { return windowText.Parse(s) }
 
 // MarshalText encodes w as String does, and the zero value (no window) as
 // ""; another invalid window is an error.
-func (w Window) MarshalText() ([]byte, error) {
-	switch {
-	case w == 0:
-		return []byte{}, nil
-	case !w.IsValid():
-		return nil, &InputError{Field: "window", Value: w.String(), Err: ErrInvalid}
-	}
-	return []byte(w.String()), nil
-}
+func (w Window) MarshalText() ([]byte, error) { return windowText.Marshal(w) }
 
 // UnmarshalText decodes the form MarshalText produces; "" is the zero
 // value (no window).
-func (w *Window) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*w = 0
-		return nil
-	}
-	v, err := Parse(string(text))
-	if err != nil {
-		return err
-	}
-	*w = v
-	return nil
-}
+func (w *Window) UnmarshalText(text []byte) error { return windowText.Unmarshal(text, w) }
 
 // Deferral returns the deferral window (fenêtre de report) of w: the next
 // window, w+1. There is none after window 4 in this instruction, and none

@@ -26,7 +26,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var (
 		extract     = fs.String("extract", "", "the national extract, CSV `file` with columns "+strings.Join(campaign.Columns(), ", "))
-		payments    = fs.String("payments", "", "the payments made, CSV `file` with columns "+strings.Join(audit.PaymentColumns, ", "))
+		payments    = fs.String("payments", "", "the payments made, CSV `file` with columns "+strings.Join(audit.PaymentColumns(), ", "))
 		nationalMax = fs.String("national-max", "", "national maximum of combined activity (INT-02; default: the largest in the extract)")
 		baseUnit    = fs.String("base-unit", "1", "rounding unit of the base amounts, in `euros` (INT-03)")
 		format      = fs.String("format", "csv", "output format: csv, json or md")

@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"reflect"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -20,6 +19,7 @@ import (
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/audit"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/forfait/rulebook"
 	"github.com/sunes-spec/sunes/forfait/settlement"
@@ -182,55 +182,19 @@ func writeProblem(w http.ResponseWriter, status int, title string, err error) {
 	json.NewEncoder(w).Encode(p)
 }
 
-// pointerOf turns the path of an InputError (`requests[0].window`,
-// `rates["DS2.1"].percent`) into a JSON pointer (/requests/0/window,
-// /rates/DS2.1/percent); "" when there is none.
+// pointerOf is the JSON pointer of err's InputError; "" when there is
+// none.
 func pointerOf(err error) string {
 	var ie *forfait.InputError
-	if !errors.As(err, &ie) || ie.Field == "" {
+	if !errors.As(err, &ie) {
 		return ""
 	}
-	var b strings.Builder
-	seg := func(s string) {
-		b.WriteByte('/')
-		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(s))
-	}
-	for p := ie.Field; p != ""; {
-		switch {
-		case p[0] == '.':
-			p = p[1:]
-		case strings.HasPrefix(p, `["`):
-			q, err := strconv.QuotedPrefix(p[1:])
-			if err != nil {
-				seg(p)
-				return b.String()
-			}
-			key, _ := strconv.Unquote(q)
-			seg(key)
-			p = strings.TrimPrefix(p[1+len(q):], "]")
-		case p[0] == '[':
-			end := strings.IndexByte(p, ']')
-			if end < 0 { // no closing bracket: the rest is one segment
-				seg(p[1:])
-				return b.String()
-			}
-			seg(p[1:end])
-			p = p[end+1:]
-		default:
-			end := strings.IndexAny(p, ".[")
-			if end < 0 {
-				end = len(p)
-			}
-			seg(p[:end])
-			p = p[end:]
-		}
-	}
-	return b.String()
+	return ie.Pointer()
 }
 
 // read decodes the request body into v, every problem at its path. A
 // well-formed body takes encoding/json's strict decoder; any problem sends
-// it to forfait.DecodeJSON, which finds every one and also accepts
+// it to codec.DecodeJSON, which finds every one and also accepts
 // numbers for text values.
 func read(r *http.Request, v any) error {
 	data, err := io.ReadAll(r.Body)
@@ -243,7 +207,7 @@ func read(r *http.Request, v any) error {
 		return nil
 	}
 	reflect.ValueOf(v).Elem().SetZero()
-	return forfait.DecodeJSON(data, v, errBadRequest)
+	return codec.DecodeJSON(data, v, errBadRequest)
 }
 
 func (a *api) tooMany(field string, n int) error {
@@ -324,7 +288,7 @@ func (a *api) forfaitsOf(reqs []forfaitRequest, baseUnit decimal.Decimal, explai
 			d.Forfait, err = rs.Compute(req)
 		}
 		if err != nil {
-			errs = append(errs, prefix("requests["+strconv.Itoa(i)+"]", err)...)
+			errs = append(errs, prefix(codec.Path{codec.Name("requests"), codec.Index(i)}, err)...)
 			continue
 		}
 		out[i] = forfaitOut{Forfait: d.Forfait, Derivation: d.Steps}
@@ -333,17 +297,15 @@ func (a *api) forfaitsOf(reqs []forfaitRequest, baseUnit decimal.Decimal, explai
 }
 
 // prefix puts every problem of err under path.
-func prefix(path string, err error) []error {
+func prefix(path codec.Path, err error) []error {
 	var out []error
 	for _, e := range forfait.Problems(err) {
 		var ie *forfait.InputError
 		if errors.As(e, &ie) {
-			c := *ie
-			c.Field = path + "." + c.Field
-			out = append(out, &c)
+			out = append(out, ie.In(path...))
 			continue
 		}
-		out = append(out, &forfait.InputError{Field: path, Value: "", Reason: e.Error(), Err: e})
+		out = append(out, &forfait.InputError{Path: path, Value: "", Reason: e.Error(), Err: e})
 	}
 	return out
 }
@@ -432,7 +394,7 @@ func (a *api) settle(r *http.Request) (any, error) {
 		return nil, err
 	}
 	if err := body.Application.Validate(); err != nil {
-		return nil, prefixAll("application", err)
+		return nil, prefixAll(codec.Path{codec.Name("application")}, err)
 	}
 	d, err := eligibility.Decide(&body.Application, &a.in, body.Opened) // the dossier opens on the day of the decision
 	if err != nil {
@@ -448,13 +410,13 @@ func (a *api) settle(r *http.Request) (any, error) {
 			decls[j] = settlement.Declaration{Domain: x.Domain, Window: x.Window, Rates: x.Rates, Defer: x.Defer}
 		}
 		if st, _, err = settlement.Settle(&a.in, st, decls, s.On); err != nil {
-			return nil, prefixAll("steps["+strconv.Itoa(i)+"]", err)
+			return nil, prefixAll(codec.Path{codec.Name("steps"), codec.Index(i)}, err)
 		}
 	}
 	return map[string]any{"decision": d.Status(), "domains": d.Domains(), "reasons": d.Reasons(), "state": st, "money": st.Money()}, nil
 }
 
-func prefixAll(path string, err error) error { return errors.Join(prefix(path, err)...) }
+func prefixAll(path codec.Path, err error) error { return errors.Join(prefix(path, err)...) }
 
 func (a *api) allocate(r *http.Request) (any, error) {
 	var body struct {

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -14,12 +16,12 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 func newTestServer(t testing.TB, cfg config) *httptest.Server {
@@ -224,34 +226,38 @@ func TestConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-// TestGracefulShutdown: on SIGTERM the server stops accepting, lets a
-// request in flight finish, and run returns 0.
+// TestGracefulShutdown: once its context is done (SIGINT, SIGTERM), the
+// server stops accepting, lets a request in flight finish, and serve
+// returns 0. The test waits on events, never on time: the request reaching
+// the handler, the listener being closed by the shutdown.
 func TestGracefulShutdown(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	inner, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
+	ln := &closeListener{Listener: inner, closed: make(chan struct{})}
 	addr := ln.Addr().String()
-	ln.Close()
 	var stderr bytes.Buffer
 	var mu sync.Mutex
-	done := make(chan int, 1)
-	go func() {
-		code := run([]string{"-addr", addr}, &lockedWriter{w: &stderr, mu: &mu})
-		done <- code
-	}()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		if resp, err := http.Get("http://" + addr + "/healthz"); err == nil {
-			resp.Body.Close()
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the server did not start")
-		}
-		time.Sleep(20 * time.Millisecond)
+	log := slog.New(slog.NewJSONHandler(&lockedWriter{w: &stderr, mu: &mu}, nil))
+	h, err := newHandler(defaults, log)
+	if err != nil {
+		t.Fatal(err)
 	}
-	// A slow request in flight: its body arrives after the signal.
+	entered := make(chan struct{}, 1)
+	wrapped := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/v1/forfaits" {
+			entered <- struct{}{}
+		}
+		h.ServeHTTP(w, r)
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan int, 1)
+	go func() { done <- serve(ctx, ln, wrapped, log) }()
+
+	// A slow request in flight: the rest of its body arrives once the
+	// shutdown has closed the listener.
 	pr, pw := io.Pipe()
 	result := make(chan int, 1)
 	go func() {
@@ -264,27 +270,39 @@ func TestGracefulShutdown(t *testing.T) {
 		result <- resp.StatusCode
 	}()
 	io.WriteString(pw, `{"requests": [{"combined_activity": "127800", `)
-	time.Sleep(100 * time.Millisecond)
-	syscall.Kill(os.Getpid(), syscall.SIGTERM)
-	time.Sleep(100 * time.Millisecond)
+	<-entered
+	cancel()
+	<-ln.closed
 	io.WriteString(pw, `"variant": "DS2", "window": "1"}]}`)
 	pw.Close()
 	if status := <-result; status != 200 {
 		t.Errorf("the request in flight got %d", status)
 	}
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("run returned %d", code)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("the server did not stop")
+	if code := <-done; code != 0 {
+		t.Errorf("serve returned %d", code)
+	}
+	if resp, err := http.Get("http://" + addr + "/healthz"); err == nil {
+		resp.Body.Close()
+		t.Errorf("the server still accepts after the shutdown")
 	}
 	mu.Lock()
 	defer mu.Unlock()
 	if !strings.Contains(stderr.String(), "shutting down") {
 		t.Errorf("log: %s", stderr.String())
 	}
+}
+
+// closeListener reports on closed that the server closed it.
+type closeListener struct {
+	net.Listener
+	once   sync.Once
+	closed chan struct{}
+}
+
+func (l *closeListener) Close() error {
+	err := l.Listener.Close()
+	l.once.Do(func() { close(l.closed) })
+	return err
 }
 
 type lockedWriter struct {
@@ -368,17 +386,16 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 func TestPointerOf(t *testing.T) {
-	for path, want := range map[string]string{
-		"requests[0].window":                "/requests/0/window",
-		`steps[1].rates["DS2.1"].percent`:   "/steps/1/rates/DS2.1/percent",
-		"a/b":                               "/a~1b",
-		`x["a\"b"]`:                         `/x/a"b`,
-		"establishment.finess_geographique": "/establishment/finess_geographique",
-		`["0000["]`:                         "/0000[",
-		"a[":                                "/a/", // unbalanced: no panic, the rest is one segment
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{&forfait.InputError{Path: codec.Path{codec.Name("requests"), codec.Index(0)}, Field: "window", Err: errBadRequest}, "/requests/0/window"},
+		{fmt.Errorf("wrapped: %w", &forfait.InputError{Field: "window", Err: errBadRequest}), "/window"},
+		{errBadRequest, ""},
 	} {
-		if got := pointerOf(&forfait.InputError{Field: path, Err: errBadRequest}); got != want {
-			t.Errorf("pointerOf(%s) = %s, want %s", path, got, want)
+		if got := pointerOf(tt.err); got != tt.want {
+			t.Errorf("pointerOf(%v) = %s, want %s", tt.err, got, tt.want)
 		}
 	}
 }

@@ -19,8 +19,7 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stderr))
 }
 
-// run starts the server and serves until SIGINT or SIGTERM, then lets the
-// requests in flight finish.
+// run starts the server and serves until SIGINT or SIGTERM (serve).
 func run(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -49,9 +48,15 @@ func run(args []string, stderr io.Writer) int {
 		log.Error("listen", "err", err)
 		return 1
 	}
-	srv := newServer(h, log)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	return serve(ctx, ln, h, log)
+}
+
+// serve serves h on ln until ctx is done, then stops accepting and lets the
+// requests in flight finish (at most 10 s); it returns the exit code.
+func serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) int {
+	srv := newServer(h, log)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	log.Info("serving", "addr", ln.Addr().String(), "page", fmt.Sprintf("http://%s/", ln.Addr()), "openapi", fmt.Sprintf("http://%s/openapi.json", ln.Addr()))

@@ -12,7 +12,8 @@
 // Annexe 2 §3; INT-04); a balance is the forfait of its window less the
 // advance paid, the next window's forfait after a deferral (INT-05), the
 // standard forfait after a DS1+CRO advance whose DS1.3 was missed
-// (INT-06); a repayment is the whole advance (Annexe 2 §3). A domain is
+// (INT-06), as settlement.BalanceOf gives it; a repayment is the whole
+// advance (Annexe 2 §3). A domain is
 // funded once (§5): one advance, then one balance or one repayment. A
 // region's advances net of repayments stay within its advance credits, its
 // balances within its usage credits (Annexe 2 §3; §6.1). Payments are
@@ -46,13 +47,14 @@ import (
 	"cmp"
 	"errors"
 	"slices"
-	"strconv"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/instruction"
+	"github.com/sunes-spec/sunes/forfait/settlement"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -70,6 +72,12 @@ type Establishment struct {
 	Combined decimal.Decimal `json:"combined_activity"`
 }
 
+// Equal reports whether e and f hold the same values (the activity
+// compared by value, so 1.50 equals 1.5).
+func (e Establishment) Equal(f Establishment) bool {
+	return e.FINESS == f.FINESS && e.Region == f.Region && e.Combined.Equal(f.Combined)
+}
+
 // Payment is one notification an ARS made: to an establishment, for a
 // domain with or without the CRO bonus, in a window, of a kind, an amount
 // in euros and a date (§6.1, Annexe 2 §3). Variant may be invalid (the CRO
@@ -83,6 +91,13 @@ type Payment struct {
 	Date    window.Date     `json:"date"`
 	// Line is the payment's line in its file, 0 when it comes from no file.
 	Line int `json:"line,omitempty"`
+}
+
+// Equal reports whether p and q hold the same values (the amount compared
+// by value, so 1.50 equals 1.5).
+func (p Payment) Equal(q Payment) bool {
+	return p.FINESS == q.FINESS && p.Variant == q.Variant && p.Window == q.Window && p.Kind == q.Kind &&
+		p.Amount.Equal(q.Amount) && p.Date == q.Date && p.Line == q.Line
 }
 
 // Code names one kind of finding; the codes are stable.
@@ -200,16 +215,16 @@ func index(ests []Establishment, opt Options) (map[forfait.FINESS]Establishment,
 	by := make(map[forfait.FINESS]Establishment, len(ests))
 	r := Report{NationalMax: opt.NationalMax}
 	for i, e := range ests {
-		field := "establishments[" + strconv.Itoa(i) + "]"
+		at := codec.Path{codec.Name("establishments"), codec.Index(i)}
 		switch {
 		case !e.FINESS.IsValid():
-			errs = append(errs, &forfait.InputError{Field: field + ".finess", Value: `""`, Reason: "missing", Err: ErrInvalidEstablishment})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "finess", Value: `""`, Reason: "missing", Err: ErrInvalidEstablishment})
 		case !e.Region.IsValid():
-			errs = append(errs, &forfait.InputError{Field: field + ".region", Value: e.Region.String(), Err: envelope.ErrUnknownRegion})
-		case e.Combined.Sign() < 0 || !forfait.SaneExponent(e.Combined):
-			errs = append(errs, &forfait.InputError{Field: field + ".combined_activity", Value: forfait.Format(e.Combined), Err: forfait.ErrInvalidActivity})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "region", Value: e.Region.String(), Err: envelope.ErrUnknownRegion})
+		case e.Combined.Sign() < 0 || !codec.SaneExponent(e.Combined):
+			errs = append(errs, &forfait.InputError{Path: at, Field: "combined_activity", Value: forfait.Format(e.Combined), Err: forfait.ErrInvalidActivity})
 		case by[e.FINESS].FINESS.IsValid():
-			errs = append(errs, &forfait.InputError{Field: field + ".finess", Value: e.FINESS.String(), Reason: "given twice", Err: ErrInvalidEstablishment})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "finess", Value: e.FINESS.String(), Reason: "given twice", Err: ErrInvalidEstablishment})
 		default:
 			by[e.FINESS] = e
 			if opt.NationalMax.IsZero() && e.Combined.GreaterThan(r.NationalMax) {
@@ -225,9 +240,9 @@ func index(ests []Establishment, opt Options) (map[forfait.FINESS]Establishment,
 func checkPayments(payments []Payment) []error {
 	var errs []error
 	for i, p := range payments {
-		field := "payments[" + strconv.Itoa(i) + "]"
+		at := codec.Path{codec.Name("payments"), codec.Index(i)}
 		bad := func(name, value, reason string, err error) {
-			errs = append(errs, &forfait.InputError{Field: field + "." + name, Value: value, Reason: reason, Err: err})
+			errs = append(errs, &forfait.InputError{Path: at, Field: name, Value: value, Reason: reason, Err: err})
 		}
 		if !p.FINESS.IsValid() {
 			bad("finess", `""`, "missing", ErrInvalidPayment)
@@ -241,7 +256,7 @@ func checkPayments(payments []Payment) []error {
 		if !p.Kind.IsValid() {
 			bad("kind", p.Kind.String(), "want advance, balance or repayment", ErrInvalidPayment)
 		}
-		if p.Amount.Sign() <= 0 || !forfait.SaneExponent(p.Amount) {
+		if p.Amount.Sign() <= 0 || !codec.SaneExponent(p.Amount) {
 			bad("amount", forfait.Format(p.Amount), "a positive sum in euros", ErrInvalidPayment)
 		}
 		if p.Date.IsZero() {
@@ -282,15 +297,28 @@ func (a *auditor) finding(code Code, p Payment, expected *decimal.Decimal, sourc
 	a.findings = append(a.findings, f)
 }
 
-// forfait computes the forfait of p's establishment for variant v in
+// request is the forfait request of p's establishment for variant v in
 // window w (Annexe 3 §3-§4).
-func (a *auditor) forfait(p Payment, v forfait.Variant, w window.Window) (forfait.Forfait, error) {
+func (a *auditor) request(p Payment, v forfait.Variant, w window.Window) forfait.Request {
+	return forfait.Request{Combined: a.ests[p.FINESS].Combined, NationalMax: a.nationalMax, Variant: v, Window: w}
+}
+
+// fail reports that the forfait of p's establishment cannot be computed.
+func (a *auditor) fail(p Payment, err error) error {
 	e := a.ests[p.FINESS]
-	f, err := a.in.Forfait.Compute(forfait.Request{Combined: e.Combined, NationalMax: a.nationalMax, Variant: v, Window: w})
-	if err != nil {
-		return forfait.Forfait{}, &forfait.InputError{Field: "establishment " + e.FINESS.String(), Value: forfait.Format(e.Combined), Reason: err.Error(), Err: ErrInvalidEstablishment}
+	return &forfait.InputError{Field: "establishment " + e.FINESS.String(), Value: forfait.Format(e.Combined), Reason: err.Error(), Err: ErrInvalidEstablishment}
+}
+
+// advanceRule says how the advance follows from the forfait, from the rule
+// set: "30 % rounded to the euro" under the instruction (§5, Annexe 2 §3;
+// INT-04).
+func (a *auditor) advanceRule() string {
+	rs := &a.in.Forfait
+	unit := "the euro"
+	if u := rs.Rounding.AdvanceUnit; !u.Equal(decimal.New(1, 0)) {
+		unit = forfait.Format(u) + " €"
 	}
-	return f, nil
+	return forfait.Format(rs.Advance.Value.Shift(2)) + " % rounded to " + unit
 }
 
 func describe(f forfait.Forfait) string {
@@ -324,12 +352,12 @@ func (a *auditor) audit(p Payment) error {
 			return nil
 		}
 		g.advance = &p
-		f, err := a.forfait(p, p.Variant, p.Window)
+		f, err := a.in.Forfait.Compute(a.request(p, p.Variant, p.Window))
 		if err != nil {
-			return err
+			return a.fail(p, err)
 		}
 		if !f.Advance.Equal(p.Amount) {
-			a.finding(AdvanceAmount, p, &f.Advance, "§5; Annexe 2 §3", describe(f)+"; advance = 30 % rounded to the euro = "+forfait.Format(f.Advance)+" €", "INT-04")
+			a.finding(AdvanceAmount, p, &f.Advance, "§5; Annexe 2 §3", describe(f)+"; advance = "+a.advanceRule()+" = "+forfait.Format(f.Advance)+" €", "INT-04")
 		}
 	case envelope.Balance:
 		switch {
@@ -351,20 +379,14 @@ func (a *auditor) audit(p Payment) error {
 				": a balance is for the same window or, after a deferral, the next (INT-05), without a bonus the advance did not have", "INT-05")
 			return nil
 		}
-		f, err := a.forfait(p, p.Variant, p.Window)
+		// The variant and window paid are the ones granted: the bonus kept
+		// or lost (INT-06), the advance's window or the next (INT-05).
+		b, err := settlement.BalanceOf(&a.in.Forfait, a.request(p, adv.Variant, p.Window), adv.Amount, p.Window != adv.Window, p.Variant.CRO == adv.Variant.CRO)
 		if err != nil {
-			return err
+			return a.fail(p, err)
 		}
-		expected := f.Amount.Sub(adv.Amount)
-		var interps []string
-		if p.Window != adv.Window {
-			interps = append(interps, "INT-05")
-		}
-		if adv.Variant.CRO && !p.Variant.CRO {
-			interps = append(interps, "INT-06")
-		}
-		if !expected.Equal(p.Amount) {
-			a.finding(BalanceAmount, p, &expected, "§5; Annexe 2 §3", describe(f)+"; less the advance paid "+forfait.Format(adv.Amount)+" € = "+forfait.Format(expected)+" €", interps...)
+		if !b.Amount.Equal(p.Amount) {
+			a.finding(BalanceAmount, p, &b.Amount, "§5; Annexe 2 §3", describe(b.Forfait)+"; less the advance paid "+forfait.Format(adv.Amount)+" € = "+forfait.Format(b.Amount)+" €", b.Interpretations...)
 		}
 	case envelope.Repayment:
 		switch {
@@ -460,9 +482,9 @@ func TotalsBy[K cmp.Ordered](findings []Finding, key func(Finding) K) []Totals[K
 }
 
 // MarshalJSON encodes e with its amounts as strings, whatever
-// shopspring's settings (forfait.MarshalAmounts).
-func (e Establishment) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(e) }
+// shopspring's settings (codec.MarshalAmounts).
+func (e Establishment) MarshalJSON() ([]byte, error) { return codec.MarshalAmounts(e, forfait.Format) }
 
 // MarshalJSON encodes p with its amounts as strings, whatever
-// shopspring's settings (forfait.MarshalAmounts).
-func (p Payment) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(p) }
+// shopspring's settings (codec.MarshalAmounts).
+func (p Payment) MarshalJSON() ([]byte, error) { return codec.MarshalAmounts(p, forfait.Format) }

@@ -174,7 +174,7 @@ func TestInvalidInput(t *testing.T) {
 		if !errors.As(e, &ie) {
 			t.Fatalf("untyped problem %v", e)
 		}
-		fields = append(fields, ie.Field)
+		fields = append(fields, ie.Where())
 	}
 	want := []string{"establishments[3].finess",
 		"payments[0].finess", "payments[0].domain", "payments[0].window", "payments[0].kind", "payments[0].amount", "payments[0].date",

@@ -15,9 +15,11 @@ import (
 	"github.com/sunes-spec/sunes/window"
 )
 
-// PaymentColumns are the columns of a payment ledger, in any order; others
-// are ignored.
-var PaymentColumns = []string{"finess", "domain", "cro", "window", "kind", "amount", "date"}
+// PaymentColumns returns the columns of a payment ledger, the payments an
+// ARS notified (§6.1, Annexe 2 §3), in any order; others are ignored.
+func PaymentColumns() []string {
+	return []string{"finess", "domain", "cro", "window", "kind", "amount", "date"}
+}
 
 // ReadPayments parses a payment ledger (CSV with a header naming the
 // PaymentColumns): one payment per row, as an ARS notified it (§6.1,
@@ -43,7 +45,7 @@ func ReadPayments(r io.Reader) ([]Payment, error) {
 		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
 	}
 	var errs []error
-	for _, c := range PaymentColumns {
+	for _, c := range PaymentColumns() {
 		if _, ok := col[c]; !ok {
 			errs = append(errs, &campaign.LineError{Line: 1, Field: c, Err: campaign.ErrMissingColumn})
 		}

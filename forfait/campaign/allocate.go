@@ -5,6 +5,7 @@ import (
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -67,5 +68,7 @@ func AppendAllocation(dst []byte, envs []RegionalEnvelope) []byte {
 }
 
 // MarshalJSON encodes e with its amounts as strings, whatever
-// shopspring's settings (forfait.MarshalAmounts).
-func (e RegionalEnvelope) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(e) }
+// shopspring's settings (codec.MarshalAmounts).
+func (e RegionalEnvelope) MarshalJSON() ([]byte, error) {
+	return codec.MarshalAmounts(e, forfait.Format)
+}

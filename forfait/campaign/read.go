@@ -18,6 +18,7 @@ import (
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // Sentinel errors of Read, each carried by a *LineError; test with
@@ -235,12 +236,12 @@ func cutLine(data []byte) (line, rest []byte) {
 }
 
 // columnIndex finds each required column in the header, names compared
-// folded (forfait.Fold: case, spaces and accents aside).
+// folded (codec.Fold: case, spaces and accents aside).
 func columnIndex(header []string) ([]int, []error) {
 	pos := make(map[string]int, len(header))
 	var errs []error
 	for i, h := range header {
-		f := forfait.Fold(h)
+		f := codec.Fold(h)
 		if _, dup := pos[f]; dup && f != "" {
 			errs = append(errs, &LineError{Line: 1, Column: i + 1, Field: h, Err: ErrDuplicateColumn})
 			continue
@@ -250,7 +251,7 @@ func columnIndex(header []string) ([]int, []error) {
 	cols := Columns()
 	index := make([]int, len(cols))
 	for i, c := range cols {
-		p, ok := pos[forfait.Fold(c)]
+		p, ok := pos[codec.Fold(c)]
 		if !ok {
 			errs = append(errs, &LineError{Line: 1, Field: c, Err: ErrMissingColumn})
 		}
@@ -350,7 +351,7 @@ func (p *parser) parseRow(rec [][]byte, line int, regions map[string]envelope.Re
 	e := Establishment{Line: line}
 	var errs []error
 	fail := func(col int, value []byte, err error) {
-		errs = append(errs, &LineError{Line: line, Column: col + 1, Field: p.header[col], Value: forfait.Clip(string(value)), Err: err})
+		errs = append(errs, &LineError{Line: line, Column: col + 1, Field: p.header[col], Value: codec.Clip(string(value)), Err: err})
 	}
 	if need := slices.Max(p.index) + 1; len(rec) < need {
 		return e, []error{&LineError{Line: line, Column: len(rec) + 1,

@@ -92,18 +92,26 @@ func Request(rs *forfait.RuleSet) *rapid.Generator[forfait.Request] {
 }
 
 // RuleSet draws a valid amended rule set: the 2021 instruction with its
-// amounts scaled, its thresholds moved, its factors lowered (still
-// non-increasing), its bonus, advance share and base unit changed, as a
-// later instruction could. Every draw passes RuleSet.Validate.
+// amounts scaled, each domain's by its own factor too (so that domains'
+// amounts differ, or match another domain's), its thresholds moved, its
+// factors lowered (still non-increasing), its bonus, advance share, base
+// unit (INT-03: 1 €, 1 000 € for the annex, a cent, 500 €) and forfait
+// unit (1 € or a cent) changed, as a later instruction could. Every draw
+// passes RuleSet.Validate.
 func RuleSet() *rapid.Generator[forfait.RuleSet] {
 	return rapid.Custom(func(t *rapid.T) forfait.RuleSet {
 		rs := forfait.Instruction2021()
 		rs.Name = "amended (generated)"
 		scale := decimal.New(rapid.Int64Range(50, 200).Draw(t, "amount_scale_percent"), -2)
+		var perDomain [forfait.NumDomains]decimal.Decimal
+		for d := range perDomain {
+			perDomain[d] = decimal.New(rapid.SampledFrom([]int64{10, 10, 5, 12, 20}).Draw(t, "domain_scale_tenths"), -1)
+		}
 		for i := range rs.Bands {
 			for d := range rs.Bands[i].Amounts {
 				r := &rs.Bands[i].Amounts[d]
-				r.Min, r.Max = r.Min.Mul(scale), r.Max.Mul(scale)
+				f := scale.Mul(perDomain[d])
+				r.Min, r.Max = r.Min.Mul(f), r.Max.Mul(f)
 			}
 			if i > 0 {
 				shift := decimal.New(rapid.Int64Range(-500, 500).Draw(t, "threshold_shift"), 0)
@@ -118,7 +126,10 @@ func RuleSet() *rapid.Generator[forfait.RuleSet] {
 		}
 		rs.CROBonus.Value = decimal.New(rapid.Int64Range(0, 25).Draw(t, "bonus_percent"), -2)
 		rs.Advance.Value = decimal.New(rapid.Int64Range(10, 50).Draw(t, "advance_percent"), -2)
-		rs.Rounding.BaseUnit = rapid.SampledFrom([]decimal.Decimal{decimal.New(1, 0), decimal.New(1, 3), decimal.New(1, -2)}).Draw(t, "base_unit")
+		rs.Rounding.BaseUnit = rapid.SampledFrom([]decimal.Decimal{
+			decimal.New(1, 0), decimal.New(1, 3), decimal.New(1, -2), decimal.New(5, 2),
+		}).Draw(t, "base_unit")
+		rs.Rounding.ForfaitUnit = rapid.SampledFrom([]decimal.Decimal{decimal.New(1, 0), decimal.New(1, -2)}).Draw(t, "forfait_unit")
 		return rs
 	})
 }

@@ -37,6 +37,27 @@ func TestGeneratorsDrawValidInputs(t *testing.T) {
 	}
 }
 
+// RuleSet draws domains whose amounts differ and domains whose amounts
+// match (as DS2's and DS3's do in 2021), and forfaits to the cent: counted
+// on 200 fixed seeds, so the count does not depend on -short.
+func TestRuleSetVariety(t *testing.T) {
+	var differ, match, cents int
+	for seed := range 200 {
+		rs := forfaittest.RuleSet().Example(seed)
+		if a := rs.Bands[0].Amounts; a[forfait.DS2.Index()].Max.Equal(a[forfait.DS3.Index()].Max) {
+			match++
+		} else {
+			differ++
+		}
+		if !rs.Rounding.ForfaitUnit.IsInteger() {
+			cents++
+		}
+	}
+	if differ == 0 || match == 0 || cents == 0 {
+		t.Errorf("DS2 and DS3 amounts differ %d times, match %d times; forfait to the cent %d times", differ, match, cents)
+	}
+}
+
 // Activity draws at a band edge often: some combined activity lands
 // within 8 days of a threshold of the rule set.
 func TestActivityNearEdges(t *testing.T) {

@@ -17,7 +17,9 @@
 // (INT-06), the line then showing DS1 as granted; missed, either a
 // deferral to the next window, whose targets and forfait then apply with
 // the advance deducted (INT-05), or the repayment of the whole advance;
-// missed again after a deferral, the repayment. A rate never declared is
+// missed again after a deferral, the repayment. The balance is one
+// function, [BalanceOf], which the audit (package forfait/audit) also
+// checks paid balances against. A rate never declared is
 // missing, not zero (INT-11). There is no deferral after window 4, and a
 // domain is funded at most once over the programme (§5). Each step returns
 // the notifications it adds, to book on the regional ledger

@@ -9,6 +9,7 @@ import (
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
@@ -114,9 +115,9 @@ func NewForecast(in *instruction.Rules, states []State, pending []Dossier, ledge
 }
 
 // MarshalJSON encodes p with its amounts as strings, whatever
-// shopspring's settings (forfait.MarshalAmounts).
-func (p Planned) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(p) }
+// shopspring's settings (codec.MarshalAmounts).
+func (p Planned) MarshalJSON() ([]byte, error) { return codec.MarshalAmounts(p, forfait.Format) }
 
 // MarshalJSON encodes f with its amounts as strings, whatever
-// shopspring's settings (forfait.MarshalAmounts).
-func (f Forecast) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(f) }
+// shopspring's settings (codec.MarshalAmounts).
+func (f Forecast) MarshalJSON() ([]byte, error) { return codec.MarshalAmounts(f, forfait.Format) }

@@ -4,13 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/indicator"
 	"github.com/sunes-spec/sunes/window"
@@ -57,6 +57,14 @@ type Dossier struct {
 	Opened window.Date `json:"opened"`
 }
 
+// Equal reports whether d and e hold the same values (amounts compared by
+// value, so 1.50 equals 1.5).
+func (d Dossier) Equal(e Dossier) bool {
+	return d.Establishment == e.Establishment && d.Region == e.Region && d.Combined.Equal(e.Combined) &&
+		d.NationalMax.Equal(e.NationalMax) && d.Window == e.Window && slices.Equal(d.Variants, e.Variants) &&
+		d.Filed == e.Filed && d.Opened == e.Opened
+}
+
 // Stage is where one domain of a dossier stands.
 type Stage uint8
 
@@ -66,47 +74,21 @@ const (
 	Repaid   Stage = 3 // targets missed: the advance was repaid
 )
 
-var stageNames = [...]string{Awaiting: "awaiting targets", Paid: "paid", Repaid: "repaid"}
-var stageTexts = [...]string{Awaiting: "awaiting", Paid: "paid", Repaid: "repaid"}
+// stageText is the text form of a stage (codec.Enum): String prints the
+// labels, the text form is the names.
+var stageText = codec.Enum[Stage]{Kind: "stage", Names: []string{Awaiting: "awaiting", Paid: "paid", Repaid: "repaid"},
+	Labels: []string{Awaiting: "awaiting targets", Paid: "paid", Repaid: "repaid"}, Err: ErrInvalidDossier}
 
 // String returns "awaiting targets", "paid" or "repaid"; "unset" for the
 // zero value and "invalid stage n" for another invalid one.
-func (s Stage) String() string {
-	switch {
-	case s == 0:
-		return "unset"
-	case s > Repaid:
-		return "invalid stage " + strconv.Itoa(int(s))
-	}
-	return stageNames[s]
-}
+func (s Stage) String() string { return stageText.String(s) }
 
 // MarshalText encodes s as "awaiting", "paid" or "repaid", the zero value
-// as "".
-func (s Stage) MarshalText() ([]byte, error) {
-	switch {
-	case s == 0:
-		return []byte{}, nil
-	case s > Repaid:
-		return nil, &forfait.InputError{Field: "stage", Value: s.String(), Err: ErrInvalidDossier}
-	}
-	return []byte(stageTexts[s]), nil
-}
+// as ""; another invalid stage is an error.
+func (s Stage) MarshalText() ([]byte, error) { return stageText.Marshal(s) }
 
 // UnmarshalText decodes the form MarshalText produces.
-func (s *Stage) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*s = 0
-		return nil
-	}
-	for v := Awaiting; v <= Repaid; v++ {
-		if stageTexts[v] == string(text) {
-			*s = v
-			return nil
-		}
-	}
-	return &forfait.InputError{Field: "stage", Value: strconv.Quote(string(text)), Reason: "want awaiting, paid or repaid", Err: ErrInvalidDossier}
-}
+func (s *Stage) UnmarshalText(text []byte) error { return stageText.Unmarshal(text, s) }
 
 // Line is one domain of a dossier and the money it moved.
 type Line struct {
@@ -129,6 +111,14 @@ type Line struct {
 	Outcome *indicator.Outcome `json:"outcome,omitempty"`
 }
 
+// Equal reports whether l and m hold the same values (amounts compared by
+// value, so 1.50 equals 1.5).
+func (l Line) Equal(m Line) bool {
+	return l.Asked == m.Asked && l.Granted == m.Granted && l.Window == m.Window && l.Deferred == m.Deferred &&
+		l.Stage == m.Stage && l.Paid.Equal(m.Paid) && l.Repaid.Equal(m.Repaid) &&
+		(l.Outcome == nil) == (m.Outcome == nil) && (l.Outcome == nil || l.Outcome.Equal(*m.Outcome))
+}
+
 // Entitlement is what the establishment keeps for this domain: paid less
 // repaid (§5, Annexe 2 §3).
 func (l Line) Entitlement() decimal.Decimal { return l.Paid.Sub(l.Repaid) }
@@ -142,11 +132,24 @@ type State struct {
 	Timeline []envelope.Notification `json:"timeline"`
 }
 
+// Equal reports whether s and t hold the same dossier, lines and
+// timeline (amounts compared by value, so 1.50 equals 1.5).
+func (s State) Equal(t State) bool {
+	return s.Dossier.Equal(t.Dossier) && slices.EqualFunc(s.Lines, t.Lines, Line.Equal) &&
+		slices.EqualFunc(s.Timeline, t.Timeline, envelope.Notification.Equal)
+}
+
 // Money sums a dossier's notifications (§5, Annexe 2 §3).
 type Money struct {
 	Paid   decimal.Decimal `json:"paid"`
 	Repaid decimal.Decimal `json:"repaid"`
 	Net    decimal.Decimal `json:"net"` // Paid − Repaid
+}
+
+// Equal reports whether m and n hold the same sums (compared by value, so
+// 1.50 equals 1.5).
+func (m Money) Equal(n Money) bool {
+	return m.Paid.Equal(n.Paid) && m.Repaid.Equal(n.Repaid) && m.Net.Equal(n.Net)
 }
 
 // Money returns what the dossier was paid, what it repaid, and the net
@@ -184,7 +187,7 @@ func Open(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Dec
 		return State{}, nil, err
 	}
 	if !slices.Equal(again.Validated(), validated) {
-		return State{}, nil, &forfait.InputError{Field: "decision.domains", Value: fmt.Sprint(validated),
+		return State{}, nil, &forfait.InputError{Path: codec.Path{codec.Name("decision")}, Field: "domains", Value: fmt.Sprint(validated),
 			Reason: "under these rules the validated domains are " + fmt.Sprint(again.Validated()), Err: ErrNotValidated}
 	}
 	dossier := Dossier{
@@ -194,7 +197,7 @@ func Open(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Dec
 	}
 	var errs []error
 	if dossier.Combined.Sign() <= 0 {
-		errs = append(errs, &forfait.InputError{Field: "establishment.combined_activity", Value: forfait.Format(dossier.Combined),
+		errs = append(errs, &forfait.InputError{Path: codec.Path{codec.Name("establishment")}, Field: "combined_activity", Value: forfait.Format(dossier.Combined),
 			Reason: "no 2019 activity, no forfait (Annexe 3 §1; INT-13)", Err: ErrInvalidDossier})
 	}
 	if on.IsZero() || on.Before(d.Date()) {
@@ -277,17 +280,17 @@ func Settle(in *instruction.Rules, st State, decls []Declaration, on window.Date
 	}
 	seen := map[forfait.Domain]bool{}
 	for i, decl := range decls {
-		field := "declarations[" + strconv.Itoa(i) + "]"
+		at := codec.Path{codec.Name("declarations"), codec.Index(i)}
 		j := slices.IndexFunc(next.Lines, func(l Line) bool { return l.Asked.Domain == decl.Domain })
 		switch {
 		case j < 0:
-			errs = append(errs, &forfait.InputError{Field: field + ".domain", Value: decl.Domain.String(), Reason: "not a domain of the dossier", Err: ErrMismatch})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "domain", Value: decl.Domain.String(), Reason: "not a domain of the dossier", Err: ErrMismatch})
 			continue
 		case seen[decl.Domain] || next.Lines[j].Stage != Awaiting:
-			errs = append(errs, &forfait.InputError{Field: field + ".domain", Value: decl.Domain.String(), Reason: "no advance awaiting its targets", Err: ErrSettled})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "domain", Value: decl.Domain.String(), Reason: "no advance awaiting its targets", Err: ErrSettled})
 			continue
 		case decl.Window != next.Lines[j].Window:
-			errs = append(errs, &forfait.InputError{Field: field + ".window", Value: decl.Window.String(),
+			errs = append(errs, &forfait.InputError{Path: at, Field: "window", Value: decl.Window.String(),
 				Reason: "the domain awaits the targets of window " + next.Lines[j].Window.String(), Err: ErrMismatch})
 			continue
 		}
@@ -312,35 +315,23 @@ func (st *State) settleLine(in *instruction.Rules, i int, o indicator.Outcome, d
 	l := &st.Lines[i]
 	d := &st.Dossier
 	fail := func(err error, reason string) error {
-		return &forfait.InputError{Field: "declarations." + l.Asked.Domain.String(), Value: l.Asked.String(), Reason: reason, Err: err}
+		return &forfait.InputError{Path: codec.Path{codec.Name("declarations")}, Field: l.Asked.Domain.String(), Value: l.Asked.String(), Reason: reason, Err: err}
 	}
 	l.Outcome = &o
 	if o.Reached {
 		if deferral {
 			return fail(ErrNoDeferral, "targets reached: nothing to defer")
 		}
-		granted := l.Asked
-		if !o.CROReached {
-			granted = l.Asked.Standard() // INT-06: the standard forfait when only DS1.3 is missed
-		}
-		f, err := in.Forfait.Compute(d.request(granted, l.Window))
+		b, err := BalanceOf(&in.Forfait, d.request(l.Asked, l.Window), l.Paid, l.Deferred, o.CROReached)
 		if err != nil {
 			return err
 		}
-		balance := f.Amount.Sub(l.Paid)
-		if balance.Sign() < 0 {
-			return fail(ErrMismatch, "the forfait due "+forfait.Format(f.Amount)+" is below the advance paid "+forfait.Format(l.Paid))
+		if b.Amount.Sign() < 0 {
+			return fail(ErrMismatch, "the forfait due "+forfait.Format(b.Forfait.Amount)+" is below the advance paid "+forfait.Format(l.Paid))
 		}
-		var interps []string
-		if l.Deferred {
-			interps = append(interps, "INT-05")
-		}
-		if granted != l.Asked {
-			interps = append(interps, "INT-06")
-		}
-		l.Paid, l.Stage, l.Granted = l.Paid.Add(balance), Paid, granted
-		if balance.Sign() > 0 {
-			st.Timeline = append(st.Timeline, d.notification(envelope.Balance, granted, l.Window, balance, on, "§5; Annexe 2 §3", interps...))
+		l.Paid, l.Stage, l.Granted = l.Paid.Add(b.Amount), Paid, b.Forfait.Variant
+		if b.Amount.Sign() > 0 {
+			st.Timeline = append(st.Timeline, d.notification(envelope.Balance, b.Forfait.Variant, l.Window, b.Amount, on, "§5; Annexe 2 §3", b.Interpretations...))
 		}
 		return nil
 	}
@@ -362,14 +353,54 @@ func (st *State) settleLine(in *instruction.Rules, i int, o indicator.Outcome, d
 	return nil
 }
 
+// Balance is the second payment of a domain whose targets are reached
+// (§5, Annexe 2 §3).
+type Balance struct {
+	// Forfait is the forfait due: of the variant granted, in the window
+	// whose targets were reached.
+	Forfait forfait.Forfait
+	// Amount is Forfait.Amount less the advance paid; negative when the
+	// advance paid exceeds the forfait due.
+	Amount decimal.Decimal
+	// Interpretations are those the amount relies on: INT-05 after a
+	// deferral, INT-06 when the CRO bonus was lost.
+	Interpretations []string
+}
+
+// BalanceOf returns the balance of a domain whose advance of advance euros
+// was paid for req.Variant, once the targets of req.Window are reached (§5,
+// Annexe 2 §3): the forfait of that window — the advance's, or the next
+// when deferred (INT-05) — for req.Variant or, when the CRO bonus was asked
+// and DS1.3 missed (croReached false), for the standard variant (INT-06),
+// less the advance. It is the one rule of the balance: Settle pays it and
+// the audit checks a paid one against it. Errors are the forfait's.
+func BalanceOf(rs *forfait.RuleSet, req forfait.Request, advance decimal.Decimal, deferred, croReached bool) (Balance, error) {
+	asked := req.Variant
+	if !croReached {
+		req.Variant = asked.Standard() // INT-06: the standard forfait when only DS1.3 is missed
+	}
+	f, err := rs.Compute(req)
+	if err != nil {
+		return Balance{}, err
+	}
+	b := Balance{Forfait: f, Amount: f.Amount.Sub(advance)}
+	if deferred {
+		b.Interpretations = append(b.Interpretations, "INT-05")
+	}
+	if req.Variant != asked {
+		b.Interpretations = append(b.Interpretations, "INT-06")
+	}
+	return b, nil
+}
+
 // MarshalJSON encodes d with its amounts as strings, whatever
-// shopspring's settings (forfait.MarshalAmounts).
-func (d Dossier) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(d) }
+// shopspring's settings (codec.MarshalAmounts).
+func (d Dossier) MarshalJSON() ([]byte, error) { return codec.MarshalAmounts(d, forfait.Format) }
 
 // MarshalJSON encodes l with its amounts as strings, whatever
-// shopspring's settings (forfait.MarshalAmounts).
-func (l Line) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(l) }
+// shopspring's settings (codec.MarshalAmounts).
+func (l Line) MarshalJSON() ([]byte, error) { return codec.MarshalAmounts(l, forfait.Format) }
 
 // MarshalJSON encodes m with its amounts as strings, whatever
-// shopspring's settings (forfait.MarshalAmounts).
-func (m Money) MarshalJSON() ([]byte, error) { return forfait.MarshalAmounts(m) }
+// shopspring's settings (codec.MarshalAmounts).
+func (m Money) MarshalJSON() ([]byte, error) { return codec.MarshalAmounts(m, forfait.Format) }

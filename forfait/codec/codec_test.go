@@ -1,4 +1,4 @@
-package forfait_test
+package codec_test
 
 import (
 	"encoding/json"
@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -35,7 +36,7 @@ type jsonDoc struct {
 
 func TestDecodeJSON(t *testing.T) {
 	var got jsonDoc
-	err := forfait.DecodeJSON([]byte(`{"name": "x", "count": 12, "small": 3, "ok": true, "window": 2, "variant": "DS1+CRO",
+	err := codec.DecodeJSON([]byte(`{"name": "x", "count": 12, "small": 3, "ok": true, "window": 2, "variant": "DS1+CRO",
 		"items": [{"amount": "1.50"}, {"amount": 2}], "ptr": {"amount": "3"}, "map": {"a.b": "4"}, "keys": {"DS2": "bio"}}`), &got, errTest)
 	if err != nil {
 		t.Fatal(err)
@@ -50,20 +51,24 @@ func TestDecodeJSON(t *testing.T) {
 
 func TestDecodeJSONProblems(t *testing.T) {
 	var got jsonDoc
-	err := forfait.DecodeJSON([]byte(`{"name": 1, "count": "x", "small": 1.5, "ok": "yes", "window": 9, "variant": true,
+	err := codec.DecodeJSON([]byte(`{"name": 1, "count": "x", "small": 1.5, "ok": "yes", "window": 9, "variant": true,
 		"items": {}, "ptr": [], "map": {"k": "7"}, "keys": {"DS9": "?"}, "extra": null, "a.b[": 1, "": 2}`), &got, errTest)
-	var fields []string
+	var fields, pointers []string
 	for _, e := range forfait.Problems(err) {
-		var ie *forfait.InputError
+		var ie *codec.InputError
 		if !errors.As(e, &ie) {
 			t.Fatalf("untyped %v", e)
 		}
-		fields = append(fields, ie.Field)
+		fields, pointers = append(fields, ie.Where()), append(pointers, ie.Pointer())
 	}
 	// Unknown fields that are not plain names are quoted, as map keys are.
 	want := []string{"name", "count", "small", "ok", "window", "variant", "items", "ptr", `map["k"]`, `keys["DS9"]`, `[""]`, `["a.b["]`, "extra"}
 	if diff := cmp.Diff(want, fields); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	wantPointers := []string{"/name", "/count", "/small", "/ok", "/window", "/variant", "/items", "/ptr", "/map/k", "/keys/DS9", "/", "/a.b[", "/extra"}
+	if diff := cmp.Diff(wantPointers, pointers); diff != "" {
+		t.Errorf("pointers (-want +got):\n%s", diff)
 	}
 	if !errors.Is(err, errTest) || !errors.Is(err, window.ErrInvalid) {
 		t.Errorf("sentinels: %v", err)
@@ -72,9 +77,9 @@ func TestDecodeJSONProblems(t *testing.T) {
 		in        string
 		line, col int
 	}{{"{\n  \"name\": }", 2, 11}, {"{} {}", 1, 4}, {"", 1, 1}} {
-		err := forfait.DecodeJSON([]byte(tt.in), &got, errTest)
-		var se *forfait.JSONSyntaxError
-		if !errors.As(err, &se) || !errors.Is(err, forfait.ErrJSONSyntax) || se.Line != tt.line || se.Column != tt.col {
+		err := codec.DecodeJSON([]byte(tt.in), &got, errTest)
+		var se *codec.SyntaxError
+		if !errors.As(err, &se) || !errors.Is(err, codec.ErrSyntax) || se.Line != tt.line || se.Column != tt.col {
 			t.Errorf("%q: %v (%+v), want line %d column %d", tt.in, err, se, tt.line, tt.col)
 		}
 	}
@@ -96,7 +101,7 @@ func TestMarshalAmounts(t *testing.T) {
 	defer func() { decimal.MarshalJSONWithoutQuotes = false }()
 	v := withAmounts{inner: inner{decimal.RequireFromString("1.50")}, Many: []decimal.Decimal{decimal.New(2, 0)},
 		Fixed: [2]decimal.Decimal{decimal.New(3, 0), decimal.New(-5, -2)}, Label: "x"}
-	data, err := forfait.MarshalAmounts(v)
+	data, err := codec.MarshalAmounts(v, forfait.Format)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,14 +120,48 @@ func TestFoldAndClip(t *testing.T) {
 		"  Île-de-France ": "ile de france", "Provence-Alpes-Co\u0302te d\u2019Azur": "provence alpes cote d'azur",
 		"LA  RÉUNION": "la reunion", "usld_days": "usld days", "Ñ ÿ": "n y",
 	} {
-		if got := forfait.Fold(in); got != want {
+		if got := codec.Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if got := forfait.Clip(strings.Repeat("é", 41)); got != strings.Repeat("é", 40)+"…" {
+	if got := codec.Clip(strings.Repeat("é", 41)); got != strings.Repeat("é", 40)+"…" {
 		t.Errorf("Clip = %q", got)
 	}
-	if got := forfait.Clip("court"); got != "court" {
+	if got := codec.Clip("court"); got != "court" {
 		t.Errorf("Clip(court) = %q", got)
+	}
+}
+
+// TestPointer: an InputError's location as text and as a JSON pointer,
+// from its structured Path and from a Field written as a path.
+func TestPointer(t *testing.T) {
+	for _, tt := range []struct {
+		name        string
+		err         codec.InputError
+		where, want string
+	}{
+		{"structured", codec.InputError{Path: codec.Path{codec.Name("requests"), codec.Index(0)}, Field: "window"}, "requests[0].window", "/requests/0/window"},
+		{"key", codec.InputError{Path: codec.Path{codec.Name("steps"), codec.Index(1), codec.Name("rates"), codec.Key("DS2.1")}, Field: "percent"},
+			`steps[1].rates["DS2.1"].percent`, "/steps/1/rates/DS2.1/percent"},
+		{"escaped", codec.InputError{Path: codec.Path{codec.Key("a/b~")}}, `["a/b~"]`, "/a~1b~0"},
+		{"field path", codec.InputError{Field: `steps[1].rates["DS2.1"].percent`}, `steps[1].rates["DS2.1"].percent`, "/steps/1/rates/DS2.1/percent"},
+		{"field under a path", codec.InputError{Path: codec.Path{codec.Name("rules")}, Field: "bands[C].amounts[DS1].max"}, "rules.bands[C].amounts[DS1].max", "/rules/bands/C/amounts/DS1/max"},
+		{"index field", codec.InputError{Path: codec.Path{codec.Name("weights")}, Field: "[2]"}, "weights[2]", "/weights/2"},
+		{"quote in a key", codec.InputError{Field: `x["a\"b"]`}, `x["a\"b"]`, `/x/a"b`},
+		{"bracket in a key", codec.InputError{Field: `["0000["]`}, `["0000["]`, "/0000["},
+		{"unbalanced", codec.InputError{Field: "a["}, "a[", "/a/"},
+		{"none", codec.InputError{}, "", ""},
+	} {
+		if got := tt.err.Where(); got != tt.where {
+			t.Errorf("%s: Where = %s, want %s", tt.name, got, tt.where)
+		}
+		if got := tt.err.Pointer(); got != tt.want {
+			t.Errorf("%s: Pointer = %s, want %s", tt.name, got, tt.want)
+		}
+	}
+	inner := &codec.InputError{Path: codec.Path{codec.Name("establishment")}, Field: "region", Err: errTest}
+	outer := inner.In(codec.Name("applications"), codec.Index(3))
+	if outer.Pointer() != "/applications/3/establishment/region" || inner.Pointer() != "/establishment/region" || !errors.Is(outer, errTest) {
+		t.Errorf("In: %s, %s", outer.Pointer(), inner.Pointer())
 	}
 }

@@ -1,9 +1,11 @@
-package forfait
+package codec
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 )
 
 // Fold returns s as the files of the field are matched against the names
@@ -58,4 +60,18 @@ func Clip(s string) string {
 		return s
 	}
 	return string([]rune(s)[:most]) + "…"
+}
+
+// maxScale bounds the decimal exponents accepted from callers: far beyond
+// any amount or activity, and far enough from int32's limits that exact
+// arithmetic cannot overflow the exponent (shopspring panics if it does).
+const maxScale = 1000
+
+// SaneExponent reports whether d's exponent is within ±1000: the bound on
+// every decimal the module accepts from a caller, beyond any amount or
+// activity (Annexe 3 §3 amounts are in euros), so that exact arithmetic on
+// it can neither exhaust memory nor overflow shopspring's exponent.
+func SaneExponent(d decimal.Decimal) bool {
+	e := d.Exponent()
+	return e >= -maxScale && e <= maxScale
 }

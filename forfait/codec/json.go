@@ -1,4 +1,4 @@
-package forfait
+package codec
 
 import (
 	"bytes"
@@ -12,29 +12,29 @@ import (
 	"strings"
 )
 
-// ErrJSONSyntax: input that is not JSON.
-var ErrJSONSyntax = errors.New("not JSON")
+// ErrSyntax: input that is not JSON.
+var ErrSyntax = errors.New("not JSON")
 
-// JSONSyntaxError locates the first place an input stops being JSON, by
-// line and column (from 1); it unwraps to ErrJSONSyntax.
-type JSONSyntaxError struct {
+// SyntaxError locates the first place an input stops being JSON, by line
+// and column (from 1); it unwraps to ErrSyntax.
+type SyntaxError struct {
 	Line, Column int
 	Msg          string
 }
 
-func (e *JSONSyntaxError) Error() string {
+func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("line %d, column %d: not JSON: %s", e.Line, e.Column, e.Msg)
 }
 
-func (e *JSONSyntaxError) Unwrap() error { return ErrJSONSyntax }
+func (e *SyntaxError) Unwrap() error { return ErrSyntax }
 
 // DecodeJSON reads the JSON document data into the struct v (a pointer)
-// and reports every problem at once, each an *InputError naming its JSON
-// path ("establishment.region", "requests[2].window") and wrapping invalid
+// and reports every problem at once, each an *InputError at its Path
+// (establishment.region, requests[2].window) and wrapping invalid
 // for a value of the wrong type or an unknown field, or the error of the
 // field's own UnmarshalText (FINESS, dates, windows, variants…). Text
 // values may also be given as numbers ("window": 1). Input that is not one
-// JSON document is one *JSONSyntaxError.
+// JSON document is one *SyntaxError.
 func DecodeJSON(data []byte, v any, invalid error) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -44,11 +44,11 @@ func DecodeJSON(data []byte, v any, invalid error) error {
 	}
 	if dec.More() {
 		line, col := position(data, int(dec.InputOffset()))
-		return &JSONSyntaxError{Line: line, Column: col, Msg: "more than one JSON value"}
+		return &SyntaxError{Line: line, Column: col, Msg: "more than one JSON value"}
 	}
 	var errs []error
 	d := decoder{invalid: invalid, errs: &errs}
-	d.value("", tree, reflect.ValueOf(v).Elem())
+	d.value(nil, tree, reflect.ValueOf(v).Elem())
 	return errors.Join(errs...)
 }
 
@@ -65,7 +65,7 @@ func syntaxError(data []byte, err error) error {
 		offset = int(se.Offset) - 1 // Offset counts the bytes read, the faulty one included
 	}
 	line, col := position(data, offset)
-	return &JSONSyntaxError{Line: line, Column: col, Msg: err.Error()}
+	return &SyntaxError{Line: line, Column: col, Msg: err.Error()}
 }
 
 // position turns a byte offset into a line and a column, from 1.
@@ -95,11 +95,11 @@ func opaque(t reflect.Type) bool {
 	return true
 }
 
-// decodeValue stores the decoded JSON value j at path into v, adding one
-// error per problem to errs.
-func (d decoder) value(path string, j any, v reflect.Value) {
+// value stores the decoded JSON value j at path into v, adding one error
+// per problem to errs.
+func (d decoder) value(path Path, j any, v reflect.Value) {
 	bad := func(reason string, err error) {
-		*d.errs = append(*d.errs, &InputError{Field: pathOr(path), Value: describe(j), Reason: reason, Err: err})
+		*d.errs = append(*d.errs, &InputError{Path: pathOr(path), Value: describe(j), Reason: reason, Err: err})
 	}
 	if j == nil {
 		v.Set(reflect.Zero(v.Type()))
@@ -119,7 +119,7 @@ func (d decoder) value(path string, j any, v reflect.Value) {
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(text)); err != nil {
 			var ie *InputError
 			if errors.As(err, &ie) { // the value's own problem, at its path
-				*d.errs = append(*d.errs, &InputError{Field: pathOr(path), Value: ie.Value, Reason: ie.Reason, Err: ie.Err})
+				*d.errs = append(*d.errs, &InputError{Path: pathOr(path), Value: ie.Value, Reason: ie.Reason, Err: ie.Err})
 				return
 			}
 			bad("", err)
@@ -131,7 +131,7 @@ func (d decoder) value(path string, j any, v reflect.Value) {
 		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(data); err != nil {
 			var ie *InputError
 			if errors.As(err, &ie) {
-				*d.errs = append(*d.errs, &InputError{Field: join(path, ie.Field), Value: ie.Value, Reason: ie.Reason, Err: ie.Err})
+				*d.errs = append(*d.errs, ie.In(path...))
 				return
 			}
 			bad("", err)
@@ -157,11 +157,11 @@ func (d decoder) value(path string, j any, v reflect.Value) {
 			if kt.Kind() == reflect.String && !reflect.PointerTo(kt).Implements(textUnmarshaler) {
 				key.SetString(k)
 			} else if err := key.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(k)); err != nil {
-				*d.errs = append(*d.errs, &InputError{Field: keyPath(path, k), Value: strconv.Quote(k), Reason: "not a key of this object", Err: d.invalid})
+				*d.errs = append(*d.errs, &InputError{Path: at(path, Key(k)), Value: strconv.Quote(k), Reason: "not a key of this object", Err: d.invalid})
 				continue
 			}
 			val := reflect.New(v.Type().Elem()).Elem()
-			d.value(keyPath(path, k), obj[k], val)
+			d.value(at(path, Key(k)), obj[k], val)
 			m.SetMapIndex(key, val)
 		}
 		v.Set(m)
@@ -199,7 +199,7 @@ func (d decoder) value(path string, j any, v reflect.Value) {
 		}
 		s := reflect.MakeSlice(v.Type(), len(items), len(items))
 		for i, item := range items {
-			d.value(path+"["+strconv.Itoa(i)+"]", item, s.Index(i))
+			d.value(at(path, Index(i)), item, s.Index(i))
 		}
 		v.Set(s)
 	case reflect.Struct:
@@ -214,9 +214,9 @@ func (d decoder) value(path string, j any, v reflect.Value) {
 	}
 }
 
-// decodeObject decodes the fields of obj into the struct v, by their JSON
-// names, and reports the keys v has no field for.
-func (d decoder) object(path string, obj map[string]any, v reflect.Value) {
+// object decodes the fields of obj into the struct v, by their JSON names,
+// and reports the keys v has no field for.
+func (d decoder) object(path Path, obj map[string]any, v reflect.Value) {
 	known := map[string]bool{}
 	t := v.Type()
 	for i := range t.NumField() {
@@ -227,7 +227,7 @@ func (d decoder) object(path string, obj map[string]any, v reflect.Value) {
 		}
 		known[name] = true
 		if j, ok := obj[name]; ok {
-			d.value(join(path, name), j, v.Field(i))
+			d.value(at(path, Name(name)), j, v.Field(i))
 		}
 	}
 	keys := make([]string, 0, len(obj))
@@ -238,34 +238,28 @@ func (d decoder) object(path string, obj map[string]any, v reflect.Value) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		*d.errs = append(*d.errs, &InputError{Field: unknownPath(path, k), Value: describe(obj[k]), Reason: "unknown field", Err: d.invalid})
+		*d.errs = append(*d.errs, &InputError{Path: unknownPath(path, k), Value: describe(obj[k]), Reason: "unknown field", Err: d.invalid})
 	}
 }
 
-// keyPath is the path of a map's key k: path["k"], the key quoted, for it
-// may hold dots.
-func keyPath(path, k string) string { return path + "[" + strconv.Quote(k) + "]" }
+// at is path and one more step, in a new slice: sibling paths never share
+// an array.
+func at(path Path, s Step) Path { return append(path[:len(path):len(path)], s) }
 
 // unknownPath is the path of an unknown field k: path.k when k is a plain
 // name, path["k"] when a dot, a bracket or a quote would make path.k
 // ambiguous.
-func unknownPath(path, k string) string {
+func unknownPath(path Path, k string) Path {
 	if k == "" || strings.ContainsAny(k, `.[]"`) {
-		return keyPath(path, k)
+		return at(path, Key(k))
 	}
-	return join(path, k)
+	return at(path, Name(k))
 }
 
-func join(path, name string) string {
-	if path == "" {
-		return name
-	}
-	return path + "." + name
-}
-
-func pathOr(path string) string {
-	if path == "" {
-		return "application"
+// pathOr is path, or "application" for the document itself.
+func pathOr(path Path) Path {
+	if len(path) == 0 {
+		return Path{Name("application")}
 	}
 	return path
 }

@@ -42,7 +42,7 @@
 // [Allocate] returns every problem joined, wrapping [ErrInvalidAllocation];
 // [Annex2.Validate] wraps [ErrInvalidAnnex2]; [NewLedger] wraps
 // [ErrUnknownRegion], [ErrInvalidVolet] or [ErrInvalidLedger];
-// [Ledger.Book] and [Ledger.Record] return a [*LedgerError] per refused
+// [Ledger.Book] returns a [*LedgerError] per refused
 // notification, wrapping [ErrInsufficientCredits], [ErrWrongLedger],
 // [ErrInvalidNotification], [ErrDuplicate] or [ErrVolet2Cap], and then
 // leave the ledger untouched: a step is booked whole or not at all.

@@ -181,14 +181,14 @@ func note(k envelope.Kind, amount string) envelope.Notification {
 func TestLedgerDuplicate(t *testing.T) {
 	l := newLedger(t, "1000", "1000")
 	first := note(envelope.Advance, "100")
-	if err := l.Record(first); err != nil {
+	if err := l.Book(first); err != nil {
 		t.Fatal(err)
 	}
 	again := first
 	again.Amount, again.Date = d("5"), window.DateOf(2022, 1, 3)
 	before := l.State()
 	var le *envelope.LedgerError
-	if err := l.Record(again); !errors.Is(err, envelope.ErrDuplicate) || !errors.As(err, &le) || !sameState(l.State(), before) {
+	if err := l.Book(again); !errors.Is(err, envelope.ErrDuplicate) || !errors.As(err, &le) || !l.State().Equal(before) {
 		t.Fatalf("second advance: %v; state %+v, was %+v", err, l.State(), before)
 	}
 	for name, change := range map[string]func(*envelope.Notification){
@@ -198,18 +198,18 @@ func TestLedgerDuplicate(t *testing.T) {
 	} {
 		n := first
 		change(&n)
-		if err := l.Record(n); err != nil {
+		if err := l.Book(n); err != nil {
 			t.Errorf("another %s: %v", name, err)
 		}
 	}
 	// A step whose second notification repeats its first is refused whole.
 	step := note(envelope.Advance, "10")
 	before = l.State()
-	if err := l.Book(step, step); !errors.Is(err, envelope.ErrDuplicate) || !sameState(l.State(), before) {
-		t.Errorf("Book of a repeated notification: %v; state changed %v", err, !sameState(l.State(), before))
+	if err := l.Book(step, step); !errors.Is(err, envelope.ErrDuplicate) || !l.State().Equal(before) {
+		t.Errorf("Book of a repeated notification: %v; state changed %v", err, !l.State().Equal(before))
 	}
 	// A step with one notification beyond the credits records none.
-	if err := l.Book(note(envelope.Advance, "10"), note(envelope.Advance, "10000")); !errors.Is(err, envelope.ErrInsufficientCredits) || !sameState(l.State(), before) {
+	if err := l.Book(note(envelope.Advance, "10"), note(envelope.Advance, "10000")); !errors.Is(err, envelope.ErrInsufficientCredits) || !l.State().Equal(before) {
 		t.Errorf("Book beyond the credits: %v", err)
 	}
 	if err := l.Book(note(envelope.Advance, "10"), note(envelope.Balance, "20")); err != nil || l.State().Count != before.Count+2 {
@@ -237,12 +237,12 @@ func TestLedger(t *testing.T) {
 	}
 	for i, s := range steps {
 		before := l.State()
-		err := l.Record(s.n)
+		err := l.Book(s.n)
 		if !errors.Is(err, s.wantErr) || (err == nil) != (s.wantErr == nil) {
-			t.Fatalf("step %d: Record = %v, want %v", i, err, s.wantErr)
+			t.Fatalf("step %d: Book = %v, want %v", i, err, s.wantErr)
 		}
 		var le *envelope.LedgerError
-		if err != nil && (!errors.As(err, &le) || !sameState(l.State(), before)) {
+		if err != nil && (!errors.As(err, &le) || !l.State().Equal(before)) {
 			t.Fatalf("step %d: refused, but the ledger changed or the error is untyped: %v", i, err)
 		}
 	}
@@ -277,7 +277,7 @@ func TestVolet2Cap(t *testing.T) {
 			return m
 		}(), envelope.ErrWrongLedger},
 	} {
-		if err := l.Record(s.n); !errors.Is(err, s.wantErr) || (err == nil) != (s.wantErr == nil) {
+		if err := l.Book(s.n); !errors.Is(err, s.wantErr) || (err == nil) != (s.wantErr == nil) {
 			t.Fatalf("step %d: %v, want %v", i, err, s.wantErr)
 		}
 	}
@@ -309,7 +309,7 @@ func TestLedgerConcurrent(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := 0; i < 50; i++ {
-				if l.Record(note(envelope.Advance, "3")) == nil {
+				if l.Book(note(envelope.Advance, "3")) == nil {
 					mu.Lock()
 					accepted++
 					mu.Unlock()
@@ -342,7 +342,7 @@ func TestLedgerMachine(t *testing.T) {
 				amount := decimal.New(rapid.Int64Range(1, 4e5).Draw(t, "cents"), -2)
 				n := note(k, "1")
 				n.Amount = amount
-				err := l.Record(n)
+				err := l.Book(n)
 				na, nu := usedAdv, usedUse
 				switch k {
 				case envelope.Advance:
@@ -354,7 +354,7 @@ func TestLedgerMachine(t *testing.T) {
 				}
 				fits := !na.GreaterThan(adv) && !nu.GreaterThan(use) && na.Sign() >= 0
 				if fits != (err == nil) {
-					t.Fatalf("%s of %s: fits %v, Record %v", k, amount, fits, err)
+					t.Fatalf("%s of %s: fits %v, Book %v", k, amount, fits, err)
 				}
 				if fits {
 					usedAdv, usedUse, count = na, nu, count+1
@@ -398,16 +398,10 @@ func BenchmarkLedgerRecord(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := l.Record(ns[i]); err != nil {
+		if err := l.Book(ns[i]); err != nil {
 			b.Fatal(err)
 		}
 	}
-}
-
-func sameState(a, b envelope.State) bool {
-	return a.Region == b.Region && a.Volet == b.Volet && a.Count == b.Count &&
-		a.Used.Advance.Equal(b.Used.Advance) && a.Used.Usage.Equal(b.Used.Usage) &&
-		a.Remaining.Advance.Equal(b.Remaining.Advance) && a.Remaining.Usage.Equal(b.Remaining.Usage)
 }
 
 // TestTextForms: kinds, volets and region errors print and parse.
@@ -447,7 +441,7 @@ func TestBounds(t *testing.T) {
 		l := newLedger(t, "1e2000", "1e2000")
 		n := note(envelope.Advance, "1")
 		n.Amount = decimal.New(1, exp)
-		if err := l.Record(n); (err == nil) != ok {
+		if err := l.Book(n); (err == nil) != ok {
 			t.Errorf("amount exponent %d: %v", exp, err)
 		}
 	}
@@ -463,5 +457,63 @@ func TestAnnex2Messages(t *testing.T) {
 	parts, err := envelope.Allocate(decimal.New(1, 1000), []decimal.Decimal{decimal.New(1, 0), decimal.New(1, 0)})
 	if err != nil || !parts[0].Add(parts[1]).Equal(decimal.New(1, 1000)) {
 		t.Errorf("a total of 1e1000: %v", err)
+	}
+}
+
+// TestEqual: amounts compare by value, as decimals do, not by
+// representation.
+func TestEqual(t *testing.T) {
+	a := envelope.Credits{Advance: d("1.50"), Usage: d("3")}
+	b := envelope.Credits{Advance: d("1.5"), Usage: d("3.00")}
+	if !a.Equal(b) || a.Equal(envelope.Credits{Advance: d("1.5"), Usage: d("3.01")}) {
+		t.Errorf("Credits.Equal(%v, %v)", a, b)
+	}
+	s := envelope.State{Region: envelope.Corse, Volet: envelope.Volet1, Credits: a, Used: a, Remaining: a}
+	u := envelope.State{Region: envelope.Corse, Volet: envelope.Volet1, Credits: b, Used: b, Remaining: b}
+	if !s.Equal(u) || !cmp.Equal(s, u) {
+		t.Errorf("State.Equal of equal amounts written differently")
+	}
+	u.Count = 1
+	if s.Equal(u) {
+		t.Error("State.Equal ignores the count")
+	}
+}
+
+// TestCharge: the credit arithmetic of Annexe 2 §3 written out case by
+// case: an advance draws on the advance credits, a balance on the usage
+// credits, a repayment gives advance credits back; beyond a part, what
+// was left of it.
+func TestCharge(t *testing.T) {
+	c := envelope.Credits{Advance: d("300"), Usage: d("700")}
+	tests := []struct {
+		name       string
+		used       envelope.Credits
+		kind       envelope.Kind
+		amount     string
+		want       envelope.Credits
+		wantLeft   string
+		wantOK     bool
+		wantPart   envelope.Part
+		wantString string
+	}{
+		{"advance within", envelope.Credits{Advance: d("100"), Usage: d("0")}, envelope.Advance, "200", envelope.Credits{Advance: d("300"), Usage: d("0")}, "0", true, envelope.AdvanceCredits, "advance"},
+		{"advance beyond", envelope.Credits{Advance: d("100"), Usage: d("0")}, envelope.Advance, "200.01", envelope.Credits{Advance: d("300.01"), Usage: d("0")}, "200", false, envelope.AdvanceCredits, "advance"},
+		{"balance beyond", envelope.Credits{Advance: d("0"), Usage: d("800")}, envelope.Balance, "1", envelope.Credits{Advance: d("0"), Usage: d("801")}, "0", false, envelope.UsageCredits, "usage"},
+		{"balance within", envelope.Credits{Advance: d("300"), Usage: d("600")}, envelope.Balance, "100", envelope.Credits{Advance: d("300"), Usage: d("700")}, "0", true, envelope.UsageCredits, "usage"},
+		{"repayment", envelope.Credits{Advance: d("300"), Usage: d("0")}, envelope.Repayment, "50", envelope.Credits{Advance: d("250"), Usage: d("0")}, "0", true, envelope.AdvanceCredits, "advance"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			next, left, ok := c.Charge(tt.used, tt.kind, d(tt.amount))
+			if !next.Equal(tt.want) || !left.Equal(d(tt.wantLeft)) || ok != tt.wantOK {
+				t.Errorf("Charge = %v, %s, %v; want %v, %s, %v", next, left, ok, tt.want, tt.wantLeft, tt.wantOK)
+			}
+			if p := tt.kind.Part(); p != tt.wantPart || p.String() != tt.wantString {
+				t.Errorf("%v.Part() = %v", tt.kind, p)
+			}
+		})
+	}
+	if envelope.Kind(0).Part() != 0 || envelope.Part(9).String() != "invalid part 9" || !c.Of(0).IsZero() {
+		t.Error("invalid parts")
 	}
 }

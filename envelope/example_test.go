@@ -19,19 +19,19 @@ func ExampleAllocate() {
 	// Output: [34 33 33 0] <nil>
 }
 
-func ExampleLedger_Record() {
+func ExampleLedger_Book() {
 	rs := forfait.Instruction2021()
 	a := envelope.Instruction2021Annex2()
 	credits, _ := envelope.SplitCredits(&rs, a.Regions[envelope.Mayotte.Index()].Amount) // 220 222 €
 	ledger, _ := envelope.NewLedger(envelope.Mayotte, envelope.Volet1, credits, decimal.Zero)
 	advance := envelope.Notification{Kind: envelope.Advance, Volet: envelope.Volet1, Region: envelope.Mayotte,
 		Establishment: forfait.MustParseFINESS("976000019"), Variant: forfait.Variant{Domain: forfait.DS1}, Window: window.W1, Amount: decimal.New(60_000, 0), Source: "§5; Annexe 2 §3"}
-	fmt.Println(ledger.Record(advance))
-	err := ledger.Record(advance) // the same advance again: money is never booked twice
+	fmt.Println(ledger.Book(advance))
+	err := ledger.Book(advance) // the same advance again: money is never booked twice
 	fmt.Println(errors.Is(err, envelope.ErrDuplicate))
 	other := advance
 	other.Establishment = forfait.MustParseFINESS("976000027") // 120 000 € of advances: beyond the 66 067 € of credits
-	fmt.Println(errors.Is(ledger.Record(other), envelope.ErrInsufficientCredits))
+	fmt.Println(errors.Is(ledger.Book(other), envelope.ErrInsufficientCredits))
 	s := ledger.State()
 	fmt.Println(forfait.Format(s.Credits.Advance), forfait.Format(s.Remaining.Advance), s.Count)
 	// Output:

@@ -185,8 +185,86 @@ func (e *LedgerError) Unwrap() error { return e.Err }
 
 // Credits are the two parts of a regional envelope (Annexe 2 §3): the
 // advance credits, round(30 %) of it, and the usage credits, the rest.
+// Compare them with Equal.
 type Credits struct {
 	Advance, Usage decimal.Decimal
+}
+
+// Equal reports whether c and d hold the same amounts, compared by value.
+func (c Credits) Equal(d Credits) bool { return c.Advance.Equal(d.Advance) && c.Usage.Equal(d.Usage) }
+
+// Part is one of the two parts of a regional envelope (Annexe 2 §3).
+type Part uint8
+
+const (
+	// AdvanceCredits are the 30 % of the envelope that pay advances.
+	AdvanceCredits Part = 1
+	// UsageCredits are the 70 % that pay balances.
+	UsageCredits Part = 2
+)
+
+// String returns "advance" or "usage"; "unset" for the zero value and
+// "invalid part n" for another invalid one.
+func (p Part) String() string {
+	switch p {
+	case 0:
+		return "unset"
+	case AdvanceCredits:
+		return "advance"
+	case UsageCredits:
+		return "usage"
+	}
+	return "invalid part " + strconv.Itoa(int(p))
+}
+
+// Part returns the credits a notification of kind k draws on or gives
+// back (Annexe 2 §3): advances and repayments the advance credits,
+// balances the usage credits; the zero Part for an invalid kind.
+func (k Kind) Part() Part {
+	switch k {
+	case Advance, Repayment:
+		return AdvanceCredits
+	case Balance:
+		return UsageCredits
+	}
+	return 0
+}
+
+// Of returns c's part p; zero for an invalid part.
+func (c Credits) Of(p Part) decimal.Decimal {
+	switch p {
+	case AdvanceCredits:
+		return c.Advance
+	case UsageCredits:
+		return c.Usage
+	}
+	return decimal.Zero
+}
+
+// Charge is a region's credit arithmetic (Annexe 2 §3; §6.1), the one
+// the ledger and the audit both use: next is used once a notification of
+// kind k and amount is booked on top of it (an advance draws on the
+// advance credits, a balance on the usage credits, a repayment gives
+// advance credits back). ok is false when next goes beyond c in the part
+// k draws on; left is then what was left of that part before, never
+// negative. A repayment is always ok here; whether it repays more than
+// was advanced is the caller's rule.
+func (c Credits) Charge(used Credits, k Kind, amount decimal.Decimal) (next Credits, left decimal.Decimal, ok bool) {
+	next = used
+	switch k {
+	case Advance:
+		next.Advance = used.Advance.Add(amount)
+	case Balance:
+		next.Usage = used.Usage.Add(amount)
+	case Repayment:
+		next.Advance = used.Advance.Sub(amount)
+		return next, decimal.Zero, true
+	}
+	part := k.Part()
+	if !next.Of(part).GreaterThan(c.Of(part)) {
+		return next, decimal.Zero, true
+	}
+	return next, decimal.Max(c.Of(part).Sub(used.Of(part)), decimal.Zero), false
 }
 
 // SplitCredits divides an envelope into its advance and usage credits
@@ -243,10 +321,6 @@ func NewLedger(region Region, volet Volet, credits Credits, volet2Cap decimal.De
 	}
 	return l, nil
 }
-
-// Record checks n against the ledger and records it (§6.1, Annexe 2 §3),
-// as Book does for one notification.
-func (l *Ledger) Record(n Notification) error { return l.Book(n) }
 
 // Book records the notifications of one step (a dossier's opening or
 // settlement) as a whole: either every one is recorded, in order, or none
@@ -308,22 +382,14 @@ func (l *Ledger) check(n Notification, used Credits, perEst map[forfait.FINESS]d
 		return fail(ErrDuplicate, "a "+n.Kind.String()+" for "+n.Establishment.String()+" "+n.Variant.Domain.String()+
 			" window "+n.Window.String()+" is already recorded")
 	}
-	switch n.Kind {
-	case Advance:
-		used.Advance = used.Advance.Add(n.Amount)
-	case Balance:
-		used.Usage = used.Usage.Add(n.Amount)
-	case Repayment:
-		used.Advance = used.Advance.Sub(n.Amount)
-	}
+	next, left, ok := l.credits.Charge(used, n.Kind, n.Amount)
 	switch {
-	case used.Advance.GreaterThan(l.credits.Advance):
-		return fail(ErrInsufficientCredits, "advance credits left: "+forfait.Format(l.credits.Advance.Sub(l.used.Advance)))
-	case used.Usage.GreaterThan(l.credits.Usage):
-		return fail(ErrInsufficientCredits, "usage credits left: "+forfait.Format(l.credits.Usage.Sub(l.used.Usage)))
-	case used.Advance.Sign() < 0:
+	case !ok:
+		return fail(ErrInsufficientCredits, n.Kind.Part().String()+" credits left: "+forfait.Format(left))
+	case next.Advance.Sign() < 0:
 		return fail(ErrInvalidNotification, "repays more than was advanced in this region")
 	}
+	used = next
 	if perEst != nil {
 		total, ok := perEst[n.Establishment]
 		if !ok {
@@ -353,7 +419,7 @@ func (l *Ledger) append(n Notification) {
 	l.count++
 }
 
-// State is a ledger's account at one moment.
+// State is a ledger's account at one moment. Compare states with Equal.
 type State struct {
 	Region    Region
 	Volet     Volet
@@ -361,6 +427,13 @@ type State struct {
 	Used      Credits // spent, net of repayments
 	Remaining Credits // Credits − Used
 	Count     int     // notifications recorded
+}
+
+// Equal reports whether s and t are the same account, amounts compared by
+// value.
+func (s State) Equal(t State) bool {
+	return s.Region == t.Region && s.Volet == t.Volet && s.Count == t.Count &&
+		s.Credits.Equal(t.Credits) && s.Used.Equal(t.Used) && s.Remaining.Equal(t.Remaining)
 }
 
 // State returns the ledger's current account.

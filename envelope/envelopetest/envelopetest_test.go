@@ -21,7 +21,7 @@ func TestLibraryConforms(t *testing.T) {
 		}
 		var accepted []envelope.Notification
 		for _, n := range rapid.SliceOfN(envelopetest.Notification(envelope.Corse), 0, 30).Draw(t, "notifications") {
-			if l.Record(n) == nil {
+			if l.Book(n) == nil {
 				accepted = append(accepted, n)
 			}
 		}

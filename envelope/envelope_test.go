@@ -157,7 +157,7 @@ func FuzzAllocation(f *testing.F)         { f.Fuzz(rapid.MakeFuzz(checkAllocatio
 
 func newLedger(t testing.TB, adv, use string) *envelope.Ledger {
 	t.Helper()
-	l, err := envelope.NewLedger(envelope.Bretagne, envelope.Volet1, envelope.Credits{Advance: d(adv), Usage: d(use)}, decimal.Zero)
+	l, err := envelope.NewLedger(envelope.Bretagne, envelope.Credits{Advance: d(adv), Usage: d(use)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,40 +252,102 @@ func TestLedger(t *testing.T) {
 	}
 }
 
-func TestVolet2Cap(t *testing.T) {
-	l, err := envelope.NewLedger(envelope.Occitanie, envelope.Volet2, envelope.Credits{Advance: d("150000"), Usage: d("350000")}, d("100000"))
+// TestVolet2 follows a pilot's establishments (§3.3, Annexe 2 §4): an
+// amount committed within the cap, split 30/70; the advance is its 30 %,
+// then the usage part when the objectives are met or the advance repaid
+// otherwise, never both.
+func TestVolet2(t *testing.T) {
+	rs, a := forfait.Instruction2021(), envelope.Instruction2021Annex2()
+	l, err := envelope.OpenLedger(&a, &rs, envelope.Occitanie, envelope.Volet2)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := l.Delegate(envelope.Tranche{Date: window.DateOf(2021, 10, 1), Credits: envelope.Credits{Advance: d("150000"), Usage: d("350000")}, Source: "circulaire FMIS 2021"}); err != nil {
+		t.Fatal(err)
+	}
+	on := window.DateOf(2021, 11, 2)
+	commit := func(est, amount string) envelope.Commitment {
+		c, err := envelope.SplitVolet2(&rs, &a, d(amount))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return envelope.Commitment{Establishment: forfait.MustParseFINESS(est), Date: on, Credits: c, Source: "§3.3"}
+	}
 	n := func(k envelope.Kind, est, amount string) envelope.Notification {
-		return envelope.Notification{Kind: k, Volet: envelope.Volet2, Region: envelope.Occitanie, Establishment: forfait.MustParseFINESS(est), Amount: d(amount)}
+		return envelope.Notification{Kind: k, Volet: envelope.Volet2, Region: envelope.Occitanie, Establishment: forfait.MustParseFINESS(est), Amount: d(amount), Date: on}
+	}
+	if err := l.Commit(commit("310000012", "90000")); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Commit(commit("310000020", "33333")); err != nil { // 9 999.9 → 10 000 advance
+		t.Fatal(err)
 	}
 	for i, s := range []struct {
 		n       envelope.Notification
 		wantErr error
 	}{
-		{n(envelope.Advance, "310000012", "30000"), nil},
-		{n(envelope.Balance, "310000012", "70000"), nil},
-		{n(envelope.Advance, "310000012", "1"), envelope.ErrDuplicate},
-		{n(envelope.Repayment, "310000012", "30000"), nil},
-		{n(envelope.Repayment, "310000038", "1"), envelope.ErrInvalidNotification}, // nothing advanced is left to repay in the region
-		{n(envelope.Advance, "310000038", "100001"), envelope.ErrVolet2Cap},
-		{n(envelope.Advance, "310000020", "30000"), nil}, // another establishment has its own cap
-		{func() envelope.Notification {
-			m := n(envelope.Advance, "310000020", "1")
-			m.Volet = envelope.Volet1
-			return m
-		}(), envelope.ErrWrongLedger},
+		{n(envelope.Advance, "310000012", "90000"), envelope.ErrVolet2Amount}, // the whole amount as an "advance"
+		{n(envelope.Balance, "310000012", "63000"), envelope.ErrVolet2Amount}, // no advance yet
+		{n(envelope.Advance, "310000038", "30000"), envelope.ErrVolet2Amount}, // no amount committed
+		{n(envelope.Advance, "310000012", "27000"), nil},
+		{n(envelope.Balance, "310000012", "62999"), envelope.ErrVolet2Amount},
+		{n(envelope.Balance, "310000012", "63000"), nil}, // objectives met
+		{n(envelope.Repayment, "310000012", "27000"), envelope.ErrVolet2Amount},
+		{n(envelope.Advance, "310000020", "10000"), nil},
+		{n(envelope.Repayment, "310000020", "10000"), nil}, // objectives missed
+		{n(envelope.Balance, "310000020", "23333"), envelope.ErrVolet2Amount},
+		{func() envelope.Notification { m := n(envelope.Advance, "310000020", "1"); m.Volet = envelope.Volet1; return m }(), envelope.ErrWrongLedger},
+		{func() envelope.Notification { m := n(envelope.Advance, "310000020", "1"); m.Window = window.W1; return m }(), envelope.ErrInvalidNotification},
 	} {
-		if err := l.Book(s.n); !errors.Is(err, s.wantErr) || (err == nil) != (s.wantErr == nil) {
+		before := l.State()
+		err := l.Book(s.n)
+		if !errors.Is(err, s.wantErr) || (err == nil) != (s.wantErr == nil) {
 			t.Fatalf("step %d: %v, want %v", i, err, s.wantErr)
 		}
+		if err != nil && !l.State().Equal(before) {
+			t.Fatalf("step %d: refused, but the ledger changed", i)
+		}
 	}
-	if _, err := envelope.NewLedger(envelope.Occitanie, envelope.Volet2, envelope.Credits{}, decimal.Zero); err == nil {
-		t.Error("volet-2 ledger without a cap accepted")
+	st := l.State()
+	want := envelope.Credits{Advance: d("27000"), Usage: d("63000")}
+	if !st.Used.Equal(want) || !st.Committed.Equal(envelope.Credits{Advance: d("0"), Usage: d("0")}) || !st.Repaid.Advance.Equal(d("10000")) {
+		t.Errorf("state: used %v committed %v repaid %v", st.Used, st.Committed, st.Repaid)
 	}
-	if _, err := envelope.NewLedger(0, 0, envelope.Credits{Advance: d("-1")}, decimal.Zero); len(forfait.Problems(err)) != 3 {
-		t.Errorf("NewLedger with three problems: %v", err)
+	if k, amount := envelope.Volet2Settlement(commit("310000012", "90000"), false); k != envelope.Repayment || !amount.Equal(d("27000")) {
+		t.Errorf("Volet2Settlement(missed) = %v %s", k, amount)
+	}
+	for _, bad := range []string{"100000.01", "0", "-5"} {
+		if _, err := envelope.SplitVolet2(&rs, &a, d(bad)); !errors.Is(err, envelope.ErrVolet2Amount) {
+			t.Errorf("SplitVolet2(%s): %v", bad, err)
+		}
+	}
+	wrong := commit("310000046", "1000")
+	wrong.Credits = envelope.Credits{Advance: d("1000"), Usage: d("0")}
+	if err := l.Commit(wrong); !errors.Is(err, envelope.ErrVolet2Amount) {
+		t.Errorf("a volet-2 commitment not split 30/70: %v", err)
+	}
+}
+
+// TestVolet2Pilots: volet-2 ledgers open for the three pilot ARS only
+// (§3.3, §6.2, Annexe 2 §2), with their 500 k€ as ceiling.
+func TestVolet2Pilots(t *testing.T) {
+	rs, a := forfait.Instruction2021(), envelope.Instruction2021Annex2()
+	for _, r := range envelope.Regions() {
+		l, err := envelope.OpenLedger(&a, &rs, r, envelope.Volet2)
+		pilot := r == envelope.HautsDeFrance || r == envelope.Occitanie || r == envelope.PaysDeLaLoire
+		var ie *forfait.InputError
+		switch {
+		case pilot && (err != nil || !l.State().Credits.Equal(envelope.Credits{Advance: d("150000"), Usage: d("350000")})):
+			t.Errorf("%s: %v", r, err)
+		case !pilot && (!errors.Is(err, envelope.ErrNotPilot) || !errors.As(err, &ie) || ie.Field != "region" || ie.Value != r.String()):
+			t.Errorf("%s: a volet-2 ledger opened: %v", r, err)
+		}
+	}
+	if _, err := envelope.OpenLedger(&a, &rs, 0, 0); len(forfait.Problems(err)) != 2 {
+		t.Errorf("OpenLedger with two problems: %v", err)
+	}
+	if _, err := envelope.NewLedger(0, envelope.Credits{Advance: d("-1"), Usage: d("0")}); len(forfait.Problems(err)) != 2 {
+		t.Errorf("NewLedger with two problems: %v", err)
 	}
 }
 
@@ -331,7 +393,7 @@ func TestLedgerMachine(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		adv := decimal.New(rapid.Int64Range(0, 1e6).Draw(t, "advance_credits"), 0)
 		use := decimal.New(rapid.Int64Range(0, 1e6).Draw(t, "usage_credits"), 0)
-		l, err := envelope.NewLedger(envelope.Bretagne, envelope.Volet1, envelope.Credits{Advance: adv, Usage: use}, decimal.Zero)
+		l, err := envelope.NewLedger(envelope.Bretagne, envelope.Credits{Advance: adv, Usage: use})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -390,7 +452,7 @@ func BenchmarkAllocate(b *testing.B) {
 // BenchmarkLedgerRecord: one notification, each for another establishment
 // (a ledger refuses the same one twice).
 func BenchmarkLedgerRecord(b *testing.B) {
-	l, _ := envelope.NewLedger(envelope.Bretagne, envelope.Volet1, envelope.Credits{Advance: d("1e15"), Usage: d("1e15")}, decimal.Zero)
+	l, _ := envelope.NewLedger(envelope.Bretagne, envelope.Credits{Advance: d("1e15"), Usage: d("1e15")})
 	ns := make([]envelope.Notification, b.N)
 	for i := range ns {
 		ns[i] = note(envelope.Advance, "12345")

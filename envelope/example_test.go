@@ -23,7 +23,7 @@ func ExampleLedger_Book() {
 	rs := forfait.Instruction2021()
 	a := envelope.Instruction2021Annex2()
 	credits, _ := envelope.SplitCredits(&rs, a.Regions[envelope.Mayotte.Index()].Amount) // 220 222 €
-	ledger, _ := envelope.NewLedger(envelope.Mayotte, envelope.Volet1, credits, decimal.Zero)
+	ledger, _ := envelope.NewLedger(envelope.Mayotte, credits)
 	advance := envelope.Notification{Kind: envelope.Advance, Volet: envelope.Volet1, Region: envelope.Mayotte,
 		Establishment: forfait.MustParseFINESS("976000019"), Variant: forfait.Variant{Domain: forfait.DS1}, Window: window.W1, Amount: decimal.New(60_000, 0), Source: "§5; Annexe 2 §3"}
 	fmt.Println(ledger.Book(advance))

@@ -15,7 +15,7 @@ import (
 func TestLibraryConforms(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		credits := envelope.Credits{Advance: decimal.New(rapid.Int64Range(0, 300_000).Draw(t, "adv"), 0), Usage: decimal.New(rapid.Int64Range(0, 700_000).Draw(t, "use"), 0)}
-		l, err := envelope.NewLedger(envelope.Corse, envelope.Volet1, credits, decimal.Zero)
+		l, err := envelope.NewLedger(envelope.Corse, credits)
 		if err != nil {
 			t.Fatal(err)
 		}

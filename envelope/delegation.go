@@ -309,22 +309,38 @@ func (l *Ledger) Move(t Transfer) error {
 	return nil
 }
 
-// Commit reserves a validated decision's forfait for one domain on the
-// region's credits (§6.1; Annexe 2 §3, §5), from its date on, in its
-// window's budget (or the credits assigned to no window when it has
-// none). A decision the credits cannot serve is refused with a
-// *CreditsError giving the shortfall; a malformed commitment, or a second
-// one for the same establishment and domain while the first holds
-// credits, with a *forfait.InputError (ErrInvalidDelegation,
-// ErrDuplicate); in volet 2, credits that are not the split of an amount
-// within the cap (ErrVolet2Amount; SplitVolet2). Nothing changes on a
-// refusal.
-func (l *Ledger) Commit(c Commitment) error {
+// Commit reserves a validated decision's forfaits, one commitment per
+// domain, on the region's credits (§6.1; Annexe 2 §3, §5), each from its
+// date on, in its window's budget (or the credits assigned to no window
+// when it has none): all of them or none. A decision the credits cannot
+// serve is refused with a *CreditsError giving the shortfall; a malformed
+// commitment, or a second one for the same establishment and domain while
+// the first holds credits, with a *forfait.InputError
+// (ErrInvalidDelegation, ErrDuplicate); in volet 2, credits that are not
+// the split of an amount within the cap (ErrVolet2Amount; SplitVolet2).
+// Every problem is reported; nothing changes on a refusal.
+func (l *Ledger) Commit(cs ...Commitment) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	d := l.draft()
 	var errs []error
-	bad := func(field, value, reason string, err error) {
-		errs = append(errs, &forfait.InputError{Field: "commitment." + field, Value: value, Reason: reason, Err: err})
+	for i, c := range cs {
+		if err := l.checkCommitment(c, "commitments["+strconv.Itoa(i)+"]", &d); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	l.apply(d)
+	return nil
+}
+
+// checkCommitment adds c to the draft d, or says why it is refused.
+func (l *Ledger) checkCommitment(c Commitment, field string, d *draft) error {
+	var errs []error
+	bad := func(name, value, reason string, err error) {
+		errs = append(errs, &forfait.InputError{Field: field + "." + name, Value: value, Reason: reason, Err: err})
 	}
 	if !c.Establishment.IsValid() {
 		bad("establishment", `""`, "missing", ErrInvalidDelegation)
@@ -350,21 +366,19 @@ func (l *Ledger) Commit(c Commitment) error {
 		}
 	}
 	key := commitKey{c.Establishment, c.Domain}
-	if _, ok := l.commits[key]; ok {
+	if _, ok := l.commitment(d, key); ok {
 		bad("establishment", c.Establishment.String()+" "+c.Domain.String(), "already committed", ErrDuplicate)
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	d := l.draft()
 	a := d.account(c.Window)
-	a.committed = Credits{a.committed.Advance.Add(c.Credits.Advance), a.committed.Usage.Add(c.Credits.Usage)}
+	a.committed = a.committed.Add(c.Credits)
 	d.accounts[c.Window] = a
 	if ce := l.short(c.Window, c.Date, d.accounts, l.transfers); ce != nil {
 		return ce
 	}
 	d.commits[key] = c
-	l.apply(d)
 	return nil
 }
 
@@ -396,7 +410,7 @@ func (l *Ledger) short(w window.Window, from window.Date, accounts map[window.Wi
 		need := zeroCredits
 		for x, a := range accounts {
 			if x == b || b == 0 && !budgeted(x, at, transfers) {
-				need = add(need, add(a.used, a.committed))
+				need = need.Add(a.used.Add(a.committed))
 				for _, r := range a.repayments {
 					if r.date.After(at) {
 						need.Advance = need.Advance.Add(r.amount)
@@ -520,7 +534,8 @@ func (s State) Equal(t State) bool {
 		slices.EqualFunc(s.Windows, t.Windows, WindowState.Equal) && slices.EqualFunc(s.Tranches, t.Tranches, Tranche.Equal)
 }
 
-func add(a, b Credits) Credits { return Credits{a.Advance.Add(b.Advance), a.Usage.Add(b.Usage)} }
+// Add returns c + e, part by part (Annexe 2 §3).
+func (c Credits) Add(e Credits) Credits { return Credits{c.Advance.Add(e.Advance), c.Usage.Add(e.Usage)} }
 func sub(a, b Credits) Credits { return Credits{a.Advance.Sub(b.Advance), a.Usage.Sub(b.Usage)} }
 
 // State returns the ledger's account.
@@ -566,7 +581,7 @@ func (l *Ledger) State() State {
 		if w == 0 {
 			pool = len(s.Windows)
 		}
-		s.Committed, s.Paid, s.Repaid, s.Used = add(s.Committed, a.committed), add(s.Paid, a.paid), add(s.Repaid, row.Repaid), add(s.Used, a.used)
+		s.Committed, s.Paid, s.Repaid, s.Used = s.Committed.Add(a.committed), s.Paid.Add(a.paid), s.Repaid.Add(row.Repaid), s.Used.Add(a.used)
 		s.Windows = append(s.Windows, row)
 	}
 	s.Left, s.Remaining = sub(sub(s.Delegated, s.Committed), s.Used), sub(l.ceiling, s.Used)

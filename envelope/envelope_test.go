@@ -296,8 +296,16 @@ func TestVolet2(t *testing.T) {
 		{n(envelope.Advance, "310000020", "10000"), nil},
 		{n(envelope.Repayment, "310000020", "10000"), nil}, // objectives missed
 		{n(envelope.Balance, "310000020", "23333"), envelope.ErrVolet2Amount},
-		{func() envelope.Notification { m := n(envelope.Advance, "310000020", "1"); m.Volet = envelope.Volet1; return m }(), envelope.ErrWrongLedger},
-		{func() envelope.Notification { m := n(envelope.Advance, "310000020", "1"); m.Window = window.W1; return m }(), envelope.ErrInvalidNotification},
+		{func() envelope.Notification {
+			m := n(envelope.Advance, "310000020", "1")
+			m.Volet = envelope.Volet1
+			return m
+		}(), envelope.ErrWrongLedger},
+		{func() envelope.Notification {
+			m := n(envelope.Advance, "310000020", "1")
+			m.Window = window.W1
+			return m
+		}(), envelope.ErrInvalidNotification},
 	} {
 		before := l.State()
 		err := l.Book(s.n)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/instruction"
@@ -111,6 +112,40 @@ func NewForecast(in *instruction.Rules, states []State, pending []Dossier, ledge
 		fc.Remaining[s.Region] = rem
 	}
 	return fc, nil
+}
+
+// Commitments returns what a validated decision commits on its region's
+// credits, one commitment per domain dated on: the domain's forfait in
+// the decision's window, its advance and its balance (§6.1: applications
+// are retained within the credits delegated; Annexe 2 §3; INT-04).
+// nationalMax is the upper end of category D (INT-02). Given to
+// envelope.Ledger.Commit, a decision the credits cannot serve is refused
+// at decision time with the shortfall; the notifications of Open and
+// Settle then consume the commitments as they are booked. A refused
+// decision commits nothing (ErrNotValidated); the errors of the forfait
+// are reported all at once.
+func Commitments(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Decimal, on window.Date) ([]envelope.Commitment, error) {
+	if d.Status != eligibility.Validated {
+		return nil, &forfait.InputError{Field: "decision.status", Value: d.Status.String(), Reason: "only a validated decision commits credits", Err: ErrNotValidated}
+	}
+	a := d.Application
+	dossier := Dossier{Establishment: a.Establishment.FINESSGeo, Region: a.Establishment.Region,
+		Combined: a.Establishment.CombinedActivity, NationalMax: nationalMax, Window: a.Window}
+	var out []envelope.Commitment
+	var errs []error
+	for _, v := range a.Domains {
+		f, err := in.Forfait.Compute(dossier.request(v, a.Window))
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out = append(out, envelope.Commitment{Establishment: dossier.Establishment, Domain: v.Domain, Window: a.Window, Date: on,
+			Credits: envelope.Credits{Advance: f.Advance, Usage: f.Balance}, Source: "§6.1; Annexe 2 §3"})
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return out, nil
 }
 
 // MarshalJSON encodes p with its amounts as strings, whatever

@@ -535,7 +535,9 @@ func (s State) Equal(t State) bool {
 }
 
 // Add returns c + e, part by part (Annexe 2 §3).
-func (c Credits) Add(e Credits) Credits { return Credits{c.Advance.Add(e.Advance), c.Usage.Add(e.Usage)} }
+func (c Credits) Add(e Credits) Credits {
+	return Credits{c.Advance.Add(e.Advance), c.Usage.Add(e.Usage)}
+}
 func sub(a, b Credits) Credits { return Credits{a.Advance.Sub(b.Advance), a.Usage.Sub(b.Usage)} }
 
 // State returns the ledger's account.

@@ -85,3 +85,39 @@ func TestCommitments(t *testing.T) {
 		t.Errorf("a refused decision: %v", err)
 	}
 }
+
+// TestForecastPerEstablishment: the detail per establishment (Annexe 2 §5)
+// names each establishment and adds up to the totals per region, window
+// and domain.
+func TestForecastPerEstablishment(t *testing.T) {
+	st := open(t, annexApplication(), day(2021, 12, 1))
+	pending := st.Dossier
+	pending.Establishment, pending.Window = forfait.MustParseFINESS("750000023"), window.W1
+	pending.Variants = []forfait.Variant{ds2}
+	fc, err := settlement.NewForecast(&rules, []settlement.State{st}, []settlement.Dossier{pending}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct {
+		w window.Window
+		d forfait.Domain
+	}
+	sums := map[key]envelope.Credits{}
+	ests := map[forfait.FINESS]int{}
+	for _, p := range fc.PerEstablishment {
+		c := sums[key{p.Window, p.Domain}]
+		if c.Advance.Exponent() == 0 && c.Advance.IsZero() {
+			c = envelope.Credits{Advance: decimal.Zero, Usage: decimal.Zero}
+		}
+		sums[key{p.Window, p.Domain}] = c.Add(envelope.Credits{Advance: p.Advance, Usage: p.Usage})
+		ests[p.Establishment]++
+	}
+	if ests[st.Dossier.Establishment] != 3 || ests[pending.Establishment] != 1 || len(ests) != 2 {
+		t.Errorf("rows per establishment %v", ests)
+	}
+	for _, p := range fc.Planned {
+		if p.Establishment.IsValid() || !sums[key{p.Window, p.Domain}].Equal(envelope.Credits{Advance: p.Advance, Usage: p.Usage}) {
+			t.Errorf("total %+v, per establishment %v", p, sums[key{p.Window, p.Domain}])
+		}
+	}
+}

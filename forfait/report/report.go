@@ -114,8 +114,8 @@ func Applications(in *instruction.Rules, decisions []eligibility.Decision, natio
 // Planned is the detail of the notifications planned per establishment,
 // or per GHT for the establishments ghts names (the FINESS géographique
 // to the GHT's name), advance and usage by window and domain (Annexe 2
-// §5), from a forecast's PerEstablishment, in its order with a GHT's
-// rows merged at its first establishment's place.
+// §5), from a forecast's PerEstablishment, sorted by region, FINESS or
+// GHT name, window and domain.
 func Planned(fc settlement.Forecast, ghts map[forfait.FINESS]string) Table {
 	t := Table{
 		Title: "Notifications prévues par établissement ou GHT (Annexe 2 §5)",
@@ -134,7 +134,7 @@ func Planned(fc settlement.Forecast, ghts map[forfait.FINESS]string) Table {
 	for _, p := range fc.PerEstablishment {
 		who := p.Establishment.String()
 		if g, ok := ghts[p.Establishment]; ok {
-			who = "GHT " + g
+			who = g
 		}
 		k := key{p.Region, who, p.Window, p.Domain}
 		if i, ok := at[k]; ok {
@@ -145,6 +145,9 @@ func Planned(fc settlement.Forecast, ghts map[forfait.FINESS]string) Table {
 		at[k] = len(t.Rows)
 		t.Rows = append(t.Rows, []Cell{text(p.Region.String()), text(who), text(p.Window.String()), text(p.Domain.String()), money(p.Advance), money(p.Usage)})
 	}
+	slices.SortStableFunc(t.Rows, func(a, b []Cell) int {
+		return cmp.Or(cmp.Compare(a[0].Text, b[0].Text), cmp.Compare(a[1].Text, b[1].Text), cmp.Compare(a[2].Text, b[2].Text), cmp.Compare(a[3].Text, b[3].Text))
+	})
 	return t
 }
 

@@ -203,7 +203,7 @@ func TestPlanned(t *testing.T) {
 		{Region: envelope.IleDeFrance, Establishment: forfait.MustParseFINESS("750800005"), Window: window.W1, Domain: forfait.DS2, Advance: decimal.New(3, 0), Usage: decimal.New(4, 0)},
 	}}
 	tab := report.Planned(fc, map[forfait.FINESS]string{forfait.MustParseFINESS("750712184"): "Paris", forfait.MustParseFINESS("750800005"): "Paris"})
-	if len(tab.Rows) != 2 || tab.Rows[1][1].Text != "GHT Paris" || !tab.Rows[1][4].Amount.Equal(decimal.New(4, 0)) || !tab.Rows[1][5].Amount.Equal(decimal.New(6, 0)) {
+	if len(tab.Rows) != 2 || tab.Rows[1][1].Text != "Paris" || !tab.Rows[1][4].Amount.Equal(decimal.New(4, 0)) || !tab.Rows[1][5].Amount.Equal(decimal.New(6, 0)) {
 		t.Errorf("rows %v", tab.Rows)
 	}
 }

@@ -70,7 +70,7 @@ func TestCommitments(t *testing.T) {
 	if s := ledger.State(); !s.Committed.Advance.IsZero() || !s.Committed.Usage.Equal(total.Usage) || !s.Left.Advance.IsZero() {
 		t.Errorf("after the advances: committed %v, left %v", s.Committed, s.Left)
 	}
-	st, settled, err := settlement.Settle(&rules, st, []settlement.Declaration{{Domain: forfait.DS3, Window: window.W1, Rates: rates(t, indicator.DS31, "45")}}, day(2022, 9, 1))
+	_, settled, err := settlement.Settle(&rules, st, []settlement.Declaration{{Domain: forfait.DS3, Window: window.W1, Rates: rates(t, indicator.DS31, "45")}}, day(2022, 9, 1))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -537,7 +537,7 @@ func (l *Ledger) check(n Notification, d *draft) error {
 		d.commits[key] = c
 	}
 	if ce := l.short(n.Window, n.Date, d.accounts, l.transfers); ce != nil {
-		return &LedgerError{Notification: n, Reason: ce.reason(), Err: ce}
+		return &LedgerError{Notification: n, Reason: "the credits delegated by its date cannot serve it", Err: ce}
 	}
 	d.booked[n.Identity()] = true
 	return nil

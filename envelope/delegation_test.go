@@ -2,6 +2,7 @@ package envelope_test
 
 import (
 	"github.com/shopspring/decimal"
+	"math/big"
 	"pgregory.net/rapid"
 
 	"errors"
@@ -352,3 +353,32 @@ func plusZero(c envelope.Credits) envelope.Credits {
 
 func TestCreditsMachine(t *testing.T) { rapid.Check(t, checkCreditsMachine) }
 func FuzzCreditsMachine(f *testing.F) { f.Fuzz(rapid.MakeFuzz(checkCreditsMachine)) }
+
+// checkVolet2Split: a volet-2 amount within the cap splits into an
+// advance of 30 % rounded half away from zero to the euro and the rest
+// (§3.3, Annexe 2 §4; INT-04), computed here with big.Rat; beyond the cap
+// or not positive it is refused.
+func checkVolet2Split(t *rapid.T) {
+	rs, a := forfait.Instruction2021(), envelope.Instruction2021Annex2()
+	cents := rapid.Int64Range(-100, 10_000_100).Draw(t, "cents")
+	amount := decimal.New(cents, -2)
+	c, err := envelope.SplitVolet2(&rs, &a, amount)
+	if cents <= 0 || cents > 10_000_000 {
+		if !errors.Is(err, envelope.ErrVolet2Amount) {
+			t.Fatalf("SplitVolet2(%s) = %v, %v", amount, c, err)
+		}
+		return
+	}
+	exact := new(big.Rat).Mul(amount.Rat(), big.NewRat(3, 10))
+	whole, rem := new(big.Int).QuoRem(exact.Num(), exact.Denom(), new(big.Int))
+	if new(big.Rat).SetFrac(new(big.Int).Mul(rem, big.NewInt(2)), exact.Denom()).Cmp(big.NewRat(1, 1)) >= 0 {
+		whole.Add(whole, big.NewInt(1))
+	}
+	want := decimal.NewFromBigInt(whole, 0)
+	if err != nil || !c.Advance.Equal(want) || !c.Advance.Add(c.Usage).Equal(amount) {
+		t.Fatalf("SplitVolet2(%s) = %v, %v; want advance %s", amount, c, err, want)
+	}
+}
+
+func TestVolet2Split(t *testing.T) { rapid.Check(t, checkVolet2Split) }
+func FuzzVolet2Split(f *testing.F) { f.Fuzz(rapid.MakeFuzz(checkVolet2Split)) }

@@ -32,9 +32,9 @@ var (
 )
 
 // Tranche is one delegation of credits to a region by an FMIS budget
-// circular (§6.1: "dans la limite des crédits qui leur sont délégués par
-// les circulaires FMIS"; Annexe 2 §5: funds delegated from 2021). Its
-// credits can be used from its date on.
+// circular (§6.1: "dans la seule limite des crédits qui leur sont
+// délégués par les circulaires FMIS"; Annexe 2 §5: funds delegated from
+// 2021). Its credits can be used from its date on.
 type Tranche struct {
 	Date    window.Date
 	Credits Credits

@@ -10,16 +10,34 @@
 // generalisation (§3.3). Each region's volet-1 envelope is its share of the
 // national total in proportion to its establishments' forfaits (Annexe 2
 // §1); Allocate computes such shares to the euro. Each envelope is 30 %
-// advance credits and 70 % usage credits (Annexe 2 §3). An ARS notifies
-// advances, balances and repayments within its credits (§6.1): the Ledger
-// refuses any notification beyond them, keeps volet 1 and volet 2 apart
-// (not fungible, §3.3), and caps volet-2 establishments at 100 k€.
+// advance credits and 70 % usage credits (Annexe 2 §3). An ARS retains
+// applications and notifies advances, balances and repayments "dans la
+// seule limite des crédits qui leur sont délégués par les circulaires
+// FMIS" (§6.1): the Ledger holds the Annexe 2 envelope as a ceiling, the
+// tranches delegated within it ([Tranche], dated, with the circular's
+// reference), the budgets of the funding windows and the dated transfers
+// between them ([Transfer]; Annexe 2 §5: the ARS steer their envelope per
+// window), the commitments of validated decisions ([Commitment]) and the
+// notifications booked. A commitment or a notification is refused when
+// the credits delegated at its date, in its window's budget, cannot serve
+// it, with a [*CreditsError] giving the shortfall and the last tranche in
+// force. Volet 1 and volet 2 are kept apart (not fungible, §3.3).
+//
+// Volet 2 is a pilot of three ARS, Hauts-de-France, Occitanie and Pays de
+// la Loire (§3.3, §6.2, Annexe 2 §2): [OpenLedger] opens no volet-2 ledger
+// elsewhere. An establishment's volet-2 amount is at most 100 k€ and is
+// paid 30 % in advance, 70 % when the pilot's objectives are declared met,
+// the advance repaid otherwise (§3.3, Annexe 2 §4); the ledger refuses any
+// other amount.
 //
 // # Sources
 //
 //   - §3.3: the national split, the 100 k€ cap, non-fungibility.
 //   - Annexe 2 §1 and §2: the regional and pilot envelopes, region names as
-//     spelt there; §3: the 30/70 split of credits.
+//     spelt there; §3: the 30/70 split of credits; §4: volet 2's split;
+//     §5: envelopes steered per window, funds delegated by FMIS circulars.
+//   - §6.1: applications retained within the credits delegated; §6.2: the
+//     three pilot ARS.
 //
 // # Interpretations
 //
@@ -32,6 +50,14 @@
 //     official spelling, any case, accents or not, or its INSEE code) and
 //     always printed with its one Annexe 2 name; an unknown one is refused
 //     with the nearest suggested, never guessed.
+//   - The text gives no formula for a volet-2 amount ("calculés sur la
+//     base de l'activité combinée 2019 … dans la limite de 100 K€", §3.3,
+//     Annexe 2 §4): it is the ARS's input; [SplitVolet2] checks the cap
+//     and splits it as a volet-1 forfait is split (INT-04).
+//   - Credits are used from the date of what uses them: a tranche or a
+//     transfer serves the steps dated on or after its date, a repayment
+//     gives credits back from its date; a window without a budget draws on
+//     the credits delegated and assigned to no window.
 //   - A notification has an [Identity] (establishment, volet, domain, kind,
 //     window): a [Ledger] refuses the same identity twice, so money is never
 //     booked twice.
@@ -40,17 +66,26 @@
 //
 // [ParseRegion] returns a *forfait.InputError ([ErrUnknownRegion]);
 // [Allocate] returns every problem joined, wrapping [ErrInvalidAllocation];
-// [Annex2.Validate] wraps [ErrInvalidAnnex2]; [NewLedger] wraps
-// [ErrUnknownRegion], [ErrInvalidVolet] or [ErrInvalidLedger];
-// [Ledger.Book] and [Ledger.Record] return a [*LedgerError] per refused
-// notification, wrapping [ErrInsufficientCredits], [ErrWrongLedger],
-// [ErrInvalidNotification], [ErrDuplicate] or [ErrVolet2Cap], and then
-// leave the ledger untouched: a step is booked whole or not at all.
+// [Annex2.Validate] wraps [ErrInvalidAnnex2]; [NewLedger] and [OpenLedger]
+// wrap [ErrUnknownRegion], [ErrInvalidVolet], [ErrInvalidLedger] or
+// [ErrNotPilot]; [Ledger.Delegate], [Ledger.Move] and [Ledger.Commit] wrap
+// [ErrInvalidDelegation], [ErrBeyondEnvelope], [ErrDuplicate] or
+// [ErrVolet2Amount], or return a [*CreditsError] ([ErrInsufficientCredits]);
+// [Ledger.Book] returns a [*LedgerError] per refused notification,
+// wrapping [ErrInsufficientCredits] (through a [*CreditsError]),
+// [ErrWrongLedger], [ErrInvalidNotification], [ErrDuplicate],
+// [ErrVolet2Amount] or [ErrVolet2Cap]. A refused step leaves the ledger
+// untouched: it is booked whole or not at all.
 //
 // # Example
 //
 //	a := envelope.Instruction2021Annex2()
 //	credits, _ := envelope.SplitCredits(&rs, a.Regions[envelope.Corse.Index()].Amount)
-//	ledger, _ := envelope.NewLedger(envelope.Corse, envelope.Volet1, credits, decimal.Zero)
-//	err := ledger.Book(added...) // a step's notifications, all or none
+//	ledger, _ := envelope.NewLedger(envelope.Corse, credits) // all delegated at once
+//	err := ledger.Book(added...)                            // a step's notifications, all or none
+//
+//	ledger, _ = envelope.OpenLedger(&a, &rs, envelope.Corse, envelope.Volet1) // credits in tranches
+//	err = ledger.Delegate(envelope.Tranche{Date: on, Credits: c, Source: "circulaire FMIS …"})
+//	err = ledger.Move(envelope.Transfer{Date: on, From: 0, To: window.W1, Credits: c, Source: "…"})
+//	err = ledger.Commit(commitment) // a *CreditsError gives the shortfall
 package envelope

@@ -157,7 +157,7 @@ func FuzzAllocation(f *testing.F)         { f.Fuzz(rapid.MakeFuzz(checkAllocatio
 
 func newLedger(t testing.TB, adv, use string) *envelope.Ledger {
 	t.Helper()
-	l, err := envelope.NewLedger(envelope.Bretagne, envelope.Volet1, envelope.Credits{Advance: d(adv), Usage: d(use)}, decimal.Zero)
+	l, err := envelope.NewLedger(envelope.Bretagne, envelope.Credits{Advance: d(adv), Usage: d(use)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,14 +181,14 @@ func note(k envelope.Kind, amount string) envelope.Notification {
 func TestLedgerDuplicate(t *testing.T) {
 	l := newLedger(t, "1000", "1000")
 	first := note(envelope.Advance, "100")
-	if err := l.Record(first); err != nil {
+	if err := l.Book(first); err != nil {
 		t.Fatal(err)
 	}
 	again := first
 	again.Amount, again.Date = d("5"), window.DateOf(2022, 1, 3)
 	before := l.State()
 	var le *envelope.LedgerError
-	if err := l.Record(again); !errors.Is(err, envelope.ErrDuplicate) || !errors.As(err, &le) || !sameState(l.State(), before) {
+	if err := l.Book(again); !errors.Is(err, envelope.ErrDuplicate) || !errors.As(err, &le) || !l.State().Equal(before) {
 		t.Fatalf("second advance: %v; state %+v, was %+v", err, l.State(), before)
 	}
 	for name, change := range map[string]func(*envelope.Notification){
@@ -198,18 +198,18 @@ func TestLedgerDuplicate(t *testing.T) {
 	} {
 		n := first
 		change(&n)
-		if err := l.Record(n); err != nil {
+		if err := l.Book(n); err != nil {
 			t.Errorf("another %s: %v", name, err)
 		}
 	}
 	// A step whose second notification repeats its first is refused whole.
 	step := note(envelope.Advance, "10")
 	before = l.State()
-	if err := l.Book(step, step); !errors.Is(err, envelope.ErrDuplicate) || !sameState(l.State(), before) {
-		t.Errorf("Book of a repeated notification: %v; state changed %v", err, !sameState(l.State(), before))
+	if err := l.Book(step, step); !errors.Is(err, envelope.ErrDuplicate) || !l.State().Equal(before) {
+		t.Errorf("Book of a repeated notification: %v; state changed %v", err, !l.State().Equal(before))
 	}
 	// A step with one notification beyond the credits records none.
-	if err := l.Book(note(envelope.Advance, "10"), note(envelope.Advance, "10000")); !errors.Is(err, envelope.ErrInsufficientCredits) || !sameState(l.State(), before) {
+	if err := l.Book(note(envelope.Advance, "10"), note(envelope.Advance, "10000")); !errors.Is(err, envelope.ErrInsufficientCredits) || !l.State().Equal(before) {
 		t.Errorf("Book beyond the credits: %v", err)
 	}
 	if err := l.Book(note(envelope.Advance, "10"), note(envelope.Balance, "20")); err != nil || l.State().Count != before.Count+2 {
@@ -237,12 +237,12 @@ func TestLedger(t *testing.T) {
 	}
 	for i, s := range steps {
 		before := l.State()
-		err := l.Record(s.n)
+		err := l.Book(s.n)
 		if !errors.Is(err, s.wantErr) || (err == nil) != (s.wantErr == nil) {
-			t.Fatalf("step %d: Record = %v, want %v", i, err, s.wantErr)
+			t.Fatalf("step %d: Book = %v, want %v", i, err, s.wantErr)
 		}
 		var le *envelope.LedgerError
-		if err != nil && (!errors.As(err, &le) || !sameState(l.State(), before)) {
+		if err != nil && (!errors.As(err, &le) || !l.State().Equal(before)) {
 			t.Fatalf("step %d: refused, but the ledger changed or the error is untyped: %v", i, err)
 		}
 	}
@@ -252,40 +252,110 @@ func TestLedger(t *testing.T) {
 	}
 }
 
-func TestVolet2Cap(t *testing.T) {
-	l, err := envelope.NewLedger(envelope.Occitanie, envelope.Volet2, envelope.Credits{Advance: d("150000"), Usage: d("350000")}, d("100000"))
+// TestVolet2 follows a pilot's establishments (§3.3, Annexe 2 §4): an
+// amount committed within the cap, split 30/70; the advance is its 30 %,
+// then the usage part when the objectives are met or the advance repaid
+// otherwise, never both.
+func TestVolet2(t *testing.T) {
+	rs, a := forfait.Instruction2021(), envelope.Instruction2021Annex2()
+	l, err := envelope.OpenLedger(&a, &rs, envelope.Occitanie, envelope.Volet2)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := l.Delegate(envelope.Tranche{Date: window.DateOf(2021, 10, 1), Credits: envelope.Credits{Advance: d("150000"), Usage: d("350000")}, Source: "circulaire FMIS 2021"}); err != nil {
+		t.Fatal(err)
+	}
+	on := window.DateOf(2021, 11, 2)
+	commit := func(est, amount string) envelope.Commitment {
+		c, err := envelope.SplitVolet2(&rs, &a, d(amount))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return envelope.Commitment{Establishment: forfait.MustParseFINESS(est), Date: on, Credits: c, Source: "§3.3"}
+	}
 	n := func(k envelope.Kind, est, amount string) envelope.Notification {
-		return envelope.Notification{Kind: k, Volet: envelope.Volet2, Region: envelope.Occitanie, Establishment: forfait.MustParseFINESS(est), Amount: d(amount)}
+		return envelope.Notification{Kind: k, Volet: envelope.Volet2, Region: envelope.Occitanie, Establishment: forfait.MustParseFINESS(est), Amount: d(amount), Date: on}
+	}
+	if err := l.Commit(commit("310000012", "90000")); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Commit(commit("310000020", "33333")); err != nil { // 9 999.9 → 10 000 advance
+		t.Fatal(err)
 	}
 	for i, s := range []struct {
 		n       envelope.Notification
 		wantErr error
 	}{
-		{n(envelope.Advance, "310000012", "30000"), nil},
-		{n(envelope.Balance, "310000012", "70000"), nil},
-		{n(envelope.Advance, "310000012", "1"), envelope.ErrDuplicate},
-		{n(envelope.Repayment, "310000012", "30000"), nil},
-		{n(envelope.Repayment, "310000038", "1"), envelope.ErrInvalidNotification}, // nothing advanced is left to repay in the region
-		{n(envelope.Advance, "310000038", "100001"), envelope.ErrVolet2Cap},
-		{n(envelope.Advance, "310000020", "30000"), nil}, // another establishment has its own cap
+		{n(envelope.Advance, "310000012", "90000"), envelope.ErrVolet2Amount}, // the whole amount as an "advance"
+		{n(envelope.Balance, "310000012", "63000"), envelope.ErrVolet2Amount}, // no advance yet
+		{n(envelope.Advance, "310000038", "30000"), envelope.ErrVolet2Amount}, // no amount committed
+		{n(envelope.Advance, "310000012", "27000"), nil},
+		{n(envelope.Balance, "310000012", "62999"), envelope.ErrVolet2Amount},
+		{n(envelope.Balance, "310000012", "63000"), nil}, // objectives met
+		{n(envelope.Repayment, "310000012", "27000"), envelope.ErrVolet2Amount},
+		{n(envelope.Advance, "310000020", "10000"), nil},
+		{n(envelope.Repayment, "310000020", "10000"), nil}, // objectives missed
+		{n(envelope.Balance, "310000020", "23333"), envelope.ErrVolet2Amount},
 		{func() envelope.Notification {
 			m := n(envelope.Advance, "310000020", "1")
 			m.Volet = envelope.Volet1
 			return m
 		}(), envelope.ErrWrongLedger},
+		{func() envelope.Notification {
+			m := n(envelope.Advance, "310000020", "1")
+			m.Window = window.W1
+			return m
+		}(), envelope.ErrInvalidNotification},
 	} {
-		if err := l.Record(s.n); !errors.Is(err, s.wantErr) || (err == nil) != (s.wantErr == nil) {
+		before := l.State()
+		err := l.Book(s.n)
+		if !errors.Is(err, s.wantErr) || (err == nil) != (s.wantErr == nil) {
 			t.Fatalf("step %d: %v, want %v", i, err, s.wantErr)
 		}
+		if err != nil && !l.State().Equal(before) {
+			t.Fatalf("step %d: refused, but the ledger changed", i)
+		}
 	}
-	if _, err := envelope.NewLedger(envelope.Occitanie, envelope.Volet2, envelope.Credits{}, decimal.Zero); err == nil {
-		t.Error("volet-2 ledger without a cap accepted")
+	st := l.State()
+	want := envelope.Credits{Advance: d("27000"), Usage: d("63000")}
+	if !st.Used.Equal(want) || !st.Committed.Equal(envelope.Credits{Advance: d("0"), Usage: d("0")}) || !st.Repaid.Advance.Equal(d("10000")) {
+		t.Errorf("state: used %v committed %v repaid %v", st.Used, st.Committed, st.Repaid)
 	}
-	if _, err := envelope.NewLedger(0, 0, envelope.Credits{Advance: d("-1")}, decimal.Zero); len(forfait.Problems(err)) != 3 {
-		t.Errorf("NewLedger with three problems: %v", err)
+	if k, amount := envelope.Volet2Settlement(commit("310000012", "90000"), false); k != envelope.Repayment || !amount.Equal(d("27000")) {
+		t.Errorf("Volet2Settlement(missed) = %v %s", k, amount)
+	}
+	for _, bad := range []string{"100000.01", "0", "-5"} {
+		if _, err := envelope.SplitVolet2(&rs, &a, d(bad)); !errors.Is(err, envelope.ErrVolet2Amount) {
+			t.Errorf("SplitVolet2(%s): %v", bad, err)
+		}
+	}
+	wrong := commit("310000046", "1000")
+	wrong.Credits = envelope.Credits{Advance: d("1000"), Usage: d("0")}
+	if err := l.Commit(wrong); !errors.Is(err, envelope.ErrVolet2Amount) {
+		t.Errorf("a volet-2 commitment not split 30/70: %v", err)
+	}
+}
+
+// TestVolet2Pilots: volet-2 ledgers open for the three pilot ARS only
+// (§3.3, §6.2, Annexe 2 §2), with their 500 k€ as ceiling.
+func TestVolet2Pilots(t *testing.T) {
+	rs, a := forfait.Instruction2021(), envelope.Instruction2021Annex2()
+	for _, r := range envelope.Regions() {
+		l, err := envelope.OpenLedger(&a, &rs, r, envelope.Volet2)
+		pilot := r == envelope.HautsDeFrance || r == envelope.Occitanie || r == envelope.PaysDeLaLoire
+		var ie *forfait.InputError
+		switch {
+		case pilot && (err != nil || !l.State().Credits.Equal(envelope.Credits{Advance: d("150000"), Usage: d("350000")})):
+			t.Errorf("%s: %v", r, err)
+		case !pilot && (!errors.Is(err, envelope.ErrNotPilot) || !errors.As(err, &ie) || ie.Field != "region" || ie.Value != r.String()):
+			t.Errorf("%s: a volet-2 ledger opened: %v", r, err)
+		}
+	}
+	if _, err := envelope.OpenLedger(&a, &rs, 0, 0); len(forfait.Problems(err)) != 2 {
+		t.Errorf("OpenLedger with two problems: %v", err)
+	}
+	if _, err := envelope.NewLedger(0, envelope.Credits{Advance: d("-1"), Usage: d("0")}); len(forfait.Problems(err)) != 2 {
+		t.Errorf("NewLedger with two problems: %v", err)
 	}
 }
 
@@ -309,7 +379,7 @@ func TestLedgerConcurrent(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := 0; i < 50; i++ {
-				if l.Record(note(envelope.Advance, "3")) == nil {
+				if l.Book(note(envelope.Advance, "3")) == nil {
 					mu.Lock()
 					accepted++
 					mu.Unlock()
@@ -331,7 +401,7 @@ func TestLedgerMachine(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		adv := decimal.New(rapid.Int64Range(0, 1e6).Draw(t, "advance_credits"), 0)
 		use := decimal.New(rapid.Int64Range(0, 1e6).Draw(t, "usage_credits"), 0)
-		l, err := envelope.NewLedger(envelope.Bretagne, envelope.Volet1, envelope.Credits{Advance: adv, Usage: use}, decimal.Zero)
+		l, err := envelope.NewLedger(envelope.Bretagne, envelope.Credits{Advance: adv, Usage: use})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -342,7 +412,7 @@ func TestLedgerMachine(t *testing.T) {
 				amount := decimal.New(rapid.Int64Range(1, 4e5).Draw(t, "cents"), -2)
 				n := note(k, "1")
 				n.Amount = amount
-				err := l.Record(n)
+				err := l.Book(n)
 				na, nu := usedAdv, usedUse
 				switch k {
 				case envelope.Advance:
@@ -354,7 +424,7 @@ func TestLedgerMachine(t *testing.T) {
 				}
 				fits := !na.GreaterThan(adv) && !nu.GreaterThan(use) && na.Sign() >= 0
 				if fits != (err == nil) {
-					t.Fatalf("%s of %s: fits %v, Record %v", k, amount, fits, err)
+					t.Fatalf("%s of %s: fits %v, Book %v", k, amount, fits, err)
 				}
 				if fits {
 					usedAdv, usedUse, count = na, nu, count+1
@@ -390,7 +460,7 @@ func BenchmarkAllocate(b *testing.B) {
 // BenchmarkLedgerRecord: one notification, each for another establishment
 // (a ledger refuses the same one twice).
 func BenchmarkLedgerRecord(b *testing.B) {
-	l, _ := envelope.NewLedger(envelope.Bretagne, envelope.Volet1, envelope.Credits{Advance: d("1e15"), Usage: d("1e15")}, decimal.Zero)
+	l, _ := envelope.NewLedger(envelope.Bretagne, envelope.Credits{Advance: d("1e15"), Usage: d("1e15")})
 	ns := make([]envelope.Notification, b.N)
 	for i := range ns {
 		ns[i] = note(envelope.Advance, "12345")
@@ -398,16 +468,10 @@ func BenchmarkLedgerRecord(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := l.Record(ns[i]); err != nil {
+		if err := l.Book(ns[i]); err != nil {
 			b.Fatal(err)
 		}
 	}
-}
-
-func sameState(a, b envelope.State) bool {
-	return a.Region == b.Region && a.Volet == b.Volet && a.Count == b.Count &&
-		a.Used.Advance.Equal(b.Used.Advance) && a.Used.Usage.Equal(b.Used.Usage) &&
-		a.Remaining.Advance.Equal(b.Remaining.Advance) && a.Remaining.Usage.Equal(b.Remaining.Usage)
 }
 
 // TestTextForms: kinds, volets and region errors print and parse.
@@ -447,7 +511,7 @@ func TestBounds(t *testing.T) {
 		l := newLedger(t, "1e2000", "1e2000")
 		n := note(envelope.Advance, "1")
 		n.Amount = decimal.New(1, exp)
-		if err := l.Record(n); (err == nil) != ok {
+		if err := l.Book(n); (err == nil) != ok {
 			t.Errorf("amount exponent %d: %v", exp, err)
 		}
 	}
@@ -463,5 +527,63 @@ func TestAnnex2Messages(t *testing.T) {
 	parts, err := envelope.Allocate(decimal.New(1, 1000), []decimal.Decimal{decimal.New(1, 0), decimal.New(1, 0)})
 	if err != nil || !parts[0].Add(parts[1]).Equal(decimal.New(1, 1000)) {
 		t.Errorf("a total of 1e1000: %v", err)
+	}
+}
+
+// TestEqual: amounts compare by value, as decimals do, not by
+// representation.
+func TestEqual(t *testing.T) {
+	a := envelope.Credits{Advance: d("1.50"), Usage: d("3")}
+	b := envelope.Credits{Advance: d("1.5"), Usage: d("3.00")}
+	if !a.Equal(b) || a.Equal(envelope.Credits{Advance: d("1.5"), Usage: d("3.01")}) {
+		t.Errorf("Credits.Equal(%v, %v)", a, b)
+	}
+	s := envelope.State{Region: envelope.Corse, Volet: envelope.Volet1, Credits: a, Used: a, Remaining: a}
+	u := envelope.State{Region: envelope.Corse, Volet: envelope.Volet1, Credits: b, Used: b, Remaining: b}
+	if !s.Equal(u) || !cmp.Equal(s, u) {
+		t.Errorf("State.Equal of equal amounts written differently")
+	}
+	u.Count = 1
+	if s.Equal(u) {
+		t.Error("State.Equal ignores the count")
+	}
+}
+
+// TestCharge: the credit arithmetic of Annexe 2 §3 written out case by
+// case: an advance draws on the advance credits, a balance on the usage
+// credits, a repayment gives advance credits back; beyond a part, what
+// was left of it.
+func TestCharge(t *testing.T) {
+	c := envelope.Credits{Advance: d("300"), Usage: d("700")}
+	tests := []struct {
+		name       string
+		used       envelope.Credits
+		kind       envelope.Kind
+		amount     string
+		want       envelope.Credits
+		wantLeft   string
+		wantOK     bool
+		wantPart   envelope.Part
+		wantString string
+	}{
+		{"advance within", envelope.Credits{Advance: d("100"), Usage: d("0")}, envelope.Advance, "200", envelope.Credits{Advance: d("300"), Usage: d("0")}, "0", true, envelope.AdvanceCredits, "advance"},
+		{"advance beyond", envelope.Credits{Advance: d("100"), Usage: d("0")}, envelope.Advance, "200.01", envelope.Credits{Advance: d("300.01"), Usage: d("0")}, "200", false, envelope.AdvanceCredits, "advance"},
+		{"balance beyond", envelope.Credits{Advance: d("0"), Usage: d("800")}, envelope.Balance, "1", envelope.Credits{Advance: d("0"), Usage: d("801")}, "0", false, envelope.UsageCredits, "usage"},
+		{"balance within", envelope.Credits{Advance: d("300"), Usage: d("600")}, envelope.Balance, "100", envelope.Credits{Advance: d("300"), Usage: d("700")}, "0", true, envelope.UsageCredits, "usage"},
+		{"repayment", envelope.Credits{Advance: d("300"), Usage: d("0")}, envelope.Repayment, "50", envelope.Credits{Advance: d("250"), Usage: d("0")}, "0", true, envelope.AdvanceCredits, "advance"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			next, left, ok := c.Charge(tt.used, tt.kind, d(tt.amount))
+			if !next.Equal(tt.want) || !left.Equal(d(tt.wantLeft)) || ok != tt.wantOK {
+				t.Errorf("Charge = %v, %s, %v; want %v, %s, %v", next, left, ok, tt.want, tt.wantLeft, tt.wantOK)
+			}
+			if p := tt.kind.Part(); p != tt.wantPart || p.String() != tt.wantString {
+				t.Errorf("%v.Part() = %v", tt.kind, p)
+			}
+		})
+	}
+	if envelope.Kind(0).Part() != 0 || envelope.Part(9).String() != "invalid part 9" || !c.Of(0).IsZero() {
+		t.Error("invalid parts")
 	}
 }

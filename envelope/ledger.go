@@ -186,8 +186,86 @@ func (e *LedgerError) Unwrap() error { return e.Err }
 
 // Credits are the two parts of a regional envelope (Annexe 2 §3): the
 // advance credits, round(30 %) of it, and the usage credits, the rest.
+// Compare them with Equal.
 type Credits struct {
 	Advance, Usage decimal.Decimal
+}
+
+// Equal reports whether c and d hold the same amounts, compared by value.
+func (c Credits) Equal(d Credits) bool { return c.Advance.Equal(d.Advance) && c.Usage.Equal(d.Usage) }
+
+// Part is one of the two parts of a regional envelope (Annexe 2 §3).
+type Part uint8
+
+const (
+	// AdvanceCredits are the 30 % of the envelope that pay advances.
+	AdvanceCredits Part = 1
+	// UsageCredits are the 70 % that pay balances.
+	UsageCredits Part = 2
+)
+
+// String returns "advance" or "usage"; "unset" for the zero value and
+// "invalid part n" for another invalid one.
+func (p Part) String() string {
+	switch p {
+	case 0:
+		return "unset"
+	case AdvanceCredits:
+		return "advance"
+	case UsageCredits:
+		return "usage"
+	}
+	return "invalid part " + strconv.Itoa(int(p))
+}
+
+// Part returns the credits a notification of kind k draws on or gives
+// back (Annexe 2 §3): advances and repayments the advance credits,
+// balances the usage credits; the zero Part for an invalid kind.
+func (k Kind) Part() Part {
+	switch k {
+	case Advance, Repayment:
+		return AdvanceCredits
+	case Balance:
+		return UsageCredits
+	}
+	return 0
+}
+
+// Of returns c's part p (Annexe 2 §3); zero for an invalid part.
+func (c Credits) Of(p Part) decimal.Decimal {
+	switch p {
+	case AdvanceCredits:
+		return c.Advance
+	case UsageCredits:
+		return c.Usage
+	}
+	return decimal.Zero
+}
+
+// Charge is a region's credit arithmetic (Annexe 2 §3; §6.1), the one
+// the ledger and the audit both use: next is used once a notification of
+// kind k and amount is booked on top of it (an advance draws on the
+// advance credits, a balance on the usage credits, a repayment gives
+// advance credits back). ok is false when next goes beyond c in the part
+// k draws on; left is then what was left of that part before, never
+// negative. A repayment is always ok here; whether it repays more than
+// was advanced is the caller's rule.
+func (c Credits) Charge(used Credits, k Kind, amount decimal.Decimal) (next Credits, left decimal.Decimal, ok bool) {
+	next = used
+	switch k {
+	case Advance:
+		next.Advance = used.Advance.Add(amount)
+	case Balance:
+		next.Usage = used.Usage.Add(amount)
+	case Repayment:
+		next.Advance = used.Advance.Sub(amount)
+		return next, decimal.Zero, true
+	}
+	part := k.Part()
+	if !next.Of(part).GreaterThan(c.Of(part)) {
+		return next, decimal.Zero, true
+	}
+	return next, decimal.Max(c.Of(part).Sub(used.Of(part)), decimal.Zero), false
 }
 
 // SplitCredits divides an envelope into its advance and usage credits
@@ -199,29 +277,102 @@ func SplitCredits(rs *forfait.RuleSet, envelope decimal.Decimal) (Credits, error
 }
 
 // Ledger is the account of one region's envelope for one volet: the
-// credits it was given and the notifications recorded against them
-// (§6.1: the ARS notifies within the credits delegated to it). It is safe
-// for concurrent use.
+// ceiling of its credits (the Annexe 2 envelope), the tranches delegated
+// within it, the budgets of its funding windows, the commitments of
+// validated decisions and the notifications booked against them (§6.1:
+// the ARS retains applications within the credits delegated to it by the
+// FMIS circulars; Annexe 2 §5). It is safe for concurrent use.
 type Ledger struct {
 	region Region
 	volet  Volet
-	cap    decimal.Decimal // volet 2: most per establishment; zero for none
+	cap    decimal.Decimal  // volet 2: most per establishment (§3.3, Annexe 2 §4)
+	rs     *forfait.RuleSet // volet 2: the split of a declared amount
 
-	mu      sync.Mutex
-	credits Credits
-	used    Credits                            // advance and usage credits spent, net of repayments
-	perEst  map[forfait.FINESS]decimal.Decimal // volet 2: notified per establishment
-	entries [][]Notification                   // in chunks, so that growing never copies them all
-	ids     map[Identity]bool                  // the identities recorded
-	count   int
+	mu        sync.Mutex
+	ceiling   Credits
+	tranches  []Tranche
+	transfers []Transfer
+	accounts  map[window.Window]account          // per notification window; zero for volet 2
+	commits   map[commitKey]Commitment           // what is still committed, per establishment and domain
+	perEst    map[forfait.FINESS]decimal.Decimal // volet 2: notified per establishment
+	entries   [][]Notification                   // in chunks, so that growing never copies them all
+	ids       map[Identity]bool                  // the identities recorded
+	count     int
 }
+
+// account is what one window's notifications and commitments hold.
+type account struct {
+	used      Credits         // paid net of repayments
+	paid      Credits         // advances and balances paid
+	repaid    decimal.Decimal // advances repaid
+	committed Credits
+	// repayments are the repayments' dates and amounts: a repayment gives
+	// advance credits back from its date only.
+	repayments []dated
+}
+
+type dated struct {
+	date   window.Date
+	amount decimal.Decimal
+}
+
+func zeroAccount() account {
+	return account{used: zeroCredits, paid: zeroCredits, repaid: decimal.Zero, committed: zeroCredits}
+}
+
+var zeroCredits = Credits{Advance: decimal.Zero, Usage: decimal.Zero}
 
 const chunk = 1024
 
-// NewLedger opens the ledger of region's envelope for volet, with its
-// credits. For volet 2, volet2Cap is the most an establishment may receive
-// in advance and usage together (100 k€, §3.3); it is ignored for volet 1.
-func NewLedger(region Region, volet Volet, credits Credits, volet2Cap decimal.Decimal) (*Ledger, error) {
+// NewLedger opens the ledger of region's volet-1 envelope with its credits
+// delegated in full from the start: one undated tranche of all of them
+// (Annexe 2 §1, §3). OpenLedger opens a ledger whose credits arrive in
+// tranches, and the volet-2 ledgers.
+func NewLedger(region Region, credits Credits) (*Ledger, error) {
+	l, err := newLedger(region, Volet1, credits)
+	if err != nil {
+		return nil, err
+	}
+	l.tranches = []Tranche{{Credits: credits, Source: "Annexe 2 §1, §3"}}
+	return l, nil
+}
+
+// OpenLedger opens the ledger of region's envelope for volet, under the
+// figures of a and the split of rs, with no credits delegated yet
+// (Delegate adds the tranches). Its ceiling is the region's envelope
+// split into advance and usage credits (Annexe 2 §1, §3; volet 2: Annexe 2
+// §2, §4). Volet 2 is a pilot of three ARS (§3.3, §6.2, Annexe 2 §2): for
+// another region OpenLedger returns a *forfait.InputError wrapping
+// ErrNotPilot.
+func OpenLedger(a *Annex2, rs *forfait.RuleSet, region Region, volet Volet) (*Ledger, error) {
+	if !region.IsValid() || !volet.IsValid() {
+		_, err := newLedger(region, volet, zeroCredits)
+		return nil, err
+	}
+	amount, ok := a.Regions[region.Index()].Amount, true
+	if volet == Volet2 {
+		amount, ok = a.Pilot(region)
+		if !ok {
+			return nil, &forfait.InputError{Field: "region", Value: region.String(),
+				Reason: "volet 2 is a pilot of " + a.pilotNames() + " only (§3.3, §6.2, Annexe 2 §2)", Err: ErrNotPilot}
+		}
+	}
+	credits, err := SplitCredits(rs, amount)
+	if err != nil {
+		return nil, err
+	}
+	l, err := newLedger(region, volet, credits)
+	if err != nil {
+		return nil, err
+	}
+	if volet == Volet2 {
+		r := *rs
+		l.cap, l.rs, l.perEst = a.Volet2Cap, &r, map[forfait.FINESS]decimal.Decimal{}
+	}
+	return l, nil
+}
+
+func newLedger(region Region, volet Volet, credits Credits) (*Ledger, error) {
 	var errs []error
 	if !region.IsValid() {
 		errs = append(errs, &forfait.InputError{Field: "region", Value: region.String(), Err: ErrUnknownRegion})
@@ -229,25 +380,22 @@ func NewLedger(region Region, volet Volet, credits Credits, volet2Cap decimal.De
 	if !volet.IsValid() {
 		errs = append(errs, &forfait.InputError{Field: "volet", Value: volet.String(), Err: ErrInvalidVolet})
 	}
-	if credits.Advance.Sign() < 0 || credits.Usage.Sign() < 0 {
-		errs = append(errs, &forfait.InputError{Field: "credits", Value: forfait.Format(credits.Advance) + " / " + forfait.Format(credits.Usage), Reason: "credits cannot be negative", Err: ErrInvalidLedger})
-	}
-	if volet == Volet2 && volet2Cap.Sign() <= 0 {
-		errs = append(errs, &forfait.InputError{Field: "volet2_cap", Value: forfait.Format(volet2Cap), Reason: "a volet-2 ledger needs a positive cap", Err: ErrInvalidLedger})
+	if !validCredits(credits) {
+		errs = append(errs, &forfait.InputError{Field: "credits", Value: credits.String(), Reason: "credits cannot be negative", Err: ErrInvalidLedger})
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	l := &Ledger{region: region, volet: volet, credits: credits, used: Credits{decimal.Zero, decimal.Zero}, ids: map[Identity]bool{}}
-	if volet == Volet2 {
-		l.cap, l.perEst = volet2Cap, map[forfait.FINESS]decimal.Decimal{}
-	}
-	return l, nil
+	return &Ledger{region: region, volet: volet, ceiling: credits, accounts: map[window.Window]account{},
+		commits: map[commitKey]Commitment{}, ids: map[Identity]bool{}}, nil
 }
 
-// Record checks n against the ledger and records it (§6.1, Annexe 2 §3),
-// as Book does for one notification.
-func (l *Ledger) Record(n Notification) error { return l.Book(n) }
+func validCredits(c Credits) bool {
+	return c.Advance.Sign() >= 0 && c.Usage.Sign() >= 0
+}
+
+// String writes c as "advance / usage" in euros.
+func (c Credits) String() string { return forfait.Format(c.Advance) + " / " + forfait.Format(c.Usage) }
 
 // Book records the notifications of one step (a dossier's opening or
 // settlement) as a whole: either every one is recorded, in order, or none
@@ -255,48 +403,89 @@ func (l *Ledger) Record(n Notification) error { return l.Book(n) }
 // *LedgerError when it is for another region or volet (ErrWrongLedger),
 // has no kind, establishment or positive amount (ErrInvalidNotification),
 // repeats the Identity of one recorded or booked before it (ErrDuplicate),
-// goes beyond the advance or usage credits left (ErrInsufficientCredits,
-// §6.1), repays more than was advanced in the region, or takes an
-// establishment beyond the volet-2 cap (ErrVolet2Cap, Annexe 2 §4). Every
-// refusal is reported.
+// goes beyond the credits delegated at its date to its window's budget, or
+// to no window's when its window has none (§6.1, Annexe 2 §5; a
+// *CreditsError wrapping ErrInsufficientCredits), repays more than was
+// advanced in the region, or, in volet 2, is not the part of its
+// establishment's committed amount its kind pays (ErrVolet2Amount, §3.3,
+// Annexe 2 §4) or takes it beyond the cap (ErrVolet2Cap). A notification
+// consumes the commitment of its establishment and domain: an advance its
+// advance part, a balance its usage part; a repayment releases the usage
+// part. Every refusal is reported.
 func (l *Ledger) Book(ns ...Notification) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	used := l.used
-	var perEst map[forfait.FINESS]decimal.Decimal
-	if l.perEst != nil {
-		perEst = map[forfait.FINESS]decimal.Decimal{}
-	}
-	booked := map[Identity]bool{}
+	st := l.draft()
 	var errs []error
 	for _, n := range ns {
-		next, err := l.check(n, used, perEst, booked)
-		if err != nil {
+		if err := l.check(n, &st); err != nil {
 			errs = append(errs, err)
-			continue
 		}
-		used = next
-		booked[n.Identity()] = true
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	l.used = used
-	for id, total := range perEst {
-		l.perEst[id] = total
-	}
+	l.apply(st)
 	for _, n := range ns {
 		l.append(n)
 	}
 	return nil
 }
 
-// check returns the credits used once n is recorded on top of used, or why
-// n is refused; perEst (volet 2) and booked carry the step's earlier
-// notifications.
-func (l *Ledger) check(n Notification, used Credits, perEst map[forfait.FINESS]decimal.Decimal, booked map[Identity]bool) (Credits, error) {
-	fail := func(err error, reason string) (Credits, error) {
-		return used, &LedgerError{Notification: n, Reason: reason, Err: err}
+// draft is a step's changes before they are applied: the windows'
+// accounts, copied (there are at most five), and the commitments and
+// volet-2 totals it changes.
+type draft struct {
+	accounts map[window.Window]account
+	commits  map[commitKey]Commitment
+	perEst   map[forfait.FINESS]decimal.Decimal
+	booked   map[Identity]bool
+}
+
+func (l *Ledger) draft() draft {
+	d := draft{accounts: make(map[window.Window]account, len(l.accounts)), commits: map[commitKey]Commitment{},
+		perEst: map[forfait.FINESS]decimal.Decimal{}, booked: map[Identity]bool{}}
+	for w, a := range l.accounts {
+		d.accounts[w] = a
+	}
+	return d
+}
+
+func (d *draft) account(w window.Window) account {
+	a, ok := d.accounts[w]
+	if !ok {
+		a = zeroAccount()
+	}
+	return a
+}
+
+func (l *Ledger) commitment(d *draft, k commitKey) (Commitment, bool) {
+	if c, ok := d.commits[k]; ok {
+		return c, true
+	}
+	c, ok := l.commits[k]
+	return c, ok
+}
+
+// apply makes a checked draft the ledger's; the caller holds the lock.
+func (l *Ledger) apply(d draft) {
+	l.accounts = d.accounts
+	for k, c := range d.commits {
+		if c.Credits.Advance.IsZero() && c.Credits.Usage.IsZero() {
+			delete(l.commits, k)
+			continue
+		}
+		l.commits[k] = c
+	}
+	for e, total := range d.perEst {
+		l.perEst[e] = total
+	}
+}
+
+// check applies n to the draft d, or says why n is refused.
+func (l *Ledger) check(n Notification, d *draft) error {
+	fail := func(err error, reason string) error {
+		return &LedgerError{Notification: n, Reason: reason, Err: err}
 	}
 	switch {
 	case n.Region != l.region || n.Volet != l.volet:
@@ -305,42 +494,54 @@ func (l *Ledger) check(n Notification, used Credits, perEst map[forfait.FINESS]d
 		return fail(ErrInvalidNotification, "needs a kind, an establishment and a positive amount")
 	case n.Volet == Volet1 && (!n.Variant.IsValid() || !n.Window.IsValid()):
 		return fail(ErrInvalidNotification, "a volet-1 notification needs a domain and a window")
-	case l.ids[n.Identity()] || booked[n.Identity()]:
+	case n.Volet == Volet2 && (n.Window != 0 || n.Variant != forfait.Variant{}):
+		return fail(ErrInvalidNotification, "a volet-2 notification has no domain and no window")
+	case l.ids[n.Identity()] || d.booked[n.Identity()]:
 		return fail(ErrDuplicate, "a "+n.Kind.String()+" for "+n.Establishment.String()+" "+n.Variant.Domain.String()+
 			" window "+n.Window.String()+" is already recorded")
 	}
-	switch n.Kind {
-	case Advance:
-		used.Advance = used.Advance.Add(n.Amount)
-	case Balance:
-		used.Usage = used.Usage.Add(n.Amount)
-	case Repayment:
-		used.Advance = used.Advance.Sub(n.Amount)
+	key := commitKey{n.Establishment, n.Variant.Domain}
+	c, committed := l.commitment(d, key)
+	if n.Volet == Volet2 {
+		if err := l.checkVolet2(n, c, committed, d); err != nil {
+			return err
+		}
 	}
-	switch {
-	case used.Advance.GreaterThan(l.credits.Advance):
-		return fail(ErrInsufficientCredits, "advance credits left: "+forfait.Format(l.credits.Advance.Sub(l.used.Advance)))
-	case used.Usage.GreaterThan(l.credits.Usage):
-		return fail(ErrInsufficientCredits, "usage credits left: "+forfait.Format(l.credits.Usage.Sub(l.used.Usage)))
-	case used.Advance.Sign() < 0:
+	a := d.account(n.Window)
+	total := zeroCredits
+	for _, x := range d.accounts {
+		total = Credits{total.Advance.Add(x.used.Advance), total.Usage.Add(x.used.Usage)}
+	}
+	if n.Kind == Repayment && total.Advance.LessThan(n.Amount) {
 		return fail(ErrInvalidNotification, "repays more than was advanced in this region")
 	}
-	if perEst != nil {
-		total, ok := perEst[n.Establishment]
-		if !ok {
-			total = l.perEst[n.Establishment]
-		}
-		if n.Kind == Repayment {
-			total = total.Sub(n.Amount)
-		} else {
-			total = total.Add(n.Amount)
-		}
-		if total.GreaterThan(l.cap) {
-			return fail(ErrVolet2Cap, "at most "+forfait.Format(l.cap)+" € per establishment")
-		}
-		perEst[n.Establishment] = total
+	a.used, _, _ = l.ceiling.Charge(a.used, n.Kind, n.Amount)
+	switch n.Kind {
+	case Advance:
+		a.paid.Advance = a.paid.Advance.Add(n.Amount)
+	case Balance:
+		a.paid.Usage = a.paid.Usage.Add(n.Amount)
+	case Repayment:
+		a.repaid = a.repaid.Add(n.Amount)
+		a.repayments = append(slices.Clip(a.repayments), dated{n.Date, n.Amount})
 	}
-	return used, nil
+	d.accounts[n.Window] = a
+	if committed { // the commitment's part is consumed, or released, in its own window
+		release := Credits{Advance: decimal.Zero, Usage: c.Credits.Usage}
+		if n.Kind == Advance {
+			release = Credits{Advance: c.Credits.Advance, Usage: decimal.Zero}
+		}
+		ca := d.account(c.Window)
+		ca.committed = Credits{ca.committed.Advance.Sub(release.Advance), ca.committed.Usage.Sub(release.Usage)}
+		d.accounts[c.Window] = ca
+		c.Credits = Credits{c.Credits.Advance.Sub(release.Advance), c.Credits.Usage.Sub(release.Usage)}
+		d.commits[key] = c
+	}
+	if ce := l.short(n.Window, n.Date, d.accounts, l.transfers); ce != nil {
+		return &LedgerError{Notification: n, Reason: "the credits delegated by its date cannot serve it", Err: ce}
+	}
+	d.booked[n.Identity()] = true
+	return nil
 }
 
 // append stores n; the caller holds the lock.
@@ -352,26 +553,6 @@ func (l *Ledger) append(n Notification) {
 	l.entries[last] = append(l.entries[last], n)
 	l.ids[n.Identity()] = true
 	l.count++
-}
-
-// State is a ledger's account at one moment.
-type State struct {
-	Region    Region
-	Volet     Volet
-	Credits   Credits // given
-	Used      Credits // spent, net of repayments
-	Remaining Credits // Credits − Used
-	Count     int     // notifications recorded
-}
-
-// State returns the ledger's current account.
-func (l *Ledger) State() State {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return State{
-		Region: l.region, Volet: l.volet, Credits: l.credits, Used: l.used, Count: l.count,
-		Remaining: Credits{l.credits.Advance.Sub(l.used.Advance), l.credits.Usage.Sub(l.used.Usage)},
-	}
 }
 
 // Entries returns a copy of the notifications recorded, in order.

@@ -15,13 +15,13 @@ import (
 func TestLibraryConforms(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		credits := envelope.Credits{Advance: decimal.New(rapid.Int64Range(0, 300_000).Draw(t, "adv"), 0), Usage: decimal.New(rapid.Int64Range(0, 700_000).Draw(t, "use"), 0)}
-		l, err := envelope.NewLedger(envelope.Corse, envelope.Volet1, credits, decimal.Zero)
+		l, err := envelope.NewLedger(envelope.Corse, credits)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var accepted []envelope.Notification
 		for _, n := range rapid.SliceOfN(envelopetest.Notification(envelope.Corse), 0, 30).Draw(t, "notifications") {
-			if l.Record(n) == nil {
+			if l.Book(n) == nil {
 				accepted = append(accepted, n)
 			}
 		}

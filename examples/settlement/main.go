@@ -107,7 +107,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ledger, err := envelope.NewLedger(envelope.Bretagne, envelope.Volet1, credits, decimal.Zero)
+	ledger, err := envelope.NewLedger(envelope.Bretagne, credits)
 	if err != nil {
 		return err
 	}

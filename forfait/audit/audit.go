@@ -434,23 +434,12 @@ func (a *auditor) checkCredits(p Payment) {
 		a.used[r] = used
 	}
 	credits := a.credits[r.Index()]
-	left := func(total, spent decimal.Decimal) decimal.Decimal { return decimal.Max(total.Sub(spent), decimal.Zero) }
-	switch p.Kind {
-	case envelope.Advance:
-		if next := used.Advance.Add(p.Amount); next.GreaterThan(credits.Advance) {
-			l := left(credits.Advance, used.Advance)
-			a.finding(RegionCredits, p, &l, "Annexe 2 §3; §6.1", r.String()+": advance credits "+forfait.Format(credits.Advance)+" €, "+forfait.Format(l)+" € left")
-		}
-		used.Advance = used.Advance.Add(p.Amount)
-	case envelope.Balance:
-		if next := used.Usage.Add(p.Amount); next.GreaterThan(credits.Usage) {
-			l := left(credits.Usage, used.Usage)
-			a.finding(RegionCredits, p, &l, "Annexe 2 §3; §6.1", r.String()+": usage credits "+forfait.Format(credits.Usage)+" €, "+forfait.Format(l)+" € left")
-		}
-		used.Usage = used.Usage.Add(p.Amount)
-	case envelope.Repayment:
-		used.Advance = used.Advance.Sub(p.Amount)
+	next, left, ok := credits.Charge(*used, p.Kind, p.Amount)
+	if !ok {
+		part := p.Kind.Part()
+		a.finding(RegionCredits, p, &left, "Annexe 2 §3; §6.1", r.String()+": "+part.String()+" credits "+forfait.Format(credits.Of(part))+" €, "+forfait.Format(left)+" € left")
 	}
+	*used = next
 }
 
 // Totals is the count and the net difference of the findings of one key

@@ -32,7 +32,7 @@ func TestFlowMachine(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if ledgers[e.Region], err = envelope.NewLedger(e.Region, envelope.Volet1, credits, decimal.Zero); err != nil {
+			if ledgers[e.Region], err = envelope.NewLedger(e.Region, credits); err != nil {
 				t.Fatal(err)
 			}
 		}

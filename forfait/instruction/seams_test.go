@@ -137,7 +137,7 @@ func TestMoneyNeverBookedTwice(t *testing.T) {
 		t.Fatal(err)
 	}
 	credits, _ := envelope.SplitCredits(&in.Forfait, in.Envelopes.Regions[envelope.IleDeFrance.Index()].Amount)
-	ledger, _ := envelope.NewLedger(envelope.IleDeFrance, envelope.Volet1, credits, decimal.Zero)
+	ledger, _ := envelope.NewLedger(envelope.IleDeFrance, credits)
 	if err := ledger.Book(added...); err != nil {
 		t.Fatal(err)
 	}

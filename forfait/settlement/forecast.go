@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"errors"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/codec"
@@ -15,9 +17,13 @@ import (
 )
 
 // Planned is what an ARS expects to notify in one region, window and
-// domain: advances and usage (balances), in euros (Annexe 2 §5).
+// domain, for one establishment or for all: advances and usage
+// (balances), in euros (Annexe 2 §5).
 type Planned struct {
-	Region         envelope.Region
+	Region envelope.Region
+	// Establishment is the FINESS géographique in Forecast.PerEstablishment,
+	// the zero FINESS in Forecast.Planned.
+	Establishment  forfait.FINESS
 	Window         window.Window
 	Domain         forfait.Domain
 	Advance, Usage decimal.Decimal
@@ -29,6 +35,11 @@ type Forecast struct {
 	// Planned lists the notifications still to come, by region, window and
 	// domain, assuming every awaited target is reached.
 	Planned []Planned
+	// PerEstablishment lists the same notifications per establishment,
+	// window and domain, sorted by region, establishment, window and
+	// domain: the detail an ARS gives per establishment or GHT (Annexe 2
+	// §5).
+	PerEstablishment []Planned
 	// AtRisk is, per region (indexed by Region.Index), the advances paid on
 	// domains still awaiting their targets: what would be repaid if they
 	// were all missed (Annexe 2 §3).
@@ -42,7 +53,8 @@ type Forecast struct {
 // NewForecast plans the notifications to come (Annexe 2 §5): for each
 // dossier of states, the balance of every domain awaiting its targets (the
 // forfait of its window less the advance paid); for each validated dossier
-// of pending not yet opened, its advances and balances. ledgers give the
+// of pending not yet opened, its advances and balances; in total per
+// region, window and domain and per establishment. ledgers give the
 // credits left.
 func NewForecast(in *instruction.Rules, states []State, pending []Dossier, ledgers []*envelope.Ledger) (Forecast, error) {
 	var fc Forecast
@@ -51,18 +63,24 @@ func NewForecast(in *instruction.Rules, states []State, pending []Dossier, ledge
 	}
 	type key struct {
 		r envelope.Region
+		e forfait.FINESS
 		w window.Window
 		d forfait.Domain
 	}
-	sums := map[key]*Planned{}
-	add := func(r envelope.Region, w window.Window, d forfait.Domain, adv, use decimal.Decimal) {
-		k := key{r, w, d}
-		p := sums[k]
-		if p == nil {
-			p = &Planned{Region: r, Window: w, Domain: d, Advance: decimal.Zero, Usage: decimal.Zero}
-			sums[k] = p
+	sums, perEst := map[key]*Planned{}, map[key]*Planned{}
+	add := func(r envelope.Region, e forfait.FINESS, w window.Window, d forfait.Domain, adv, use decimal.Decimal) {
+		for _, k := range []key{{r, forfait.FINESS{}, w, d}, {r, e, w, d}} {
+			m := sums
+			if k.e.IsValid() {
+				m = perEst
+			}
+			p := m[k]
+			if p == nil {
+				p = &Planned{Region: r, Establishment: k.e, Window: w, Domain: d, Advance: decimal.Zero, Usage: decimal.Zero}
+				m[k] = p
+			}
+			p.Advance, p.Usage = p.Advance.Add(adv), p.Usage.Add(use)
 		}
-		p.Advance, p.Usage = p.Advance.Add(adv), p.Usage.Add(use)
 	}
 	var errs []error
 	for _, st := range states {
@@ -75,7 +93,7 @@ func NewForecast(in *instruction.Rules, states []State, pending []Dossier, ledge
 				errs = append(errs, err)
 				continue
 			}
-			add(st.Dossier.Region, l.Window, l.Asked.Domain, decimal.Zero, f.Amount.Sub(l.Paid))
+			add(st.Dossier.Region, st.Dossier.Establishment, l.Window, l.Asked.Domain, decimal.Zero, f.Amount.Sub(l.Paid))
 			if r := st.Dossier.Region; r.IsValid() {
 				fc.AtRisk[r.Index()] = fc.AtRisk[r.Index()].Add(l.Paid)
 			}
@@ -88,18 +106,24 @@ func NewForecast(in *instruction.Rules, states []State, pending []Dossier, ledge
 				errs = append(errs, err)
 				continue
 			}
-			add(d.Region, d.Window, v.Domain, f.Advance, f.Balance)
+			add(d.Region, d.Establishment, d.Window, v.Domain, f.Advance, f.Balance)
 		}
 	}
 	if len(errs) > 0 {
 		return Forecast{}, errors.Join(errs...)
 	}
+	order := func(a, b Planned) int {
+		return cmp.Or(cmp.Compare(a.Region, b.Region), strings.Compare(a.Establishment.String(), b.Establishment.String()),
+			cmp.Compare(a.Window, b.Window), cmp.Compare(a.Domain, b.Domain))
+	}
 	for _, p := range sums {
 		fc.Planned = append(fc.Planned, *p)
 	}
-	slices.SortFunc(fc.Planned, func(a, b Planned) int {
-		return cmp.Or(cmp.Compare(a.Region, b.Region), cmp.Compare(a.Window, b.Window), cmp.Compare(a.Domain, b.Domain))
-	})
+	for _, p := range perEst {
+		fc.PerEstablishment = append(fc.PerEstablishment, *p)
+	}
+	slices.SortFunc(fc.Planned, order)
+	slices.SortFunc(fc.PerEstablishment, order)
 	fc.Remaining = map[envelope.Region]envelope.Credits{}
 	for _, l := range ledgers {
 		s := l.State()
@@ -112,6 +136,40 @@ func NewForecast(in *instruction.Rules, states []State, pending []Dossier, ledge
 		fc.Remaining[s.Region] = rem
 	}
 	return fc, nil
+}
+
+// Commitments returns what a validated decision commits on its region's
+// credits, one commitment per domain dated on: the domain's forfait in
+// the decision's window, its advance and its balance (§6.1: applications
+// are retained within the credits delegated; Annexe 2 §3; INT-04).
+// nationalMax is the upper end of category D (INT-02). Given to
+// envelope.Ledger.Commit, a decision the credits cannot serve is refused
+// at decision time with the shortfall; the notifications of Open and
+// Settle then consume the commitments as they are booked. A refused
+// decision commits nothing (ErrNotValidated); the errors of the forfait
+// are reported all at once.
+func Commitments(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Decimal, on window.Date) ([]envelope.Commitment, error) {
+	if d.Status != eligibility.Validated {
+		return nil, &forfait.InputError{Field: "decision.status", Value: d.Status.String(), Reason: "only a validated decision commits credits", Err: ErrNotValidated}
+	}
+	a := d.Application
+	dossier := Dossier{Establishment: a.Establishment.FINESSGeo, Region: a.Establishment.Region,
+		Combined: a.Establishment.CombinedActivity, NationalMax: nationalMax, Window: a.Window}
+	var out []envelope.Commitment
+	var errs []error
+	for _, v := range a.Domains {
+		f, err := in.Forfait.Compute(dossier.request(v, a.Window))
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out = append(out, envelope.Commitment{Establishment: dossier.Establishment, Domain: v.Domain, Window: a.Window, Date: on,
+			Credits: envelope.Credits{Advance: f.Advance, Usage: f.Balance}, Source: "§6.1; Annexe 2 §3"})
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return out, nil
 }
 
 // MarshalJSON encodes p with its amounts as strings, whatever

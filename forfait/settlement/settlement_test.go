@@ -399,7 +399,7 @@ func TestForecast(t *testing.T) {
 	pending.Establishment, pending.Window = forfait.MustParseFINESS("750000023"), window.W2
 	pending.Variants = []forfait.Variant{ds2} // DS2 in window 2: 35 275 = 10 583 + 24 692
 	credits := envelope.Credits{Advance: decimal.New(100_000, 0), Usage: decimal.New(200_000, 0)}
-	ledger, _ := envelope.NewLedger(envelope.IleDeFrance, envelope.Volet1, credits, decimal.Zero)
+	ledger, _ := envelope.NewLedger(envelope.IleDeFrance, credits)
 	if err := ledger.Book(st.Timeline...); err != nil {
 		t.Fatal(err)
 	}

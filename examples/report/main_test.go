@@ -1,0 +1,42 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRun: the sample's reports, with amounts from Annexe 3 §4 (the
+// establishment of category C, 127 800: DS1+CRO 109 738 €, DS2 39 194 €,
+// DS3 39 194 € in window 1; advances 32 921 + 11 758 + 11 758, and 11 758
+// for the GHT member's DS2).
+func TestRun(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(&out, "md", ""); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"| 750712184 | 750000015 | DS1+CRO, DS2, DS3 | 30 juin 2022 | validée | 188\u202f126\u00a0€ |  | GHT Paris Centre |",
+		"| 750300006 | 750300014 | DS1 | 30 juin 2022 | non validée |  | Les éditeurs",
+		"| 1 | tous | avance | 200\u202f000\u00a0€ | 0\u00a0€ | 68\u202f195\u00a0€ |",
+		"| Ile-de-France | GHT Paris Centre | 1 | DS1 | 0\u00a0€ | 76\u202f817\u00a0€ |",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("missing %q in\n%s", want, out.String())
+		}
+	}
+	dir := t.TempDir()
+	out.Reset()
+	if err := run(&out, "csv", dir); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "candidatures-fenetre-1.csv"))
+	if err != nil || !bytes.HasPrefix(data, []byte("\ufeffFINESS géographique;FINESS juridique;")) || !bytes.Contains(data, []byte(";validée;188126;;GHT Paris Centre\r\n")) {
+		t.Errorf("CSV %q: %v", data, err)
+	}
+	if err := run(&out, "xls", ""); err == nil {
+		t.Error("an unknown format accepted")
+	}
+}

@@ -1,0 +1,273 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+
+	"github.com/sunes-spec/sunes/eligibility"
+	"github.com/sunes-spec/sunes/eligibility/eligibilitytest"
+	"github.com/sunes-spec/sunes/envelope"
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/instruction"
+	"github.com/sunes-spec/sunes/forfait/report"
+	"github.com/sunes-spec/sunes/forfait/settlement"
+	"github.com/sunes-spec/sunes/window"
+)
+
+var rules = instruction.Instruction2021()
+
+func decide(t *testing.T, a eligibility.Application) eligibility.Decision {
+	t.Helper()
+	d, err := eligibility.Decide(&a, &rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// sample has three window-1 applications of the Annexe 3 §4
+// establishment (category C, 127 800), out of FINESS order, one refused,
+// one of a private establishment, and one of window 2.
+func sample(t *testing.T) []eligibility.Decision {
+	a := eligibilitytest.Valid()
+	a.Domains = []forfait.Variant{{Domain: forfait.DS1, CRO: true}, {Domain: forfait.DS2}}
+	b := eligibilitytest.Valid()
+	b.Establishment.FINESSGeo = forfait.MustParseFINESS("750000023")
+	b.RELIMS = false
+	c := eligibilitytest.Valid()
+	c.Establishment.FINESSGeo, c.Establishment.FINESSJur = forfait.MustParseFINESS("750000023"), forfait.MustParseFINESS("750000007")
+	c.Establishment.GHT = &eligibility.GHTMembership{Name: "GHT privé", Public: false}
+	c.Establishment.Lab = &eligibility.Unit{FINESSJur: c.Establishment.FINESSJur}
+	c.Domains = []forfait.Variant{{Domain: forfait.DS2}}
+	w2 := eligibilitytest.Valid()
+	w2.Window, w2.Filed = window.W2, window.DateOf(2022, 3, 15)
+	return []eligibility.Decision{decide(t, a), decide(t, b), decide(t, c), decide(t, w2)}
+}
+
+// TestApplications: the §6.1 list of window 1, sorted by FINESS
+// géographique then juridique, with exactly its columns; funding from
+// Annexe 3 §4's figures (DS1+CRO 109 738 €, DS2 39 194 €).
+func TestApplications(t *testing.T) {
+	tab, err := report.Applications(&rules, sample(t), decimal.Zero, window.W1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var headings []string
+	for _, c := range tab.Columns {
+		headings = append(headings, c.Heading)
+	}
+	wantHeadings := []string{"FINESS géographique", "FINESS juridique", "Domaines de candidature", "Échéance d'atteinte des cibles d'usage",
+		"Statut de la candidature", "Financement (€)", "Motif de non validation", "GHT d'appartenance"}
+	if diff := cmp.Diff(wantHeadings, headings); diff != "" {
+		t.Errorf("columns (-want +got):\n%s", diff)
+	}
+	var got [][]string
+	for _, row := range tab.Rows {
+		var cells []string
+		for _, c := range row {
+			if c.Money {
+				cells = append(cells, forfait.Format(c.Amount))
+			} else {
+				cells = append(cells, c.Text)
+			}
+		}
+		got = append(got, cells)
+	}
+	refused := got[1][6]
+	got[1][6] = "?"
+	want := [][]string{
+		{"750000023", "750000007", "DS2", "30 juin 2022", "validée", "39194", "", ""},
+		{"750000023", "750000015", "DS1+CRO, DS2, DS3", "30 juin 2022", "non validée", "", "?", "GHT Paris"},
+		{"750712184", "750000015", "DS1+CRO, DS2", "30 juin 2022", "validée", "148932", "", "GHT Paris"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(refused, "RELIMS") {
+		t.Errorf("reason %q", refused)
+	}
+}
+
+// TestWriters: the CSV opens in a French spreadsheet (BOM, ";", decimal
+// comma) and reads back cell for cell; JSON gives money as strings;
+// Markdown writes amounts the French way.
+func TestWriters(t *testing.T) {
+	tab := report.Table{Title: "T", Columns: []report.Column{{Key: "a", Heading: "Nom; avec point-virgule"}, {Key: "m", Heading: "Montant (€)"}},
+		Rows: [][]report.Cell{{{Text: "x"}, {Amount: decimal.RequireFromString("99761.93"), Money: true}}, {{Text: "y|z"}, {Amount: decimal.RequireFromString("-1234"), Money: true}}}}
+	var b bytes.Buffer
+	if err := report.WriteCSV(&b, tab); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.HasPrefix(out, "\ufeff") || !strings.Contains(out, "x;99761,93\r\n") {
+		t.Errorf("CSV %q", out)
+	}
+	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff")))
+	r.Comma = ';'
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([][]string{{"Nom; avec point-virgule", "Montant (€)"}, {"x", "99761,93"}, {"y|z", "-1234"}}, recs); diff != "" {
+		t.Errorf("CSV read back (-want +got):\n%s", diff)
+	}
+	b.Reset()
+	if err := report.WriteJSON(&b, tab); err != nil {
+		t.Fatal(err)
+	}
+	var j struct {
+		Rows []map[string]any `json:"rows"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &j); err != nil || len(j.Rows) != 2 || j.Rows[0]["m"] != "99761.93" || j.Rows[1]["a"] != "y|z" {
+		t.Errorf("JSON %s: %v", b.String(), err)
+	}
+	b.Reset()
+	if err := report.WriteMarkdown(&b, tab); err != nil {
+		t.Fatal(err)
+	}
+	if md := b.String(); !strings.Contains(md, "| x | 99\u202f761,93\u00a0€ |") || !strings.Contains(md, `| y\|z | -1`+"\u202f"+`234`+"\u00a0€ |") || !strings.Contains(md, "|---|---:|") {
+		t.Errorf("Markdown %q", md)
+	}
+}
+
+// TestStatement: the statement's totals are the ledger's state, and its
+// rows per window and domain add up to them (§6.1; Annexe 2 §3, §5).
+func TestStatement(t *testing.T) {
+	ds := sample(t)
+	a := rules.Envelopes
+	l, err := envelope.OpenLedger(&a, &rules.Forfait, envelope.IleDeFrance, envelope.Volet1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	on := window.DateOf(2021, 12, 1)
+	if err := l.Delegate(envelope.Tranche{Date: window.DateOf(2021, 10, 1), Credits: envelope.Credits{Advance: decimal.New(200_000, 0), Usage: decimal.New(400_000, 0)}, Source: "circulaire FMIS 2021"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Move(envelope.Transfer{Date: window.DateOf(2021, 10, 1), To: window.W1, Credits: envelope.Credits{Advance: decimal.New(150_000, 0), Usage: decimal.New(300_000, 0)}, Source: "décision ARS"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []eligibility.Decision{ds[0], ds[2]} {
+		cs, err := settlement.Commitments(&rules, d, decimal.Zero, on)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := l.Commit(cs...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, opened, err := settlement.Open(&rules, ds[0], decimal.Zero, on)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Book(opened...); err != nil {
+		t.Fatal(err)
+	}
+	tab := report.Statement(l)
+	s := l.State()
+	col := func(row []report.Cell, i int) decimal.Decimal { return row[i].Amount }
+	totals := tab.Rows[len(tab.Rows)-2:]
+	for i, p := range []envelope.Part{envelope.AdvanceCredits, envelope.UsageCredits} {
+		row := totals[i]
+		if row[0].Text != "total" || !col(row, 3).Equal(s.Delegated.Of(p)) || !col(row, 4).Equal(s.Committed.Of(p)) ||
+			!col(row, 5).Equal(s.Paid.Of(p)) || !col(row, 6).Equal(s.Repaid.Of(p)) || !col(row, 7).Equal(s.Left.Of(p)) {
+			t.Errorf("total %v row %v, state %+v", p, row, s)
+		}
+	}
+	// Rows per window and domain (domain other than "tous") add up to the totals.
+	committed, paid := decimal.Zero, decimal.Zero
+	for _, row := range tab.Rows[:len(tab.Rows)-2] {
+		if row[1].Text != "tous" {
+			committed, paid = committed.Add(col(row, 4)), paid.Add(col(row, 5))
+		}
+	}
+	if !committed.Equal(s.Committed.Advance.Add(s.Committed.Usage)) || !paid.Equal(s.Paid.Advance.Add(s.Paid.Usage)) {
+		t.Errorf("per domain: committed %s paid %s; state %+v", committed, paid, s)
+	}
+	if !s.Paid.Advance.Equal(decimal.New(32921+11758, 0)) {
+		t.Errorf("advances paid %s, want 32 921 + 11 758 (Annexe 3 §4)", s.Paid.Advance)
+	}
+}
+
+// TestPlanned: one row per establishment, window and domain; the
+// establishments of a GHT merged into one (Annexe 2 §5).
+func TestPlanned(t *testing.T) {
+	fc := settlement.Forecast{PerEstablishment: []settlement.Planned{
+		{Region: envelope.IleDeFrance, Establishment: forfait.MustParseFINESS("750000023"), Window: window.W1, Domain: forfait.DS2, Advance: decimal.New(10, 0), Usage: decimal.New(20, 0)},
+		{Region: envelope.IleDeFrance, Establishment: forfait.MustParseFINESS("750712184"), Window: window.W1, Domain: forfait.DS2, Advance: decimal.New(1, 0), Usage: decimal.New(2, 0)},
+		{Region: envelope.IleDeFrance, Establishment: forfait.MustParseFINESS("750800005"), Window: window.W1, Domain: forfait.DS2, Advance: decimal.New(3, 0), Usage: decimal.New(4, 0)},
+	}}
+	tab := report.Planned(fc, map[forfait.FINESS]string{forfait.MustParseFINESS("750712184"): "Paris", forfait.MustParseFINESS("750800005"): "Paris"})
+	if len(tab.Rows) != 2 || tab.Rows[1][1].Text != "Paris" || !tab.Rows[1][4].Amount.Equal(decimal.New(4, 0)) || !tab.Rows[1][5].Amount.Equal(decimal.New(6, 0)) {
+		t.Errorf("rows %v", tab.Rows)
+	}
+}
+
+// checkStatementMachine: whatever tranches, transfers, commitments and
+// notifications a ledger takes, the statement's total rows are its state,
+// and its rows per window and domain add up to the state's committed,
+// paid and repaid (§6.1; Annexe 2 §3, §5).
+func checkStatementMachine(t *rapid.T) {
+	a := rules.Envelopes
+	l, err := envelope.OpenLedger(&a, &rules.Forfait, envelope.Corse, envelope.Volet1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	date := func(t *rapid.T) window.Date {
+		return window.DateOf(2021, 9, 1).AddDate(0, 0, 30*rapid.IntRange(0, 12).Draw(t, "day"))
+	}
+	amount := func(t *rapid.T, name string) decimal.Decimal {
+		return decimal.New(rapid.Int64Range(0, 50_000).Draw(t, name), 0)
+	}
+	ests := []forfait.FINESS{forfait.MustParseFINESS("2A0000011"), forfait.MustParseFINESS("2A0000029"), forfait.MustParseFINESS("2B0000010")}
+	t.Repeat(map[string]func(*rapid.T){
+		"delegate": func(t *rapid.T) {
+			_ = l.Delegate(envelope.Tranche{Date: date(t), Credits: envelope.Credits{Advance: amount(t, "adv"), Usage: amount(t, "use")}, Source: "circulaire FMIS"})
+		},
+		"move": func(t *rapid.T) {
+			_ = l.Move(envelope.Transfer{Date: date(t), From: window.Window(rapid.IntRange(0, 4).Draw(t, "from")), To: window.Window(rapid.IntRange(0, 4).Draw(t, "to")),
+				Credits: envelope.Credits{Advance: amount(t, "adv"), Usage: amount(t, "use")}, Source: "décision ARS"})
+		},
+		"commit": func(t *rapid.T) {
+			_ = l.Commit(envelope.Commitment{Establishment: rapid.SampledFrom(ests).Draw(t, "est"), Domain: forfait.Domain(rapid.IntRange(1, 3).Draw(t, "domain")),
+				Window: window.Window(rapid.IntRange(1, 4).Draw(t, "window")), Date: date(t), Credits: envelope.Credits{Advance: amount(t, "adv"), Usage: amount(t, "use")}, Source: "§6.1"})
+		},
+		"book": func(t *rapid.T) {
+			_ = l.Book(envelope.Notification{Kind: envelope.Kind(rapid.IntRange(1, 3).Draw(t, "kind")), Volet: envelope.Volet1, Region: envelope.Corse,
+				Establishment: rapid.SampledFrom(ests).Draw(t, "est"), Variant: forfait.Variant{Domain: forfait.Domain(rapid.IntRange(1, 3).Draw(t, "domain"))},
+				Window: window.Window(rapid.IntRange(1, 4).Draw(t, "window")), Amount: amount(t, "amount"), Date: date(t)})
+		},
+		"": func(t *rapid.T) {
+			tab, s := report.Statement(l), l.State()
+			totals := tab.Rows[len(tab.Rows)-2:]
+			var committed, paid, repaid [2]decimal.Decimal
+			for _, row := range tab.Rows[:len(tab.Rows)-2] {
+				if row[1].Text == "tous" {
+					continue
+				}
+				i := 0
+				if row[2].Text == "usage" {
+					i = 1
+				}
+				committed[i], paid[i], repaid[i] = committed[i].Add(row[4].Amount), paid[i].Add(row[5].Amount), repaid[i].Add(row[6].Amount)
+			}
+			for i, p := range []envelope.Part{envelope.AdvanceCredits, envelope.UsageCredits} {
+				row := totals[i]
+				if !row[3].Amount.Equal(s.Delegated.Of(p)) || !row[4].Amount.Equal(s.Committed.Of(p)) || !row[5].Amount.Equal(s.Paid.Of(p)) ||
+					!row[6].Amount.Equal(s.Repaid.Of(p)) || !row[7].Amount.Equal(s.Left.Of(p)) ||
+					!committed[i].Equal(s.Committed.Of(p)) || !paid[i].Equal(s.Paid.Of(p)) || !repaid[i].Equal(s.Repaid.Of(p)) {
+					t.Fatalf("%v: total row %v, per domain %s/%s/%s; state %+v", p, row, committed[i], paid[i], repaid[i], s)
+				}
+			}
+		},
+	})
+}
+
+func TestStatementMachine(t *testing.T) { rapid.Check(t, checkStatementMachine) }
+func FuzzStatementMachine(f *testing.F) { f.Fuzz(rapid.MakeFuzz(checkStatementMachine)) }

@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -159,7 +160,7 @@ func (a *Annex2) pilotNames() string {
 // Annexe 2 §4). A non-positive amount, or one beyond the cap, is a
 // *forfait.InputError wrapping ErrVolet2Amount.
 func SplitVolet2(rs *forfait.RuleSet, a *Annex2, amount decimal.Decimal) (Credits, error) {
-	if amount.Sign() <= 0 || amount.GreaterThan(a.Volet2Cap) || !forfait.SaneExponent(amount) {
+	if amount.Sign() <= 0 || amount.GreaterThan(a.Volet2Cap) || !codec.SaneExponent(amount) {
 		return Credits{}, &forfait.InputError{Field: "volet2_amount", Value: forfait.Format(amount),
 			Reason: "a positive amount of at most " + forfait.Format(a.Volet2Cap) + " € (§3.3, Annexe 2 §4)", Err: ErrVolet2Amount}
 	}

@@ -88,7 +88,7 @@ func (r Region) INSEE() string {
 // ParseRegion reads a region as people write it (Annexe 2 §1): the Annexe 2
 // spelling or the official one ("Île-de-France"), in any case, with
 // accents or not, composed or combining, typographic apostrophes,
-// hyphens or spaces (forfait.Fold); or its INSEE code ("11", "01" or
+// hyphens or spaces (codec.Fold); or its INSEE code ("11", "01" or
 // "1"). The result prints as the one canonical Annexe 2 name. An unknown
 // name is a *forfait.InputError wrapping ErrUnknownRegion that suggests
 // the nearest region, or lists them all.

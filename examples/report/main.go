@@ -42,7 +42,8 @@ func main() {
 }
 
 // applications are the sample's: the establishment of Annexe 3 §4 in
-// window 1, a second member of its GHT (DS2), a private clinic whose
+// window 1, a second member of its GHT (DS2, validated, and DS3, refused
+// for want of an imaging unit of its own), a private clinic whose
 // software vendors are not referenced in RELIMS, and the first
 // establishment's second hospital applying in window 2.
 func applications() ([]eligibility.Application, error) {
@@ -52,7 +53,8 @@ func applications() ([]eligibility.Application, error) {
 	}
 	member := base
 	member.Establishment.FINESSGeo = forfait.MustParseFINESS("750000023")
-	member.Domains = []forfait.Variant{{Domain: forfait.DS2}}
+	member.Domains = []forfait.Variant{{Domain: forfait.DS2}, {Domain: forfait.DS3}}
+	member.Establishment.Imaging = nil
 	clinic := base
 	clinic.Establishment.FINESSGeo, clinic.Establishment.FINESSJur = forfait.MustParseFINESS("750300006"), forfait.MustParseFINESS("750300014")
 	clinic.Establishment.Name, clinic.Establishment.GHT, clinic.Establishment.Lab = "Clinique de l'exemple", nil, nil
@@ -96,15 +98,15 @@ func run(w io.Writer, format, dir string) error {
 	var decisions []eligibility.Decision
 	var states []settlement.State
 	for _, app := range apps {
-		d, err := eligibility.Decide(&app, &in)
+		on := in.Calendar().Terms(app.Window).Review.End
+		d, err := eligibility.Decide(&app, &in, on)
 		if err != nil {
 			return err
 		}
 		decisions = append(decisions, d)
-		if d.Status != eligibility.Validated {
-			continue
+		if d.Status() != eligibility.Validated {
+			continue // a decision with no validated domain commits and opens nothing
 		}
-		on := in.Calendar().Terms(app.Window).Review.End
 		cs, err := settlement.Commitments(&in, d, decimal.Zero, on)
 		if err != nil {
 			return err

@@ -7,9 +7,10 @@
 // # What it encodes
 //
 //   - [Applications]: per funding window, the validated and refused
-//     applications, sorted by FINESS géographique then juridique, with the
-//     domains and their deadline for the usage targets, the status, the
-//     funding when validated, the reason otherwise, and the GHT of public
+//     applications, sorted by FINESS géographique then juridique, one row
+//     per domain applied for, since each domain is decided on its own:
+//     the domain and its deadline for the usage targets, its status, its
+//     funding when validated, the reasons otherwise, and the GHT of public
 //     establishments: the columns §6.1 lists, no more.
 //   - [Planned]: the notifications planned per establishment or GHT,
 //     advance and usage by domain, that an ARS gives when asked before the
@@ -23,7 +24,7 @@
 // §6.1 (the list per window and its columns); Annexe 2 §3 (advance and
 // usage credits), §5 (envelopes steered per window; planned notifications
 // per establishment or GHT, by domain). The funding of a validated
-// application is the sum of its domains' forfaits (Annexe 3 §3, §4); the
+// domain is its forfait (Annexe 3 §3, §4); the
 // deadline of a domain is the end of its window's measurement period
 // (Annexe 1; §6.1).
 //

@@ -45,65 +45,67 @@ func frenchStatus(s eligibility.Status) string {
 	return "non validée"
 }
 
-// Applications is the list of §6.1 for window w: each application of
-// decisions for that window, validated or refused, sorted by FINESS
-// géographique then FINESS juridique, with its domains, the deadline for
-// their usage targets (the end of the window's measurement period, Annexe
-// 1), its status, its funding when validated (the sum of its domains'
-// forfaits, Annexe 3 §3, §4; nationalMax per INT-02), the reasons for
-// refusal otherwise, and the GHT of a public establishment.
+// Applications is the list of §6.1 for window w, one row per domain
+// applied for: each domain of each application of decisions for that
+// window, with the deadline for its usage targets (the end of the
+// window's measurement period, Annexe 1), its status (validated or
+// refused, eligibility.DomainDecision), its funding when validated (its
+// forfait, Annexe 3 §3, §4; nationalMax per INT-02), the reasons for its
+// refusal otherwise, and the GHT of a public establishment. Rows are
+// sorted by FINESS géographique then FINESS juridique, the rows of one
+// application together and its domains in its order. One value per cell
+// lets a spreadsheet filter the refused domains or sum the funding of the
+// window.
 func Applications(in *instruction.Rules, decisions []eligibility.Decision, nationalMax decimal.Decimal, w window.Window) (Table, error) {
 	t := Table{
 		Title: "Candidatures de la fenêtre " + w.String() + " (§6.1)",
 		Columns: []Column{
 			{"finess_geographique", "FINESS géographique"}, {"finess_juridique", "FINESS juridique"},
-			{"domaines", "Domaines de candidature"}, {"echeance", "Échéance d'atteinte des cibles d'usage"},
-			{"statut", "Statut de la candidature"}, {"financement", "Financement (€)"},
+			{"domaine", "Domaine de candidature"}, {"echeance", "Échéance d'atteinte des cibles d'usage"},
+			{"statut", "Statut de la candidature sur le domaine"}, {"financement", "Financement (€)"},
 			{"motif", "Motif de non validation"}, {"ght", "GHT d'appartenance"},
 		},
 	}
-	ds := slices.Clone(decisions)
-	ds = slices.DeleteFunc(ds, func(d eligibility.Decision) bool { return d.Application.Window != w })
-	slices.SortStableFunc(ds, func(a, b eligibility.Decision) int {
-		ea, eb := a.Application.Establishment, b.Application.Establishment
-		return cmp.Or(strings.Compare(ea.FINESSGeo.String(), eb.FINESSGeo.String()), strings.Compare(ea.FINESSJur.String(), eb.FINESSJur.String()))
+	type decided struct {
+		e       eligibility.Establishment
+		domains []eligibility.DomainDecision
+	}
+	var ds []decided
+	for _, d := range decisions {
+		if a := d.Application(); a.Window == w {
+			ds = append(ds, decided{a.Establishment, d.Domains()})
+		}
+	}
+	slices.SortStableFunc(ds, func(a, b decided) int {
+		return cmp.Or(strings.Compare(a.e.FINESSGeo.String(), b.e.FINESSGeo.String()), strings.Compare(a.e.FINESSJur.String(), b.e.FINESSJur.String()))
 	})
 	deadline := in.Calendar().Terms(w).Measurement.End.French()
 	var errs []error
-	for _, d := range ds {
-		a := d.Application
-		domains := make([]string, len(a.Domains))
-		for i, v := range a.Domains {
-			domains[i] = v.String()
+	for _, x := range ds {
+		e := x.e
+		ght := blank()
+		if g := e.GHT; g != nil && g.Public {
+			ght = text(g.Name)
 		}
-		funding, reason := blank(), blank()
-		if d.Status == eligibility.Validated {
-			sum := decimal.Zero
-			for _, v := range a.Domains {
-				f, err := in.Forfait.Compute(forfait.Request{Combined: a.Establishment.CombinedActivity, NationalMax: nationalMax, Variant: v, Window: w})
+		for _, dd := range x.domains {
+			funding, reason := blank(), blank()
+			if dd.Status == eligibility.Validated {
+				f, err := in.Forfait.Compute(forfait.Request{Combined: e.CombinedActivity, NationalMax: nationalMax, Variant: dd.Variant, Window: w})
 				if err != nil {
 					errs = append(errs, err)
 					continue
 				}
-				sum = sum.Add(f.Amount)
-			}
-			funding = money(sum)
-		} else {
-			rs := make([]string, len(d.Reasons))
-			for i, r := range d.Reasons {
-				rs[i] = r.French
-				if r.Domain.IsValid() {
-					rs[i] = r.Domain.String() + " : " + r.French
+				funding = money(f.Amount)
+			} else {
+				rs := make([]string, len(dd.Reasons))
+				for k, r := range dd.Reasons {
+					rs[k] = r.French
 				}
+				reason = text(strings.Join(rs, " / "))
 			}
-			reason = text(strings.Join(rs, " / "))
+			t.Rows = append(t.Rows, []Cell{text(e.FINESSGeo.String()), text(e.FINESSJur.String()),
+				text(dd.Variant.String()), text(deadline), text(frenchStatus(dd.Status)), funding, reason, ght})
 		}
-		ght := blank()
-		if g := a.Establishment.GHT; g != nil && g.Public {
-			ght = text(g.Name)
-		}
-		t.Rows = append(t.Rows, []Cell{text(a.Establishment.FINESSGeo.String()), text(a.Establishment.FINESSJur.String()),
-			text(strings.Join(domains, ", ")), text(deadline), text(frenchStatus(d.Status)), funding, reason, ght})
 	}
 	if len(errs) > 0 {
 		return Table{}, errors.Join(errs...)

@@ -25,7 +25,7 @@ var rules = instruction.Instruction2021()
 
 func decide(t *testing.T, a eligibility.Application) eligibility.Decision {
 	t.Helper()
-	d, err := eligibility.Decide(&a, &rules)
+	d, err := eligibility.Decide(&a, &rules, a.Filed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,11 +33,13 @@ func decide(t *testing.T, a eligibility.Application) eligibility.Decision {
 }
 
 // sample has three window-1 applications of the Annexe 3 §4
-// establishment (category C, 127 800), out of FINESS order, one refused,
-// one of a private establishment, and one of window 2.
+// establishment (category C, 127 800), out of FINESS order: one validated
+// for DS1+CRO and DS2 and refused for DS3 (no imaging unit of its own),
+// one refused (its vendors not in RELIMS), one of a private
+// establishment; and one of window 2.
 func sample(t *testing.T) []eligibility.Decision {
 	a := eligibilitytest.Valid()
-	a.Domains = []forfait.Variant{{Domain: forfait.DS1, CRO: true}, {Domain: forfait.DS2}}
+	a.Establishment.Imaging = nil
 	b := eligibilitytest.Valid()
 	b.Establishment.FINESSGeo = forfait.MustParseFINESS("750000023")
 	b.RELIMS = false
@@ -51,9 +53,24 @@ func sample(t *testing.T) []eligibility.Decision {
 	return []eligibility.Decision{decide(t, a), decide(t, b), decide(t, c), decide(t, w2)}
 }
 
-// TestApplications: the §6.1 list of window 1, sorted by FINESS
-// géographique then juridique, with exactly its columns; funding from
-// Annexe 3 §4's figures (DS1+CRO 109 738 €, DS2 39 194 €).
+// french returns the French text of the reason code c (§6.1), from the
+// catalogue of conditions.
+func french(t *testing.T, c eligibility.Code) string {
+	t.Helper()
+	for _, cond := range eligibility.Conditions() {
+		if cond.Code == c {
+			return cond.French
+		}
+	}
+	t.Fatalf("no condition %s", c)
+	return ""
+}
+
+// TestApplications: the §6.1 list of window 1, one row per domain, sorted
+// by FINESS géographique then juridique, with exactly its columns; each
+// domain with its own status, the funding of a validated one from Annexe
+// 3 §4's figures (DS1+CRO 109 738 €, DS2 39 194 €), the reasons of a
+// refused one; a partial decision shows both.
 func TestApplications(t *testing.T) {
 	tab, err := report.Applications(&rules, sample(t), decimal.Zero, window.W1)
 	if err != nil {
@@ -63,8 +80,8 @@ func TestApplications(t *testing.T) {
 	for _, c := range tab.Columns {
 		headings = append(headings, c.Heading)
 	}
-	wantHeadings := []string{"FINESS géographique", "FINESS juridique", "Domaines de candidature", "Échéance d'atteinte des cibles d'usage",
-		"Statut de la candidature", "Financement (€)", "Motif de non validation", "GHT d'appartenance"}
+	wantHeadings := []string{"FINESS géographique", "FINESS juridique", "Domaine de candidature", "Échéance d'atteinte des cibles d'usage",
+		"Statut de la candidature sur le domaine", "Financement (€)", "Motif de non validation", "GHT d'appartenance"}
 	if diff := cmp.Diff(wantHeadings, headings); diff != "" {
 		t.Errorf("columns (-want +got):\n%s", diff)
 	}
@@ -80,18 +97,18 @@ func TestApplications(t *testing.T) {
 		}
 		got = append(got, cells)
 	}
-	refused := got[1][6]
-	got[1][6] = "?"
+	relims, imaging := french(t, eligibility.RELIMS), french(t, eligibility.DS3Imaging)
 	want := [][]string{
 		{"750000023", "750000007", "DS2", "30 juin 2022", "validée", "39194", "", ""},
-		{"750000023", "750000015", "DS1+CRO, DS2, DS3", "30 juin 2022", "non validée", "", "?", "GHT Paris"},
-		{"750712184", "750000015", "DS1+CRO, DS2", "30 juin 2022", "validée", "148932", "", "GHT Paris"},
+		{"750000023", "750000015", "DS1+CRO", "30 juin 2022", "non validée", "", relims, "GHT Paris"},
+		{"750000023", "750000015", "DS2", "30 juin 2022", "non validée", "", relims, "GHT Paris"},
+		{"750000023", "750000015", "DS3", "30 juin 2022", "non validée", "", relims, "GHT Paris"},
+		{"750712184", "750000015", "DS1+CRO", "30 juin 2022", "validée", "109738", "", "GHT Paris"},
+		{"750712184", "750000015", "DS2", "30 juin 2022", "validée", "39194", "", "GHT Paris"},
+		{"750712184", "750000015", "DS3", "30 juin 2022", "non validée", "", imaging, "GHT Paris"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("rows (-want +got):\n%s", diff)
-	}
-	if !strings.Contains(refused, "RELIMS") {
-		t.Errorf("reason %q", refused)
 	}
 }
 
@@ -192,6 +209,17 @@ func TestStatement(t *testing.T) {
 	}
 	if !s.Paid.Advance.Equal(decimal.New(32921+11758, 0)) {
 		t.Errorf("advances paid %s, want 32 921 + 11 758 (Annexe 3 §4)", s.Paid.Advance)
+	}
+	// The first decision commits its validated DS1+CRO and DS2 only, not its
+	// refused DS3: 109 738 + 39 194, and 39 194 for the private clinic's DS2.
+	held := s.Committed.Add(s.Paid)
+	if got := held.Advance.Add(held.Usage); !got.Equal(decimal.New(109738+39194+39194, 0)) {
+		t.Errorf("committed and paid %s, want 188 126", got)
+	}
+	for _, row := range tab.Rows {
+		if row[1].Text == "DS3" && (!row[4].Amount.IsZero() || !row[5].Amount.IsZero()) {
+			t.Errorf("refused DS3 holds credits: %v", row)
+		}
 	}
 }
 

@@ -138,26 +138,28 @@ func NewForecast(in *instruction.Rules, states []State, pending []Dossier, ledge
 	return fc, nil
 }
 
-// Commitments returns what a validated decision commits on its region's
-// credits, one commitment per domain dated on: the domain's forfait in
+// Commitments returns what a decision commits on its region's credits,
+// one commitment per validated domain dated on: the domain's forfait in
 // the decision's window, its advance and its balance (§6.1: applications
-// are retained within the credits delegated; Annexe 2 §3; INT-04).
-// nationalMax is the upper end of category D (INT-02). Given to
-// envelope.Ledger.Commit, a decision the credits cannot serve is refused
-// at decision time with the shortfall; the notifications of Open and
-// Settle then consume the commitments as they are booked. A refused
-// decision commits nothing (ErrNotValidated); the errors of the forfait
-// are reported all at once.
+// are retained within the credits delegated; Annexe 2 §3; INT-04). A
+// refused domain commits nothing, and a decision with no validated domain
+// is refused (ErrNotValidated). nationalMax is the upper end of category
+// D (INT-02). Given to envelope.Ledger.Commit, a decision the credits
+// cannot serve is refused at decision time with the shortfall; the
+// notifications of Open and Settle then consume the commitments as they
+// are booked. The errors of the forfait are reported all at once.
 func Commitments(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Decimal, on window.Date) ([]envelope.Commitment, error) {
-	if d.Status != eligibility.Validated {
-		return nil, &forfait.InputError{Field: "decision.status", Value: d.Status.String(), Reason: "only a validated decision commits credits", Err: ErrNotValidated}
+	validated := d.Validated()
+	if len(validated) == 0 {
+		return nil, &forfait.InputError{Field: "decision.status", Value: d.Status().String(),
+			Reason: "only a decision that validates a domain commits credits", Err: ErrNotValidated}
 	}
-	a := d.Application
+	a := d.Application()
 	dossier := Dossier{Establishment: a.Establishment.FINESSGeo, Region: a.Establishment.Region,
 		Combined: a.Establishment.CombinedActivity, NationalMax: nationalMax, Window: a.Window}
 	var out []envelope.Commitment
 	var errs []error
-	for _, v := range a.Domains {
+	for _, v := range validated {
 		f, err := in.Forfait.Compute(dossier.request(v, a.Window))
 		if err != nil {
 			errs = append(errs, err)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/eligibility"
@@ -33,7 +34,7 @@ func TestCommitments(t *testing.T) {
 	// and advance + balance the domain's forfait computed again.
 	total := envelope.Credits{Advance: decimal.Zero, Usage: decimal.Zero}
 	for i, c := range cs {
-		f, err := rules.Forfait.Compute(forfait.Request{Combined: decimal.New(127800, 0), Variant: dec.Application.Domains[i], Window: window.W1})
+		f, err := rules.Forfait.Compute(forfait.Request{Combined: decimal.New(127800, 0), Variant: dec.Validated()[i], Window: window.W1})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,8 +82,55 @@ func TestCommitments(t *testing.T) {
 	if !s.Committed.Usage.Equal(total.Usage.Sub(settled[0].Amount)) || !s.Committed.Add(s.Used).Equal(s.Delegated) || len(ledger.Commitments()) != 2 {
 		t.Errorf("after DS3's balance: committed %v, used %v, delegated %v", s.Committed, s.Used, s.Delegated)
 	}
-	if _, err := settlement.Commitments(&rules, eligibility.Decision{Status: eligibility.Refused, Application: dec.Application}, decimal.Zero, on); !errors.Is(err, settlement.ErrNotValidated) {
-		t.Errorf("a refused decision: %v", err)
+	refused := annexApplication()
+	refused.RELIMS = false
+	for name, d := range map[string]eligibility.Decision{"refused": decide(t, refused), "no decision": {}} {
+		if cs, err := settlement.Commitments(&rules, d, decimal.Zero, on); !errors.Is(err, settlement.ErrNotValidated) || cs != nil {
+			t.Errorf("%s: Commitments gave %v, %v; want ErrNotValidated and nothing", name, cs, err)
+		}
+	}
+}
+
+// TestCommitmentsPartial: a decision validating DS1+CRO and refusing DS2
+// (no laboratory, §5) commits the DS1+CRO forfait alone, as Open notifies
+// its advance alone (§6.1; Annexe 2 §3); on a ledger, DS2 holds nothing.
+func TestCommitmentsPartial(t *testing.T) {
+	a := annexApplication()
+	a.Domains = []forfait.Variant{ds1CRO, ds2}
+	a.Establishment.Lab = nil
+	on := day(2021, 12, 1)
+	dec := decide(t, a)
+	cs, err := settlement.Commitments(&rules, dec, decimal.Zero, on)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 127 800, DS1+CRO: 109 738 (Annexe 3 §4); 30 % = 32 921.4 → 32 921, the balance 76 817.
+	want := []envelope.Commitment{{Establishment: a.Establishment.FINESSGeo, Domain: forfait.DS1, Window: window.W1, Date: on,
+		Credits: envelope.Credits{Advance: decimal.New(32921, 0), Usage: decimal.New(76817, 0)}, Source: "§6.1; Annexe 2 §3"}}
+	if diff := cmp.Diff(want, cs); diff != "" {
+		t.Errorf("commitments (-want +got):\n%s", diff)
+	}
+	_, opened, err := settlement.Open(&rules, dec, decimal.Zero, on)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(opened) != len(cs) || opened[0].Variant != ds1CRO || !opened[0].Amount.Equal(cs[0].Credits.Advance) {
+		t.Errorf("Open notified %+v; want the advance of each commitment", opened)
+	}
+	env := rules.Envelopes
+	ledger, err := envelope.OpenLedger(&env, &rules.Forfait, envelope.IleDeFrance, envelope.Volet1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ledger.Delegate(envelope.Tranche{Date: day(2021, 10, 1), Credits: envelope.Credits{Advance: decimal.New(50_000, 0), Usage: decimal.New(100_000, 0)}, Source: "circulaire FMIS 2021"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ledger.Commit(cs...); err != nil {
+		t.Fatal(err)
+	}
+	got := ledger.Commitments()
+	if len(got) != 1 || got[0].Domain != forfait.DS1 || !ledger.State().Committed.Equal(want[0].Credits) {
+		t.Errorf("ledger commitments %+v, committed %v; want DS1 alone, %v", got, ledger.State().Committed, want[0].Credits)
 	}
 }
 

@@ -24,7 +24,8 @@ var (
 	// envelope (Annexe 2 §5; §6.1).
 	ErrBeyondEnvelope = errors.New("envelope: delegations beyond the Annexe 2 envelope")
 	// ErrInvalidDelegation: a tranche, a transfer or a commitment that is
-	// malformed (undated, negative, without a source, a window missing).
+	// malformed (undated, negative, without a source, a window missing), or
+	// a part of the credits other than advance and usage.
 	ErrInvalidDelegation = errors.New("envelope: invalid delegation")
 	// ErrVolet2Amount: a volet-2 amount beyond the cap or not split 30/70,
 	// or a notification that is not the part of the establishment's

@@ -75,7 +75,10 @@
 // wrapping [ErrInsufficientCredits] (through a [*CreditsError]),
 // [ErrWrongLedger], [ErrInvalidNotification], [ErrDuplicate],
 // [ErrVolet2Amount] or [ErrVolet2Cap]. A refused step leaves the ledger
-// untouched: it is booked whole or not at all.
+// untouched: it is booked whole or not at all. The text forms of [Kind],
+// [Part], [Volet] and [Region] refuse an unknown text with
+// [ErrInvalidNotification], [ErrInvalidDelegation], [ErrInvalidVolet] and
+// [ErrUnknownRegion].
 //
 // # Example
 //

@@ -30,47 +30,22 @@ const (
 	Repayment Kind = 3
 )
 
-var kindNames = [...]string{Advance: "advance", Balance: "balance", Repayment: "repayment"}
+// kindText is the text form of a kind (codec.Enum).
+var kindText = codec.Enum[Kind]{Kind: "kind", Names: []string{Advance: "advance", Balance: "balance", Repayment: "repayment"}, Err: ErrInvalidNotification}
 
 // IsValid reports whether k is one of the three kinds.
-func (k Kind) IsValid() bool { return k >= Advance && k <= Repayment }
+func (k Kind) IsValid() bool { return kindText.Valid(k) }
 
-// String returns "advance", "balance" or "repayment".
-func (k Kind) String() string {
-	switch {
-	case k == 0:
-		return "unset"
-	case !k.IsValid():
-		return "invalid kind " + strconv.Itoa(int(k))
-	}
-	return kindNames[k]
-}
+// String returns "advance", "balance" or "repayment"; "unset" for the zero
+// value and "invalid kind n" for another invalid one.
+func (k Kind) String() string { return kindText.String(k) }
 
-// MarshalText encodes k as String does.
-func (k Kind) MarshalText() ([]byte, error) {
-	switch {
-	case k == 0:
-		return []byte{}, nil
-	case !k.IsValid():
-		return nil, &forfait.InputError{Field: "kind", Value: k.String(), Err: ErrInvalidNotification}
-	}
-	return []byte(kindNames[k]), nil
-}
+// MarshalText encodes k as String does, the zero value as ""; another
+// invalid kind is an error.
+func (k Kind) MarshalText() ([]byte, error) { return kindText.Marshal(k) }
 
 // UnmarshalText decodes the form MarshalText produces; "" is the zero value.
-func (k *Kind) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*k = 0
-		return nil
-	}
-	for v := Advance; v <= Repayment; v++ {
-		if kindNames[v] == string(text) {
-			*k = v
-			return nil
-		}
-	}
-	return &forfait.InputError{Field: "kind", Value: strconv.Quote(string(text)), Reason: "want advance, balance or repayment", Err: ErrInvalidNotification}
-}
+func (k *Kind) UnmarshalText(text []byte) error { return kindText.Unmarshal(text, k) }
 
 // Notification is one notification of funding (or of a repayment) by an
 // ARS to an establishment, the unit the envelopes are spent in (§6.1;
@@ -204,19 +179,22 @@ const (
 	UsageCredits Part = 2
 )
 
+// partText is the text form of a part (codec.Enum).
+var partText = codec.Enum[Part]{Kind: "part", Names: []string{AdvanceCredits: "advance", UsageCredits: "usage"}, Err: ErrInvalidDelegation}
+
+// IsValid reports whether p is AdvanceCredits or UsageCredits.
+func (p Part) IsValid() bool { return partText.Valid(p) }
+
 // String returns "advance" or "usage"; "unset" for the zero value and
 // "invalid part n" for another invalid one.
-func (p Part) String() string {
-	switch p {
-	case 0:
-		return "unset"
-	case AdvanceCredits:
-		return "advance"
-	case UsageCredits:
-		return "usage"
-	}
-	return "invalid part " + strconv.Itoa(int(p))
-}
+func (p Part) String() string { return partText.String(p) }
+
+// MarshalText encodes p as String does, the zero value as ""; another
+// invalid part is an error.
+func (p Part) MarshalText() ([]byte, error) { return partText.Marshal(p) }
+
+// UnmarshalText decodes the form MarshalText produces; "" is the zero value.
+func (p *Part) UnmarshalText(text []byte) error { return partText.Unmarshal(text, p) }
 
 // Part returns the credits a notification of kind k draws on or gives
 // back (Annexe 2 §3): advances and repayments the advance credits,

@@ -12,6 +12,7 @@ import (
 	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/forfait/settlement"
 	"github.com/sunes-spec/sunes/indicator"
 	"github.com/sunes-spec/sunes/window"
@@ -69,9 +70,14 @@ func enums() []enum {
 		enumOf[window.Provenance]("provenance", 3, window.ErrInvalidSchedule, nil),
 		enumOf[indicator.ID]("indicator", indicator.NumIDs, indicator.ErrInvalidID, indicator.ParseID),
 		enumOf[eligibility.Status]("status", 2, eligibility.ErrInvalidApplication, nil),
+		enumOf[eligibility.Kind]("kind", 3, eligibility.ErrInvalidApplication, nil),
+		enumOf[eligibility.Outcome]("outcome", 4, eligibility.ErrInvalidApplication, nil),
 		enumOf[settlement.Stage]("stage", 3, settlement.ErrInvalidDossier, nil),
 		enumOf[envelope.Kind]("kind", 3, envelope.ErrInvalidNotification, nil),
+		enumOf[envelope.Part]("part", 2, envelope.ErrInvalidDelegation, nil),
 		enumOf[envelope.Volet]("volet", 2, envelope.ErrInvalidVolet, nil),
+		enumOf[instruction.Kind]("kind", 2, instruction.ErrInvalidRegister, nil),
+		enumOf[instruction.Status]("status", 3, instruction.ErrInvalidRegister, nil),
 		region,
 	}
 }

@@ -2,11 +2,17 @@ package instruction
 
 import (
 	"errors"
-	"slices"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
+// ErrInvalidRegister: a kind or a status of the register that is not
+// one.
+var ErrInvalidRegister = errors.New("instruction: invalid register entry")
+
 // Kind says whether a unit of the text states rules (Normative) or gives
-// context only (Informative). The zero value is not a kind.
+// context only (Informative). The zero value is not a kind; it prints
+// "unset" and encodes as "".
 type Kind uint8
 
 const (
@@ -14,37 +20,26 @@ const (
 	Informative Kind = 2 // context, objectives, governance: no rule to apply
 )
 
-var kindNames = [...]string{Normative: "normative", Informative: "informative"}
+// kindText is the text form of a kind (codec.Enum).
+var kindText = codec.Enum[Kind]{Kind: "kind", Names: []string{Normative: "normative", Informative: "informative"}, Err: ErrInvalidRegister}
 
-// String returns "normative" or "informative"; another value prints as
-// "Kind(n)".
-func (k Kind) String() string {
-	if k == Normative || k == Informative {
-		return kindNames[k]
-	}
-	return "Kind(" + itoa(int(k)) + ")"
-}
+// IsValid reports whether k is Normative or Informative.
+func (k Kind) IsValid() bool { return kindText.Valid(k) }
 
-// MarshalText encodes k as String does; an invalid kind is an error.
-func (k Kind) MarshalText() ([]byte, error) {
-	if k != Normative && k != Informative {
-		return nil, errors.New("instruction: invalid kind " + k.String())
-	}
-	return []byte(k.String()), nil
-}
+// String returns "normative" or "informative"; "unset" for the zero value
+// and "invalid kind n" for another invalid one.
+func (k Kind) String() string { return kindText.String(k) }
+
+// MarshalText encodes k as String does, the zero value as ""; another
+// invalid kind is an error.
+func (k Kind) MarshalText() ([]byte, error) { return kindText.Marshal(k) }
 
 // UnmarshalText decodes the form MarshalText writes.
-func (k *Kind) UnmarshalText(text []byte) error {
-	i := slices.Index(kindNames[:], string(text))
-	if i <= 0 {
-		return errors.New("instruction: unknown kind " + string(text))
-	}
-	*k = Kind(i)
-	return nil
-}
+func (k *Kind) UnmarshalText(text []byte) error { return kindText.Unmarshal(text, k) }
 
 // Status is how the module stands towards one rule of the text. The zero
-// value is no status: the register's checks refuse it.
+// value is no status: the register's checks refuse it; it prints "unset"
+// and encodes as "".
 type Status uint8
 
 const (
@@ -58,44 +53,22 @@ const (
 	NotEncoded Status = 3
 )
 
-var statusNames = [...]string{Encoded: "encoded", Interpreted: "interpreted", NotEncoded: "not encoded"}
+// statusText is the text form of a status (codec.Enum).
+var statusText = codec.Enum[Status]{Kind: "status", Names: []string{Encoded: "encoded", Interpreted: "interpreted", NotEncoded: "not encoded"}, Err: ErrInvalidRegister}
 
-// String returns "encoded", "interpreted" or "not encoded"; another value
-// prints as "Status(n)".
-func (s Status) String() string {
-	if s.IsValid() {
-		return statusNames[s]
-	}
-	return "Status(" + itoa(int(s)) + ")"
-}
+// String returns "encoded", "interpreted" or "not encoded"; "unset" for
+// the zero value and "invalid status n" for another invalid one.
+func (s Status) String() string { return statusText.String(s) }
 
 // IsValid reports whether s is one of the three statuses.
-func (s Status) IsValid() bool { return s >= Encoded && s <= NotEncoded }
+func (s Status) IsValid() bool { return statusText.Valid(s) }
 
-// MarshalText encodes s as String does; an invalid status is an error.
-func (s Status) MarshalText() ([]byte, error) {
-	if !s.IsValid() {
-		return nil, errors.New("instruction: invalid status " + s.String())
-	}
-	return []byte(s.String()), nil
-}
+// MarshalText encodes s as String does, the zero value as ""; another
+// invalid status is an error.
+func (s Status) MarshalText() ([]byte, error) { return statusText.Marshal(s) }
 
 // UnmarshalText decodes the form MarshalText writes.
-func (s *Status) UnmarshalText(text []byte) error {
-	i := slices.Index(statusNames[:], string(text))
-	if i <= 0 {
-		return errors.New("instruction: unknown status " + string(text))
-	}
-	*s = Status(i)
-	return nil
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
-}
+func (s *Status) UnmarshalText(text []byte) error { return statusText.Unmarshal(text, s) }
 
 // Rule is one distinct rule the text states (from the scope note to
 // Annexe 3 §4), in the module's own words.

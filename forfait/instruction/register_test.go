@@ -2,6 +2,7 @@ package instruction
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -259,8 +260,15 @@ func TestRegisterJSON(t *testing.T) {
 	if d := cmp.Diff(units, back); d != "" {
 		t.Errorf("round trip (-want +got)\n%s", d)
 	}
-	if _, err := json.Marshal(Rule{}); err == nil {
-		t.Error("a rule with no status marshals")
+	// An invalid status does not marshal; no status writes "" and reads
+	// back as none, which the register's checks refuse (TestChecksBite).
+	if _, err := json.Marshal(Rule{Status: 9}); !errors.Is(err, ErrInvalidRegister) {
+		t.Errorf("a rule with status 9 marshals: %v", err)
+	}
+	b, err = json.Marshal(Rule{ID: "R-6.1-01"})
+	var none Rule
+	if err != nil || !strings.Contains(string(b), `"status":""`) || json.Unmarshal(b, &none) != nil || none.Status != 0 {
+		t.Errorf("a rule with no status: %s, %v; read back as %v", b, err, none.Status)
 	}
 }
 

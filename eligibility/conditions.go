@@ -93,11 +93,12 @@ func (c Condition) PerDomain() bool { return c.holdsFor != nil }
 func Conditions() []Condition {
 	return []Condition{
 		{
-			Code:    Territory,
-			Source:  "Mention Outre-mer",
-			French:  "L'établissement est situé en Polynésie française, en Nouvelle-Calédonie ou à Wallis-et-Futuna (FINESS du département 98), où l'instruction ne s'applique pas.",
-			English: "The establishment is in French Polynesia, New Caledonia or Wallis-and-Futuna (FINESS department 98), where the instruction does not apply.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return !excludedTerritory(a.Establishment) },
+			Code:            Territory,
+			Source:          "Mention Outre-mer",
+			Interpretations: []string{"INT-21"},
+			French:          "L'établissement est situé en Polynésie française, en Nouvelle-Calédonie ou à Wallis-et-Futuna (FINESS des collectivités 986 à 988), où l'instruction ne s'applique pas.",
+			English:         "The establishment is in French Polynesia, New Caledonia or Wallis-and-Futuna (FINESS of collectivities 986 to 988), where the instruction does not apply.",
+			holds:           func(a *Application, _ *window.Schedule) bool { return !excludedTerritory(a.Establishment) },
 		},
 		{
 			Code:    HealthEstablishment,
@@ -297,11 +298,12 @@ func Conditions() []Condition {
 			holdsFor: earlier(OutcomePaid),
 		},
 		{
-			Code:     DomainRepaid,
-			Source:   "§5; Annexe 2 §3",
-			French:   "Ce domaine a déjà été financé pour l'établissement, qui en a remboursé l'avance faute d'atteindre ses cibles ; un domaine n'est financé qu'une fois sur le programme.",
-			English:  "This domain has already been funded for the establishment, which repaid its advance when it missed its targets; a domain is funded once over the programme.",
-			holdsFor: earlier(OutcomeRepaid),
+			Code:            DomainRepaid,
+			Source:          "§5; Annexe 2 §3",
+			Interpretations: []string{"INT-14"},
+			French:          "Ce domaine a déjà été financé pour l'établissement, qui en a remboursé l'avance faute d'atteindre ses cibles ; un domaine n'est financé qu'une fois sur le programme.",
+			English:         "This domain has already been funded for the establishment, which repaid its advance when it missed its targets; a domain is funded once over the programme.",
+			holdsFor:        earlier(OutcomeRepaid),
 		},
 		{
 			Code:    DS2Lab,

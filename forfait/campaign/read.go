@@ -7,11 +7,9 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"io/fs"
 	"math"
-	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -474,29 +472,17 @@ func kindOf(err error) string {
 
 // duplicates reports every establishment whose FINESS an earlier row of ests
 // holds, naming that row's line, in the order of the rows; col is the FINESS
-// column, name its header. The rows are found in an open-addressing table
-// of row numbers, seeded at random so that no input makes its probes long:
-// a few pages where a map takes dozens.
+// column, name its header.
 func duplicates(ests []Establishment, col int, name string) []error {
-	mask := uint64(1)<<bits.Len(uint(len(ests)+len(ests)/2)) - 1 // the table at most two thirds full
-	table := make([]uint32, mask+1)                              // row + 1, 0 for a free slot (an extract has fewer than 2^32 rows)
-	seed := maphash.MakeSeed()
+	first := make(map[forfait.FINESS]int, len(ests)) // the line of each FINESS's first row
 	var errs []error
-	for i := range ests {
-		f := ests[i].FINESS
-		var text [9]byte
-		b, _ := f.AppendText(text[:0]) // never fails
-		slot := maphash.Bytes(seed, b) & mask
-		for table[slot] != 0 && ests[table[slot]-1].FINESS != f {
-			slot = (slot + 1) & mask
-		}
-		if table[slot] == 0 {
-			table[slot] = uint32(i + 1)
+	for _, e := range ests {
+		if line, dup := first[e.FINESS]; dup {
+			errs = append(errs, &LineError{Line: e.Line, Column: col, Field: name, Value: e.FINESS.String(),
+				Err: fmt.Errorf("%w (first on line %d)", ErrDuplicateFINESS, line)})
 			continue
 		}
-		e, first := &ests[i], &ests[table[slot]-1]
-		errs = append(errs, &LineError{Line: e.Line, Column: col, Field: name, Value: e.FINESS.String(),
-			Err: fmt.Errorf("%w (first on line %d)", ErrDuplicateFINESS, first.Line)})
+		first[e.FINESS] = e.Line
 	}
 	return errs
 }

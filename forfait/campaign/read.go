@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
 	"slices"
 	"strings"
@@ -193,7 +192,7 @@ func ReadDialect(r io.Reader, d Dialect) (Extract, error) {
 		return x, errors.Join(errs...)
 	}
 	p := parser{index: index, header: header}
-	ests, errs := p.parseRows(rows, x.Dialect.Separator, expectedRows(sizeOf(r), sniff))
+	ests, errs := p.parseRows(rows, x.Dialect.Separator)
 	if len(errs) == 0 {
 		errs = duplicates(ests, index[0]+1, header[index[0]])
 	}
@@ -264,13 +263,9 @@ type parser struct {
 }
 
 // parseRows reads the rows after the header, streaming, until the end or
-// MaxProblems problems. hint is how many rows are expected.
-func (p *parser) parseRows(rows *rowReader, sep rune, hint int) ([]Establishment, []error) {
-	// Rows gather in a slice of the expected size; past it, in chunks,
-	// copied once at the end: a growing slice would copy every row several
-	// times, and fresh memory is what reading costs most.
-	var chunks [][]Establishment
-	cur := make([]Establishment, 0, max(hint, 64))
+// MaxProblems problems.
+func (p *parser) parseRows(rows *rowReader, sep rune) ([]Establishment, []error) {
+	var ests []Establishment
 	regions := map[string]envelope.Region{} // the spellings met, parsed once
 	var errs []error
 	for len(errs) <= MaxProblems {
@@ -297,40 +292,9 @@ func (p *parser) parseRows(rows *rowReader, sep rune, hint int) ([]Establishment
 			errs = append(errs, rowErrs...)
 			continue
 		}
-		if len(cur) == cap(cur) {
-			chunks, cur = append(chunks, cur), make([]Establishment, 0, 2*cap(cur))
-		}
-		cur = append(cur, e)
+		ests = append(ests, e)
 	}
-	if chunks == nil {
-		return cur, errs
-	}
-	return slices.Concat(append(chunks, cur)...), errs
-}
-
-// expectedRows estimates how many rows an input of size bytes holds from
-// the lines of its first bytes, sniff; 0 when the size is unknown. The
-// estimate is capped: a large file of junk stops after MaxProblems.
-func expectedRows(size int64, sniff []byte) int {
-	lines := int64(bytes.Count(sniff, []byte{'\n'}))
-	if size <= 0 || lines == 0 {
-		return 0
-	}
-	return int(min(size*lines/int64(len(sniff))+lines/16+1, 1<<20))
-}
-
-// sizeOf is the size of what r reads, when it says so (a regular file, a
-// bytes or strings reader), or 0.
-func sizeOf(r io.Reader) int64 {
-	switch v := r.(type) {
-	case interface{ Stat() (fs.FileInfo, error) }:
-		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
-			return fi.Size()
-		}
-	case interface{ Size() int64 }:
-		return v.Size()
-	}
-	return 0
+	return ests, errs
 }
 
 // blank reports whether every cell of rec is empty or spaces: an empty row

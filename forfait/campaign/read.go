@@ -175,18 +175,16 @@ func ReadDialect(r io.Reader, d Dialect) (Extract, error) {
 	if sep := x.Dialect.Separator; sep != ',' && sep != ';' {
 		return x, &LineError{Field: "separator", Value: string(sep), Err: ErrSeparator}
 	}
-	rows := newRowReader(in, byte(x.Dialect.Separator))
-	cells, _, err := rows.Read()
+	rows := csv.NewReader(in)
+	rows.Comma, rows.FieldsPerRecord, rows.ReuseRecord = x.Dialect.Separator, -1, true
+	header, err := rows.Read()
 	if err == io.EOF {
 		return x, &LineError{Line: 1, Err: ErrEmpty}
 	}
 	if err != nil {
 		return x, syntaxError(err, x.Dialect.Separator)
 	}
-	header := make([]string, len(cells))
-	for i, c := range cells {
-		header[i] = string(c)
-	}
+	header = slices.Clone(header) // the reader reuses its record
 	index, errs := columnIndex(header)
 	if len(errs) > 0 {
 		return x, errors.Join(errs...)
@@ -264,12 +262,12 @@ type parser struct {
 
 // parseRows reads the rows after the header, streaming, until the end or
 // MaxProblems problems.
-func (p *parser) parseRows(rows *rowReader, sep rune) ([]Establishment, []error) {
+func (p *parser) parseRows(rows *csv.Reader, sep rune) ([]Establishment, []error) {
 	var ests []Establishment
 	regions := map[string]envelope.Region{} // the spellings met, parsed once
 	var errs []error
 	for len(errs) <= MaxProblems {
-		rec, line, err := rows.Read()
+		rec, err := rows.Read()
 		if err == io.EOF {
 			break
 		}
@@ -287,6 +285,7 @@ func (p *parser) parseRows(rows *rowReader, sep rune) ([]Establishment, []error)
 		if blank(rec) {
 			continue
 		}
+		line, _ := rows.FieldPos(0)
 		e, rowErrs := p.parseRow(rec, line, regions)
 		if len(rowErrs) > 0 {
 			errs = append(errs, rowErrs...)
@@ -299,37 +298,37 @@ func (p *parser) parseRows(rows *rowReader, sep rune) ([]Establishment, []error)
 
 // blank reports whether every cell of rec is empty or spaces: an empty row
 // as spreadsheets export them.
-func blank(rec [][]byte) bool {
+func blank(rec []string) bool {
 	for _, c := range rec {
-		if len(bytes.TrimSpace(c)) > 0 {
+		if strings.TrimSpace(c) != "" {
 			return false
 		}
 	}
 	return true
 }
 
-func (p *parser) parseRow(rec [][]byte, line int, regions map[string]envelope.Region) (Establishment, []error) {
+func (p *parser) parseRow(rec []string, line int, regions map[string]envelope.Region) (Establishment, []error) {
 	e := Establishment{Line: line}
 	var errs []error
-	fail := func(col int, value []byte, err error) {
-		errs = append(errs, &LineError{Line: line, Column: col + 1, Field: p.header[col], Value: forfait.Clip(string(value)), Err: err})
+	fail := func(col int, value string, err error) {
+		errs = append(errs, &LineError{Line: line, Column: col + 1, Field: p.header[col], Value: forfait.Clip(value), Err: err})
 	}
 	if need := slices.Max(p.index) + 1; len(rec) < need {
 		return e, []error{&LineError{Line: line, Column: len(rec) + 1,
 			Err: fmt.Errorf("%w: %d fields, the header needs %d", ErrShortRow, len(rec), need)}}
 	}
-	cell := func(i int) []byte { return bytes.TrimSpace(rec[p.index[i]]) }
-	if f, err := forfait.ParseFINESS(string(cell(0))); err != nil {
+	cell := func(i int) string { return strings.TrimSpace(rec[p.index[i]]) }
+	if f, err := forfait.ParseFINESS(cell(0)); err != nil {
 		fail(p.index[0], cell(0), err)
 	} else {
 		e.FINESS = f
 	}
-	if r, ok := regions[string(cell(1))]; ok {
+	if r, ok := regions[cell(1)]; ok {
 		e.Region = r
-	} else if r, err := envelope.ParseRegion(string(cell(1))); err != nil {
+	} else if r, err := envelope.ParseRegion(cell(1)); err != nil {
 		fail(p.index[1], cell(1), err)
 	} else {
-		e.Region, regions[string(cell(1))] = r, r
+		e.Region, regions[cell(1)] = r, r
 	}
 	var counts [forfait.NumActivityFields]int64
 	for i := range forfait.ActivityFields() {
@@ -345,7 +344,7 @@ func (p *parser) parseRow(rec [][]byte, line int, regions map[string]envelope.Re
 
 // parseCount reads a whole, non-negative count, with or without thousands
 // separators (a space, U+00A0 or U+202F): "12 345".
-func parseCount(s []byte) (int64, error) {
+func parseCount(s string) (int64, error) {
 	if len(s) == 0 {
 		return 0, fmt.Errorf("%w: empty (a missing figure is not zero)", ErrInvalidCount)
 	}
@@ -359,9 +358,9 @@ func parseCount(s []byte) (int64, error) {
 			}
 			n, digits = n*10+int64(c-'0'), digits+1
 		case c == ' ' && digits > 0:
-		case bytes.HasPrefix(s[i:], noBreakSpace) && digits > 0:
+		case strings.HasPrefix(s[i:], noBreakSpace) && digits > 0:
 			i++
-		case bytes.HasPrefix(s[i:], narrowNoBreakSpace) && digits > 0:
+		case strings.HasPrefix(s[i:], narrowNoBreakSpace) && digits > 0:
 			i += 2
 		case (c == ',' || c == '.') && digits > 0:
 			return 0, fmt.Errorf("%w: %w", ErrInvalidCount, ErrDecimalCount)
@@ -373,7 +372,7 @@ func parseCount(s []byte) (int64, error) {
 }
 
 // The thousands separators French spreadsheets write, besides a space.
-var noBreakSpace, narrowNoBreakSpace = []byte("\u00a0"), []byte("\u202f")
+const noBreakSpace, narrowNoBreakSpace = "\u00a0", "\u202f"
 
 // syntaxError locates a CSV error: an unterminated quote on the line where
 // it opens; other errors on their line, the whole line at fault (the byte

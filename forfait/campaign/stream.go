@@ -4,10 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"runtime"
 	"slices"
 	"strconv"
-	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -36,8 +34,7 @@ type Summary struct {
 // Write computes the RowsPerEstablishment records of each establishment
 // (Annexe 3 §1-§4, §5; INT-01 to INT-04) and writes them to w as they are
 // computed, in input order, then variant, then window: memory does not
-// grow with the extract. The rule set is compiled once; establishments
-// are computed in chunks on every processor, written in order.
+// grow with the extract. The rule set is compiled once.
 //
 // Every problem of the input is found before anything is written (the
 // errors of Compute): on error, nothing is written.
@@ -75,7 +72,7 @@ func checkBands(c *forfait.Compiled, ests []Establishment, nationalMax forfait.C
 	return errors.Join(errs...)
 }
 
-// streamer writes records chunk by chunk.
+// streamer writes the records of an extract.
 type streamer struct {
 	c           *forfait.Compiled
 	ests        []Establishment
@@ -84,148 +81,42 @@ type streamer struct {
 	format      Format
 }
 
-// chunk is how many establishments one worker formats at a time.
-const chunk = 64
+// flushAt is how many bytes of records are formatted before they are
+// written out: memory does not grow with the extract.
+const flushAt = 64 << 10
 
-// write writes the head, then the records, formatted in chunks of
-// establishments on every processor and written in order (see
-// orderedOutput): memory does not grow with the extract, and few fresh
-// pages are touched.
+// write writes the head, then the records, establishment by
+// establishment, then the tail.
 func (s *streamer) write(w io.Writer, sum Summary) error {
-	head := []byte(Header + "\n")
+	buf := []byte(Header + "\n")
 	if s.format == JSON {
 		var err error
-		if head, err = jsonHead(sum); err != nil {
+		if buf, err = jsonHead(sum); err != nil {
 			return err
 		}
 	}
-	if _, err := w.Write(head); err != nil {
-		return err
-	}
-	if err := s.writeChunks(w); err != nil {
-		return err
-	}
-	if s.format == JSON {
-		_, err := w.Write([]byte("\n]}\n"))
-		return err
-	}
-	return nil
-}
-
-// formatted is one chunk's text, or the error that stopped it; done once
-// the chunk is formatted.
-type formatted struct {
-	buf  []byte
-	err  error
-	done bool
-}
-
-// orderedOutput writes chunks formatted by several workers in their order.
-// Whoever finishes the chunk next in order writes it, and the chunks done
-// after it, while the others go on formatting: a worker waits only when it
-// would run more chunks ahead of the output than there are slots. Workers
-// rarely sleep, which matters: waking a worker on another processor costs
-// as much as formatting a few establishments.
-type orderedOutput struct {
-	w       io.Writer
-	chunks  int // chunks to write
-	mu      sync.Mutex
-	ahead   sync.Cond   // signalled when a chunk is written
-	claimed int         // chunks handed out
-	written int         // chunks written, or failed
-	writing bool        // a worker is writing
-	slots   []formatted // chunk n's text in slot n mod len(slots), until written
-	free    [][]byte    // buffers written out, for reuse
-	err     error       // the first error, in chunk order; nothing is written after it
-}
-
-func (s *streamer) writeChunks(w io.Writer) error {
-	workers := runtime.GOMAXPROCS(0)
-	o := &orderedOutput{w: w, chunks: (len(s.ests) + chunk - 1) / chunk, slots: make([]formatted, workers+1)}
-	o.ahead.L = &o.mu
-	var wg sync.WaitGroup
-	for range workers - 1 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			o.work(s)
-		}()
-	}
-	o.work(s) // this goroutine is a worker too
-	wg.Wait()
-	return o.err
-}
-
-// work formats chunks until none is left, writing those whose turn comes.
-func (o *orderedOutput) work(s *streamer) {
-	for {
-		o.mu.Lock()
-		for o.err == nil && o.claimed < o.chunks && o.claimed >= o.written+len(o.slots) {
-			o.ahead.Wait()
-		}
-		if o.err != nil || o.claimed == o.chunks {
-			o.mu.Unlock()
-			return
-		}
-		n := o.claimed
-		o.claimed++
-		var buf []byte
-		if k := len(o.free); k > 0 {
-			buf, o.free = o.free[k-1], o.free[:k-1]
-		} else {
-			buf = make([]byte, 0, chunk*RowsPerEstablishment*96) // a CSV line is about 70 bytes
-		}
-		o.mu.Unlock()
-
-		a := n * chunk
-		buf, err := s.appendRange(buf[:0], a, min(a+chunk, len(s.ests)))
-
-		o.mu.Lock()
-		o.slots[n%len(o.slots)] = formatted{buf: buf, err: err, done: true}
-		if !o.writing {
-			o.writeReady()
-		}
-		o.mu.Unlock()
-	}
-}
-
-// writeReady writes the chunks done, in order, from the next to write on;
-// o.mu is held, and released during each write so that the other workers
-// go on.
-func (o *orderedOutput) writeReady() {
-	o.writing = true
-	for o.err == nil && o.slots[o.written%len(o.slots)].done {
-		f := &o.slots[o.written%len(o.slots)]
-		buf, err := f.buf, f.err
-		*f = formatted{}
-		o.mu.Unlock()
-		if err == nil {
-			_, err = o.w.Write(buf)
-		}
-		o.mu.Lock()
-		o.err = err
-		o.free = append(o.free, buf)
-		o.written++
-		o.ahead.Broadcast()
-	}
-	o.writing = false
-}
-
-// appendRange appends the records of establishments [a, b).
-func (s *streamer) appendRange(dst []byte, a, b int) ([]byte, error) {
-	for i := a; i < b; i++ {
-		e := &s.ests[i]
+	for i := range s.ests {
 		var err error
 		if s.format == JSON {
-			dst, err = s.appendJSON(dst, i, e)
+			buf, err = s.appendJSON(buf, i, &s.ests[i])
 		} else {
-			dst, err = s.appendCSV(dst, i, e)
+			buf, err = s.appendCSV(buf, i, &s.ests[i])
 		}
 		if err != nil {
-			return dst, err
+			return err
+		}
+		if len(buf) >= flushAt {
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
 		}
 	}
-	return dst, nil
+	if s.format == JSON {
+		buf = append(buf, "\n]}\n"...)
+	}
+	_, err := w.Write(buf)
+	return err
 }
 
 // appendCSV appends e's records as CSV lines: whole cents straight from

@@ -2,11 +2,9 @@ package campaign
 
 import (
 	"errors"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -62,14 +60,10 @@ func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, 
 	}
 	var errs []error
 	out := make([]Record, len(ests)*RowsPerEstablishment)
-	failed := make([]error, len(ests))
-	parallel(len(ests), func(i int) {
-		x := combinedOf(c, &ests[i]).Decimal()
-		failed[i] = fillRecords(out[i*RowsPerEstablishment:(i+1)*RowsPerEstablishment], rs, &ests[i], x, nationalMax.Decimal(), opt.Explain)
-	})
-	for i, err := range failed {
-		if err != nil {
-			errs = append(errs, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: combinedOf(c, &ests[i]).String(), Err: err})
+	for i := range ests {
+		x := combinedOf(c, &ests[i])
+		if err := fillRecords(out[i*RowsPerEstablishment:(i+1)*RowsPerEstablishment], rs, &ests[i], x.Decimal(), nationalMax.Decimal(), opt.Explain); err != nil {
+			errs = append(errs, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: x.String(), Err: err})
 		}
 	}
 	if len(errs) > 0 {
@@ -171,25 +165,6 @@ func Explain(rs *forfait.RuleSet, ests []Establishment, opt Options, k Key) (for
 		return forfait.Derivation{}, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: combined.String(), Err: err}
 	}
 	return d, nil
-}
-
-// parallel calls f(0) … f(n-1), spread over the available processors in
-// contiguous chunks. Each call writes only its own outputs, so the result
-// is the same as a sequential loop.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n/256+1) // small inputs stay sequential
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		lo, hi := n*w/workers, n*(w+1)/workers
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // fillRecords writes e's RowsPerEstablishment records into out.

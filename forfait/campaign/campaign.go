@@ -62,7 +62,7 @@ func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, 
 	out := make([]Record, len(ests)*RowsPerEstablishment)
 	for i := range ests {
 		x := combinedOf(c, &ests[i])
-		if err := fillRecords(out[i*RowsPerEstablishment:(i+1)*RowsPerEstablishment], rs, &ests[i], x.Decimal(), nationalMax.Decimal(), opt.Explain); err != nil {
+		if err := fillRecords(out[i*RowsPerEstablishment:(i+1)*RowsPerEstablishment], c, &ests[i], x.Decimal(), nationalMax.Decimal(), opt.Explain); err != nil {
 			errs = append(errs, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: x.String(), Err: err})
 		}
 	}
@@ -78,26 +78,27 @@ func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, 
 // given). Combined activities are not kept: combinedOf computes one again
 // in a few nanoseconds, and holding them would take memory that grows with
 // the extract.
-func prepare(c *forfait.Compiled, ests []Establishment, opt Options) (forfait.Combined, int, error) {
+func prepare(c *forfait.Compiled, ests []Establishment, opt Options) (forfait.NationalMax, int, error) {
 	if len(ests) == 0 {
-		return forfait.Combined{}, -1, &LineError{Line: 1, Err: ErrEmpty}
+		return forfait.NationalMax{}, -1, &LineError{Line: 1, Err: ErrEmpty}
 	}
-	nationalMax, from := forfait.CombinedOf(opt.NationalMax), -1
 	var errs []error
-	for i, e := range ests {
-		x, err := c.Combine(e.Activity)
-		if err != nil {
+	for _, e := range ests {
+		if _, err := c.Combine(e.Activity); err != nil {
 			errs = append(errs, &LineError{Line: e.Line, Field: "activity", Err: err})
-			continue
-		}
-		if opt.NationalMax.IsZero() && (from < 0 || x.Compare(nationalMax) > 0) {
-			nationalMax, from = x, i
 		}
 	}
 	if len(errs) > 0 {
-		return forfait.Combined{}, -1, errors.Join(errs...)
+		return forfait.NationalMax{}, -1, errors.Join(errs...)
 	}
-	return nationalMax, from, nil
+	if !opt.NationalMax.IsZero() {
+		return forfait.NationalMaxOf(opt.NationalMax), -1, nil
+	}
+	from := forfait.LargestActivity(len(ests), func(i int) forfait.Combined { return combinedOf(c, &ests[i]) })
+	if from < 0 {
+		return forfait.NationalMax{}, -1, nil
+	}
+	return forfait.NationalMax(combinedOf(c, &ests[from])), from, nil
 }
 
 // combinedOf is the combined activity of e (Annexe 3 §1), whose activity
@@ -168,7 +169,7 @@ func Explain(rs *forfait.RuleSet, ests []Establishment, opt Options, k Key) (for
 }
 
 // fillRecords writes e's RowsPerEstablishment records into out.
-func fillRecords(out []Record, rs *forfait.RuleSet, e *Establishment, combined, nationalMax decimal.Decimal, explain bool) error {
+func fillRecords(out []Record, c *forfait.Compiled, e *Establishment, combined, nationalMax decimal.Decimal, explain bool) error {
 	k := 0
 	for _, v := range forfait.Variants() {
 		for _, w := range window.All() {
@@ -179,10 +180,10 @@ func fillRecords(out []Record, rs *forfait.RuleSet, e *Establishment, combined, 
 			var err error
 			if explain {
 				var d forfait.Derivation
-				d, err = rs.Explain(req)
+				d, err = c.Explain(req)
 				rec.Forfait, rec.Derivation = d.Forfait, &d
 			} else {
-				rec.Forfait, err = rs.Compute(req)
+				rec.Forfait, err = c.Compute(req)
 			}
 			if err != nil {
 				return err

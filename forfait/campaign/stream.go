@@ -61,7 +61,7 @@ func Write(w io.Writer, rs *forfait.RuleSet, ests []Establishment, opt Options, 
 // checkBands finds the errors a computation would meet (INT-02: a
 // category-D activity the national maximum cannot serve), each on its
 // establishment's line, before anything is written.
-func checkBands(c *forfait.Compiled, ests []Establishment, nationalMax forfait.Combined) error {
+func checkBands(c *forfait.Compiled, ests []Establishment, nationalMax forfait.NationalMax) error {
 	var errs []error
 	for i := range ests {
 		x := combinedOf(c, &ests[i])
@@ -76,7 +76,7 @@ func checkBands(c *forfait.Compiled, ests []Establishment, nationalMax forfait.C
 type streamer struct {
 	c           *forfait.Compiled
 	ests        []Establishment
-	nationalMax forfait.Combined
+	nationalMax forfait.NationalMax
 	explain     bool
 	format      Format
 }
@@ -119,8 +119,8 @@ func (s *streamer) write(w io.Writer, sum Summary) error {
 	return err
 }
 
-// appendCSV appends e's records as CSV lines: whole cents straight from
-// the compiled rules, decimals only when an amount is finer than a cent.
+// appendCSV appends e's records as CSV lines: whole cents from the
+// compiled rules, decimals only when an amount is finer than a cent.
 func (s *streamer) appendCSV(dst []byte, i int, e *Establishment) ([]byte, error) {
 	combined := combinedOf(s.c, e)
 	prefix := len(dst)
@@ -134,9 +134,13 @@ func (s *streamer) appendCSV(dst []byte, i int, e *Establishment) ([]byte, error
 	row := append(rowBuf[:0], dst[prefix:]...) // "finess,region,combined," shared by the 16 lines
 	dst = dst[:prefix]
 	var t forfait.Table
-	if s.c.ComputeTable(combined, s.nationalMax, &t) {
+	switch err := s.c.ComputeTable(combined, s.nationalMax, &t); {
+	case err == nil:
 		return appendTable(dst, row, &t), nil
+	case !errors.Is(err, forfait.ErrNotCents):
+		return dst, &LineError{Line: e.Line, Field: "combined_activity", Value: combined.String(), Err: err}
 	}
+	// An amount finer than a cent (a rounding unit below it): decimals.
 	for _, v := range forfait.Variants() {
 		for _, w := range window.All() {
 			f, err := s.c.Compute(s.request(combined, v, w))

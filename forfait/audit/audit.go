@@ -212,9 +212,11 @@ func index(ests []Establishment, opt Options) (map[forfait.FINESS]Establishment,
 			errs = append(errs, &forfait.InputError{Field: field + ".finess", Value: e.FINESS.String(), Reason: "given twice", Err: ErrInvalidEstablishment})
 		default:
 			by[e.FINESS] = e
-			if opt.NationalMax.IsZero() && e.Combined.GreaterThan(r.NationalMax) {
-				r.NationalMax, r.NationalMaxFrom = e.Combined, e.FINESS
-			}
+		}
+	}
+	if opt.NationalMax.IsZero() && len(errs) == 0 {
+		if i := forfait.LargestActivity(len(ests), func(i int) forfait.Combined { return forfait.CombinedOf(ests[i].Combined) }); i >= 0 {
+			r.NationalMax, r.NationalMaxFrom = ests[i].Combined, ests[i].FINESS
 		}
 	}
 	return by, r, errs

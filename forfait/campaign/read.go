@@ -3,7 +3,6 @@ package campaign
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/internal/problems"
 )
 
 // Sentinel errors of Read, each carried by a *LineError; test with
@@ -22,11 +22,11 @@ import (
 // and forfait.ErrInvalidFINESS.
 var (
 	ErrEmpty           = errors.New("campaign: no establishment in the input")
-	ErrSyntax          = errors.New("campaign: malformed CSV")
+	ErrSyntax          = problems.ErrSyntax
 	ErrSeparator       = errors.New("campaign: a separator is ',' or ';'")
 	ErrMissingColumn   = errors.New("campaign: missing column")
 	ErrDuplicateColumn = errors.New("campaign: column given twice")
-	ErrShortRow        = errors.New("campaign: row shorter than the header")
+	ErrShortRow        = problems.ErrShortRow
 	ErrInvalidCount    = errors.New("campaign: not a non-negative whole count")
 	ErrDuplicateFINESS = errors.New("campaign: FINESS given twice")
 	// ErrDecimalCount: a count written with a decimal part ("12,5"); it
@@ -34,46 +34,20 @@ var (
 	ErrDecimalCount = errors.New("campaign: a count has no decimal part")
 	// ErrTooManyProblems ends a report cut at MaxProblems: it counts the
 	// problems left out, per kind.
-	ErrTooManyProblems = errors.New("campaign: too many problems")
+	ErrTooManyProblems = problems.ErrTooMany
 )
 
 // MaxProblems is how many problems Read reports before it stops: a file
 // of junk ends quickly, with a report a person can read.
-const MaxProblems = 50
+const MaxProblems = problems.Max
 
 // LineError is one problem of the input, located by line and column, with
 // the column's name and the offending value (cut to a readable length).
 // Lines count from 1, the header being line 1. Column is the field's
 // number in the row, from 1, as a spreadsheet shows it; 0 when the whole
-// line is at fault.
-type LineError struct {
-	Line, Column int
-	Field        string
-	Value        string
-	Err          error
-}
-
-func (e *LineError) Error() string {
-	var b strings.Builder
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "line %d", e.Line)
-		if e.Column > 0 {
-			fmt.Fprintf(&b, ", column %d", e.Column)
-		}
-		if e.Field != "" {
-			fmt.Fprintf(&b, " (%s)", e.Field)
-		}
-	} else {
-		b.WriteString(e.Field)
-	}
-	if e.Value != "" {
-		fmt.Fprintf(&b, ": %q", e.Value)
-	}
-	fmt.Fprintf(&b, ": %v", e.Err)
-	return b.String()
-}
-
-func (e *LineError) Unwrap() error { return e.Err }
+// line is at fault. Every file reader of the module reports its problems
+// so.
+type LineError = problems.LineError
 
 // Establishment is one row of a national extract: an establishment and its
 // 2019 activity (Annexe 3 §1).
@@ -195,7 +169,7 @@ func ReadDialect(r io.Reader, d Dialect) (Extract, error) {
 		errs = duplicates(ests, index[0]+1, header[index[0]])
 	}
 	if len(errs) > 0 {
-		return x, errors.Join(Bound(errs)...)
+		return x, errors.Join(problems.Bound(errs)...)
 	}
 	if len(ests) == 0 {
 		return x, &LineError{Line: 2, Err: ErrEmpty}
@@ -389,50 +363,6 @@ func syntaxError(err error, sep rune) error {
 	return &LineError{Line: line, Err: fmt.Errorf("%w: %v (byte %d of the line; separator %q)", ErrSyntax, pe.Err, pe.Column, sep)}
 }
 
-// Bound keeps the first MaxProblems problems of a file, in line order, and
-// counts the others per kind in one last ErrTooManyProblems: the report
-// every reader of the module gives.
-func Bound(errs []error) []error {
-	slices.SortStableFunc(errs, func(a, b error) int { return cmp.Compare(lineOf(a), lineOf(b)) })
-	if len(errs) <= MaxProblems {
-		return errs
-	}
-	kinds := map[string]int{}
-	var order []string
-	for _, e := range errs[MaxProblems:] {
-		k := kindOf(e)
-		if kinds[k] == 0 {
-			order = append(order, k)
-		}
-		kinds[k]++
-	}
-	var b strings.Builder
-	for i, k := range order {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "%d × %s", kinds[k], k)
-	}
-	rest := &LineError{Line: lineOf(errs[MaxProblems]),
-		Err: fmt.Errorf("%w: %d more at least, stopped reading (%s)", ErrTooManyProblems, len(errs)-MaxProblems, b.String())}
-	return append(errs[:MaxProblems:MaxProblems], rest)
-}
-
-// kindOf names the kind of a problem for the count per kind: its column,
-// or its sentinel for a problem of the whole line.
-func kindOf(err error) string {
-	var le *LineError
-	if errors.As(err, &le) && le.Field != "" {
-		return le.Field
-	}
-	for _, s := range []error{ErrSyntax, ErrShortRow} {
-		if errors.Is(err, s) {
-			return strings.TrimPrefix(s.Error(), "campaign: ")
-		}
-	}
-	return "other"
-}
-
 // duplicates reports every establishment whose FINESS an earlier row of ests
 // holds, naming that row's line, in the order of the rows; col is the FINESS
 // column, name its header.
@@ -448,15 +378,6 @@ func duplicates(ests []Establishment, col int, name string) []error {
 		first[e.FINESS] = e.Line
 	}
 	return errs
-}
-
-// lineOf is the line of a *LineError, 0 for another error.
-func lineOf(err error) int {
-	var le *LineError
-	if errors.As(err, &le) {
-		return le.Line
-	}
-	return 0
 }
 
 // windows1252 maps the bytes 0x80–0x9F of Windows-1252 to their runes; the

@@ -99,9 +99,6 @@ func NationalMaxOf(d decimal.Decimal) NationalMax { return NationalMax(CombinedO
 // Decimal returns m as a decimal.
 func (m NationalMax) Decimal() decimal.Decimal { return Combined(m).Decimal() }
 
-// String returns Format(m.Decimal()).
-func (m NationalMax) String() string { return Combined(m).String() }
-
 // LargestActivity returns the index of the largest of the combined
 // activities activity(0) … activity(n-1), the first of equal ones, or -1
 // when n is 0 or every activity is zero: the establishment whose activity

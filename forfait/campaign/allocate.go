@@ -5,6 +5,7 @@ import (
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -23,7 +24,7 @@ type RegionalEnvelope struct {
 // in its order, in proportion to their weights (Annexe 2 §1; largest
 // remainder to the euro, INT-08), and splits each envelope into advance and
 // usage credits (Annexe 2 §3). Regions without establishments get zero.
-func RegionalEnvelopes(rs *forfait.RuleSet, recs []Record, total decimal.Decimal) ([]RegionalEnvelope, error) {
+func RegionalEnvelopes(in *instruction.Rules, recs []Record, total decimal.Decimal) ([]RegionalEnvelope, error) {
 	weights := make([]decimal.Decimal, envelope.NumRegions)
 	for i := range weights {
 		weights[i] = decimal.Zero
@@ -39,7 +40,7 @@ func RegionalEnvelopes(rs *forfait.RuleSet, recs []Record, total decimal.Decimal
 	}
 	out := make([]RegionalEnvelope, envelope.NumRegions)
 	for i, r := range envelope.Regions() {
-		c, err := envelope.SplitCredits(rs, parts[i])
+		c, err := envelope.SplitCredits(&in.Forfait, parts[i])
 		if err != nil {
 			return nil, err
 		}
@@ -48,13 +49,13 @@ func RegionalEnvelopes(rs *forfait.RuleSet, recs []Record, total decimal.Decimal
 	return out, nil
 }
 
-// AllocationHeader is the first line of WriteAllocation's output.
-const AllocationHeader = "region,weight,envelope,advance_credits,usage_credits"
+// allocationHeader is the first line of AppendAllocation's output.
+const allocationHeader = "region,weight,envelope,advance_credits,usage_credits"
 
-// AppendAllocation appends the envelopes as CSV under AllocationHeader.
+// AppendAllocation appends the envelopes as CSV under a header line.
 // Region names hold no comma or quote (Annexe 2 spelling).
 func AppendAllocation(dst []byte, envs []RegionalEnvelope) []byte {
-	dst = append(dst, AllocationHeader+"\n"...)
+	dst = append(dst, allocationHeader+"\n"...)
 	for _, e := range envs {
 		dst = append(dst, e.Region.String()...)
 		for _, v := range [...]decimal.Decimal{e.Weight, e.Envelope, e.Advance, e.Usage} {

@@ -9,16 +9,17 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
 
-// NumVariants is the number of variants an establishment can be funded
+// numVariants is the number of variants an establishment can be funded
 // for: DS1, DS1+CRO, DS2, DS3 (forfait.Variants; §5, Annexe 3 §3).
-const NumVariants = 4
+const numVariants = 4
 
-// RowsPerEstablishment is the number of records per establishment: each
+// rowsPerEstablishment is the number of records per establishment: each
 // variant in each window.
-const RowsPerEstablishment = NumVariants * window.Count
+const rowsPerEstablishment = numVariants * window.Count
 
 // Record is one establishment's forfait for one variant in one window
 // (Annexe 3 §4, §5).
@@ -36,11 +37,13 @@ type Options struct {
 	// among the establishments, the input being the national dataset.
 	NationalMax decimal.Decimal
 	// Explain attaches a derivation to every record (it records every step
-	// of every computation: see the benchmarks for its cost).
+	// of every computation: see the benchmarks for its cost). Write
+	// writes derivations in JSON only, and refuses Explain with CSV.
 	Explain bool
 }
 
-// Compute returns the RowsPerEstablishment records of each establishment,
+// Compute returns the 16 records of each establishment (each variant in
+// each window),
 // each pointing to its element of ests (which the caller must not change
 // while it uses the records),
 // in input order, then variant, then window (Annexe 3 §1-§4, §5; INT-01 to
@@ -49,8 +52,8 @@ type Options struct {
 // explicit national maximum or a category-D activity the maximum cannot
 // serve (forfait.ErrNationalMax), each as a *LineError on the
 // establishment's line.
-func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, error) {
-	c, err := rs.Compile()
+func Compute(in *instruction.Rules, ests []Establishment, opt Options) ([]Record, error) {
+	c, err := in.Forfait.Compile()
 	if err != nil {
 		return nil, err
 	}
@@ -59,10 +62,10 @@ func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, 
 		return nil, err
 	}
 	var errs []error
-	out := make([]Record, len(ests)*RowsPerEstablishment)
+	out := make([]Record, len(ests)*rowsPerEstablishment)
 	for i := range ests {
 		x := combinedOf(c, &ests[i])
-		if err := fillRecords(out[i*RowsPerEstablishment:(i+1)*RowsPerEstablishment], c, &ests[i], x.Decimal(), nationalMax.Decimal(), opt.Explain); err != nil {
+		if err := fillRecords(out[i*rowsPerEstablishment:(i+1)*rowsPerEstablishment], c, &ests[i], x.Decimal(), nationalMax.Decimal(), opt.Explain); err != nil {
 			errs = append(errs, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: x.String(), Err: err})
 		}
 	}
@@ -147,8 +150,8 @@ func ParseKey(s string) (Key, error) {
 // Explain returns the derivation of one record of the extract, computed
 // exactly as Compute computes it (Annexe 3 §1-§4; same national maximum,
 // INT-02).
-func Explain(rs *forfait.RuleSet, ests []Establishment, opt Options, k Key) (forfait.Derivation, error) {
-	c, err := rs.Compile()
+func Explain(in *instruction.Rules, ests []Establishment, opt Options, k Key) (forfait.Derivation, error) {
+	c, err := in.Forfait.Compile()
 	if err != nil {
 		return forfait.Derivation{}, err
 	}
@@ -161,14 +164,14 @@ func Explain(rs *forfait.RuleSet, ests []Establishment, opt Options, k Key) (for
 		return forfait.Derivation{}, &LineError{Field: "finess", Value: k.FINESS.String(), Err: ErrNoSuchRecord}
 	}
 	combined := combinedOf(c, &ests[i])
-	d, err := rs.Explain(forfait.Request{Combined: combined.Decimal(), NationalMax: nationalMax.Decimal(), Variant: k.Variant, Window: k.Window})
+	d, err := in.Forfait.Explain(forfait.Request{Combined: combined.Decimal(), NationalMax: nationalMax.Decimal(), Variant: k.Variant, Window: k.Window})
 	if err != nil {
 		return forfait.Derivation{}, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: combined.String(), Err: err}
 	}
 	return d, nil
 }
 
-// fillRecords writes e's RowsPerEstablishment records into out.
+// fillRecords writes e's records into out.
 func fillRecords(out []Record, c *forfait.Compiled, e *Establishment, combined, nationalMax decimal.Decimal, explain bool) error {
 	k := 0
 	for _, v := range forfait.Variants() {

@@ -58,16 +58,10 @@ type Establishment struct {
 	Activity forfait.Activity
 }
 
-// Column names of the input, in the order the README lists them; the
-// activity columns are forfait.ActivityField names.
-const (
-	ColumnFINESS = "finess"
-	ColumnRegion = "region"
-)
-
-// Columns lists the required input columns.
+// Columns lists the required input columns, in the order the README lists
+// them: finess, region, then the forfait.ActivityField names.
 func Columns() []string {
-	cols := []string{ColumnFINESS, ColumnRegion}
+	cols := []string{"finess", "region"}
 	for _, f := range forfait.ActivityFields() {
 		cols = append(cols, f.String())
 	}

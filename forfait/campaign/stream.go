@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -17,9 +18,13 @@ import (
 type Format uint8
 
 const (
-	CSV  Format = 1 // Header, then one line per record
+	CSV  Format = 1 // a header line, then one line per record
 	JSON Format = 2 // one object: the national maximum and the records
 )
+
+// ErrFormat: Write asked for a format it does not know, or for
+// derivations in CSV, which has no place for them.
+var ErrFormat = errors.New("campaign: format cannot be written")
 
 // Summary says what Write assumed and wrote.
 type Summary struct {
@@ -31,15 +36,22 @@ type Summary struct {
 	Records     int
 }
 
-// Write computes the RowsPerEstablishment records of each establishment
+// Write computes the 16 records of each establishment
 // (Annexe 3 §1-§4, §5; INT-01 to INT-04) and writes them to w as they are
 // computed, in input order, then variant, then window: memory does not
 // grow with the extract. The rule set is compiled once.
 //
 // Every problem of the input is found before anything is written (the
-// errors of Compute): on error, nothing is written.
-func Write(w io.Writer, rs *forfait.RuleSet, ests []Establishment, opt Options, f Format) (Summary, error) {
-	c, err := rs.Compile()
+// errors of Compute, and ErrFormat for a format other than CSV and JSON
+// or derivations asked in CSV): on error, nothing is written.
+func Write(w io.Writer, in *instruction.Rules, ests []Establishment, opt Options, f Format) (Summary, error) {
+	switch {
+	case f != CSV && f != JSON:
+		return Summary{}, &forfait.InputError{Field: "format", Value: strconv.Itoa(int(f)), Reason: "want CSV or JSON", Err: ErrFormat}
+	case opt.Explain && f == CSV:
+		return Summary{}, &forfait.InputError{Field: "explain", Value: "true", Reason: "derivations are written in JSON only, not in CSV", Err: ErrFormat}
+	}
+	c, err := in.Forfait.Compile()
 	if err != nil {
 		return Summary{}, err
 	}
@@ -50,7 +62,7 @@ func Write(w io.Writer, rs *forfait.RuleSet, ests []Establishment, opt Options, 
 	if err := checkBands(c, ests, nationalMax); err != nil {
 		return Summary{}, err
 	}
-	s := Summary{NationalMax: nationalMax.Decimal(), Records: len(ests) * RowsPerEstablishment}
+	s := Summary{NationalMax: nationalMax.Decimal(), Records: len(ests) * rowsPerEstablishment}
 	if from >= 0 {
 		s.From = &ests[from]
 	}
@@ -88,7 +100,7 @@ const flushAt = 64 << 10
 // write writes the head, then the records, establishment by
 // establishment, then the tail.
 func (s *streamer) write(w io.Writer, sum Summary) error {
-	buf := []byte(Header + "\n")
+	buf := []byte(header + "\n")
 	if s.format == JSON {
 		var err error
 		if buf, err = jsonHead(sum); err != nil {
@@ -164,7 +176,7 @@ func (s *streamer) appendCSV(dst []byte, i int, e *Establishment) ([]byte, error
 // forfait of a window whose factor is 1), and a whole row (DS3's is DS2's
 // under the 2021 rules); their text is copied, not formatted again.
 func appendTable(dst, row []byte, t *forfait.Table) []byte {
-	var lines [NumVariants][window.Count]struct{ from, to int } // each line's amounts in dst
+	var lines [numVariants][window.Count]struct{ from, to int } // each line's amounts in dst
 	for k := range t {
 		same := slices.Index(t[:k], t[k])
 		var buf [24]byte
@@ -196,7 +208,7 @@ func appendTable(dst, row []byte, t *forfait.Table) []byte {
 
 // cells are the "category,domain,cro,window" cells of every record, by
 // category, variant and window: the same 64 texts for every extract.
-var cells = func() (out [forfait.NumCategories][NumVariants][window.Count]string) {
+var cells = func() (out [forfait.NumCategories][numVariants][window.Count]string) {
 	for c := range out {
 		for k, v := range forfait.Variants() {
 			for j, w := range window.All() {

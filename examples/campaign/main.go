@@ -152,11 +152,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if *allocate != "" {
-		recs, err := campaign.Compute(&rules, ests, opt)
-		if err != nil {
-			return fail(stderr, err, 1)
-		}
-		envs, err := campaign.RegionalEnvelopes(&rules, recs, total)
+		envs, err := campaign.RegionalEnvelopes(&rules, ests, opt, total)
 		if err != nil {
 			return fail(stderr, err, 1)
 		}

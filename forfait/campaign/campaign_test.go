@@ -353,12 +353,13 @@ func TestWriteJSON(t *testing.T) {
 // (99 762 + 39 194 + 39 194 = 178 150 for the annex establishment), all 18
 // regions are listed in Annexe 2 order, and the envelopes sum to the total.
 func TestRegionalEnvelopes(t *testing.T) {
-	recs, err := run(t, header+annexRow+"2A0000123,Corse,5000,0,0,0,0,0,0,0\n", campaign.Options{NationalMax: decimal.New(500000, 0)})
+	ests, err := campaign.Read(strings.NewReader(header + annexRow + "2A0000123,Corse,5000,0,0,0,0,0,0,0\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	rs := instruction.Instruction2021()
-	envs, err := campaign.RegionalEnvelopes(&rs, recs, decimal.New(1_000_000, 0))
+	opt := campaign.Options{NationalMax: decimal.New(500000, 0)}
+	envs, err := campaign.RegionalEnvelopes(&rs, ests, opt, decimal.New(1_000_000, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -382,8 +383,14 @@ func TestRegionalEnvelopes(t *testing.T) {
 	if !strings.HasPrefix(out, "region,weight,envelope,advance_credits,usage_credits\nAuvergne-Rhône-Alpes,0,0,0,0\n") || !strings.Contains(out, "Corse,44572,200124,60037,140087\n") {
 		t.Errorf("allocation CSV:\n%s", out)
 	}
-	if _, err := campaign.RegionalEnvelopes(&rs, nil, decimal.New(10, 0)); !errors.Is(err, envelope.ErrInvalidAllocation) {
+	if _, err := campaign.RegionalEnvelopes(&rs, nil, opt, decimal.New(10, 0)); !errors.Is(err, campaign.ErrEmpty) {
 		t.Errorf("no establishment: %v", err)
+	}
+	if _, err := campaign.RegionalEnvelopes(&rs, ests, opt, decimal.RequireFromString("10.5")); !errors.Is(err, envelope.ErrInvalidAllocation) {
+		t.Errorf("a total in cents: %v", err)
+	}
+	if _, err := campaign.RegionalEnvelopes(&rs, ests, campaign.Options{NationalMax: decimal.New(100000, 0)}, decimal.New(10, 0)); !errors.Is(err, forfait.ErrNationalMax) {
+		t.Errorf("an activity above the national maximum: %v", err)
 	}
 }
 

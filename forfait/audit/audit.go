@@ -165,7 +165,11 @@ func Audit(in *instruction.Rules, ests []Establishment, payments []Payment, opt 
 	if len(errs) > 0 {
 		return Report{}, errors.Join(errs...)
 	}
-	a := auditor{in: in, ests: byFINESS, nationalMax: report.NationalMax, groups: map[groupKey]*group{}, used: map[envelope.Region]*envelope.Credits{}}
+	compiled, err := in.Forfait.Compile()
+	if err != nil {
+		return Report{}, err
+	}
+	a := auditor{in: in, compiled: compiled, ests: byFINESS, nationalMax: report.NationalMax, groups: map[groupKey]*group{}, used: map[envelope.Region]*envelope.Credits{}}
 	for i, e := range in.Envelopes.Regions {
 		c, err := envelope.SplitCredits(&in.Forfait, e.Amount)
 		if err != nil {
@@ -266,6 +270,7 @@ type group struct {
 
 type auditor struct {
 	in          *instruction.Rules
+	compiled    *forfait.Compiled // in.Forfait, for the forfaits
 	ests        map[forfait.FINESS]Establishment
 	nationalMax decimal.Decimal
 	groups      map[groupKey]*group
@@ -288,7 +293,7 @@ func (a *auditor) finding(code Code, p Payment, expected *decimal.Decimal, sourc
 // window w (Annexe 3 §3-§4).
 func (a *auditor) forfait(p Payment, v forfait.Variant, w window.Window) (forfait.Forfait, error) {
 	e := a.ests[p.FINESS]
-	f, err := a.in.Forfait.Compute(forfait.Request{Combined: e.Combined, NationalMax: a.nationalMax, Variant: v, Window: w})
+	f, err := a.compiled.Compute(forfait.Request{Combined: e.Combined, NationalMax: a.nationalMax, Variant: v, Window: w})
 	if err != nil {
 		return forfait.Forfait{}, &forfait.InputError{Field: "establishment " + e.FINESS.String(), Value: forfait.Format(e.Combined), Reason: err.Error(), Err: ErrInvalidEstablishment}
 	}

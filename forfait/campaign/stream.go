@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -30,7 +32,8 @@ var ErrFormat = errors.New("campaign: format cannot be written")
 type Summary struct {
 	// NationalMax is the national maximum of combined activity used
 	// (INT-02); From is the establishment it was read from, nil when
-	// Options gave it.
+	// Options gave it or when every activity is zero (a zero maximum is
+	// none, forfait.LargestActivity).
 	NationalMax decimal.Decimal
 	From        *Establishment
 	Records     int
@@ -39,7 +42,8 @@ type Summary struct {
 // Write computes the 16 records of each establishment
 // (Annexe 3 §1-§4, §5; INT-01 to INT-04) and writes them to w as they are
 // computed, in input order, then variant, then window: memory does not
-// grow with the extract. The rule set is compiled once.
+// grow with the extract. The rule set is compiled once; establishments
+// are formatted in chunks on every processor, written in order.
 //
 // Every problem of the input is found before anything is written (the
 // errors of Compute, and ErrFormat for a format other than CSV and JSON
@@ -84,7 +88,7 @@ func checkBands(c *forfait.Compiled, ests []Establishment, nationalMax forfait.N
 	return errors.Join(errs...)
 }
 
-// streamer writes the records of an extract.
+// streamer writes records chunk by chunk.
 type streamer struct {
 	c           *forfait.Compiled
 	ests        []Establishment
@@ -93,42 +97,148 @@ type streamer struct {
 	format      Format
 }
 
-// flushAt is how many bytes of records are formatted before they are
-// written out: memory does not grow with the extract.
-const flushAt = 64 << 10
+// chunk is how many establishments one worker formats at a time.
+const chunk = 64
 
-// write writes the head, then the records, establishment by
-// establishment, then the tail.
+// write writes the head, then the records, formatted in chunks of
+// establishments on every processor and written in order (see
+// orderedOutput): memory does not grow with the extract, and few fresh
+// pages are touched.
 func (s *streamer) write(w io.Writer, sum Summary) error {
-	buf := []byte(header + "\n")
+	head := []byte(header + "\n")
 	if s.format == JSON {
 		var err error
-		if buf, err = jsonHead(sum); err != nil {
+		if head, err = jsonHead(sum); err != nil {
 			return err
 		}
 	}
-	for i := range s.ests {
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	if err := s.writeChunks(w); err != nil {
+		return err
+	}
+	if s.format == JSON {
+		_, err := w.Write([]byte("\n]}\n"))
+		return err
+	}
+	return nil
+}
+
+// formatted is one chunk's text, or the error that stopped it; done once
+// the chunk is formatted.
+type formatted struct {
+	buf  []byte
+	err  error
+	done bool
+}
+
+// orderedOutput writes chunks formatted by several workers in their order.
+// Whoever finishes the chunk next in order writes it, and the chunks done
+// after it, while the others go on formatting: a worker waits only when it
+// would run more chunks ahead of the output than there are slots. Workers
+// rarely sleep, which matters: waking a worker on another processor costs
+// as much as formatting a few establishments.
+type orderedOutput struct {
+	w       io.Writer
+	chunks  int // chunks to write
+	mu      sync.Mutex
+	ahead   sync.Cond   // signalled when a chunk is written
+	claimed int         // chunks handed out
+	written int         // chunks written, or failed
+	writing bool        // a worker is writing
+	slots   []formatted // chunk n's text in slot n mod len(slots), until written
+	free    [][]byte    // buffers written out, for reuse
+	err     error       // the first error, in chunk order; nothing is written after it
+}
+
+func (s *streamer) writeChunks(w io.Writer) error {
+	workers := runtime.GOMAXPROCS(0)
+	o := &orderedOutput{w: w, chunks: (len(s.ests) + chunk - 1) / chunk, slots: make([]formatted, workers+1)}
+	o.ahead.L = &o.mu
+	var wg sync.WaitGroup
+	for range workers - 1 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			o.work(s)
+		}()
+	}
+	o.work(s) // this goroutine is a worker too
+	wg.Wait()
+	return o.err
+}
+
+// work formats chunks until none is left, writing those whose turn comes.
+func (o *orderedOutput) work(s *streamer) {
+	for {
+		o.mu.Lock()
+		for o.err == nil && o.claimed < o.chunks && o.claimed >= o.written+len(o.slots) {
+			o.ahead.Wait()
+		}
+		if o.err != nil || o.claimed == o.chunks {
+			o.mu.Unlock()
+			return
+		}
+		n := o.claimed
+		o.claimed++
+		var buf []byte
+		if k := len(o.free); k > 0 {
+			buf, o.free = o.free[k-1], o.free[:k-1]
+		} else {
+			buf = make([]byte, 0, chunk*rowsPerEstablishment*96) // a CSV line is about 70 bytes
+		}
+		o.mu.Unlock()
+
+		a := n * chunk
+		buf, err := s.appendRange(buf[:0], a, min(a+chunk, len(s.ests)))
+
+		o.mu.Lock()
+		o.slots[n%len(o.slots)] = formatted{buf: buf, err: err, done: true}
+		if !o.writing {
+			o.writeReady()
+		}
+		o.mu.Unlock()
+	}
+}
+
+// writeReady writes the chunks done, in order, from the next to write on;
+// o.mu is held, and released during each write so that the other workers
+// go on.
+func (o *orderedOutput) writeReady() {
+	o.writing = true
+	for o.err == nil && o.slots[o.written%len(o.slots)].done {
+		f := &o.slots[o.written%len(o.slots)]
+		buf, err := f.buf, f.err
+		*f = formatted{}
+		o.mu.Unlock()
+		if err == nil {
+			_, err = o.w.Write(buf)
+		}
+		o.mu.Lock()
+		o.err = err
+		o.free = append(o.free, buf)
+		o.written++
+		o.ahead.Broadcast()
+	}
+	o.writing = false
+}
+
+// appendRange appends the records of establishments [a, b).
+func (s *streamer) appendRange(dst []byte, a, b int) ([]byte, error) {
+	for i := a; i < b; i++ {
+		e := &s.ests[i]
 		var err error
 		if s.format == JSON {
-			buf, err = s.appendJSON(buf, i, &s.ests[i])
+			dst, err = s.appendJSON(dst, i, e)
 		} else {
-			buf, err = s.appendCSV(buf, i, &s.ests[i])
+			dst, err = s.appendCSV(dst, i, e)
 		}
 		if err != nil {
-			return err
-		}
-		if len(buf) >= flushAt {
-			if _, err := w.Write(buf); err != nil {
-				return err
-			}
-			buf = buf[:0]
+			return dst, err
 		}
 	}
-	if s.format == JSON {
-		buf = append(buf, "\n]}\n"...)
-	}
-	_, err := w.Write(buf)
-	return err
+	return dst, nil
 }
 
 // appendCSV appends e's records as CSV lines: whole cents from the

@@ -123,10 +123,10 @@ type Amounts struct {
 // ComputeTable cannot give (Compute can).
 var ErrNotCents = errors.New("forfait: amount not in whole cents")
 
-// ComputeCents is Compute as whole cents, without allocating on the fixed-point
-// path (Annexe 3 §3-§4, §5; INT-01 to INT-04): the same forfait and the
-// same errors, and ErrNotCents when an amount is not a whole number of
-// cents or beyond ±92 233 720 368 547 758,07 €.
+// ComputeCents is Compute as whole cents, without allocating on the
+// fixed-point path (Annexe 3 §3-§4, §5; INT-01 to INT-04): the same
+// forfait and the same errors, and ErrNotCents when an amount is not a
+// whole number of cents or does not fit an int64 of cents.
 func (c *Compiled) ComputeCents(req Request) (Amounts, error) {
 	var a Amounts
 	if o, cat, ok := c.fast(req); ok && setAmounts(&a, cat, &o) {

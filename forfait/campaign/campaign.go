@@ -43,11 +43,9 @@ type Options struct {
 }
 
 // Compute returns the 16 records of each establishment (each variant in
-// each window),
-// each pointing to its element of ests (which the caller must not change
-// while it uses the records),
-// in input order, then variant, then window (Annexe 3 §1-§4, §5; INT-01 to
-// INT-04). It reports every problem at once and then returns no record:
+// each window), each pointing to its element of ests (which the caller
+// must not change while it uses the records), in input order, then
+// variant, then window (Annexe 3 §1-§4, §5; INT-01 to INT-04). It reports every problem at once and then returns no record:
 // an invalid rule set (forfait.ErrInvalidRuleSet), an activity above an
 // explicit national maximum or a category-D activity the maximum cannot
 // serve (forfait.ErrNationalMax), each as a *LineError on the
@@ -77,8 +75,8 @@ func Compute(in *instruction.Rules, ests []Establishment, opt Options) ([]Record
 
 // prepare checks every establishment's activity (Annexe 3 §1) and returns
 // the national maximum: opt's, or the largest combined activity of ests
-// (INT-02), with the index of the establishment it comes from (-1 when
-// given). Combined activities are not kept: combinedOf computes one again
+// (INT-02, forfait.LargestActivity), with the index of the establishment
+// it comes from (-1 when given, or when every activity is zero). Combined activities are not kept: combinedOf computes one again
 // in a few nanoseconds, and holding them would take memory that grows with
 // the extract.
 func prepare(c *forfait.Compiled, ests []Establishment, opt Options) (forfait.NationalMax, int, error) {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"math/big"
-	"math/bits"
 	"slices"
 	"strconv"
 
@@ -50,9 +49,6 @@ func Allocate(total decimal.Decimal, weights []decimal.Decimal) ([]decimal.Decim
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	if parts, ok := allocateUint64(total, weights, exp); ok {
-		return parts, nil
-	}
 	ints := make([]*big.Int, len(weights))
 	sum := new(big.Int)
 	for i, w := range weights {
@@ -87,58 +83,4 @@ func largestRemainder(total *big.Int, weights []*big.Int, sum *big.Int) []decima
 		out[i] = decimal.NewFromBigInt(p, 0)
 	}
 	return out
-}
-
-// allocateUint64 is largestRemainder in machine words, for the usual case
-// where the total, every whole weight and their sum fit a uint64; ok is
-// false otherwise. Both compute the same exact quantities.
-func allocateUint64(total decimal.Decimal, weights []decimal.Decimal, exp int32) ([]decimal.Decimal, bool) {
-	tb := total.BigInt() // total is whole: exact
-	if !tb.IsUint64() {
-		return nil, false
-	}
-	t := tb.Uint64()
-	n := len(weights)
-	ws := make([]uint64, n)
-	var sum uint64
-	for i, w := range weights {
-		if w.NumDigits() > 18 {
-			return nil, false
-		}
-		c := uint64(w.CoefficientInt64())
-		for k := w.Exponent() - exp; k > 0; k-- {
-			hi, lo := bits.Mul64(c, 10)
-			if hi != 0 {
-				return nil, false
-			}
-			c = lo
-		}
-		var carry uint64
-		sum, carry = bits.Add64(sum, c, 0)
-		if carry != 0 {
-			return nil, false
-		}
-		ws[i] = c
-	}
-	parts := make([]uint64, n)
-	rems := make([]uint64, n)
-	left := t
-	for i, w := range ws {
-		hi, lo := bits.Mul64(t, w)
-		parts[i], rems[i] = bits.Div64(hi, lo, sum) // hi < sum: the quotient is at most t
-		left -= parts[i]
-	}
-	order := make([]int32, n)
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int { return cmp.Or(cmp.Compare(rems[b], rems[a]), cmp.Compare(a, b)) })
-	for k := uint64(0); k < left; k++ {
-		parts[order[k]]++
-	}
-	out := make([]decimal.Decimal, n)
-	for i, p := range parts {
-		out[i] = decimal.NewFromUint64(p)
-	}
-	return out, true
 }

@@ -16,7 +16,7 @@ func TestCompiledPathAllocatesNothing(t *testing.T) {
 	for name, f := range map[string]func(){
 		"ComputeCents": func() { c.ComputeCents(req) },
 		"ComputeTable": func() {
-			c.ComputeTable(forfait.CombinedOf(req.Combined), forfait.CombinedOf(req.NationalMax), &table)
+			c.ComputeTable(forfait.CombinedOf(req.Combined), forfait.NationalMaxOf(req.NationalMax), &table)
 		},
 		"Combine": func() { c.Combine(forfait.Activity{MCODays: 7000, SSRDays: 1234}) },
 		"AppendFormat": func() {

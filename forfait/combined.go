@@ -85,3 +85,31 @@ func (c *Compiled) weightedSum(counts [NumActivityFields]int64) (int64, bool) {
 	}
 	return int64(sum), sum <= math.MaxInt64
 }
+
+// NationalMax is the national maximum of combined activity, the upper end
+// of category D (Annexe 3 §3, INT-02), in the form of Combined; the zero
+// value means "not supplied". A type of its own, so that it cannot be
+// passed where an establishment's combined activity is expected, nor the
+// other way round.
+type NationalMax Combined
+
+// NationalMaxOf holds d, a national maximum of combined activity (INT-02).
+func NationalMaxOf(d decimal.Decimal) NationalMax { return NationalMax(CombinedOf(d)) }
+
+// Decimal returns m as a decimal.
+func (m NationalMax) Decimal() decimal.Decimal { return Combined(m).Decimal() }
+
+// LargestActivity returns the index of the largest of the combined
+// activities activity(0) … activity(n-1), the first of equal ones, or -1
+// when n is 0 or every activity is zero: the establishment whose activity
+// is the national maximum when none is given, the extract being national
+// (INT-02).
+func LargestActivity(n int, activity func(i int) Combined) int {
+	largest, at := Combined{}, -1
+	for i := range n {
+		if x := activity(i); x.Compare(largest) > 0 {
+			largest, at = x, i
+		}
+	}
+	return at
+}

@@ -1,6 +1,8 @@
 package forfait
 
 import (
+	"errors"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/window"
@@ -9,9 +11,10 @@ import (
 // Compiled is a rule set validated once and converted once to the
 // fixed-point form the fast path computes with, in the spirit of
 // regexp.Compile: computing does not re-validate it nor re-convert its
-// decimals. It is immutable and safe for concurrent use. The exact decimal
-// path stays the reference and the fallback: a Compiled gives the same
-// forfait and the same errors as the RuleSet it was compiled from
+// decimals. It is immutable and safe for concurrent use. It is the fast
+// path; the RuleSet's exact computation is the reference and its fallback
+// for what does not fit the fixed-point form, so that a Compiled gives the
+// same forfait and the same errors as the RuleSet it was compiled from
 // (Annexe 3 §3-§4; §5; INT-01 to INT-04).
 type Compiled struct {
 	rs RuleSet // the rule set, for the exact path
@@ -87,7 +90,7 @@ func (c *Compiled) CombinedActivity(a Activity) (decimal.Decimal, error) {
 
 // Category is RuleSet.Category on the compiled rules (Annexe 3 §3;
 // INT-01, INT-02): the same category, the same errors.
-func (c *Compiled) Category(combined, nationalMax Combined) (Category, error) {
+func (c *Compiled) Category(combined Combined, nationalMax NationalMax) (Category, error) {
 	if _, _, i, ok := c.band(combined, nationalMax); ok {
 		return Category(i) + A, nil
 	}
@@ -115,17 +118,29 @@ type Amounts struct {
 	Base, Amount, Advance, Balance Cents
 }
 
-// ComputeCents computes req's forfait without allocating, as whole cents
-// (Annexe 3 §3-§4; §5; INT-01 to INT-04). ok is false when req is invalid,
-// when a value does not fit the fixed-point form, or when an amount is not
-// a whole number of cents (a rounding unit below the cent): the caller
-// then uses Compute, which gives the answer or the errors.
-func (c *Compiled) ComputeCents(req Request) (Amounts, bool) {
+// ErrNotCents: an amount that is not a whole number of cents (a rounding
+// unit below the cent) or beyond what Cents holds, which ComputeCents and
+// ComputeTable cannot give (Compute can).
+var ErrNotCents = errors.New("forfait: amount not in whole cents")
+
+// ComputeCents is Compute as whole cents, without allocating on the
+// fixed-point path (Annexe 3 §3-§4; §5; INT-01 to INT-04): the same
+// forfait and the same errors, and ErrNotCents when an amount is not a
+// whole number of cents or does not fit an int64 of cents.
+func (c *Compiled) ComputeCents(req Request) (Amounts, error) {
 	var a Amounts
-	if o, cat, ok := c.fast(req); !ok || !setAmounts(&a, cat, &o) {
-		return Amounts{}, false
+	if o, cat, ok := c.fast(req); ok && setAmounts(&a, cat, &o) {
+		return a, nil
 	}
-	return a, true
+	f, err := c.rs.compute(req, nil)
+	if err != nil {
+		return Amounts{}, err
+	}
+	o := formulaOut[fix]{base: fixOf(f.Base), amount: fixOf(f.Amount), advance: fixOf(f.Advance), balance: fixOf(f.Balance)}
+	if !setAmounts(&a, f.Category, &o) {
+		return Amounts{}, &InputError{Field: "amount", Value: Format(f.Amount), Reason: "not a whole number of cents within ±2^63", Err: ErrNotCents}
+	}
+	return a, nil
 }
 
 // setAmounts sets a to the formula's results in cents; false when one of
@@ -145,13 +160,30 @@ func setAmounts(a *Amounts, cat Category, o *formulaOut[fix]) bool {
 type Table [4][window.Count]Amounts
 
 // ComputeTable fills t with the 16 forfaits of an establishment of this
-// combined activity (Annexe 3 §3-§4; §5; INT-01 to INT-04), locating its
-// band once, computing a row once for variants with the same base and
-// bonus, and allocating nothing: the batch caller's path. nationalMax
-// is as in a Request, zero when not supplied (INT-02). It reports
-// false, leaving t in an unspecified state, when any of them would make
-// ComputeCents report false; the caller then uses Compute.
-func (c *Compiled) ComputeTable(combined, nationalMax Combined, t *Table) bool {
+// combined activity (Annexe 3 §3-§4; §5; INT-01 to INT-04), as
+// ComputeCents computes them: the batch caller's path. On the fixed-point
+// path it locates the band once, computes a row once for variants with
+// the same base and bonus, and allocates nothing. nationalMax is zero
+// when not supplied (INT-02). On error (those of ComputeCents, for the
+// first variant and window that has one), t is in an unspecified state.
+func (c *Compiled) ComputeTable(combined Combined, nationalMax NationalMax, t *Table) error {
+	if !c.fastTable(combined, nationalMax, t) {
+		for k, v := range Variants() {
+			for j, w := range window.All() {
+				var err error
+				req := Request{Combined: combined.Decimal(), NationalMax: nationalMax.Decimal(), Variant: v, Window: w}
+				if t[k][j], err = c.ComputeCents(req); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// fastTable is ComputeTable in fixed point; false when a value does not fit
+// or the exact path must decide.
+func (c *Compiled) fastTable(combined Combined, nationalMax NationalMax, t *Table) bool {
 	cf, mf, i, ok := c.band(combined, nationalMax)
 	if !ok {
 		return false
@@ -202,7 +234,7 @@ func sameRow(done []Variant, v Variant, bases []fix, base fix) int {
 
 // band locates the band of combined in fixed point: false when the rule set
 // or a value does not fit, or when the exact path must report an error.
-func (c *Compiled) band(combined, nationalMax Combined) (cf, mf fix, i int, ok bool) {
+func (c *Compiled) band(combined Combined, nationalMax NationalMax) (cf, mf fix, i int, ok bool) {
 	cf, mf = combined.f, nationalMax.f
 	if !c.fits || cf.bad || mf.bad {
 		return cf, mf, 0, false
@@ -218,7 +250,7 @@ func (c *Compiled) fast(req Request) (formulaOut[fix], Category, bool) {
 	if !req.Variant.IsValid() || !req.Window.IsValid() {
 		return formulaOut[fix]{}, 0, false
 	}
-	cf, mf, i, ok := c.band(CombinedOf(req.Combined), CombinedOf(req.NationalMax))
+	cf, mf, i, ok := c.band(CombinedOf(req.Combined), NationalMaxOf(req.NationalMax))
 	if !ok {
 		return formulaOut[fix]{}, 0, false
 	}

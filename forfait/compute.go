@@ -69,21 +69,15 @@ func lowerField(i int) string { return "bands[" + (Category(i) + A).String() + "
 // (Annexe 3 §3 and §4; §5; INT-01 to INT-04). Every problem of req is
 // reported at once: an invalid domain (ErrInvalidDomain) or window
 // (window.ErrInvalid), a CRO bonus off DS1 (ErrBonusNotDS1), and the errors
-// of Category.
+// of Category. It is the exact reference, every value a decimal: a
+// Compiled gives the same forfait, faster.
 func (rs *RuleSet) Compute(req Request) (Forfait, error) {
 	return rs.compute(req, nil)
 }
 
+// compute is the exact computation: every value a decimal (dec), every
+// error found. The compiled rules compute the same values in fixed point.
 func (rs *RuleSet) compute(req Request, tr *tracer) (Forfait, error) {
-	if o, i, lower, upper, ok := rs.computeFast(req); ok {
-		cat := Category(i) + A
-		if tr == nil {
-			return result(req, cat, o), nil
-		}
-		d := decOut(o) // converted once, for the steps and the result
-		rs.trace(tr, req, cat, lower.decimal(), upper.decimal(), rs.Bands[i].Amounts[req.Variant.Domain.Index()], d)
-		return result(req, cat, d), nil
-	}
 	var errs []error
 	if err := req.Variant.Check(""); err != nil {
 		errs = append(errs, err)
@@ -115,44 +109,6 @@ func (rs *RuleSet) compute(req Request, tr *tracer) (Forfait, error) {
 		rs.trace(tr, req, cat, lower, upper, r, o)
 	}
 	return result(req, cat, o), nil
-}
-
-// computeFast is compute over fix, without allocating: the path of every
-// valid request whose values fit an int64. It gives up (false) on anything
-// else, leaving errors and large values to the exact path, so both paths
-// return the same (checked by the differential tests). It returns the
-// formula's values, the band and the band's ends.
-func (rs *RuleSet) computeFast(req Request) (o formulaOut[fix], band int, lower, upper fix, ok bool) {
-	if !req.Variant.IsValid() || !req.Window.IsValid() ||
-		rs.Rounding.BaseUnit.Sign() <= 0 || rs.Rounding.ForfaitUnit.Sign() <= 0 || rs.Rounding.AdvanceUnit.Sign() <= 0 {
-		return o, 0, lower, upper, false
-	}
-	combined, nationalMax := fixOf(req.Combined), fixOf(req.NationalMax)
-	var lowers [NumCategories]fix
-	for i := range lowers {
-		lowers[i] = fixOf(rs.Bands[i].Lower)
-	}
-	i, p, found := locate(combined, nationalMax, &lowers, false)
-	if !found || p != bandFound || combined.bad || nationalMax.bad {
-		return o, 0, lower, upper, false
-	}
-	upper = upperEnd(i, &lowers, nationalMax)
-	in := operands(fixOf, rs, req, lowers[i], upper, rs.Bands[i].Amounts[req.Variant.Domain.Index()])
-	if in.bonus.bad || in.share.bad || in.min.bad || in.max.bad || in.factor.bad || in.baseUnit.bad || in.forfaitUnit.bad || in.advanceUnit.bad {
-		return o, 0, lower, upper, false // let the exact path check what it must
-	}
-	o = formula(&in)
-	if o.balance.overflowed() {
-		return o, 0, lower, upper, false
-	}
-	return o, i, lowers[i], upper, true
-}
-
-// decOut converts the formula's values to decimals, for a derivation.
-func decOut(o formulaOut[fix]) formulaOut[dec] {
-	d := func(f fix) dec { return dec{f.decimal()} }
-	return formulaOut[dec]{num: d(o.num), width: d(o.width), base: d(o.base), withBonus: d(o.withBonus),
-		exact: d(o.exact), amount: d(o.amount), advance: d(o.advance), balance: d(o.balance)}
 }
 
 func operands[T number[T]](of func(decimal.Decimal) T, rs *RuleSet, req Request, lower, upper T, r Range) formulaIn[T] {
@@ -214,11 +170,7 @@ func (rs *RuleSet) Split(amount decimal.Decimal) (advance, balance decimal.Decim
 	if amount.Sign() < 0 || !codec.SaneExponent(amount) {
 		return decimal.Zero, decimal.Zero, &InputError{Field: "amount", Value: Format(amount), Reason: "must be a non-negative sum in euros", Err: ErrInvalidAmount}
 	}
-	share, unit := rs.Advance.Value, rs.Rounding.AdvanceUnit
-	if adv, bal := split(fixOf(amount), fixOf(share), fixOf(unit)); !bal.overflowed() {
-		return adv.decimal(), bal.decimal(), nil
-	}
-	adv, bal := split(decOf(amount), decOf(share), decOf(unit))
+	adv, bal := split(decOf(amount), decOf(rs.Advance.Value), decOf(rs.Rounding.AdvanceUnit))
 	return adv.d, bal.d, nil
 }
 
@@ -226,7 +178,7 @@ func (rs *RuleSet) Split(amount decimal.Decimal) (advance, balance decimal.Decim
 // (which band checks): positive rounding units (INT-03), and exponents
 // within ±1000 for them, the shares and the given amounts, so that an
 // unvalidated rule set gives an error instead of a panic. A computation
-// checks what it uses, no more, so that both paths of compute agree.
+// checks what it uses, no more.
 func (rs *RuleSet) checkParams(amounts ...decimal.Decimal) error {
 	for _, u := range rs.Rounding.units() {
 		if !codec.SaneExponent(*u.value) || u.value.Sign() <= 0 {

@@ -23,12 +23,23 @@
 //
 // # Where each rule is
 //
+//   - ruleset.go: [RuleSet], every parameter with its citation,
+//     [Instruction2021], [RuleSet.Validate] and the worked example of
+//     Annexe 3 §4.
 //   - activity.go: the eight counts and the combined activity (Annexe 3 §1).
 //   - formula.go: the band search (INT-01, INT-02) and the formula of
 //     §5 and Annexe 3 §3-§4, written once.
-//   - compute.go: [RuleSet.Category], [RuleSet.Compute], [RuleSet.Split].
+//   - compute.go: the exact reference: [RuleSet.Category],
+//     [RuleSet.Compute], [RuleSet.Split].
+//   - compiled.go, combined.go: the fast path, [Compiled] ([RuleSet.Compile]),
+//     with forfaits in [Cents] ([Compiled.ComputeTable]), combined
+//     activities in fixed point ([Combined]), the national maximum
+//     ([NationalMax]) and its default, the largest activity of a national
+//     extract ([LargestActivity], INT-02).
 //   - forfait.go: [Request] and [Forfait] and their JSON.
 //   - number.go: the two exact number types the formula runs on.
+//   - format.go: amounts as text ([Format]).
+//   - errors.go: the sentinel errors and [InputError].
 //   - derivation.go, diff.go: [RuleSet.Explain], [Diff].
 //   - domain.go, category.go, finess.go: [Domain], [Variant], [Category],
 //     [FINESS] (INT-09).
@@ -38,11 +49,13 @@
 //
 // Two promises bound any change to this package:
 //
-//   - The fast path equals the exact path. [RuleSet.Compute] runs the
-//     formula on int64 fixed point and falls back to exact decimals when a
-//     value does not fit; both are exact, so they return the same forfait
-//     and the same errors, which differential tests check against an
-//     independent big.Rat computation.
+//   - The fast path equals the exact path. [RuleSet.Compute] and
+//     [RuleSet.Explain] compute in exact decimals: the reference. A
+//     [Compiled] rule set runs the same formula on int64 fixed point and
+//     falls back to the reference when a value does not fit or a request
+//     has an error; both are exact, so they return the same forfait and
+//     the same errors, which differential tests check against each other
+//     and against an independent big.Rat computation.
 //   - Derivation step names are API. The names of [Step] ("category",
 //     "base.interpolated", "forfait", …) are what [Diff] matches and what
 //     callers read; a new step may be added, a name never changes.
@@ -75,7 +88,8 @@
 // Every error unwraps to a sentinel, to be tested with errors.Is:
 // [ErrInvalidActivity], [ErrInvalidAmount], [ErrBonusNotDS1],
 // [ErrNationalMax], [ErrInvalidRuleSet], [ErrInvalidDomain],
-// [ErrInvalidCategory], [ErrInvalidFINESS], and window.ErrInvalid. Each is
+// [ErrInvalidCategory], [ErrInvalidFINESS], [ErrNotCents] and
+// window.ErrInvalid. Each is
 // carried by an [*InputError] naming the field and its value, the error
 // shape of the whole module. Functions report every problem of their input at once (joined
 // with errors.Join) and return zero values beside an error.

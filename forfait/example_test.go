@@ -222,8 +222,8 @@ func ExampleCompiled_ComputeTable() {
 		return
 	}
 	var t forfait.Table
-	if !c.ComputeTable(x, forfait.Combined{}, &t) { // no national maximum: category C does not need it (INT-02)
-		fmt.Println("not in the fixed-point form: use Compute")
+	if err := c.ComputeTable(x, forfait.NationalMax{}, &t); err != nil { // no national maximum: category C does not need it (INT-02)
+		fmt.Println(err)
 		return
 	}
 	fmt.Println("combined activity", x)

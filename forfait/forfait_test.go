@@ -503,8 +503,8 @@ func TestCompile(t *testing.T) {
 	if f, err := c.Compute(req); err != nil || !f.Amount.Equal(d("39194")) {
 		t.Errorf("after amending the source: %v, %v; want 39194", f.Amount, err)
 	}
-	if a, ok := c.ComputeCents(req); !ok || a.Amount != 3919400 || a.Advance+a.Balance != a.Amount || a.Category != forfait.C {
-		t.Errorf("ComputeCents = %+v, %v", a, ok)
+	if a, err := c.ComputeCents(req); err != nil || a.Amount != 3919400 || a.Advance+a.Balance != a.Amount || a.Category != forfait.C {
+		t.Errorf("ComputeCents = %+v, %v", a, err)
 	}
 	if got := c.RuleSet(); !got.Windows[0].Factor.Equal(d("1")) {
 		t.Errorf("RuleSet() factor %s, want 1", got.Windows[0].Factor)

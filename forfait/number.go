@@ -9,11 +9,13 @@ import (
 )
 
 // The forfait formula is written once, in formula, over two exact number
-// types: fix, an int64 coefficient and a power-of-ten exponent, which is
-// allocation-free and flags any overflow; and dec, shopspring's
-// arbitrary-precision decimal. Compute runs fix and falls back to dec when
-// fix overflows; derivations always use dec. Both are exact, so they agree
-// wherever fix does not overflow (checked by the differential tests).
+// types: dec, shopspring's arbitrary-precision decimal, which RuleSet's
+// Compute and Explain use, the reference; and fix, an int64 coefficient
+// and a power-of-ten exponent, which is allocation-free and flags any
+// overflow, which Compiled uses, falling back to the RuleSet's exact path
+// when fix overflows or a request has an error. Both are exact, so they
+// agree wherever fix does not overflow (checked by the differential tests
+// against each other and against big.Rat).
 type number[T any] interface {
 	add(T) T
 	sub(T) T

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -127,9 +128,10 @@ func checkCompiledMatchesReference(t *rapid.T) {
 	if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() || !got.Equal(want) {
 		t.Fatalf("Compiled.Compute(%+v) = %+v, %v; RuleSet.Compute = %+v, %v", req, got, gotErr, want, wantErr)
 	}
+	cents, centsErr := c.ComputeCents(req)
 	if wantErr != nil {
-		if _, ok := c.ComputeCents(req); ok {
-			t.Fatalf("ComputeCents accepted %+v, which Compute refuses", req)
+		if centsErr == nil || centsErr.Error() != wantErr.Error() {
+			t.Fatalf("ComputeCents(%+v) = %+v, %v; Compute's error %v", req, cents, centsErr, wantErr)
 		}
 		return
 	}
@@ -137,34 +139,45 @@ func checkCompiledMatchesReference(t *rapid.T) {
 	if !ratEq(got.Amount, ref.amount) || !ratEq(got.Advance, ref.advance) || !ratEq(got.Base, ref.base) {
 		t.Fatalf("Compiled.Compute(%+v) = %+v; reference %s", req, got, ref.amount.RatString())
 	}
-	cents, ok := c.ComputeCents(req)
 	hundred := big.NewRat(100, 1)
 	whole := func(r *big.Rat) bool { return new(big.Rat).Mul(r, hundred).IsInt() }
-	if ok != (whole(ref.base) && whole(ref.amount) && whole(ref.advance)) {
-		t.Fatalf("ComputeCents(%+v) ok = %v for base %s", req, ok, ref.base.RatString())
+	ok := whole(ref.base) && whole(ref.amount) && whole(ref.advance)
+	if ok && centsErr != nil || !ok && !errors.Is(centsErr, forfait.ErrNotCents) {
+		t.Fatalf("ComputeCents(%+v): %v, for base %s", req, centsErr, ref.base.RatString())
 	}
-	for _, p := range [...]struct {
-		got  forfait.Cents
-		want *big.Rat
-	}{{cents.Base, ref.base}, {cents.Amount, ref.amount}, {cents.Advance, ref.advance}, {cents.Balance, ref.balance}} {
-		if ok && new(big.Rat).SetInt64(int64(p.got)).Cmp(new(big.Rat).Mul(p.want, hundred)) != 0 {
-			t.Fatalf("ComputeCents(%+v) = %+v; reference %s", req, cents, p.want.RatString())
-		}
-	}
-	if ok && cents.Category != ref.category {
-		t.Fatalf("ComputeCents category %s, reference %s", cents.Category, ref.category)
+	if ok {
+		checkCents(t, req, cents, ref)
 	}
 	var table forfait.Table
-	if !c.ComputeTable(forfait.CombinedOf(req.Combined), forfait.CombinedOf(req.NationalMax), &table) {
+	switch err := c.ComputeTable(forfait.CombinedOf(req.Combined), forfait.NationalMaxOf(req.NationalMax), &table); {
+	case errors.Is(err, forfait.ErrNotCents):
 		return // some variant of the table is not whole cents: Compute serves it
+	case err != nil:
+		t.Fatalf("ComputeTable(%+v): %v", req, err)
 	}
 	for k, v := range forfait.Variants() {
 		if v != req.Variant {
 			continue
 		}
 		if got := table[k][req.Window.Index()]; !ok || got != cents {
-			t.Fatalf("ComputeTable[%s][%s] = %+v; ComputeCents = %+v, %v", v, req.Window, got, cents, ok)
+			t.Fatalf("ComputeTable[%s][%s] = %+v; ComputeCents = %+v, %v", v, req.Window, got, cents, centsErr)
 		}
+	}
+}
+
+// checkCents checks cents against the big.Rat reference.
+func checkCents(t *rapid.T, req forfait.Request, cents forfait.Amounts, ref reference) {
+	hundred := big.NewRat(100, 1)
+	for _, p := range [...]struct {
+		got  forfait.Cents
+		want *big.Rat
+	}{{cents.Base, ref.base}, {cents.Amount, ref.amount}, {cents.Advance, ref.advance}, {cents.Balance, ref.balance}} {
+		if new(big.Rat).SetInt64(int64(p.got)).Cmp(new(big.Rat).Mul(p.want, hundred)) != 0 {
+			t.Fatalf("ComputeCents(%+v) = %+v; reference %s", req, cents, p.want.RatString())
+		}
+	}
+	if cents.Category != ref.category {
+		t.Fatalf("ComputeCents category %s, reference %s", cents.Category, ref.category)
 	}
 }
 
@@ -179,8 +192,32 @@ func checkHugeMatchesReference(t *rapid.T) {
 		Variant: forfait.Variant{Domain: forfait.DS1, CRO: rapid.Bool().Draw(t, "cro")}, Window: genWindow.Draw(t, "window"),
 	}
 	got := mustCompute(t, rs, req)
-	if want := referenceForfait(rs, req); !ratEq(got.Amount, want.amount) || !ratEq(got.Advance, want.advance) {
+	want := referenceForfait(rs, req)
+	if !ratEq(got.Amount, want.amount) || !ratEq(got.Advance, want.advance) {
 		t.Fatalf("Compute(%+v) = %+v; reference amount %s advance %s", req, got, want.amount.RatString(), want.advance.RatString())
+	}
+	// The compiled rules fall back to the exact path, and give its amounts
+	// in cents when they are whole cents.
+	compiled, err := rs.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cents, err := compiled.ComputeCents(req)
+	if errors.Is(err, forfait.ErrNotCents) {
+		return
+	}
+	if err != nil {
+		t.Fatalf("ComputeCents(%+v): %v", req, err)
+	}
+	checkCents(t, req, cents, want)
+	var table forfait.Table
+	if err := compiled.ComputeTable(forfait.CombinedOf(req.Combined), forfait.NationalMaxOf(req.NationalMax), &table); err != nil && !errors.Is(err, forfait.ErrNotCents) {
+		t.Fatalf("ComputeTable(%+v): %v", req, err)
+	} else if err == nil {
+		variants := forfait.Variants()
+		if got := table[slices.Index(variants[:], req.Variant)][req.Window.Index()]; got != cents {
+			t.Fatalf("ComputeTable(%+v) = %+v; ComputeCents = %+v", req, got, cents)
+		}
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 )
 
 // This file is the independent computation the tests compare against: the
-// rules of Annexe 3 §3-§4, §5 and INT-01 to INT-04 written out again over
+// rules of §5, Annexe 3 §3-§4 and INT-01 to INT-04 written out again over
 // big.Rat, reading only the rule set's parameters.
 
 type reference struct {

@@ -83,12 +83,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			errs = append(errs, errors.New("-diff prints text: it takes neither -allocate, -format json nor -explain"))
 		}
 	}
-	rs := instruction.Instruction2021().Forfait // the forfait part of the one instruction value
+	rules := instruction.Instruction2021()
 	opt := campaign.Options{Explain: *explain}
 	if d, err := decimal.NewFromString(*baseUnit); err != nil || d.Sign() <= 0 {
 		errs = append(errs, fmt.Errorf("-base-unit %q: want a positive number of euros", *baseUnit))
 	} else {
-		rs.Rounding.BaseUnit = d
+		rules.Forfait.Rounding.BaseUnit = d
 	}
 	if *nationalMax != "" {
 		d, err := decimal.NewFromString(*nationalMax)
@@ -143,7 +143,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(keys) == 2 {
 		var ds [2]forfait.Derivation
 		for i, k := range keys {
-			if ds[i], err = campaign.Explain(&rs, ests, opt, k); err != nil {
+			if ds[i], err = campaign.Explain(&rules, ests, opt, k); err != nil {
 				return fail(stderr, err, 1)
 			}
 		}
@@ -152,11 +152,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if *allocate != "" {
-		recs, err := campaign.Compute(&rs, ests, opt)
-		if err != nil {
-			return fail(stderr, err, 1)
-		}
-		envs, err := campaign.RegionalEnvelopes(&rs, recs, total)
+		envs, err := campaign.RegionalEnvelopes(&rules, ests, opt, total)
 		if err != nil {
 			return fail(stderr, err, 1)
 		}
@@ -172,7 +168,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	// Write finds every input problem before it writes anything, then
 	// streams the records as they are computed.
-	sum, err := campaign.Write(stdout, &rs, ests, opt, f)
+	sum, err := campaign.Write(stdout, &rules, ests, opt, f)
 	if sum.From != nil {
 		fmt.Fprintf(stderr, "campaign: national maximum of combined activity %s, from FINESS %s on line %d (INT-02; -national-max to give it)\n",
 			forfait.Format(sum.NationalMax), sum.From.FINESS, sum.From.Line)

@@ -180,7 +180,11 @@ func Audit(in *instruction.Rules, ests []Establishment, payments []Payment, opt 
 	if len(errs) > 0 {
 		return Report{}, errors.Join(errs...)
 	}
-	a := auditor{in: in, ests: byFINESS, nationalMax: report.NationalMax, groups: map[groupKey]*group{}, used: map[envelope.Region]*envelope.Credits{}}
+	compiled, err := in.Forfait.Compile()
+	if err != nil {
+		return Report{}, err
+	}
+	a := auditor{in: in, compiled: compiled, ests: byFINESS, nationalMax: report.NationalMax, groups: map[groupKey]*group{}, used: map[envelope.Region]*envelope.Credits{}}
 	for i, e := range in.Envelopes.Regions {
 		c, err := envelope.SplitCredits(&in.Forfait, e.Amount)
 		if err != nil {
@@ -227,9 +231,11 @@ func index(ests []Establishment, opt Options) (map[forfait.FINESS]Establishment,
 			errs = append(errs, &forfait.InputError{Path: at, Field: "finess", Value: e.FINESS.String(), Reason: "given twice", Err: ErrInvalidEstablishment})
 		default:
 			by[e.FINESS] = e
-			if opt.NationalMax.IsZero() && e.Combined.GreaterThan(r.NationalMax) {
-				r.NationalMax, r.NationalMaxFrom = e.Combined, e.FINESS
-			}
+		}
+	}
+	if opt.NationalMax.IsZero() && len(errs) == 0 {
+		if i := forfait.LargestActivity(len(ests), func(i int) forfait.Combined { return forfait.CombinedOf(ests[i].Combined) }); i >= 0 {
+			r.NationalMax, r.NationalMaxFrom = ests[i].Combined, ests[i].FINESS
 		}
 	}
 	return by, r, errs
@@ -279,6 +285,7 @@ type group struct {
 
 type auditor struct {
 	in          *instruction.Rules
+	compiled    *forfait.Compiled // in.Forfait, for the forfaits
 	ests        map[forfait.FINESS]Establishment
 	nationalMax decimal.Decimal
 	groups      map[groupKey]*group
@@ -352,7 +359,7 @@ func (a *auditor) audit(p Payment) error {
 			return nil
 		}
 		g.advance = &p
-		f, err := a.in.Forfait.Compute(a.request(p, p.Variant, p.Window))
+		f, err := a.compiled.Compute(a.request(p, p.Variant, p.Window))
 		if err != nil {
 			return a.fail(p, err)
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/campaign"
+	"github.com/sunes-spec/sunes/forfait/internal/problems"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -28,7 +29,7 @@ func PaymentColumns() []string {
 // CRO-NOT-DS1); window is 1 to 4; kind is advance, balance or repayment;
 // amount is a positive number of euros ("12345.67" or "12345,67"); date is
 // YYYY-MM-DD or DD/MM/YYYY. Every problem is reported at once, each a
-// *campaign.LineError with its line and column, bounded as campaign.Bound
+// *campaign.LineError with its line and column, bounded as campaign.Read
 // bounds them, and no payment is returned when there is any.
 func ReadPayments(r io.Reader) ([]Payment, error) {
 	cr := csv.NewReader(r)
@@ -79,7 +80,7 @@ func ReadPayments(r io.Reader) ([]Payment, error) {
 		out = append(out, p)
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(campaign.Bound(errs)...)
+		return nil, errors.Join(problems.Bound(errs)...)
 	}
 	if len(out) == 0 {
 		return nil, &campaign.LineError{Line: 2, Err: campaign.ErrEmpty}

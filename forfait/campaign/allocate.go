@@ -1,11 +1,14 @@
 package campaign
 
 import (
+	"errors"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/codec"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -23,16 +26,40 @@ type RegionalEnvelope struct {
 // RegionalEnvelopes allocates total euros among the 18 regions of Annexe 2,
 // in its order, in proportion to their weights (Annexe 2 §1; largest
 // remainder to the euro, INT-08), and splits each envelope into advance and
-// usage credits (Annexe 2 §3). Regions without establishments get zero.
-func RegionalEnvelopes(rs *forfait.RuleSet, recs []Record, total decimal.Decimal) ([]RegionalEnvelope, error) {
+// usage credits (Annexe 2 §3). The weights are computed from ests as
+// Compute computes their records, with the same errors, without holding
+// the records. Regions without establishments get zero.
+func RegionalEnvelopes(in *instruction.Rules, ests []Establishment, opt Options, total decimal.Decimal) ([]RegionalEnvelope, error) {
+	c, err := in.Forfait.Compile()
+	if err != nil {
+		return nil, err
+	}
+	nationalMax, _, err := prepare(c, ests, opt)
+	if err != nil {
+		return nil, err
+	}
 	weights := make([]decimal.Decimal, envelope.NumRegions)
 	for i := range weights {
 		weights[i] = decimal.Zero
 	}
-	for i := range recs {
-		if r := &recs[i]; r.Window == window.W1 && !r.Variant.CRO {
-			weights[r.Region.Index()] = weights[r.Region.Index()].Add(r.Amount)
+	var errs []error
+	for i := range ests {
+		e := &ests[i]
+		x := combinedOf(c, e)
+		for _, v := range forfait.Variants() {
+			if v.CRO {
+				continue
+			}
+			f, err := c.Compute(forfait.Request{Combined: x.Decimal(), NationalMax: nationalMax.Decimal(), Variant: v, Window: window.W1})
+			if err != nil {
+				errs = append(errs, &LineError{Line: e.Line, Field: "combined_activity", Value: x.String(), Err: err})
+				break
+			}
+			weights[e.Region.Index()] = weights[e.Region.Index()].Add(f.Amount)
 		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	parts, err := envelope.Allocate(total, weights)
 	if err != nil {
@@ -40,7 +67,7 @@ func RegionalEnvelopes(rs *forfait.RuleSet, recs []Record, total decimal.Decimal
 	}
 	out := make([]RegionalEnvelope, envelope.NumRegions)
 	for i, r := range envelope.Regions() {
-		c, err := envelope.SplitCredits(rs, parts[i])
+		c, err := envelope.SplitCredits(&in.Forfait, parts[i])
 		if err != nil {
 			return nil, err
 		}
@@ -49,13 +76,13 @@ func RegionalEnvelopes(rs *forfait.RuleSet, recs []Record, total decimal.Decimal
 	return out, nil
 }
 
-// AllocationHeader is the first line of WriteAllocation's output.
-const AllocationHeader = "region,weight,envelope,advance_credits,usage_credits"
+// allocationHeader is the first line of AppendAllocation's output.
+const allocationHeader = "region,weight,envelope,advance_credits,usage_credits"
 
-// AppendAllocation appends the envelopes as CSV under AllocationHeader.
+// AppendAllocation appends the envelopes as CSV under a header line.
 // Region names hold no comma or quote (Annexe 2 spelling).
 func AppendAllocation(dst []byte, envs []RegionalEnvelope) []byte {
-	dst = append(dst, AllocationHeader+"\n"...)
+	dst = append(dst, allocationHeader+"\n"...)
 	for _, e := range envs {
 		dst = append(dst, e.Region.String()...)
 		for _, v := range [...]decimal.Decimal{e.Weight, e.Envelope, e.Advance, e.Usage} {

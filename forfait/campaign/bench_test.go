@@ -11,6 +11,7 @@ import (
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/campaign"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 )
 
 // extract builds a national extract of n establishments with activities
@@ -38,7 +39,7 @@ func BenchmarkCampaign(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	rs := forfait.Instruction2021()
+	rs := instruction.Instruction2021()
 	var buf bytes.Buffer
 	buf.Grow(6 << 20) // the output's size: the benchmark measures the campaign, not the buffer
 	b.ReportAllocs()
@@ -88,7 +89,7 @@ func FuzzRead(f *testing.F) {
 			}
 			return
 		}
-		rs := forfait.Instruction2021()
+		rs := instruction.Instruction2021()
 		recs, err := campaign.Compute(&rs, ests, campaign.Options{})
 		if err != nil {
 			for _, e := range forfait.Problems(err) {
@@ -99,7 +100,7 @@ func FuzzRead(f *testing.F) {
 			}
 			return
 		}
-		if len(recs) != len(ests)*campaign.RowsPerEstablishment {
+		if len(recs) != len(ests)*16 {
 			t.Fatalf("%d records for %d establishments", len(recs), len(ests))
 		}
 		for _, r := range recs {

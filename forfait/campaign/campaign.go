@@ -2,25 +2,24 @@ package campaign
 
 import (
 	"errors"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
 
-// NumVariants is the number of variants an establishment can be funded
+// numVariants is the number of variants an establishment can be funded
 // for: DS1, DS1+CRO, DS2, DS3 (forfait.Variants; §5, Annexe 3 §3).
-const NumVariants = 4
+const numVariants = 4
 
-// RowsPerEstablishment is the number of records per establishment: each
+// rowsPerEstablishment is the number of records per establishment: each
 // variant in each window.
-const RowsPerEstablishment = NumVariants * window.Count
+const rowsPerEstablishment = numVariants * window.Count
 
 // Record is one establishment's forfait for one variant in one window
 // (Annexe 3 §4; §5).
@@ -38,21 +37,21 @@ type Options struct {
 	// among the establishments, the input being the national dataset.
 	NationalMax decimal.Decimal
 	// Explain attaches a derivation to every record (it records every step
-	// of every computation: see the benchmarks for its cost).
+	// of every computation: see the benchmarks for its cost). Write
+	// writes derivations in JSON only, and refuses Explain with CSV.
 	Explain bool
 }
 
-// Compute returns the RowsPerEstablishment records of each establishment,
-// each pointing to its element of ests (which the caller must not change
-// while it uses the records),
-// in input order, then variant, then window (Annexe 3 §1-§4; §5; INT-01 to
-// INT-04). It reports every problem at once and then returns no record:
+// Compute returns the 16 records of each establishment (each variant in
+// each window), each pointing to its element of ests (which the caller
+// must not change while it uses the records), in input order, then
+// variant, then window (Annexe 3 §1-§4; §5; INT-01 to INT-04). It reports every problem at once and then returns no record:
 // an invalid rule set (forfait.ErrInvalidRuleSet), an activity above an
 // explicit national maximum or a category-D activity the maximum cannot
 // serve (forfait.ErrNationalMax), each as a *LineError on the
 // establishment's line.
-func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, error) {
-	c, err := rs.Compile()
+func Compute(in *instruction.Rules, ests []Establishment, opt Options) ([]Record, error) {
+	c, err := in.Forfait.Compile()
 	if err != nil {
 		return nil, err
 	}
@@ -61,15 +60,11 @@ func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, 
 		return nil, err
 	}
 	var errs []error
-	out := make([]Record, len(ests)*RowsPerEstablishment)
-	failed := make([]error, len(ests))
-	parallel(len(ests), func(i int) {
-		x := combinedOf(c, &ests[i]).Decimal()
-		failed[i] = fillRecords(out[i*RowsPerEstablishment:(i+1)*RowsPerEstablishment], rs, &ests[i], x, nationalMax.Decimal(), opt.Explain)
-	})
-	for i, err := range failed {
-		if err != nil {
-			errs = append(errs, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: combinedOf(c, &ests[i]).String(), Err: err})
+	out := make([]Record, len(ests)*rowsPerEstablishment)
+	for i := range ests {
+		x := combinedOf(c, &ests[i])
+		if err := fillRecords(out[i*rowsPerEstablishment:(i+1)*rowsPerEstablishment], c, &ests[i], x.Decimal(), nationalMax.Decimal(), opt.Explain); err != nil {
+			errs = append(errs, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: x.String(), Err: err})
 		}
 	}
 	if len(errs) > 0 {
@@ -80,30 +75,31 @@ func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, 
 
 // prepare checks every establishment's activity (Annexe 3 §1) and returns
 // the national maximum: opt's, or the largest combined activity of ests
-// (INT-02), with the index of the establishment it comes from (-1 when
-// given). Combined activities are not kept: combinedOf computes one again
+// (INT-02, forfait.LargestActivity), with the index of the establishment
+// it comes from (-1 when given, or when every activity is zero). Combined activities are not kept: combinedOf computes one again
 // in a few nanoseconds, and holding them would take memory that grows with
 // the extract.
-func prepare(c *forfait.Compiled, ests []Establishment, opt Options) (forfait.Combined, int, error) {
+func prepare(c *forfait.Compiled, ests []Establishment, opt Options) (forfait.NationalMax, int, error) {
 	if len(ests) == 0 {
-		return forfait.Combined{}, -1, &LineError{Line: 1, Err: ErrEmpty}
+		return forfait.NationalMax{}, -1, &LineError{Line: 1, Err: ErrEmpty}
 	}
-	nationalMax, from := forfait.CombinedOf(opt.NationalMax), -1
 	var errs []error
-	for i, e := range ests {
-		x, err := c.Combine(e.Activity)
-		if err != nil {
+	for _, e := range ests {
+		if _, err := c.Combine(e.Activity); err != nil {
 			errs = append(errs, &LineError{Line: e.Line, Field: "activity", Err: err})
-			continue
-		}
-		if opt.NationalMax.IsZero() && (from < 0 || x.Compare(nationalMax) > 0) {
-			nationalMax, from = x, i
 		}
 	}
 	if len(errs) > 0 {
-		return forfait.Combined{}, -1, errors.Join(errs...)
+		return forfait.NationalMax{}, -1, errors.Join(errs...)
 	}
-	return nationalMax, from, nil
+	if !opt.NationalMax.IsZero() {
+		return forfait.NationalMaxOf(opt.NationalMax), -1, nil
+	}
+	from := forfait.LargestActivity(len(ests), func(i int) forfait.Combined { return combinedOf(c, &ests[i]) })
+	if from < 0 {
+		return forfait.NationalMax{}, -1, nil
+	}
+	return forfait.NationalMax(combinedOf(c, &ests[from])), from, nil
 }
 
 // combinedOf is the combined activity of e (Annexe 3 §1), whose activity
@@ -152,8 +148,8 @@ func ParseKey(s string) (Key, error) {
 // Explain returns the derivation of one record of the extract, computed
 // exactly as Compute computes it (Annexe 3 §1-§4; same national maximum,
 // INT-02).
-func Explain(rs *forfait.RuleSet, ests []Establishment, opt Options, k Key) (forfait.Derivation, error) {
-	c, err := rs.Compile()
+func Explain(in *instruction.Rules, ests []Establishment, opt Options, k Key) (forfait.Derivation, error) {
+	c, err := in.Forfait.Compile()
 	if err != nil {
 		return forfait.Derivation{}, err
 	}
@@ -166,34 +162,15 @@ func Explain(rs *forfait.RuleSet, ests []Establishment, opt Options, k Key) (for
 		return forfait.Derivation{}, &LineError{Field: "finess", Value: k.FINESS.String(), Err: ErrNoSuchRecord}
 	}
 	combined := combinedOf(c, &ests[i])
-	d, err := rs.Explain(forfait.Request{Combined: combined.Decimal(), NationalMax: nationalMax.Decimal(), Variant: k.Variant, Window: k.Window})
+	d, err := in.Forfait.Explain(forfait.Request{Combined: combined.Decimal(), NationalMax: nationalMax.Decimal(), Variant: k.Variant, Window: k.Window})
 	if err != nil {
 		return forfait.Derivation{}, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: combined.String(), Err: err}
 	}
 	return d, nil
 }
 
-// parallel calls f(0) … f(n-1), spread over the available processors in
-// contiguous chunks. Each call writes only its own outputs, so the result
-// is the same as a sequential loop.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n/256+1) // small inputs stay sequential
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		lo, hi := n*w/workers, n*(w+1)/workers
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
-}
-
-// fillRecords writes e's RowsPerEstablishment records into out.
-func fillRecords(out []Record, rs *forfait.RuleSet, e *Establishment, combined, nationalMax decimal.Decimal, explain bool) error {
+// fillRecords writes e's records into out.
+func fillRecords(out []Record, c *forfait.Compiled, e *Establishment, combined, nationalMax decimal.Decimal, explain bool) error {
 	k := 0
 	for _, v := range forfait.Variants() {
 		for _, w := range window.All() {
@@ -204,10 +181,10 @@ func fillRecords(out []Record, rs *forfait.RuleSet, e *Establishment, combined, 
 			var err error
 			if explain {
 				var d forfait.Derivation
-				d, err = rs.Explain(req)
+				d, err = c.Explain(req)
 				rec.Forfait, rec.Derivation = d.Forfait, &d
 			} else {
-				rec.Forfait, err = rs.Compute(req)
+				rec.Forfait, err = c.Compute(req)
 			}
 			if err != nil {
 				return err

@@ -19,6 +19,7 @@ import (
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/campaign"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 )
 
 const header = "finess,region,mco_days,mco_sessions,ambulatory_surgery_stays,day_hospital_stays,ssr_days,psy_days,had_days,usld_days\n"
@@ -48,13 +49,31 @@ const annexRows = `750712184,Ile-de-France,127800,C,DS1,false,1,99762,99762,2992
 750712184,Ile-de-France,127800,C,DS3,false,4,39194,31355,9407,21948
 `
 
+// outputHeader is the first line of Write's CSV.
+const outputHeader = "finess,region,combined_activity,category,domain,cro,window,base,forfait,advance,balance"
+
+// recordsCSV renders records as Write's CSV, independently of Write:
+// decimals printed by forfait.Format.
+func recordsCSV(recs []campaign.Record) string {
+	var b strings.Builder
+	b.WriteString(outputHeader + "\n")
+	for _, r := range recs {
+		fmt.Fprintf(&b, "%s,%s,%s,%s,%s,%t,%s", r.FINESS, r.Region, forfait.Format(r.Combined), r.Category, r.Variant.Domain, r.Variant.CRO, r.Window)
+		for _, d := range []decimal.Decimal{r.Base, r.Amount, r.Advance, r.Balance} {
+			b.WriteString("," + forfait.Format(d))
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
 func run(t *testing.T, input string, opt campaign.Options) ([]campaign.Record, error) {
 	t.Helper()
 	ests, err := campaign.Read(strings.NewReader(input))
 	if err != nil {
 		return nil, err
 	}
-	rs := forfait.Instruction2021()
+	rs := instruction.Instruction2021()
 	return campaign.Compute(&rs, ests, opt)
 }
 
@@ -63,7 +82,7 @@ func TestAnnexEstablishment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(campaign.Header+"\n"+annexRows, string(campaign.AppendCSV(nil, recs))); diff != "" {
+	if diff := cmp.Diff(outputHeader+"\n"+annexRows, recordsCSV(recs)); diff != "" {
 		t.Errorf("CSV (-want +got):\n%s", diff)
 	}
 }
@@ -281,13 +300,13 @@ func TestRecordsMatchCompute(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 3*campaign.RowsPerEstablishment {
-		t.Fatalf("%d records, want %d", len(recs), 3*campaign.RowsPerEstablishment)
+	if len(recs) != 3*16 {
+		t.Fatalf("%d records, want %d", len(recs), 3*16)
 	}
-	rs := forfait.Instruction2021()
+	rs := instruction.Instruction2021()
 	for i, r := range recs {
-		v := forfait.Variants()[i%campaign.RowsPerEstablishment/4]
-		want, err := rs.Compute(forfait.Request{Combined: r.Combined, NationalMax: ceiling, Variant: v, Window: r.Window})
+		v := forfait.Variants()[i%16/4]
+		want, err := rs.Forfait.Compute(forfait.Request{Combined: r.Combined, NationalMax: ceiling, Variant: v, Window: r.Window})
 		if err != nil || !want.Equal(r.Forfait) || int(r.Window) != i%4+1 {
 			t.Errorf("record %d = %+v, want %+v (%v)", i, r.Forfait, want, err)
 		}
@@ -299,7 +318,7 @@ func TestWriteJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs := forfait.Instruction2021()
+	rs := instruction.Instruction2021()
 	var buf bytes.Buffer
 	if _, err := campaign.Write(&buf, &rs, ests, campaign.Options{NationalMax: decimal.New(500000, 0), Explain: true}, campaign.JSON); err != nil {
 		t.Fatal(err)
@@ -319,7 +338,7 @@ func TestWriteJSON(t *testing.T) {
 	if len(got) != len(lines) {
 		t.Fatalf("%d JSON records, want %d", len(got), len(lines))
 	}
-	keys := strings.Split(campaign.Header, ",")
+	keys := strings.Split(outputHeader, ",")
 	for i, line := range lines {
 		for j, v := range strings.Split(line, ",") {
 			if s := fmt.Sprint(got[i][keys[j]]); s != v {
@@ -336,12 +355,13 @@ func TestWriteJSON(t *testing.T) {
 // (99 762 + 39 194 + 39 194 = 178 150 for the annex establishment), all 18
 // regions are listed in Annexe 2 order, and the envelopes sum to the total.
 func TestRegionalEnvelopes(t *testing.T) {
-	recs, err := run(t, header+annexRow+"2A0000123,Corse,5000,0,0,0,0,0,0,0\n", campaign.Options{NationalMax: decimal.New(500000, 0)})
+	ests, err := campaign.Read(strings.NewReader(header + annexRow + "2A0000123,Corse,5000,0,0,0,0,0,0,0\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs := forfait.Instruction2021()
-	envs, err := campaign.RegionalEnvelopes(&rs, recs, decimal.New(1_000_000, 0))
+	rs := instruction.Instruction2021()
+	opt := campaign.Options{NationalMax: decimal.New(500000, 0)}
+	envs, err := campaign.RegionalEnvelopes(&rs, ests, opt, decimal.New(1_000_000, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -362,11 +382,17 @@ func TestRegionalEnvelopes(t *testing.T) {
 		t.Errorf("envelopes %s, %s", idf.Envelope, corse.Envelope)
 	}
 	out := string(campaign.AppendAllocation(nil, envs))
-	if !strings.HasPrefix(out, campaign.AllocationHeader+"\nAuvergne-Rhône-Alpes,0,0,0,0\n") || !strings.Contains(out, "Corse,44572,200124,60037,140087\n") {
+	if !strings.HasPrefix(out, "region,weight,envelope,advance_credits,usage_credits\nAuvergne-Rhône-Alpes,0,0,0,0\n") || !strings.Contains(out, "Corse,44572,200124,60037,140087\n") {
 		t.Errorf("allocation CSV:\n%s", out)
 	}
-	if _, err := campaign.RegionalEnvelopes(&rs, nil, decimal.New(10, 0)); !errors.Is(err, envelope.ErrInvalidAllocation) {
+	if _, err := campaign.RegionalEnvelopes(&rs, nil, opt, decimal.New(10, 0)); !errors.Is(err, campaign.ErrEmpty) {
 		t.Errorf("no establishment: %v", err)
+	}
+	if _, err := campaign.RegionalEnvelopes(&rs, ests, opt, decimal.RequireFromString("10.5")); !errors.Is(err, envelope.ErrInvalidAllocation) {
+		t.Errorf("a total in cents: %v", err)
+	}
+	if _, err := campaign.RegionalEnvelopes(&rs, ests, campaign.Options{NationalMax: decimal.New(100000, 0)}, decimal.New(10, 0)); !errors.Is(err, forfait.ErrNationalMax) {
+		t.Errorf("an activity above the national maximum: %v", err)
 	}
 }
 
@@ -387,11 +413,11 @@ func TestWriteMatchesCompute(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rs := forfait.Instruction2021()
-		rs.Rounding.BaseUnit = rapid.SampledFrom([]decimal.Decimal{decimal.New(1, 0), decimal.New(1, 3), decimal.New(1, -2), decimal.New(1, -3)}).Draw(t, "base_unit")
+		rs := instruction.Instruction2021()
+		rs.Forfait.Rounding.BaseUnit = rapid.SampledFrom([]decimal.Decimal{decimal.New(1, 0), decimal.New(1, 3), decimal.New(1, -2), decimal.New(1, -3)}).Draw(t, "base_unit")
 		if rapid.Bool().Draw(t, "ds3_amounts_doubled") { // DS3 no longer shares DS2's rows
-			for i := range rs.Bands {
-				r := &rs.Bands[i].Amounts[forfait.DS3.Index()]
+			for i := range rs.Forfait.Bands {
+				r := &rs.Forfait.Bands[i].Amounts[forfait.DS3.Index()]
 				r.Min, r.Max = r.Min.Add(r.Min), r.Max.Add(r.Max)
 			}
 		}
@@ -407,7 +433,7 @@ func TestWriteMatchesCompute(t *testing.T) {
 		if _, err := campaign.Write(&got, &rs, ests, opt, campaign.CSV); err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(string(campaign.AppendCSV(nil, recs)), got.String()); diff != "" {
+		if diff := cmp.Diff(recordsCSV(recs), got.String()); diff != "" {
 			t.Fatalf("Write and Compute differ (-compute +write):\n%s", diff)
 		}
 	})
@@ -421,12 +447,12 @@ func TestWriteKeepsOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs := forfait.Instruction2021()
+	rs := instruction.Instruction2021()
 	recs, err := campaign.Compute(&rs, ests, campaign.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := string(campaign.AppendCSV(nil, recs))
+	want := recordsCSV(recs)
 	for _, procs := range []int{1, 2, 3, 8} {
 		prev := runtime.GOMAXPROCS(procs)
 		for range 5 {
@@ -434,8 +460,8 @@ func TestWriteKeepsOrder(t *testing.T) {
 			if _, err := campaign.Write(&got, &rs, ests, campaign.Options{}, campaign.CSV); err != nil {
 				t.Fatal(err)
 			}
-			if got.String() != want {
-				t.Fatalf("GOMAXPROCS %d: Write's output is not the records' CSV in order", procs)
+			if diff := cmp.Diff(want, got.String()); diff != "" {
+				t.Fatalf("GOMAXPROCS %d: Write's output is not the records' CSV in order (-want +got):\n%s", procs, diff)
 			}
 		}
 		runtime.GOMAXPROCS(prev)
@@ -458,29 +484,30 @@ func (w *failAfter) Write(p []byte) (int, error) {
 }
 
 // TestWriteStopsOnWriterError: a writer failing anywhere in the stream ends
-// Write with its error, every worker stopped.
+// Write with its error. Write returns only once every worker has stopped,
+// so its return is the event that none is left: a worker stuck waiting
+// would keep it from returning.
 func TestWriteStopsOnWriterError(t *testing.T) {
 	ests, err := campaign.Read(strings.NewReader(extract(1000)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs := forfait.Instruction2021()
-	before := runtime.NumGoroutine()
+	rs := instruction.Instruction2021()
 	for _, f := range []campaign.Format{campaign.CSV, campaign.JSON} {
 		for _, n := range []int{0, 10, 100_000, 700_000} {
-			if _, err := campaign.Write(&failAfter{n}, &rs, ests, campaign.Options{}, f); !errors.Is(err, errDiskFull) {
-				t.Errorf("format %d, failing after %d bytes: %v", f, n, err)
+			done := make(chan error, 1)
+			go func() {
+				_, err := campaign.Write(&failAfter{n}, &rs, ests, campaign.Options{}, f)
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				if !errors.Is(err, errDiskFull) {
+					t.Errorf("format %d, failing after %d bytes: %v", f, n, err)
+				}
+			case <-time.After(time.Minute):
+				t.Fatalf("format %d, failing after %d bytes: Write has not returned after a minute", f, n)
 			}
 		}
-	}
-	// A worker past its last statement may still be counted for a moment;
-	// a leaked one stays.
-	after := runtime.NumGoroutine()
-	for i := 0; after > before && i < 200; i++ {
-		time.Sleep(5 * time.Millisecond)
-		after = runtime.NumGoroutine()
-	}
-	if after > before {
-		t.Errorf("%d goroutines before Write, %d after", before, after)
 	}
 }

@@ -9,11 +9,15 @@
 // or ';', UTF-8 or Windows-1252, headers in any case, thousands
 // separators, regions as people write them. [Write] computes each
 // establishment's combined activity and its 16 forfaits on compiled rules
-// and streams them as CSV or JSON, in constant memory; [Compute] returns
-// them as [Record] values for a caller that wants them all, [AppendCSV]
-// renders those. When no national maximum is given, the largest combined
-// activity of the extract is the upper end of category D, the extract
-// being national (INT-02), and [Summary] says which establishment set it.
+// and streams them as CSV or JSON (with derivations when asked), in
+// constant memory; [Compute] returns them as [Record] values for a caller
+// that wants them all; [RegionalEnvelopes] allocates a national total
+// among the regions in proportion to them (Annexe 2 §1, INT-08). Every
+// function takes the whole instruction ([instruction.Rules]), as every
+// other flow of the module does. When no national maximum is given, the
+// largest combined activity of the extract is the upper end of category
+// D, the extract being national (INT-02, [forfait.LargestActivity]), and
+// [Summary] says which establishment set it.
 //
 // # Sources
 //
@@ -31,19 +35,20 @@
 //
 // # Errors
 //
-// Every problem is a [*LineError] giving the line, the column (the field's
-// number from 1), the header's name and the value (cut to a readable
-// length); it unwraps to [ErrEmpty], [ErrSyntax], [ErrMissingColumn],
+// Every problem of the input is a [*LineError] giving the line, the
+// column (the field's number from 1), the header's name and the value (cut
+// to a readable length); it unwraps to [ErrEmpty], [ErrSyntax], [ErrMissingColumn],
 // [ErrDuplicateColumn], [ErrShortRow], [ErrInvalidCount] (with
 // [ErrDecimalCount] for a decimal part), [ErrDuplicateFINESS],
 // envelope.ErrUnknownRegion, forfait.ErrInvalidFINESS or
 // forfait.ErrNationalMax. Read reports the first [MaxProblems] then one
 // [ErrTooManyProblems]; Write and Compute report every problem before
-// writing or returning anything.
+// writing or returning anything. Write refuses derivations in CSV, which
+// has no place for them, and an unknown format, with [ErrFormat].
 //
 // # Example
 //
 //	ests, err := campaign.Read(file)
-//	rs := forfait.Instruction2021()
-//	summary, err := campaign.Write(os.Stdout, &rs, ests, campaign.Options{}, campaign.CSV)
+//	rules := instruction.Instruction2021()
+//	summary, err := campaign.Write(os.Stdout, &rules, ests, campaign.Options{}, campaign.CSV)
 package campaign

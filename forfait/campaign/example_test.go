@@ -2,11 +2,11 @@ package campaign_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/campaign"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 )
 
 func Example() {
@@ -18,20 +18,22 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	rs := forfait.Instruction2021()
+	rs := instruction.Instruction2021()
 	recs, err := campaign.Compute(&rs, ests, campaign.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	// The first establishment's DS2 rows: 6500 + 5000 × 6500/7000 = 11142.86.
-	os.Stdout.Write(campaign.AppendCSV(nil, recs[8:12]))
+	for _, r := range recs[8:12] {
+		fmt.Println(r.FINESS, r.Region, r.Category, r.Variant, "window", r.Window, "base", forfait.Format(r.Base),
+			"forfait", forfait.Format(r.Amount), "advance", forfait.Format(r.Advance), "balance", forfait.Format(r.Balance))
+	}
 	// Output:
-	// finess,region,combined_activity,category,domain,cro,window,base,forfait,advance,balance
-	// 2A0000123,Corse,5000,A,DS2,false,1,11143,11143,3343,7800
-	// 2A0000123,Corse,5000,A,DS2,false,2,11143,10029,3009,7020
-	// 2A0000123,Corse,5000,A,DS2,false,3,11143,9472,2842,6630
-	// 2A0000123,Corse,5000,A,DS2,false,4,11143,8914,2674,6240
+	// 2A0000123 Corse A DS2 window 1 base 11143 forfait 11143 advance 3343 balance 7800
+	// 2A0000123 Corse A DS2 window 2 base 11143 forfait 10029 advance 3009 balance 7020
+	// 2A0000123 Corse A DS2 window 3 base 11143 forfait 9472 advance 2842 balance 6630
+	// 2A0000123 Corse A DS2 window 4 base 11143 forfait 8914 advance 2674 balance 6240
 }
 
 func ExampleRead_errors() {

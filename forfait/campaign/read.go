@@ -3,15 +3,11 @@ package campaign
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io"
-	"io/fs"
 	"math"
-	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -19,6 +15,7 @@ import (
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/codec"
+	"github.com/sunes-spec/sunes/forfait/internal/problems"
 )
 
 // Sentinel errors of Read, each carried by a *LineError; test with
@@ -26,11 +23,11 @@ import (
 // and forfait.ErrInvalidFINESS.
 var (
 	ErrEmpty           = errors.New("campaign: no establishment in the input")
-	ErrSyntax          = errors.New("campaign: malformed CSV")
+	ErrSyntax          = problems.ErrSyntax
 	ErrSeparator       = errors.New("campaign: a separator is ',' or ';'")
 	ErrMissingColumn   = errors.New("campaign: missing column")
 	ErrDuplicateColumn = errors.New("campaign: column given twice")
-	ErrShortRow        = errors.New("campaign: row shorter than the header")
+	ErrShortRow        = problems.ErrShortRow
 	ErrInvalidCount    = errors.New("campaign: not a non-negative whole count")
 	ErrDuplicateFINESS = errors.New("campaign: FINESS given twice")
 	// ErrDecimalCount: a count written with a decimal part ("12,5"); it
@@ -38,46 +35,20 @@ var (
 	ErrDecimalCount = errors.New("campaign: a count has no decimal part")
 	// ErrTooManyProblems ends a report cut at MaxProblems: it counts the
 	// problems left out, per kind.
-	ErrTooManyProblems = errors.New("campaign: too many problems")
+	ErrTooManyProblems = problems.ErrTooMany
 )
 
 // MaxProblems is how many problems Read reports before it stops: a file
 // of junk ends quickly, with a report a person can read.
-const MaxProblems = 50
+const MaxProblems = problems.Max
 
 // LineError is one problem of the input, located by line and column, with
 // the column's name and the offending value (cut to a readable length).
 // Lines count from 1, the header being line 1. Column is the field's
 // number in the row, from 1, as a spreadsheet shows it; 0 when the whole
-// line is at fault.
-type LineError struct {
-	Line, Column int
-	Field        string
-	Value        string
-	Err          error
-}
-
-func (e *LineError) Error() string {
-	var b strings.Builder
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "line %d", e.Line)
-		if e.Column > 0 {
-			fmt.Fprintf(&b, ", column %d", e.Column)
-		}
-		if e.Field != "" {
-			fmt.Fprintf(&b, " (%s)", e.Field)
-		}
-	} else {
-		b.WriteString(e.Field)
-	}
-	if e.Value != "" {
-		fmt.Fprintf(&b, ": %q", e.Value)
-	}
-	fmt.Fprintf(&b, ": %v", e.Err)
-	return b.String()
-}
-
-func (e *LineError) Unwrap() error { return e.Err }
+// line is at fault. Every file reader of the module reports its problems
+// so.
+type LineError = problems.LineError
 
 // Establishment is one row of a national extract: an establishment and its
 // 2019 activity (Annexe 3 §1).
@@ -88,16 +59,10 @@ type Establishment struct {
 	Activity forfait.Activity
 }
 
-// Column names of the input, in the order the README lists them; the
-// activity columns are forfait.ActivityField names.
-const (
-	ColumnFINESS = "finess"
-	ColumnRegion = "region"
-)
-
-// Columns lists the required input columns.
+// Columns lists the required input columns, in the order the README lists
+// them: finess, region, then the forfait.ActivityField names.
 func Columns() []string {
-	cols := []string{ColumnFINESS, ColumnRegion}
+	cols := []string{"finess", "region"}
 	for _, f := range forfait.ActivityFields() {
 		cols = append(cols, f.String())
 	}
@@ -179,29 +144,27 @@ func ReadDialect(r io.Reader, d Dialect) (Extract, error) {
 	if sep := x.Dialect.Separator; sep != ',' && sep != ';' {
 		return x, &LineError{Field: "separator", Value: string(sep), Err: ErrSeparator}
 	}
-	rows := newRowReader(in, byte(x.Dialect.Separator))
-	cells, _, err := rows.Read()
+	rows := csv.NewReader(in)
+	rows.Comma, rows.FieldsPerRecord, rows.ReuseRecord = x.Dialect.Separator, -1, true
+	header, err := rows.Read()
 	if err == io.EOF {
 		return x, &LineError{Line: 1, Err: ErrEmpty}
 	}
 	if err != nil {
 		return x, syntaxError(err, x.Dialect.Separator)
 	}
-	header := make([]string, len(cells))
-	for i, c := range cells {
-		header[i] = string(c)
-	}
+	header = slices.Clone(header) // the reader reuses its record
 	index, errs := columnIndex(header)
 	if len(errs) > 0 {
 		return x, errors.Join(errs...)
 	}
 	p := parser{index: index, header: header}
-	ests, errs := p.parseRows(rows, x.Dialect.Separator, expectedRows(sizeOf(r), sniff))
+	ests, errs := p.parseRows(rows, x.Dialect.Separator)
 	if len(errs) == 0 {
 		errs = duplicates(ests, index[0]+1, header[index[0]])
 	}
 	if len(errs) > 0 {
-		return x, errors.Join(Bound(errs)...)
+		return x, errors.Join(problems.Bound(errs)...)
 	}
 	if len(ests) == 0 {
 		return x, &LineError{Line: 2, Err: ErrEmpty}
@@ -267,17 +230,13 @@ type parser struct {
 }
 
 // parseRows reads the rows after the header, streaming, until the end or
-// MaxProblems problems. hint is how many rows are expected.
-func (p *parser) parseRows(rows *rowReader, sep rune, hint int) ([]Establishment, []error) {
-	// Rows gather in a slice of the expected size; past it, in chunks,
-	// copied once at the end: a growing slice would copy every row several
-	// times, and fresh memory is what reading costs most.
-	var chunks [][]Establishment
-	cur := make([]Establishment, 0, max(hint, 64))
+// MaxProblems problems.
+func (p *parser) parseRows(rows *csv.Reader, sep rune) ([]Establishment, []error) {
+	var ests []Establishment
 	regions := map[string]envelope.Region{} // the spellings met, parsed once
 	var errs []error
 	for len(errs) <= MaxProblems {
-		rec, line, err := rows.Read()
+		rec, err := rows.Read()
 		if err == io.EOF {
 			break
 		}
@@ -295,80 +254,50 @@ func (p *parser) parseRows(rows *rowReader, sep rune, hint int) ([]Establishment
 		if blank(rec) {
 			continue
 		}
+		line, _ := rows.FieldPos(0)
 		e, rowErrs := p.parseRow(rec, line, regions)
 		if len(rowErrs) > 0 {
 			errs = append(errs, rowErrs...)
 			continue
 		}
-		if len(cur) == cap(cur) {
-			chunks, cur = append(chunks, cur), make([]Establishment, 0, 2*cap(cur))
-		}
-		cur = append(cur, e)
+		ests = append(ests, e)
 	}
-	if chunks == nil {
-		return cur, errs
-	}
-	return slices.Concat(append(chunks, cur)...), errs
-}
-
-// expectedRows estimates how many rows an input of size bytes holds from
-// the lines of its first bytes, sniff; 0 when the size is unknown. The
-// estimate is capped: a large file of junk stops after MaxProblems.
-func expectedRows(size int64, sniff []byte) int {
-	lines := int64(bytes.Count(sniff, []byte{'\n'}))
-	if size <= 0 || lines == 0 {
-		return 0
-	}
-	return int(min(size*lines/int64(len(sniff))+lines/16+1, 1<<20))
-}
-
-// sizeOf is the size of what r reads, when it says so (a regular file, a
-// bytes or strings reader), or 0.
-func sizeOf(r io.Reader) int64 {
-	switch v := r.(type) {
-	case interface{ Stat() (fs.FileInfo, error) }:
-		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
-			return fi.Size()
-		}
-	case interface{ Size() int64 }:
-		return v.Size()
-	}
-	return 0
+	return ests, errs
 }
 
 // blank reports whether every cell of rec is empty or spaces: an empty row
 // as spreadsheets export them.
-func blank(rec [][]byte) bool {
+func blank(rec []string) bool {
 	for _, c := range rec {
-		if len(bytes.TrimSpace(c)) > 0 {
+		if strings.TrimSpace(c) != "" {
 			return false
 		}
 	}
 	return true
 }
 
-func (p *parser) parseRow(rec [][]byte, line int, regions map[string]envelope.Region) (Establishment, []error) {
+func (p *parser) parseRow(rec []string, line int, regions map[string]envelope.Region) (Establishment, []error) {
 	e := Establishment{Line: line}
 	var errs []error
-	fail := func(col int, value []byte, err error) {
-		errs = append(errs, &LineError{Line: line, Column: col + 1, Field: p.header[col], Value: codec.Clip(string(value)), Err: err})
+	fail := func(col int, value string, err error) {
+		errs = append(errs, &LineError{Line: line, Column: col + 1, Field: p.header[col], Value: codec.Clip(value), Err: err})
 	}
 	if need := slices.Max(p.index) + 1; len(rec) < need {
 		return e, []error{&LineError{Line: line, Column: len(rec) + 1,
 			Err: fmt.Errorf("%w: %d fields, the header needs %d", ErrShortRow, len(rec), need)}}
 	}
-	cell := func(i int) []byte { return bytes.TrimSpace(rec[p.index[i]]) }
-	if f, err := forfait.ParseFINESS(string(cell(0))); err != nil {
+	cell := func(i int) string { return strings.TrimSpace(rec[p.index[i]]) }
+	if f, err := forfait.ParseFINESS(cell(0)); err != nil {
 		fail(p.index[0], cell(0), err)
 	} else {
 		e.FINESS = f
 	}
-	if r, ok := regions[string(cell(1))]; ok {
+	if r, ok := regions[cell(1)]; ok {
 		e.Region = r
-	} else if r, err := envelope.ParseRegion(string(cell(1))); err != nil {
+	} else if r, err := envelope.ParseRegion(cell(1)); err != nil {
 		fail(p.index[1], cell(1), err)
 	} else {
-		e.Region, regions[string(cell(1))] = r, r
+		e.Region, regions[cell(1)] = r, r
 	}
 	var counts [forfait.NumActivityFields]int64
 	for i := range forfait.ActivityFields() {
@@ -384,7 +313,7 @@ func (p *parser) parseRow(rec [][]byte, line int, regions map[string]envelope.Re
 
 // parseCount reads a whole, non-negative count, with or without thousands
 // separators (a space, U+00A0 or U+202F): "12 345".
-func parseCount(s []byte) (int64, error) {
+func parseCount(s string) (int64, error) {
 	if len(s) == 0 {
 		return 0, fmt.Errorf("%w: empty (a missing figure is not zero)", ErrInvalidCount)
 	}
@@ -398,9 +327,9 @@ func parseCount(s []byte) (int64, error) {
 			}
 			n, digits = n*10+int64(c-'0'), digits+1
 		case c == ' ' && digits > 0:
-		case bytes.HasPrefix(s[i:], noBreakSpace) && digits > 0:
+		case strings.HasPrefix(s[i:], noBreakSpace) && digits > 0:
 			i++
-		case bytes.HasPrefix(s[i:], narrowNoBreakSpace) && digits > 0:
+		case strings.HasPrefix(s[i:], narrowNoBreakSpace) && digits > 0:
 			i += 2
 		case (c == ',' || c == '.') && digits > 0:
 			return 0, fmt.Errorf("%w: %w", ErrInvalidCount, ErrDecimalCount)
@@ -412,7 +341,7 @@ func parseCount(s []byte) (int64, error) {
 }
 
 // The thousands separators French spreadsheets write, besides a space.
-var noBreakSpace, narrowNoBreakSpace = []byte("\u00a0"), []byte("\u202f")
+const noBreakSpace, narrowNoBreakSpace = "\u00a0", "\u202f"
 
 // syntaxError locates a CSV error: an unterminated quote on the line where
 // it opens; other errors on their line, the whole line at fault (the byte
@@ -429,86 +358,21 @@ func syntaxError(err error, sep rune) error {
 	return &LineError{Line: line, Err: fmt.Errorf("%w: %v (byte %d of the line; separator %q)", ErrSyntax, pe.Err, pe.Column, sep)}
 }
 
-// Bound keeps the first MaxProblems problems of a file, in line order, and
-// counts the others per kind in one last ErrTooManyProblems: the report
-// every reader of the module gives.
-func Bound(errs []error) []error {
-	slices.SortStableFunc(errs, func(a, b error) int { return cmp.Compare(lineOf(a), lineOf(b)) })
-	if len(errs) <= MaxProblems {
-		return errs
-	}
-	kinds := map[string]int{}
-	var order []string
-	for _, e := range errs[MaxProblems:] {
-		k := kindOf(e)
-		if kinds[k] == 0 {
-			order = append(order, k)
-		}
-		kinds[k]++
-	}
-	var b strings.Builder
-	for i, k := range order {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "%d × %s", kinds[k], k)
-	}
-	rest := &LineError{Line: lineOf(errs[MaxProblems]),
-		Err: fmt.Errorf("%w: %d more at least, stopped reading (%s)", ErrTooManyProblems, len(errs)-MaxProblems, b.String())}
-	return append(errs[:MaxProblems:MaxProblems], rest)
-}
-
-// kindOf names the kind of a problem for the count per kind: its column,
-// or its sentinel for a problem of the whole line.
-func kindOf(err error) string {
-	var le *LineError
-	if errors.As(err, &le) && le.Field != "" {
-		return le.Field
-	}
-	for _, s := range []error{ErrSyntax, ErrShortRow} {
-		if errors.Is(err, s) {
-			return strings.TrimPrefix(s.Error(), "campaign: ")
-		}
-	}
-	return "other"
-}
-
 // duplicates reports every establishment whose FINESS an earlier row of ests
 // holds, naming that row's line, in the order of the rows; col is the FINESS
-// column, name its header. The rows are found in an open-addressing table
-// of row numbers, seeded at random so that no input makes its probes long:
-// a few pages where a map takes dozens.
+// column, name its header.
 func duplicates(ests []Establishment, col int, name string) []error {
-	mask := uint64(1)<<bits.Len(uint(len(ests)+len(ests)/2)) - 1 // the table at most two thirds full
-	table := make([]uint32, mask+1)                              // row + 1, 0 for a free slot (an extract has fewer than 2^32 rows)
-	seed := maphash.MakeSeed()
+	first := make(map[forfait.FINESS]int, len(ests)) // the line of each FINESS's first row
 	var errs []error
-	for i := range ests {
-		f := ests[i].FINESS
-		var text [9]byte
-		b, _ := f.AppendText(text[:0]) // never fails
-		slot := maphash.Bytes(seed, b) & mask
-		for table[slot] != 0 && ests[table[slot]-1].FINESS != f {
-			slot = (slot + 1) & mask
-		}
-		if table[slot] == 0 {
-			table[slot] = uint32(i + 1)
+	for _, e := range ests {
+		if line, dup := first[e.FINESS]; dup {
+			errs = append(errs, &LineError{Line: e.Line, Column: col, Field: name, Value: e.FINESS.String(),
+				Err: fmt.Errorf("%w (first on line %d)", ErrDuplicateFINESS, line)})
 			continue
 		}
-		e, first := &ests[i], &ests[table[slot]-1]
-		errs = append(errs, &LineError{Line: e.Line, Column: col, Field: name, Value: e.FINESS.String(),
-			Err: fmt.Errorf("%w (first on line %d)", ErrDuplicateFINESS, first.Line)})
+		first[e.FINESS] = e.Line
 	}
 	return errs
-}
-
-// lineOf is the line of a *LineError, 0 for another error.
-func lineOf(err error) int {
-	var le *LineError
-	if errors.As(err, &le) {
-		return le.Line
-	}
-	return 0
 }
 
 // windows1252 maps the bytes 0x80–0x9F of Windows-1252 to their runes; the

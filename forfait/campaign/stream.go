@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -19,30 +20,42 @@ import (
 type Format uint8
 
 const (
-	CSV  Format = 1 // Header, then one line per record
+	CSV  Format = 1 // a header line, then one line per record
 	JSON Format = 2 // one object: the national maximum and the records
 )
+
+// ErrFormat: Write asked for a format it does not know, or for
+// derivations in CSV, which has no place for them.
+var ErrFormat = errors.New("campaign: format cannot be written")
 
 // Summary says what Write assumed and wrote.
 type Summary struct {
 	// NationalMax is the national maximum of combined activity used
 	// (INT-02); From is the establishment it was read from, nil when
-	// Options gave it.
+	// Options gave it or when every activity is zero (a zero maximum is
+	// none, forfait.LargestActivity).
 	NationalMax decimal.Decimal
 	From        *Establishment
 	Records     int
 }
 
-// Write computes the RowsPerEstablishment records of each establishment
+// Write computes the 16 records of each establishment
 // (Annexe 3 §1-§4; §5; INT-01 to INT-04) and writes them to w as they are
 // computed, in input order, then variant, then window: memory does not
 // grow with the extract. The rule set is compiled once; establishments
-// are computed in chunks on every processor, written in order.
+// are formatted in chunks on every processor, written in order.
 //
 // Every problem of the input is found before anything is written (the
-// errors of Compute): on error, nothing is written.
-func Write(w io.Writer, rs *forfait.RuleSet, ests []Establishment, opt Options, f Format) (Summary, error) {
-	c, err := rs.Compile()
+// errors of Compute, and ErrFormat for a format other than CSV and JSON
+// or derivations asked in CSV): on error, nothing is written.
+func Write(w io.Writer, in *instruction.Rules, ests []Establishment, opt Options, f Format) (Summary, error) {
+	switch {
+	case f != CSV && f != JSON:
+		return Summary{}, &forfait.InputError{Field: "format", Value: strconv.Itoa(int(f)), Reason: "want CSV or JSON", Err: ErrFormat}
+	case opt.Explain && f == CSV:
+		return Summary{}, &forfait.InputError{Field: "explain", Value: "true", Reason: "derivations are written in JSON only, not in CSV", Err: ErrFormat}
+	}
+	c, err := in.Forfait.Compile()
 	if err != nil {
 		return Summary{}, err
 	}
@@ -53,7 +66,7 @@ func Write(w io.Writer, rs *forfait.RuleSet, ests []Establishment, opt Options, 
 	if err := checkBands(c, ests, nationalMax); err != nil {
 		return Summary{}, err
 	}
-	s := Summary{NationalMax: nationalMax.Decimal(), Records: len(ests) * RowsPerEstablishment}
+	s := Summary{NationalMax: nationalMax.Decimal(), Records: len(ests) * rowsPerEstablishment}
 	if from >= 0 {
 		s.From = &ests[from]
 	}
@@ -64,7 +77,7 @@ func Write(w io.Writer, rs *forfait.RuleSet, ests []Establishment, opt Options, 
 // checkBands finds the errors a computation would meet (INT-02: a
 // category-D activity the national maximum cannot serve), each on its
 // establishment's line, before anything is written.
-func checkBands(c *forfait.Compiled, ests []Establishment, nationalMax forfait.Combined) error {
+func checkBands(c *forfait.Compiled, ests []Establishment, nationalMax forfait.NationalMax) error {
 	var errs []error
 	for i := range ests {
 		x := combinedOf(c, &ests[i])
@@ -79,7 +92,7 @@ func checkBands(c *forfait.Compiled, ests []Establishment, nationalMax forfait.C
 type streamer struct {
 	c           *forfait.Compiled
 	ests        []Establishment
-	nationalMax forfait.Combined
+	nationalMax forfait.NationalMax
 	explain     bool
 	format      Format
 }
@@ -92,7 +105,7 @@ const chunk = 64
 // orderedOutput): memory does not grow with the extract, and few fresh
 // pages are touched.
 func (s *streamer) write(w io.Writer, sum Summary) error {
-	head := []byte(Header + "\n")
+	head := []byte(header + "\n")
 	if s.format == JSON {
 		var err error
 		if head, err = jsonHead(sum); err != nil {
@@ -173,7 +186,7 @@ func (o *orderedOutput) work(s *streamer) {
 		if k := len(o.free); k > 0 {
 			buf, o.free = o.free[k-1], o.free[:k-1]
 		} else {
-			buf = make([]byte, 0, chunk*RowsPerEstablishment*96) // a CSV line is about 70 bytes
+			buf = make([]byte, 0, chunk*rowsPerEstablishment*96) // a CSV line is about 70 bytes
 		}
 		o.mu.Unlock()
 
@@ -228,8 +241,8 @@ func (s *streamer) appendRange(dst []byte, a, b int) ([]byte, error) {
 	return dst, nil
 }
 
-// appendCSV appends e's records as CSV lines: whole cents straight from
-// the compiled rules, decimals only when an amount is finer than a cent.
+// appendCSV appends e's records as CSV lines: whole cents from the
+// compiled rules, decimals only when an amount is finer than a cent.
 func (s *streamer) appendCSV(dst []byte, i int, e *Establishment) ([]byte, error) {
 	combined := combinedOf(s.c, e)
 	prefix := len(dst)
@@ -243,9 +256,13 @@ func (s *streamer) appendCSV(dst []byte, i int, e *Establishment) ([]byte, error
 	row := append(rowBuf[:0], dst[prefix:]...) // "finess,region,combined," shared by the 16 lines
 	dst = dst[:prefix]
 	var t forfait.Table
-	if s.c.ComputeTable(combined, s.nationalMax, &t) {
+	switch err := s.c.ComputeTable(combined, s.nationalMax, &t); {
+	case err == nil:
 		return appendTable(dst, row, &t), nil
+	case !errors.Is(err, forfait.ErrNotCents):
+		return dst, &LineError{Line: e.Line, Field: "combined_activity", Value: combined.String(), Err: err}
 	}
+	// An amount finer than a cent (a rounding unit below it): decimals.
 	for _, v := range forfait.Variants() {
 		for _, w := range window.All() {
 			f, err := s.c.Compute(s.request(combined, v, w))
@@ -269,7 +286,7 @@ func (s *streamer) appendCSV(dst []byte, i int, e *Establishment) ([]byte, error
 // forfait of a window whose factor is 1), and a whole row (DS3's is DS2's
 // under the 2021 rules); their text is copied, not formatted again.
 func appendTable(dst, row []byte, t *forfait.Table) []byte {
-	var lines [NumVariants][window.Count]struct{ from, to int } // each line's amounts in dst
+	var lines [numVariants][window.Count]struct{ from, to int } // each line's amounts in dst
 	for k := range t {
 		same := slices.Index(t[:k], t[k])
 		var buf [24]byte
@@ -301,7 +318,7 @@ func appendTable(dst, row []byte, t *forfait.Table) []byte {
 
 // cells are the "category,domain,cro,window" cells of every record, by
 // category, variant and window: the same 64 texts for every extract.
-var cells = func() (out [forfait.NumCategories][NumVariants][window.Count]string) {
+var cells = func() (out [forfait.NumCategories][numVariants][window.Count]string) {
 	for c := range out {
 		for k, v := range forfait.Variants() {
 			for j, w := range window.All() {

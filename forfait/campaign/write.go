@@ -1,51 +1,9 @@
 package campaign
 
-import (
-	"encoding/json"
-	"strconv"
+import "encoding/json"
 
-	"github.com/shopspring/decimal"
-
-	"github.com/sunes-spec/sunes/forfait"
-)
-
-// Header is the first line of the CSV output (Write, AppendCSV).
-const Header = "finess,region,combined_activity,category,domain,cro,window,base,forfait,advance,balance"
-
-// AppendCSV appends the records as CSV lines under Header, amounts in euros
-// as plain decimals without thousands separators. No field needs quoting:
-// FINESS numbers are digits and 2A/2B, region names those of Annexe 2 (no
-// comma or quote), the rest numbers and codes.
-func AppendCSV(dst []byte, recs []Record) []byte {
-	dst = append(dst, Header...)
-	dst = append(dst, '\n')
-	return appendRows(dst, recs)
-}
-
-func appendRows(dst []byte, recs []Record) []byte {
-	for i := range recs {
-		r := &recs[i]
-		dst = append(dst, r.FINESS.String()...)
-		dst = append(dst, ',')
-		dst = append(dst, r.Region.String()...)
-		dst = append(dst, ',')
-		dst = forfait.AppendFormat(dst, r.Combined)
-		dst = append(dst, ',')
-		dst = append(dst, r.Category.String()...)
-		dst = append(dst, ',')
-		dst = append(dst, r.Variant.Domain.String()...)
-		dst = append(dst, ',')
-		dst = strconv.AppendBool(dst, r.Variant.CRO)
-		dst = append(dst, ',')
-		dst = append(dst, r.Window.String()...)
-		for _, amount := range [...]decimal.Decimal{r.Base, r.Amount, r.Advance, r.Balance} {
-			dst = append(dst, ',')
-			dst = forfait.AppendFormat(dst, amount)
-		}
-		dst = append(dst, '\n')
-	}
-	return dst
-}
+// header is the first line of the CSV output.
+const header = "finess,region,combined_activity,category,domain,cro,window,base,forfait,advance,balance"
 
 // identityJSON is the head of a record's JSON object.
 type identityJSON struct {

@@ -85,7 +85,7 @@ func TestOneAmendmentReachesEveryPackage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	recs, err := campaign.Compute(&in.Forfait, ests, campaign.Options{NationalMax: decimal.New(500000, 0)})
+	recs, err := campaign.Compute(&in, ests, campaign.Options{NationalMax: decimal.New(500000, 0)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,7 +266,7 @@ func TestCampaignRecordJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	recs, err := campaign.Compute(&in.Forfait, ests, campaign.Options{NationalMax: decimal.New(500000, 0), Explain: true})
+	recs, err := campaign.Compute(&in, ests, campaign.Options{NationalMax: decimal.New(500000, 0), Explain: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -250,7 +250,9 @@ func (d *Dossier) notification(k envelope.Kind, v forfait.Variant, w window.Wind
 // Declaration is what an establishment declares in oSIS at the end of a
 // window for one domain (§5): its indicator rates for that window
 // and, when they miss the targets, whether it asks for a deferral
-// (INT-05).
+// (INT-05). A declaration given to Settle is taken as made by the
+// window's declaration deadline, whatever the day the ARS settles it on;
+// a domain never declared by then is closed instead (Close; INT-23).
 type Declaration struct {
 	Domain forfait.Domain
 	// Window is the window the rates were measured for; it must be the one

@@ -20,7 +20,8 @@ const (
 	// Published: published by the ARS programme pages, not in the instruction.
 	Published
 	// Inferred: derived from a rule of the instruction (a review period lasts
-	// at most 4 months from the start of the application period, §6.1).
+	// at most 4 months from the start of the application period, §6.1; the
+	// targets are declared at the end of the window, §5 and INT-22).
 	Inferred
 )
 

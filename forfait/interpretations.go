@@ -286,5 +286,60 @@ func Interpretations() []Interpretation {
 			DependsOn: []string{"eligibility.Conditions (TERRITORY)", "forfait.ParseFINESS", "TestScope"},
 			Origin:    library,
 		},
+		// Deadlines, the PS2.2 audit at settlement, GHT dossiers.
+		{
+			ID:       "INT-22",
+			Question: "By what day must an establishment declare in oSIS the rates of the targets it committed to reach in a window?",
+			Passage:  "§5 (targets declared in oSIS at the end of the funding window, at the deadlines set in the funding dossier); Annexe 1 (window 1 = S1 2022 … window 4 = S2 2023)",
+			Options: []string{
+				"no deadline: a dossier waits for its declaration as long as it takes",
+				"the last day of the window's measurement semester",
+				"a later day, after a period of grace the text does not give",
+			},
+			Reading:   "Each window's declaration deadline is the last day of its measurement semester: 30 June 2022, 31 December 2022, 30 June 2023, 31 December 2023, marked inferred in the calendar. An ARS whose funding dossiers set other dates amends its copy of the calendar.",
+			Why:       "§5 binds the establishment to declare its targets at the end of the funding window, and Annexe 1 makes each window a semester; a later day would be a date the text does not give, and no deadline would let an advance whose targets are never declared stay paid for ever.",
+			DependsOn: []string{"window.Terms.Declaration", "window.Instruction2021", "window.Schedule.Validate", "settlement.Close", "TestInstruction2021", "TestClose"},
+			Origin:    library,
+		},
+		{
+			ID:       "INT-23",
+			Question: "A domain is still undeclared after the deadline of the window it awaits: what becomes of its advance?",
+			Passage:  "§5 (commitment to declare the targets at the end of the window); Annexe 2 §3 (targets not reached in the window nor in the deferral window asked for: the advance is repaid)",
+			Options: []string{
+				"nothing: a rate never declared is missing, so the dossier stays open (INT-11 alone)",
+				"the targets are not shown reached: deferral when the establishment asked for it and INT-05 allows it, repayment of the advance otherwise",
+			},
+			Reading:   "When a dossier is closed on a day after the deadline of the window a domain awaits, with no declaration for it, the domain is settled as missed: deferred to window w+1 when the establishment asked for the deferral and INT-05 allows one (first window, not window 4), its whole advance repaid otherwise; a deferred domain still undeclared after window w+1's deadline is repaid. Before the deadline INT-11 holds: a missing rate settles nothing. A declaration given to settlement is taken as made by the deadline.",
+			Why:       "Only a declaration shows the targets reached; the establishment committed to make it at the end of the window, and Annexe 2 §3 asks the advance back when the targets are not reached in the window nor in the deferral window. INT-11 protects a dossier from a clerical gap while the window is open, not for ever.",
+			DependsOn: []string{"settlement.Close", "settlement.NewForecast", "TestClose", "TestForecast", "TestProgrammeMachine"},
+			Origin:    library,
+		},
+		{
+			ID:       "INT-24",
+			Question: "A window-1 application was validated on a purchase order for the PS2.2 audit: what happens at settlement when the audit was done after 31 December 2021, or its completion is not shown?",
+			Passage:  "Annexe 1, PS2.2 (a purchase order instead of the attestation, in window 1 only, provided the audit is done before the end of the review period, 31 December 2021); Annexe 2 §3 (the advance is paid on the prerequisites met; no funding is notified before the prerequisites and the targets are reached)",
+			Options: []string{
+				"nothing: the decision was taken and the advance stays paid",
+				"the balance is refused but the advance is kept",
+				"PS2.2 is not met: every domain still awaiting its targets has its advance repaid and no balance is paid",
+			},
+			Reading:   "When a dossier opened on a purchase order is settled or closed after the audit's deadline, the day the audit was done must have been recorded and be on or before the deadline. Otherwise PS2.2 is not met: every domain still awaiting its targets is settled by the repayment of its whole advance, whatever rates are declared, and no deferral is possible; domains already paid or repaid are left as they are.",
+			Why:       "The purchase order stands in for the attestation only on the condition that the audit is done by then; the advance is paid because the prerequisites are met and no funding is notified before they are, so a failed condition takes back what was paid on it. The establishment must supply the attestation, so an audit not shown is an audit not done.",
+			DependsOn: []string{"settlement.RecordAudit", "settlement.Settle", "settlement.Close", "eligibility.Decision.PendingAudit", "TestPendingAudit"},
+			Origin:    library,
+		},
+		{
+			ID:       "INT-25",
+			Question: "A GHT dossier is totalled at GHT level and paid under the delegation agreement between the ARS and the support establishment: what does each notification name, and what is funded once?",
+			Passage:  "Annexe 3 §2 (forfaits computed per candidate establishment, totalled at GHT level); Annexe 2 §3 (the GHT stands for its candidate members; funding at each member's reaching of a domain's targets); §5 (an establishment funded once per domain)",
+			Options: []string{
+				"one forfait for the GHT on its members' summed activity, notified to the support establishment",
+				"each member's forfaits on its own activity and targets, totalled at GHT level, each notification naming the member and domain it funds, the support establishment receiving the total",
+			},
+			Reading:   "Each member's dossier is opened and settled on its own activity and targets; the GHT dossier totals its members' forfaits, advances, balances and money, and remits each step's notifications to the support establishment as one sum. Each notification, and so the regional ledger, still names the member and domain it funds: that is what is funded once.",
+			Why:       "Annexe 3 §2 keeps the computation per establishment and moves only the total and the payment to the GHT; Annexe 2 §3 pays at each member's reaching of a domain's targets, and §5 counts the funding per establishment and domain.",
+			DependsOn: []string{"settlement.GHT", "settlement.GHT.Total", "settlement.GHT.Remit", "TestGHT"},
+			Origin:    library,
+		},
 	}
 }

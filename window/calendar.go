@@ -20,7 +20,8 @@ const (
 	// Published: published by the ARS programme pages, not in the instruction.
 	Published
 	// Inferred: derived from a rule of the instruction (a review period lasts
-	// at most 4 months from the start of the application period, §6.1).
+	// at most 4 months from the start of the application period, §6.1; the
+	// targets are declared at the end of the window, §5 and INT-22).
 	Inferred
 )
 
@@ -58,8 +59,19 @@ func (p Period) String() string {
 	return p.Start.String() + " – " + p.End.String() + " (" + p.Provenance.String() + ")"
 }
 
-// Terms are the parameters of one window: its discount factor and its
-// three periods.
+// Deadline is one day of the calendar, with where it comes from, as a
+// Period's ends are.
+type Deadline struct {
+	Date       Date
+	Provenance Provenance
+	Source     string // where the day comes from, e.g. "§5; Annexe 1; INT-22"
+}
+
+// String renders d as "2022-06-30 (inferred)".
+func (d Deadline) String() string { return d.Date.String() + " (" + d.Provenance.String() + ")" }
+
+// Terms are the parameters of one window: its discount factor, its three
+// periods and its declaration deadline.
 type Terms struct {
 	// Factor is the share of the base forfait paid in this window
 	// (dégressivité, Annexe 3 §2 and §4; §4.3).
@@ -74,6 +86,13 @@ type Terms struct {
 	// Measurement is the semester in which the targets are measured
 	// (Annexe 1, column headings "Fenêtre 1 - S1 2022" …).
 	Measurement Period
+	// Declaration is the last day on which the establishment declares in
+	// oSIS the rates of the targets it committed to reach in this window
+	// (§5: "à la fin de la fenêtre de financement"). A domain still
+	// undeclared after it is settled as missed (INT-22): deferred to the
+	// next window when the establishment asked for it, otherwise its
+	// advance is repaid (Annexe 2 §3; INT-05).
+	Declaration Deadline
 }
 
 // Schedule holds the terms of the four windows, indexed by Window.Index
@@ -114,6 +133,8 @@ func Instruction2021() Schedule {
 		factorSource = "Annexe 3 §4"
 		infer        = "§6.1: review lasts at most 4 months from the start of the application period"
 	)
+	const declare = "§5: targets declared in oSIS at the end of the funding window; Annexe 1: the window is the semester; INT-22"
+	deadline := func(m Period) Deadline { return Deadline{Date: m.End, Provenance: Inferred, Source: declare} }
 	measure := func(y int, first bool) Period {
 		if first {
 			return period(y, time.January, 1, y, time.June, 30, Stated, "Annexe 1: S1 "+strconv.Itoa(y))
@@ -127,6 +148,7 @@ func Instruction2021() Schedule {
 			Application:  period(2021, time.September, 1, 2021, time.October, 31, Published, pub),
 			Review:       period(2021, time.September, 1, 2021, time.December, 31, Stated, "Annexe 1, PS2.2: end of review 31 December 2021; §6.1: review may start with the first filing"),
 			Measurement:  measure(2022, true),
+			Declaration:  deadline(measure(2022, true)),
 		},
 		{
 			Factor:       decimal.New(90, -2),
@@ -134,6 +156,7 @@ func Instruction2021() Schedule {
 			Application:  period(2022, time.March, 1, 2022, time.April, 30, Published, pub),
 			Review:       period(2022, time.March, 1, 2022, time.June, 30, Inferred, infer),
 			Measurement:  measure(2022, false),
+			Declaration:  deadline(measure(2022, false)),
 		},
 		{
 			Factor:       decimal.New(85, -2),
@@ -141,6 +164,7 @@ func Instruction2021() Schedule {
 			Application:  period(2022, time.September, 1, 2022, time.October, 31, Stated, "§6.1, example of window 3"),
 			Review:       period(2022, time.September, 1, 2022, time.December, 31, Stated, "§6.1, example of window 3"),
 			Measurement:  measure(2023, true),
+			Declaration:  deadline(measure(2023, true)),
 		},
 		{
 			Factor:       decimal.New(80, -2),
@@ -148,6 +172,7 @@ func Instruction2021() Schedule {
 			Application:  period(2023, time.March, 1, 2023, time.April, 30, Published, pub),
 			Review:       period(2023, time.March, 1, 2023, time.June, 30, Inferred, infer),
 			Measurement:  measure(2023, false),
+			Declaration:  deadline(measure(2023, false)),
 		},
 	}
 }
@@ -163,7 +188,11 @@ var ErrInvalidSchedule = errors.New("window: invalid schedule")
 //   - an application period lasts at most 2 months and a review period at
 //     most 4 months, the review contains the application period (§6.1);
 //   - application periods follow each other without overlapping, and each
-//     window's measurement ends after its application period.
+//     window's measurement ends after its application period;
+//   - each window has a declaration deadline, with its provenance, no
+//     earlier than the end of its measurement (§5: at the end of the
+//     window), and later than the previous window's, so that a deferral
+//     window's deadline comes after the first one's (Annexe 2 §3).
 func (s *Schedule) Validate() error {
 	var errs []error
 	bad := func(field, value, problem string) {
@@ -206,6 +235,17 @@ func (s *Schedule) Validate() error {
 		}
 		if t.Measurement.End.day() <= t.Application.End.day() {
 			bad(name+"measurement", t.Measurement.String(), "ends before the application period ends")
+		}
+		switch dl := t.Declaration; {
+		case dl.Date.IsZero():
+			bad(name+"declaration", dl.String(), "a window needs a declaration deadline")
+		case dl.Date.day() < t.Measurement.End.day():
+			bad(name+"declaration", dl.String(), "before the end of the measurement "+t.Measurement.String())
+		case i > 0 && dl.Date.day() <= s[i-1].Declaration.Date.day():
+			bad(name+"declaration", dl.String(), "not after window "+strconv.Itoa(i)+"'s deadline "+s[i-1].Declaration.String())
+		}
+		if p := t.Declaration.Provenance; p < Stated || p > Inferred {
+			bad(name+"declaration provenance", p.String(), "not stated, published or inferred")
 		}
 		if i > 0 && t.Application.Start.day() <= s[i-1].Application.End.day() {
 			bad(name+"application", t.Application.String(), "does not follow window "+strconv.Itoa(i)+"'s application period")

@@ -20,12 +20,18 @@
 //   - Annexe 1: the measurement semesters (S1 2022 … S2 2023) and the end of
 //     window 1's review period (31 December 2021, PS2.2).
 //   - Annexe 3 §4: the factors 100, 90, 85, 80 %.
+//   - §5: the targets are declared in oSIS at the end of the funding
+//     window.
 //
 // # Interpretations
 //
 // The calendar ([Schedule]) marks each [Period] with its [Provenance]:
 // [Stated] by the instruction, [Published] by the ARS programme pages, or
-// [Inferred] from the 4-month rule of §6.1. INT-05 fixes the deferral
+// [Inferred] from the 4-month rule of §6.1, and each declaration
+// [Deadline] likewise. INT-22 reads the deadline as the last day of the
+// window's measurement semester, inferred from §5 and Annexe 1; an ARS
+// that set other dates in its funding dossiers amends its copy of the
+// schedule. INT-05 fixes the deferral
 // window to w+1 ([Window.Deferral]). Days are [Date] values, the one
 // calendar-day type of the module.
 //

@@ -108,17 +108,19 @@ func TestInstruction2021(t *testing.T) {
 		Review, ReviewEnd           string
 		ReviewProv                  window.Provenance
 		Measurement, MeasurementEnd string
+		Declaration                 string
+		DeclarationProv             window.Provenance
 	}
 	want := []row{
-		{"1", "2021-09-01", "2021-10-31", window.Published, "2021-09-01", "2021-12-31", window.Stated, "2022-01-01", "2022-06-30"},
-		{"0.9", "2022-03-01", "2022-04-30", window.Published, "2022-03-01", "2022-06-30", window.Inferred, "2022-07-01", "2022-12-31"},
-		{"0.85", "2022-09-01", "2022-10-31", window.Stated, "2022-09-01", "2022-12-31", window.Stated, "2023-01-01", "2023-06-30"},
-		{"0.8", "2023-03-01", "2023-04-30", window.Published, "2023-03-01", "2023-06-30", window.Inferred, "2023-07-01", "2023-12-31"},
+		{"1", "2021-09-01", "2021-10-31", window.Published, "2021-09-01", "2021-12-31", window.Stated, "2022-01-01", "2022-06-30", "2022-06-30", window.Inferred},
+		{"0.9", "2022-03-01", "2022-04-30", window.Published, "2022-03-01", "2022-06-30", window.Inferred, "2022-07-01", "2022-12-31", "2022-12-31", window.Inferred},
+		{"0.85", "2022-09-01", "2022-10-31", window.Stated, "2022-09-01", "2022-12-31", window.Stated, "2023-01-01", "2023-06-30", "2023-06-30", window.Inferred},
+		{"0.8", "2023-03-01", "2023-04-30", window.Published, "2023-03-01", "2023-06-30", window.Inferred, "2023-07-01", "2023-12-31", "2023-12-31", window.Inferred},
 	}
 	var got []row
 	for _, w := range window.All() {
 		tm := s.Terms(w)
-		if tm.FactorSource == "" || tm.Application.Source == "" || tm.Review.Source == "" || tm.Measurement.Source == "" {
+		if tm.FactorSource == "" || tm.Application.Source == "" || tm.Review.Source == "" || tm.Measurement.Source == "" || tm.Declaration.Source == "" {
 			t.Errorf("window %s: a source is missing: %+v", w, tm)
 		}
 		if !s.Factor(w).Equal(tm.Factor) {
@@ -126,7 +128,8 @@ func TestInstruction2021(t *testing.T) {
 		}
 		f := window.Date.String
 		got = append(got, row{tm.Factor.String(), f(tm.Application.Start), f(tm.Application.End), tm.Application.Provenance,
-			f(tm.Review.Start), f(tm.Review.End), tm.Review.Provenance, f(tm.Measurement.Start), f(tm.Measurement.End)})
+			f(tm.Review.Start), f(tm.Review.End), tm.Review.Provenance, f(tm.Measurement.Start), f(tm.Measurement.End),
+			f(tm.Declaration.Date), tm.Declaration.Provenance})
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("calendar (-want +got):\n%s", diff)
@@ -186,6 +189,12 @@ func TestValidate(t *testing.T) {
 			s[1].Review.Start, s[1].Review.End = window.MustParseDate("2021-10-31"), window.MustParseDate("2022-02-15")
 		},
 			[]string{"window 2 application"}},
+		{"no declaration deadline", func(s *window.Schedule) { s[1].Declaration = window.Deadline{} },
+			[]string{"window 2 declaration", "window 2 declaration provenance"}},
+		{"deadline before the window ends", func(s *window.Schedule) { s[0].Declaration.Date = window.MustParseDate("2022-06-29") },
+			[]string{"window 1 declaration"}},
+		{"deadline not after the previous one", func(s *window.Schedule) { s[2].Declaration.Date = s[3].Declaration.Date },
+			[]string{"window 4 declaration"}},
 		{"measurement too early", func(s *window.Schedule) { s[3].Measurement.End = window.MustParseDate("2023-04-01") }, []string{"window 4 measurement", "window 4 measurement"}},
 	}
 	for _, tt := range tests {

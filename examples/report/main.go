@@ -97,8 +97,12 @@ func run(w io.Writer, format, dir string) error {
 	}
 	var decisions []eligibility.Decision
 	var states []settlement.State
+	var last window.Date // the forecast's day: the last decision's
 	for _, app := range apps {
 		on := in.Calendar().Terms(app.Window).Review.End
+		if on.After(last) {
+			last = on
+		}
 		d, err := eligibility.Decide(&app, &in, on)
 		if err != nil {
 			return err
@@ -123,7 +127,7 @@ func run(w io.Writer, format, dir string) error {
 		}
 		states = append(states, st)
 	}
-	fc, err := settlement.NewForecast(&in, states, nil, []*envelope.Ledger{ledger})
+	fc, err := settlement.NewForecast(&in, last, states, nil, []*envelope.Ledger{ledger})
 	if err != nil {
 		return err
 	}

@@ -36,14 +36,19 @@ type walker struct {
 	states map[string]settlement.State
 }
 
-// book records the notifications one step added on the ledger, all or
-// none, and prints them with the dossier's lines and the ledger.
-func (k *walker) book(name, step string, st settlement.State, added []envelope.Notification) error {
-	if err := k.ledger.Book(added...); err != nil {
-		return err
+// step runs one step of dossier name and books its notifications on the
+// ledger as one (settlement.Apply: the dossier and the ledger both stay as
+// they were if either refuses), then prints them with the dossier's lines
+// and the ledger.
+func (k *walker) step(name, title string, run func(prev settlement.State) (settlement.State, []envelope.Notification, error)) error {
+	prev := k.states[name]
+	st, err := settlement.Apply(k.ledger, prev, func() (settlement.State, []envelope.Notification, error) { return run(prev) })
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	k.states[name] = st
-	fmt.Fprintf(k.w, "\n%s — %s\n", name, step)
+	added := st.Timeline[len(prev.Timeline):]
+	fmt.Fprintf(k.w, "\n%s — %s\n", name, title)
 	for _, n := range added {
 		cite := n.Source
 		for _, i := range n.Interpretations {
@@ -64,8 +69,9 @@ func (k *walker) book(name, step string, st settlement.State, added []envelope.N
 	return nil
 }
 
-// open reads the application file of dossier name, decides it, opens its
-// dossier on the day on and books the advances.
+// open reads the application file of dossier name, decides it domain by
+// domain, prints the decision on each, opens the dossier of the validated
+// domains on the day on and books their advances.
 func (k *walker) open(name string, on window.Date) error {
 	data, err := applications.ReadFile("applications/" + name + ".json")
 	if err != nil {
@@ -79,25 +85,35 @@ func (k *walker) open(name string, on window.Date) error {
 	if err != nil {
 		return err
 	}
-	st, added, err := settlement.Open(&k.in, decision, decimal.Zero, on)
-	if err != nil {
-		return err
+	fmt.Fprintf(k.w, "\n%s — decision of %s, domain by domain (§5, §6.1)\n", name, on)
+	for _, d := range decision.Domains() {
+		fmt.Fprintf(k.w, "  %s: %s\n", d.Variant, d.Status)
+		for _, r := range d.Reasons {
+			fmt.Fprintf(k.w, "    %s [%s]: %s\n", r.Code, r.Source, r.English)
+		}
 	}
-	return k.book(name, "application "+decision.Status().String()+" on "+on.String()+": advance of 30 % (§5, Annexe 2 §3, INT-04)", st, added)
+	return k.step(name, "dossier opened on "+on.String()+" for the validated domains: advance of 30 % (§5, Annexe 2 §3, INT-04)",
+		func(settlement.State) (settlement.State, []envelope.Notification, error) {
+			return settlement.Open(&k.in, decision, decimal.Zero, on)
+		})
 }
 
 // settle settles dossier name's domain from the rates it declares for the
 // window it awaits.
-func (k *walker) settle(name, step string, rates map[indicator.ID]indicator.Rate, deferral bool, on window.Date) error {
-	before := k.states[name]
-	l := before.Lines[0]
-	st, added, err := settlement.Settle(&k.in, before, []settlement.Declaration{
-		{Domain: l.Asked.Domain, Window: l.Window, Rates: rates, Defer: deferral},
-	}, on)
-	if err != nil {
-		return err
-	}
-	return k.book(name, step, st, added)
+func (k *walker) settle(name, title string, rates map[indicator.ID]indicator.Rate, deferral bool, on window.Date) error {
+	return k.step(name, title, func(prev settlement.State) (settlement.State, []envelope.Notification, error) {
+		l := prev.Lines[0]
+		return settlement.Settle(&k.in, prev, []settlement.Declaration{{Domain: l.Asked.Domain, Window: l.Window, Rates: rates, Defer: deferral}}, on)
+	})
+}
+
+// close closes dossier name on the day on: what is overdue then is
+// settled by the rules (§5, Annexe 2 §3; INT-22, INT-23), with the
+// deferrals the establishment asked for.
+func (k *walker) close(name, title string, on window.Date, deferrals ...forfait.Domain) error {
+	return k.step(name, title, func(prev settlement.State) (settlement.State, []envelope.Notification, error) {
+		return settlement.Close(&k.in, prev, on, deferrals...)
+	})
 }
 
 func run(w io.Writer) error {
@@ -120,6 +136,11 @@ func run(w io.Writer) error {
 		func() error { return k.open("a", decided) },
 		func() error { return k.open("b", decided) },
 		func() error { return k.open("c", decided) },
+		func() error { return k.open("d", decided) },
+		func() error {
+			return k.close("d", "closed on 2022-07-01: DS3 undeclared after window 1's deadline of 2022-06-30; deferral asked (INT-05, INT-22, INT-23)",
+				window.DateOf(2022, 7, 1), forfait.DS3)
+		},
 		func() error {
 			return k.settle("a", "S1 2022: DS2.1 at 40 % misses 45 %; deferral to window 2 (INT-05)",
 				map[indicator.ID]indicator.Rate{indicator.DS21: rate(400, 1000)}, true, window.DateOf(2022, 9, 1))
@@ -134,6 +155,10 @@ func run(w io.Writer) error {
 				map[indicator.ID]indicator.Rate{indicator.DS31: rate(100, 1000)}, false, window.DateOf(2022, 9, 1))
 		},
 		func() error {
+			return k.close("d", "closed on 2023-01-02: DS3 still undeclared after window 2's deadline of 2022-12-31: the advance is repaid (Annexe 2 §3; INT-23)",
+				window.DateOf(2023, 1, 2))
+		},
+		func() error {
 			return k.settle("a", "S2 2022: DS2.1 at 56 % reaches window 2's 54 %: window 2's forfait less the advance (INT-05)",
 				map[indicator.ID]indicator.Rate{indicator.DS21: rate(560, 1000)}, false, window.DateOf(2023, 3, 1))
 		},
@@ -144,7 +169,7 @@ func run(w io.Writer) error {
 		}
 	}
 	net := decimal.Zero
-	for _, name := range []string{"a", "b", "c"} {
+	for _, name := range []string{"a", "b", "c", "d"} {
 		net = net.Add(k.states[name].Money().Net)
 	}
 	s := ledger.State()

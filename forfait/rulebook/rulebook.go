@@ -121,6 +121,13 @@ func Render(w io.Writer, in *instruction.Rules) error {
 	}
 	b.line("- deferral window (fenêtre de report): w+1, none after window 4 (Annexe 2 §3; INT-05)")
 	b.line("")
+	b.line("Declaration deadlines: the establishment declares its targets in oSIS at the end of the window (§5); a domain still undeclared after the deadline of the window it awaits is settled as missed (INT-23).")
+	b.line("")
+	for _, win := range window.All() {
+		d := rs.Windows.Terms(win).Declaration
+		b.printf("- window %s: %s *%s* [%s]", win, d.Date, d.Provenance, d.Source)
+	}
+	b.line("")
 
 	b.line("## 4. Usage targets (Annexe 1; INT-07)")
 	b.line("")
@@ -167,6 +174,8 @@ func Render(w io.Writer, in *instruction.Rules) error {
 	b.table("reason code | source | judged for | refused when (English) | motif (français)", rows)
 	b.line("Earlier HOP'EN or Hôpital numérique funding is never a reason to refuse (§5).")
 	b.line("")
+	b.line("Each domain of an application is decided on its own: a condition judged for the application refuses every domain, a condition judged for each domain refuses that domain alone (DS2 without a laboratory, DS3 without an imaging unit, a domain already funded); the decision lists the domains validated and, for each one refused, every reason (§5, §6.1). A dossier opens the validated domains only, with their advances; a decision is taken, and a dossier opened, by the end of the window's review period (§6.1).")
+	b.line("")
 
 	b.line("## 7. Advance, balance, repayment (§5, Annexe 2 §3; INT-04 to INT-06)")
 	b.line("")
@@ -174,6 +183,9 @@ func Render(w io.Writer, in *instruction.Rules) error {
 	b.line("- Balance = forfait − advance, when the domain's targets are reached; advance + balance = forfait, always.")
 	b.line("- CRO asked, DS1 reached, DS1.3 missed: the standard forfait less the advance (INT-06).")
 	b.line("- Targets missed: one deferral to w+1 with its targets and forfait, the advance deducted (INT-05); otherwise, or missed again, the advance is repaid (Annexe 2 §3).")
+	b.line("- Targets undeclared after the declaration deadline of the window a domain awaits: missed; deferred to w+1 if the establishment asked for it in its first window, its advance repaid otherwise or after the deferral window's deadline (§5, Annexe 2 §3; INT-22, INT-23).")
+	b.line("- PS2.2 proved by a purchase order in window 1: the audit must be recorded done by the end of window 1's review period; otherwise, once that day has passed, every domain still awaiting its targets is repaid at settlement (Annexe 1, PS2.2; INT-24).")
+	b.line("- GHT dossier: each member's forfaits and targets are its own; the GHT totals them and its support establishment receives the notifications under its delegation agreement with the ARS (Annexe 3 §2; INT-25).")
 	b.line("")
 
 	b.line("## 8. Envelopes (§3.3, Annexe 2)")

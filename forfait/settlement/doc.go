@@ -17,15 +17,28 @@
 // (INT-06), the line then showing DS1 as granted; missed, either a
 // deferral to the next window, whose targets and forfait then apply with
 // the advance deducted (INT-05), or the repayment of the whole advance;
-// missed again after a deferral, the repayment. The balance is one
+// missed again after a deferral, the repayment. Settling needs a
+// declaration: a dossier whose declarations are overdue is closed instead
+// ([Close]): each domain still awaiting the targets of a window whose
+// declaration deadline (window.Terms.Declaration) has passed is settled as
+// missed, deferred when the establishment asked for it, repaid otherwise
+// (INT-22, INT-23). A dossier opened on a window-1 purchase order for the
+// PS2.2 audit records the day the audit was done ([RecordAudit]); not done
+// by its deadline, every domain still awaiting is repaid when the dossier
+// is settled or closed (INT-24). The balance is one
 // function, [BalanceOf], which the audit (package forfait/audit) also
 // checks paid balances against. A rate never declared is
 // missing, not zero (INT-11). There is no deferral after window 4, and a
 // domain is funded at most once over the programme (§5). Each step returns
 // the notifications it adds, to book on the regional ledger
 // ([envelope.Ledger.Book]); [State.Money] sums what the dossier was paid
-// and repaid. [NewForecast] gives an ARS its planned notifications and the
-// advances at risk (Annexe 2 §5).
+// and repaid; [Apply] runs a step and books it as one, the state and the
+// ledger both left as they were when either refuses. [NewForecast] gives
+// an ARS, on a given day, its planned notifications, the advances at risk
+// and those overdue (Annexe 2 §5). [History] tells eligibility what the
+// establishment's dossiers became, so that a domain is funded once (§5;
+// INT-14). A [GHT] dossier totals its members' dossiers, each settled on
+// its own targets, for its support establishment (Annexe 3 §2; INT-25).
 //
 // Invariants, checked by the tests after every step: per domain, paid −
 // repaid is the entitlement earned or zero; nothing is paid twice; nothing
@@ -35,6 +48,11 @@
 //
 //   - §5 and Annexe 2 §3: advance, balance, repayment; one funding per
 //     domain.
+//   - §5: the targets declared in oSIS at the end of the window.
+//   - Annexe 1, PS2.2: the audit ordered in window 1, done by the end of
+//     the review period.
+//   - Annexe 3 §2: a GHT dossier totalled at GHT level, paid through the
+//     support establishment.
 //   - Annexe 2 §5: the forecast of notifications.
 //
 // # Interpretations
@@ -44,14 +62,23 @@
 //     advance deducted; none after window 4; missed again, repayment.
 //   - INT-06: CRO missed but DS1 reached: the standard forfait of the
 //     window, less the advance already paid.
-//   - INT-11: a rate never declared is missing: nothing is settled.
+//   - INT-11: a rate never declared is missing: nothing is settled, until
+//     the deadline.
+//   - INT-22: the declaration deadline is the last day of the window's
+//     semester.
+//   - INT-23: undeclared after it, the targets are missed.
+//   - INT-24: the PS2.2 audit ordered and not done in time repays what
+//     still awaits its targets.
+//   - INT-25: a GHT dossier's notifications name the member and domain
+//     they fund; the support establishment is paid their sum.
 //
 // # Errors
 //
 // Open and Settle report every problem at once, each a *forfait.InputError
 // unwrapping to ErrNotValidated, ErrInvalidDossier, ErrDate, ErrSettled,
-// ErrMismatch or ErrNoDeferral (or a forfait, indicator or eligibility
-// sentinel), and then change nothing.
+// ErrMismatch, ErrNoDeferral or ErrNoDeclaration (or a forfait,
+// indicator or eligibility sentinel), and then change nothing; so do
+// Close and RecordAudit.
 //
 // # Example
 //
@@ -60,4 +87,7 @@
 //	err = ledger.Book(added...)
 //	st, added, err = settlement.Settle(&in, st, declarations, on) // balances or repayments
 //	err = ledger.Book(added...)
+//	st, err = settlement.Apply(ledger, st, func() (settlement.State, []envelope.Notification, error) {
+//		return settlement.Close(&in, st, later) // what is overdue, booked as one
+//	})
 package settlement

@@ -68,7 +68,7 @@ func ExampleNewForecast() {
 		Establishment: forfait.MustParseFINESS("350000014"), Region: envelope.Bretagne, Combined: decimal.New(30000, 0), Window: window.W2,
 		Variants: []forfait.Variant{{Domain: forfait.DS1, CRO: true}},
 	}
-	fc, err := settlement.NewForecast(&in, nil, []settlement.Dossier{pending}, nil)
+	fc, err := settlement.NewForecast(&in, window.DateOf(2022, 6, 30), nil, []settlement.Dossier{pending}, nil)
 	if err != nil {
 		fmt.Println(err)
 		return

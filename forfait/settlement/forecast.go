@@ -32,8 +32,11 @@ type Planned struct {
 // Forecast is the report an ARS gives the DGOS and the DNS to adjust its
 // delegations and avoid losing credits (Annexe 2 §5).
 type Forecast struct {
+	// On is the day of the forecast: a domain past its declaration
+	// deadline on that day is overdue, not planned (§5; INT-22, INT-23).
+	On window.Date
 	// Planned lists the notifications still to come, by region, window and
-	// domain, assuming every awaited target is reached.
+	// domain, assuming every awaited target is reached by its deadline.
 	Planned []Planned
 	// PerEstablishment lists the same notifications per establishment,
 	// window and domain, sorted by region, establishment, window and
@@ -44,22 +47,29 @@ type Forecast struct {
 	// domains still awaiting their targets: what would be repaid if they
 	// were all missed (Annexe 2 §3).
 	AtRisk [envelope.NumRegions]decimal.Decimal
+	// Overdue is, per region, the advances paid on domains still awaiting
+	// targets whose declaration deadline has passed on the day of the
+	// forecast: their balance is no longer planned and the dossiers are to
+	// be settled or closed (Close), which repays them unless a deferral is
+	// asked (Annexe 2 §3; INT-22, INT-23).
+	Overdue [envelope.NumRegions]decimal.Decimal
 	// Remaining is, per region with a ledger, its remaining credits less
 	// the planned notifications; a negative part means the credits will not
 	// suffice.
 	Remaining map[envelope.Region]envelope.Credits
 }
 
-// NewForecast plans the notifications to come (Annexe 2 §5): for each
-// dossier of states, the balance of every domain awaiting its targets (the
-// forfait of its window less the advance paid); for each validated dossier
-// of pending not yet opened, its advances and balances; in total per
-// region, window and domain and per establishment. ledgers give the
-// credits left.
-func NewForecast(in *instruction.Rules, states []State, pending []Dossier, ledgers []*envelope.Ledger) (Forecast, error) {
-	var fc Forecast
+// NewForecast plans, on the day on, the notifications to come (Annexe 2
+// §5): for each dossier of states, the balance of every domain awaiting
+// targets whose declaration deadline has not passed (the forfait of its
+// window less the advance paid), a domain past it counted as overdue
+// instead (INT-22, INT-23); for each validated dossier of pending not yet
+// opened, its advances and balances; in total per region, window and
+// domain and per establishment. ledgers give the credits left.
+func NewForecast(in *instruction.Rules, on window.Date, states []State, pending []Dossier, ledgers []*envelope.Ledger) (Forecast, error) {
+	fc := Forecast{On: on}
 	for i := range fc.AtRisk {
-		fc.AtRisk[i] = decimal.Zero
+		fc.AtRisk[i], fc.Overdue[i] = decimal.Zero, decimal.Zero
 	}
 	type key struct {
 		r envelope.Region
@@ -86,6 +96,12 @@ func NewForecast(in *instruction.Rules, states []State, pending []Dossier, ledge
 	for _, st := range states {
 		for _, l := range st.Lines {
 			if l.Stage != Awaiting {
+				continue
+			}
+			if Overdue(in, l, on) {
+				if r := st.Dossier.Region; r.IsValid() {
+					fc.Overdue[r.Index()] = fc.Overdue[r.Index()].Add(l.Paid)
+				}
 				continue
 			}
 			f, err := in.Forfait.Compute(st.Dossier.request(l.Asked, l.Window))

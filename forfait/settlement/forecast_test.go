@@ -142,7 +142,7 @@ func TestForecastPerEstablishment(t *testing.T) {
 	pending := st.Dossier
 	pending.Establishment, pending.Window = forfait.MustParseFINESS("750000023"), window.W1
 	pending.Variants = []forfait.Variant{ds2}
-	fc, err := settlement.NewForecast(&rules, []settlement.State{st}, []settlement.Dossier{pending}, nil)
+	fc, err := settlement.NewForecast(&rules, day(2021, 12, 1), []settlement.State{st}, []settlement.Dossier{pending}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,6 +36,9 @@ var (
 	ErrMismatch = errors.New("settlement: declaration for another domain or window")
 	// ErrNoDeferral: a deferral that INT-05 does not allow.
 	ErrNoDeferral = errors.New("settlement: no deferral possible")
+	// ErrNoDeclaration: a settlement given no declaration at all; a dossier
+	// whose declarations are overdue is closed instead (Close; §5, INT-23).
+	ErrNoDeclaration = errors.New("settlement: no declaration")
 )
 
 // Dossier is a validated application's funding file: the facts the money
@@ -55,6 +58,11 @@ type Dossier struct {
 	// decision that opened the dossier (the advance's notification).
 	Filed  window.Date `json:"filed"`
 	Opened window.Date `json:"opened"`
+	// Audit is the PS2.2 audit a window-1 decision validated on a purchase
+	// order left to check, nil otherwise (Annexe 1, PS2.2); AuditDone the
+	// day it was done, once recorded (RecordAudit; INT-24).
+	Audit     *eligibility.PendingAudit `json:"pending_audit,omitempty"`
+	AuditDone window.Date               `json:"audit_done,omitempty"`
 }
 
 // Equal reports whether d and e hold the same values (amounts compared by
@@ -62,7 +70,8 @@ type Dossier struct {
 func (d Dossier) Equal(e Dossier) bool {
 	return d.Establishment == e.Establishment && d.Region == e.Region && d.Combined.Equal(e.Combined) &&
 		d.NationalMax.Equal(e.NationalMax) && d.Window == e.Window && slices.Equal(d.Variants, e.Variants) &&
-		d.Filed == e.Filed && d.Opened == e.Opened
+		d.Filed == e.Filed && d.Opened == e.Opened && (d.Audit == nil) == (e.Audit == nil) &&
+		(d.Audit == nil || *d.Audit == *e.Audit) && d.AuditDone == e.AuditDone
 }
 
 // Stage is where one domain of a dossier stands.
@@ -195,6 +204,9 @@ func Open(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Dec
 		Combined: a.Establishment.CombinedActivity, NationalMax: nationalMax,
 		Window: a.Window, Variants: validated, Filed: a.Filed, Opened: on,
 	}
+	if p, ok := d.PendingAudit(); ok {
+		dossier.Audit = &p
+	}
 	var errs []error
 	if dossier.Combined.Sign() <= 0 {
 		errs = append(errs, &forfait.InputError{Path: codec.Path{codec.Name("establishment")}, Field: "combined_activity", Value: forfait.Format(dossier.Combined),
@@ -238,7 +250,9 @@ func (d *Dossier) notification(k envelope.Kind, v forfait.Variant, w window.Wind
 // Declaration is what an establishment declares in oSIS at the end of a
 // window for one domain (§5): its indicator rates for that window
 // and, when they miss the targets, whether it asks for a deferral
-// (INT-05).
+// (INT-05). A declaration given to Settle is taken as made by the
+// window's declaration deadline, whatever the day the ARS settles it on;
+// a domain never declared by then is closed instead (Close; INT-23).
 type Declaration struct {
 	Domain forfait.Domain
 	// Window is the window the rates were measured for; it must be the one
@@ -266,8 +280,14 @@ type Declaration struct {
 //   - missed otherwise, or again after a deferral: the repayment of the
 //     whole advance.
 //
-// Every problem is reported at once and then nothing changes: a date
-// before the opening (ErrDate); a domain the dossier does not hold or
+// A dossier opened on a window-1 purchase order for PS2.2 and settled
+// after the audit's deadline must have the audit recorded done by then
+// (RecordAudit); otherwise every domain still awaiting its targets is
+// repaid, whatever its rates (Annexe 1, PS2.2; Annexe 2 §3; INT-24).
+//
+// Every problem is reported at once and then nothing changes: no
+// declaration at all (ErrNoDeclaration: an overdue dossier is closed with
+// Close instead); a date before the opening (ErrDate); a domain the dossier does not hold or
 // rates for another window (ErrMismatch); a domain no longer awaiting or
 // declared twice (ErrSettled); a deferral after window 4, a second one, or
 // with the targets reached (ErrNoDeferral); a rate missing or invalid
@@ -278,6 +298,11 @@ func Settle(in *instruction.Rules, st State, decls []Declaration, on window.Date
 	if on.IsZero() || on.Before(st.Dossier.Opened) {
 		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(), Reason: "before the opening on " + st.Dossier.Opened.String(), Err: ErrDate})
 	}
+	if len(decls) == 0 {
+		errs = append(errs, &forfait.InputError{Field: "declarations", Value: "[]",
+			Reason: "nothing to settle: the rates are declared in oSIS at the end of the window (§5); an overdue dossier is closed", Err: ErrNoDeclaration})
+	}
+	auditFailed := next.auditFailed(on)
 	seen := map[forfait.Domain]bool{}
 	for i, decl := range decls {
 		at := codec.Path{codec.Name("declarations"), codec.Index(i)}
@@ -300,9 +325,16 @@ func Settle(in *instruction.Rules, st State, decls []Declaration, on window.Date
 			errs = append(errs, err)
 			continue
 		}
+		if auditFailed {
+			next.Lines[j].Outcome = &o
+			continue
+		}
 		if err := next.settleLine(in, j, o, decl.Defer, on); err != nil {
 			errs = append(errs, err)
 		}
+	}
+	if auditFailed {
+		next.repayAll(on)
 	}
 	if len(errs) > 0 {
 		return st, nil, errors.Join(errs...)
@@ -343,14 +375,21 @@ func (st *State) settleLine(in *instruction.Rules, i int, o indicator.Outcome, d
 		l.Window, l.Deferred = w, true
 		return nil
 	}
-	advance := l.Paid
-	l.Repaid, l.Stage = l.Repaid.Add(advance), Repaid
 	var interps []string
 	if l.Deferred {
 		interps = append(interps, "INT-05")
 	}
-	st.Timeline = append(st.Timeline, d.notification(envelope.Repayment, l.Asked, l.Window, advance, on, "Annexe 2 §3", interps...))
+	st.repay(i, on, "Annexe 2 §3", interps...)
 	return nil
+}
+
+// repay settles line i by the repayment of everything it was paid, the
+// whole advance (Annexe 2 §3), on the day on.
+func (st *State) repay(i int, on window.Date, source string, interps ...string) {
+	l := &st.Lines[i]
+	advance := l.Paid.Sub(l.Repaid)
+	l.Repaid, l.Stage = l.Repaid.Add(advance), Repaid
+	st.Timeline = append(st.Timeline, st.Dossier.notification(envelope.Repayment, l.Asked, l.Window, advance, on, source, interps...))
 }
 
 // Balance is the second payment of a domain whose targets are reached

@@ -389,9 +389,13 @@ func checkInvariants(t *rapid.T, st settlement.State, models map[forfait.Domain]
 	}
 }
 
+// TestForecast: a window-1 dossier forecast on its deadline (30 June 2022)
+// plans every awaited balance; forecast on 1 September 2022, after DS3 is
+// settled, its two domains still awaiting are past their declaration
+// deadline: overdue, not planned (INT-22, INT-23).
 func TestForecast(t *testing.T) {
-	st := open(t, annexApplication(), day(2021, 12, 1))
-	st, _, err := settlement.Settle(&rules, st, []settlement.Declaration{{Domain: forfait.DS3, Window: window.W1, Rates: rates(t, indicator.DS31, "45")}}, day(2022, 9, 1))
+	opened := open(t, annexApplication(), day(2021, 12, 1))
+	st, _, err := settlement.Settle(&rules, opened, []settlement.Declaration{{Domain: forfait.DS3, Window: window.W1, Rates: rates(t, indicator.DS31, "45")}}, day(2022, 9, 1))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -403,31 +407,50 @@ func TestForecast(t *testing.T) {
 	if err := ledger.Book(st.Timeline...); err != nil {
 		t.Fatal(err)
 	}
-	fc, err := settlement.NewForecast(&rules, []settlement.State{st}, []settlement.Dossier{pending}, []*envelope.Ledger{ledger})
-	if err != nil {
-		t.Fatal(err)
-	}
 	type row struct {
 		W              window.Window
 		D              forfait.Domain
 		Advance, Usage string
 	}
-	var got []row
-	for _, p := range fc.Planned {
-		got = append(got, row{p.Window, p.Domain, forfait.Format(p.Advance), forfait.Format(p.Usage)})
+	planned := func(fc settlement.Forecast) []row {
+		var got []row
+		for _, p := range fc.Planned {
+			got = append(got, row{p.Window, p.Domain, forfait.Format(p.Advance), forfait.Format(p.Usage)})
+		}
+		return got
 	}
-	// Awaiting: DS1 CRO 109 738 − 32 921 = 76 817, DS2 39 194 − 11 758 = 27 436 (window 1).
-	want := []row{{window.W1, forfait.DS1, "0", "76817"}, {window.W1, forfait.DS2, "0", "27436"}, {window.W2, forfait.DS2, "10583", "24692"}}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("planned (-want +got):\n%s", diff)
+	idf := envelope.IleDeFrance.Index()
+
+	// On the deadline: DS1 CRO 109 738 − 32 921 = 76 817, DS2 and DS3
+	// 39 194 − 11 758 = 27 436 each, all at risk: 32 921 + 2 × 11 758.
+	fc, err := settlement.NewForecast(&rules, day(2022, 6, 30), []settlement.State{opened}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	// At risk: the two awaiting advances, 32 921 + 11 758.
-	if r := fc.AtRisk[envelope.IleDeFrance.Index()]; !r.Equal(decimal.New(44679, 0)) {
-		t.Errorf("at risk %s, want 44679", r)
+	want := []row{{window.W1, forfait.DS1, "0", "76817"}, {window.W1, forfait.DS2, "0", "27436"}, {window.W1, forfait.DS3, "0", "27436"}}
+	if diff := cmp.Diff(want, planned(fc)); diff != "" {
+		t.Errorf("planned on the deadline (-want +got):\n%s", diff)
 	}
-	// Remaining: advance 100 000 − 56 437 notified − 10 583 planned; usage 200 000 − 27 436 paid (DS3) − 128 945 planned.
+	if !fc.AtRisk[idf].Equal(decimal.New(56437, 0)) || !fc.Overdue[idf].IsZero() {
+		t.Errorf("on the deadline: at risk %s, overdue %s; want 56437, 0", fc.AtRisk[idf], fc.Overdue[idf])
+	}
+
+	// After it: only the pending window-2 dossier is planned; the two
+	// awaiting advances, 32 921 + 11 758, are overdue.
+	fc, err = settlement.NewForecast(&rules, day(2022, 9, 1), []settlement.State{st}, []settlement.Dossier{pending}, []*envelope.Ledger{ledger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]row{{window.W2, forfait.DS2, "10583", "24692"}}, planned(fc)); diff != "" {
+		t.Errorf("planned after the deadline (-want +got):\n%s", diff)
+	}
+	if !fc.AtRisk[idf].IsZero() || !fc.Overdue[idf].Equal(decimal.New(44679, 0)) {
+		t.Errorf("after the deadline: at risk %s, overdue %s; want 0, 44679", fc.AtRisk[idf], fc.Overdue[idf])
+	}
+	// Remaining: advance 100 000 − 56 437 notified − 10 583 planned; usage
+	// 200 000 − 27 436 paid (DS3) − 24 692 planned.
 	rem := fc.Remaining[envelope.IleDeFrance]
-	if !rem.Advance.Equal(decimal.New(32980, 0)) || !rem.Usage.Equal(decimal.New(43619, 0)) {
+	if !rem.Advance.Equal(decimal.New(32980, 0)) || !rem.Usage.Equal(decimal.New(147872, 0)) {
 		t.Errorf("remaining %+v", rem)
 	}
 }

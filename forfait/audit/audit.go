@@ -103,9 +103,9 @@ type Payment struct {
 }
 
 // Equal reports whether p and q hold the same values (the amount compared
-// by value, so 1.50 equals 1.5).
+// by value, so 1.50 equals 1.5; the zero volet is volet 1).
 func (p Payment) Equal(q Payment) bool {
-	return p.FINESS == q.FINESS && p.Volet == q.Volet && p.Variant == q.Variant && p.Window == q.Window && p.Kind == q.Kind &&
+	return p.FINESS == q.FINESS && p.volet() == q.volet() && p.Variant == q.Variant && p.Window == q.Window && p.Kind == q.Kind &&
 		p.Amount.Equal(q.Amount) && p.Date == q.Date && p.Line == q.Line
 }
 

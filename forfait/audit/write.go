@@ -3,6 +3,7 @@ package audit
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -12,6 +13,35 @@ import (
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 )
+
+// WritePayments writes a payment ledger that ReadPayments reads back
+// (§6.1, Annexe 2 §3, §4): a header of the PaymentColumns and volet, then
+// one row per payment, amounts with a decimal point, dates as
+// YYYY-MM-DD, domain, cro and window empty in volet 2; Line is not
+// written (ReadPayments sets it to the row's line). A payment Audit could
+// not read is refused first, every problem reported as a
+// *forfait.InputError and nothing written.
+func WritePayments(w io.Writer, ps []Payment) error {
+	if errs := checkPayments(ps); len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(ledgerColumns()); err != nil {
+		return err
+	}
+	for _, p := range ps {
+		domain, cro, win := "", "", ""
+		if p.volet() == envelope.Volet1 {
+			domain, cro, win = p.Variant.Domain.String(), strconv.FormatBool(p.Variant.CRO), p.Window.String()
+		}
+		volet, _ := p.volet().MarshalText()
+		if err := cw.Write([]string{p.FINESS.String(), domain, cro, win, p.Kind.String(), forfait.Format(p.Amount), p.Date.String(), string(volet)}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
 
 // CSVHeader is the header of WriteCSV's output: the payment (with its
 // line in the ledger file and its date, so that a DUPLICATE is told from

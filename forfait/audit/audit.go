@@ -193,13 +193,21 @@ const (
 	// Expected: what was left under the cap before it; the money beyond is
 	// counted by the amount or duplicate findings, not by this one.
 	Volet2Cap Code = "VOLET2-CAP"
+	// AdvanceKept: a volet-1 advance neither balanced nor repaid when the
+	// audit is made, after the day it had to be repaid: the declaration
+	// deadline of the deferral window, or of window 4 for a window-4
+	// advance (§5; Annexe 2 §3; INT-05, INT-28). Expected: 0, nothing of
+	// the advance being the establishment's once its targets are missed;
+	// the finding counts the whole advance, and settles the advance's own
+	// wrong amount (INT-26).
+	AdvanceKept Code = "ADVANCE-KEPT"
 )
 
 // Codes lists every code, in the order of the package documentation (§5,
 // Annexe 2 §3, §4; §6.1).
 func Codes() []Code {
 	return []Code{AdvanceAmount, BalanceAmount, BalanceWindow, RepaymentAmount, Duplicate, NoAdvance,
-		BalanceAndRepayment, UnknownEstablishment, CRONotDS1, RegionCredits, DateCalendar, NotPilot, NotDesignated, Volet2Cap}
+		BalanceAndRepayment, UnknownEstablishment, CRONotDS1, RegionCredits, DateCalendar, NotPilot, NotDesignated, Volet2Cap, AdvanceKept}
 }
 
 // Finding is one problem of one payment: what was paid, what the rules
@@ -222,11 +230,12 @@ type Finding struct {
 	// paid as if the advance had been right, so its difference is the
 	// advance's, already counted (INT-26). 0 when it stands alone.
 	Cause int
-	// Recovered is true for a wrong advance whose balance or repayment,
-	// measured from the advance paid as the text says (Annexe 2 §3),
-	// recovered the wrong amount: it is no longer money paid wrongly
-	// (INT-26).
-	Recovered       bool
+	// Settled is true for a wrong advance whose wrong amount a later step
+	// settles, so that it is not counted again (INT-26): its balance or
+	// repayment, measured from the advance paid as the text says (Annexe 2
+	// §3), recovered it, or an ADVANCE-KEPT finding counts the whole
+	// advance.
+	Settled         bool
 	Source          string
 	Interpretations []string
 	// Derivation says how the expected amount, or the finding, follows
@@ -237,12 +246,12 @@ type Finding struct {
 // Overpaid is the money this finding adds to what was paid wrongly, the
 // sum the totals count (INT-26): the difference for an advance or a
 // balance, its opposite for a repayment (too little asked back is money
-// kept); zero for a consequence (Cause), a recovered advance, a finding
+// kept); zero for a consequence (Cause), a settled advance, a finding
 // without Expected, and REGION-CREDITS and VOLET2-CAP, which say what a
 // ceiling allowed, not what was due. Over a history the findings'
 // Overpaid sum to what was paid less what was due.
 func (f Finding) Overpaid() decimal.Decimal {
-	if !f.HasExpected || f.Cause > 0 || f.Recovered || f.Code == RegionCredits || f.Code == Volet2Cap {
+	if !f.HasExpected || f.Cause > 0 || f.Settled || f.Code == RegionCredits || f.Code == Volet2Cap {
 		return decimal.Zero
 	}
 	return effect(f.Payment.Kind, f.Difference)
@@ -270,6 +279,13 @@ type Options struct {
 	// payment; the others against their whole Annexe 2 envelope (Annexe 2
 	// §1, §2), split 30/70 (§3, §4).
 	Delegations []Delegation
+	// AsOf is the day the audit is made and Deadline the last day to
+	// declare the targets of each window (§5: at the end of the funding
+	// window). With both, a volet-1 advance neither balanced nor repaid
+	// after its repayment date is reported (ADVANCE-KEPT); with either
+	// missing, none is.
+	AsOf     window.Date
+	Deadline func(window.Window) window.Date
 }
 
 // Delegation is the tranches delegated to one region for one volet
@@ -341,6 +357,9 @@ func Audit(in *instruction.Rules, ests []Establishment, payments []Payment, opt 
 		if err := a.audit(p); err != nil {
 			return Report{}, err
 		}
+	}
+	if !opt.AsOf.IsZero() && opt.Deadline != nil {
+		a.checkKept(opt.AsOf, opt.Deadline)
 	}
 	report.Findings, report.Payments = a.findings, len(payments)
 	return report, nil
@@ -474,6 +493,7 @@ type auditor struct {
 	ests        map[forfait.FINESS]Establishment
 	nationalMax decimal.Decimal
 	groups      map[groupKey]*group
+	keys        []groupKey                         // the groups in the order of their first payment
 	seen        map[envelope.Identity]Payment      // the first payment of each identity (§5; INT-14)
 	used        map[budgetKey]envelope.Credits     // paid net of repayments
 	whole       map[budgetKey]envelope.Credits     // the Annexe 2 envelopes, split once
@@ -575,7 +595,7 @@ func (a *auditor) audit(p Payment) error {
 	g := a.groups[k]
 	if g == nil {
 		g = &group{}
-		a.groups[k] = g
+		a.groups[k], a.keys = g, append(a.keys, k)
 	}
 	what := p.Variant.Domain.String()
 	if v2 {
@@ -680,10 +700,42 @@ func (a *auditor) settle(g *group, code Code, s Payment, expected decimal.Decima
 		a.findings[len(a.findings)-1].Cause = g.advanceFinding
 		return
 	}
-	adv.Recovered = true
+	adv.Settled = true
 	adv.Derivation += "; recovered by the " + s.Kind.String() + " of " + where(s) + ", measured from the advance paid (INT-26)"
 	if !own.IsZero() {
 		a.finding(code, s, &expected, source, derivation, interps...)
+	}
+}
+
+// checkKept reports, in the order of their first payment, the volet-1
+// advances neither balanced nor repaid on asOf, after their repayment
+// date: the deadline of the deferral window (a deferral may have been
+// asked, INT-05), of window 4 for a window-4 advance (§5; Annexe 2 §3;
+// INT-28). The finding counts the whole advance and settles the advance's
+// own wrong amount (INT-26).
+func (a *auditor) checkKept(asOf window.Date, deadline func(window.Window) window.Date) {
+	for _, k := range a.keys {
+		g := a.groups[k]
+		if k.volet != envelope.Volet1 || g.advance == nil || g.balance != nil || g.repayment != nil {
+			continue
+		}
+		adv := *g.advance
+		last := adv.Window
+		if next, ok := last.Deferral(); ok {
+			last = next
+		}
+		due := deadline(last)
+		if !asOf.After(due) {
+			continue
+		}
+		zero := decimal.Zero
+		if g.advanceFinding > 0 {
+			f := &a.findings[g.advanceFinding-1]
+			f.Settled = true
+			f.Derivation += "; the whole advance is counted by ADVANCE-KEPT (INT-26)"
+		}
+		a.finding(AdvanceKept, adv, &zero, "§5; Annexe 2 §3", "advance of window "+adv.Window.String()+" paid "+where(adv)+
+			": neither balanced nor repaid on "+asOf.String()+", after window "+last.String()+"'s declaration deadline "+due.String(), "INT-05", "INT-28")
 	}
 }
 
@@ -795,7 +847,7 @@ type Totals[K comparable] struct {
 	Key   K
 	Count int
 	// Overpaid is the sum of the findings' Overpaid: each wrong euro
-	// counted once, a consequence or a recovered advance not at all
+	// counted once, a consequence or a settled advance not at all
 	// (INT-26).
 	Overpaid decimal.Decimal
 }

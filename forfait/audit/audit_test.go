@@ -222,7 +222,7 @@ func TestReports(t *testing.T) {
 	if err := audit.WriteCSV(&csvOut, r); err != nil {
 		t.Fatal(err)
 	}
-	wantCSV := "finess,region,volet,domain,cro,window,kind,line,date,finding,expected,paid,difference,overpaid,consequence_of,recovered,citation\n" +
+	wantCSV := "finess,region,volet,domain,cro,window,kind,line,date,finding,expected,paid,difference,overpaid,consequence_of,settled,citation\n" +
 		"750712184,Ile-de-France,1,DS2,false,1,advance,,2021-12-15,ADVANCE-AMOUNT,11758,11759,1,1,,false,§5; Annexe 2 §3; INT-04\n" +
 		"130000012,,1,DS2,false,1,advance,,2021-12-15,UNKNOWN-ESTABLISHMENT,,5,,,,false,§5\n" +
 		"750712184,Ile-de-France,1,DS3,false,1,repayment,,2022-09-01,REPAYMENT-AMOUNT,11758,10964,-794,794,,false,Annexe 2 §3; INT-05\n"

@@ -14,6 +14,10 @@ import (
 	"github.com/sunes-spec/sunes/window"
 )
 
+// deadline is the last day to declare a window's targets, the last day of
+// its measurement semester (§5, Annexe 1).
+func deadline(w window.Window) window.Date { return rules.Calendar().Terms(w).Measurement.End }
+
 // pilot is an establishment of a volet-2 pilot region (Annexe 2 §2), with
 // the 230 000 combined activity of mayotte's.
 var pilot = forfait.MustParseFINESS("310000013")
@@ -25,8 +29,10 @@ var pilot = forfait.MustParseFINESS("310000013")
 // deferral, INT-05; standard after DS1.3 missed, INT-06) when the balance
 // is paid, nothing when the advance is repaid, the advance's 30 % while
 // open (§5, Annexe 2 §3); volet 2, the declared amount, at most the cap
-// (INT-27), or its 30 %, rounded by hand to the euro.
-func story(t *rapid.T, est forfait.FINESS, domain forfait.Domain, volet2 decimal.Decimal, label string) (ps []audit.Payment, due decimal.Decimal) {
+// (INT-27), or its 30 %, rounded by hand to the euro; nothing of a
+// volet-1 advance neither balanced nor repaid after its repayment date,
+// the deadline of the deferral window, on the day asOf (INT-28).
+func story(t *rapid.T, est forfait.FINESS, domain forfait.Domain, volet2 decimal.Decimal, asOf window.Date, label string) (ps []audit.Payment, due decimal.Decimal) {
 	delta := func(name string) decimal.Decimal {
 		if rapid.Bool().Draw(t, label+name+"_right") {
 			return decimal.Zero
@@ -51,6 +57,14 @@ func story(t *rapid.T, est forfait.FINESS, domain forfait.Domain, volet2 decimal
 	}
 	adv.Amount = advDue.Add(delta("advance"))
 	ps, due = append(ps, adv), advDue
+	if last, ok := adv.Window.Deferral(); domain != 0 && !asOf.IsZero() {
+		if !ok {
+			last = adv.Window
+		}
+		if asOf.After(deadline(last)) {
+			due = decimal.Zero // unless balanced or repaid below
+		}
+	}
 	settled := adv
 	switch outcome := rapid.IntRange(0, 3).Draw(t, label+"outcome"); {
 	case outcome == 1 || outcome == 2: // targets reached, or the advance repaid
@@ -114,6 +128,10 @@ func checkCountedOnce(t *rapid.T) {
 		{FINESS: pilot, Region: envelope.Occitanie, Combined: d("230000"),
 			Volet2: decimal.New(rapid.Int64Range(1, 120_000).Draw(t, "volet2_amount"), 0)},
 	}
+	opt := options
+	if rapid.Bool().Draw(t, "as_of_given") {
+		opt.AsOf, opt.Deadline = window.DateOf(2022, 1, 1).AddDate(0, 0, rapid.IntRange(0, 1000).Draw(t, "as_of_days")), deadline
+	}
 	var payments []audit.Payment
 	wrong := decimal.Zero
 	for _, e := range ests {
@@ -121,7 +139,7 @@ func checkCountedOnce(t *rapid.T) {
 			if domain == 0 && e.Volet2.IsZero() || !rapid.Bool().Draw(t, "funded") {
 				continue
 			}
-			ps, due := story(t, e.FINESS, domain, e.Volet2, fmt.Sprint(e.FINESS, domain, "_"))
+			ps, due := story(t, e.FINESS, domain, e.Volet2, opt.AsOf, fmt.Sprint(e.FINESS, domain, "_"))
 			paid := decimal.Zero
 			for _, p := range ps {
 				if p.Kind == envelope.Repayment {
@@ -133,7 +151,7 @@ func checkCountedOnce(t *rapid.T) {
 			payments, wrong = append(payments, ps...), wrong.Add(paid.Sub(due))
 		}
 	}
-	r, err := audit.Audit(&rules, ests, payments, options)
+	r, err := audit.Audit(&rules, ests, payments, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -48,9 +48,9 @@ func WritePayments(w io.Writer, ps []Payment) error {
 // its original), the finding, what was expected and paid, the difference,
 // the money it counts as paid wrongly (overpaid, INT-26), the finding it
 // is a consequence of (its number, from 1, in the report), whether a
-// later payment recovered it, and the citation.
+// later step settled it (INT-26), and the citation.
 var CSVHeader = []string{"finess", "region", "volet", "domain", "cro", "window", "kind", "line", "date", "finding",
-	"expected", "paid", "difference", "overpaid", "consequence_of", "recovered", "citation"}
+	"expected", "paid", "difference", "overpaid", "consequence_of", "settled", "citation"}
 
 // citation is a finding's paragraph and interpretations, as one text.
 func (f Finding) citation() string {
@@ -79,7 +79,7 @@ func (f Finding) row() []string {
 	}
 	volet, _ := p.volet().MarshalText()
 	return []string{p.FINESS.String(), regionOf(f.Region), string(volet), domain, cro, win, p.Kind.String(), line, p.Date.String(),
-		string(f.Code), exp, forfait.Format(f.Paid), diff, over, cause, strconv.FormatBool(f.Recovered), f.citation()}
+		string(f.Code), exp, forfait.Format(f.Paid), diff, over, cause, strconv.FormatBool(f.Settled), f.citation()}
 }
 
 // WriteCSV writes one row per finding under CSVHeader (§5, Annexe 2 §3:
@@ -117,7 +117,7 @@ type findingJSON struct {
 	Difference      *string  `json:"difference"`
 	Overpaid        *string  `json:"overpaid"`
 	ConsequenceOf   int      `json:"consequence_of,omitempty"`
-	Recovered       bool     `json:"recovered,omitempty"`
+	Settled         bool     `json:"settled,omitempty"`
 	Source          string   `json:"source"`
 	Interpretations []string `json:"interpretations,omitempty"`
 	Derivation      string   `json:"derivation"`
@@ -130,7 +130,7 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 	volet, _ := p.volet().MarshalText()
 	j := findingJSON{FINESS: p.FINESS.String(), Region: regionOf(f.Region), Volet: string(volet), Domain: p.Variant.Domain.String(), CRO: p.Variant.CRO,
 		Window: p.Window.String(), Kind: p.Kind.String(), Date: p.Date.String(), Line: p.Line, Finding: f.Code, Paid: forfait.Format(f.Paid),
-		ConsequenceOf: f.Cause, Recovered: f.Recovered, Source: f.Source, Interpretations: f.Interpretations, Derivation: f.Derivation}
+		ConsequenceOf: f.Cause, Settled: f.Settled, Source: f.Source, Interpretations: f.Interpretations, Derivation: f.Derivation}
 	if p.volet() == envelope.Volet2 {
 		j.Domain, j.Window = "", ""
 	}
@@ -184,7 +184,7 @@ func WriteMarkdown(w io.Writer, in *instruction.Rules, r Report) error {
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	fmt.Fprintf(&b, "%d findings. The totals count the money paid wrongly once: a consequence of an earlier finding, or an advance a later payment recovered, adds nothing (INT-26).\n\n## Totals per region\n\n| region | findings | overpaid (€) |\n|---|---|---|\n", len(r.Findings))
+	fmt.Fprintf(&b, "%d findings. The totals count the money paid wrongly once: a consequence of an earlier finding, or a wrong advance a later step settled, adds nothing (INT-26).\n\n## Totals per region\n\n| region | findings | overpaid (€) |\n|---|---|---|\n", len(r.Findings))
 	for _, t := range TotalsBy(r.Findings, func(f Finding) string { return regionOf(f.Region) }) {
 		name := t.Key
 		if name == "" {
@@ -217,8 +217,8 @@ func WriteMarkdown(w io.Writer, in *instruction.Rules, r Report) error {
 		switch {
 		case f.Cause > 0:
 			fmt.Fprintf(&b, "- Consequence of finding %d: not counted again in the totals\n", f.Cause)
-		case f.Recovered:
-			b.WriteString("- Recovered by a later payment: not counted in the totals\n")
+		case f.Settled:
+			b.WriteString("- Settled by a later step: not counted in the totals\n")
 		}
 		fmt.Fprintf(&b, "- Derivation: %s\n- Citation: %s\n", f.Derivation, f.citation())
 	}

@@ -71,9 +71,9 @@ type Notification struct {
 
 // Identity is what makes a notification one act: over the whole
 // programme an ARS notifies one advance, one balance and one repayment
-// per establishment, volet and domain (§5: "un établissement ne peut
-// bénéficier qu'une seule fois du financement" for each domain; Annexe 2
-// §3). The window is not part of it: a second advance for the same domain
+// per establishment, volet and domain (§5: an establishment "ne peut
+// bénéficier qu'une seule fois du financement à l'usage" of each domain,
+// read by INT-14 as one funding, advance included; Annexe 2 §3). The window is not part of it: a second advance for the same domain
 // in another window is a second funding, refused whether the first was
 // repaid or not (INT-14), while the balance or the repayment of a dossier
 // deferred to the next window, notified in that window, is still the one

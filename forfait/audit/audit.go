@@ -1,8 +1,9 @@
 // Package audit checks money already paid against the rules: given the
 // establishments of a national extract and the payments an ARS notified
-// (advances, balances, repayments), [Audit] recomputes what each payment
-// should have been and reports every finding with its citation. It is the
-// one implementation of "what should have been paid" in the module.
+// (advances, balances, repayments, in volet 1 and in the volet-2 pilot),
+// [Audit] recomputes what each payment should have been and reports every
+// finding with its citation. It is the one implementation of "what should
+// have been paid" in the module.
 //
 // # What it encodes
 //
@@ -13,33 +14,73 @@
 // advance paid, the next window's forfait after a deferral (INT-05), the
 // standard forfait after a DS1+CRO advance whose DS1.3 was missed
 // (INT-06), as settlement.BalanceOf gives it; a repayment is the whole
-// advance (Annexe 2 §3). A domain is
-// funded once (§5): one advance, then one balance or one repayment. A
-// region's advances net of repayments stay within its advance credits, its
-// balances within its usage credits (Annexe 2 §3; §6.1). Payments are
-// dated within the calendar (§6.1, Annexe 1; INT-12).
+// advance paid (Annexe 2 §3). A domain is funded once over the programme
+// (§5; INT-14): one advance, then one balance or one repayment, whatever
+// the window; a second payment with the same [Payment.Identity], the
+// identity a regional ledger refuses twice (envelope.Identity), is a
+// duplicate. A volet-2 payment is 30 % of the amount the ARS declared,
+// then the other 70 %, or the advance repaid, within 100 k€ per
+// establishment, in the three pilot regions (§3.3, §6.2, Annexe 2 §2,
+// §4; INT-18, INT-27). A region's advances net of repayments stay within
+// its advance credits, its balances within its usage credits, per volet:
+// the whole Annexe 2 envelope, or the tranches delegated by each payment's
+// date when [Options] gives them (Annexe 2 §3, §5; §6.1). Payments are
+// dated within the calendar (§6.1, Annexe 1; INT-12); given the day of the
+// audit and the declaration deadlines, an advance still neither balanced
+// nor repaid after its deferral window's deadline is reported (§5, Annexe
+// 2 §3; INT-28).
 //
 // # Findings
 //
-// One finding per problem, with a stable [Code]: ADVANCE-AMOUNT,
-// BALANCE-AMOUNT, BALANCE-WINDOW, REPAYMENT-AMOUNT, DUPLICATE, NO-ADVANCE,
-// BALANCE-AND-REPAYMENT, UNKNOWN-ESTABLISHMENT, CRO-NOT-DS1,
-// REGION-CREDITS, DATE-CALENDAR. A clean history yields none.
+// One finding per problem, with a stable [Code]; each code's doc says
+// what [Finding.Expected] holds:
+//
+//   - ADVANCE-AMOUNT: the advance the rules give.
+//   - BALANCE-AMOUNT: the forfait due less the advance paid (volet 2: the
+//     70 % of the declared amount).
+//   - REPAYMENT-AMOUNT: the advance paid.
+//   - DUPLICATE, NO-ADVANCE, BALANCE-AND-REPAYMENT, NOT-PILOT,
+//     NOT-DESIGNATED, ADVANCE-KEPT: 0, nothing being due.
+//   - REGION-CREDITS, VOLET2-CAP: what was left under the ceiling before
+//     the payment.
+//   - BALANCE-WINDOW, UNKNOWN-ESTABLISHMENT, CRO-NOT-DS1, DATE-CALENDAR:
+//     none (HasExpected is false).
+//
+// A clean history yields none.
+//
+// # Totals
+//
+// Each wrong euro is counted once (INT-26): a balance or repayment that
+// carries a wrong advance's difference over is a consequence of the
+// advance's finding ([Finding.Cause]); one that recovers it, or an
+// ADVANCE-KEPT finding that counts the whole advance, settles the
+// advance's finding ([Finding.Settled]). [Finding.Overpaid] is what a
+// finding adds to the money paid wrongly, and [TotalsBy] sums it: over a
+// history, the totals are what was paid less what was due.
+//
+// # Reports and ledgers
+//
+// [ReadPayments] reads a payment ledger and [WritePayments] writes one
+// (columns finess, domain, cro, window, kind, amount, date and volet);
+// [PaymentOf] turns a booked envelope.Notification into the payment it
+// records. [WriteCSV], [WriteJSON] and [WriteMarkdown] write a report;
+// each finding names its payment's line in the ledger and its date, so a
+// DUPLICATE is told from its original.
 //
 // # Errors
 //
 // Findings are not errors: Audit fails only on input it cannot audit (an
-// invalid rule set, a malformed establishment or payment, a national
-// maximum the activities contradict), reporting every problem at once,
-// each a *forfait.InputError (ErrInvalidPayment, ErrInvalidEstablishment,
-// or a forfait sentinel).
+// invalid rule set, a malformed establishment, payment or delegation, a
+// national maximum the activities contradict), reporting every problem at
+// once, each a *forfait.InputError (ErrInvalidPayment,
+// ErrInvalidEstablishment, or a forfait, window or envelope sentinel).
 //
 // # Example
 //
 //	in := instruction.Instruction2021()
 //	report, err := audit.Audit(&in, establishments, payments, audit.Options{})
 //	for _, f := range report.Findings {
-//		fmt.Println(f.Code, f.Payment.FINESS, f.Expected, f.Paid, f.Source)
+//		fmt.Println(f.Code, f.Payment.FINESS, f.Expected, f.Paid, f.Overpaid(), f.Source)
 //	}
 package audit
 
@@ -605,9 +646,9 @@ func (a *auditor) audit(p Payment) error {
 	case envelope.Advance:
 		g.advance = &p
 		if v2 {
-			split, cite := a.volet2Split(e)
+			split, cite, interps := a.volet2Split(e)
 			if !split.Advance.Equal(p.Amount) {
-				a.finding(AdvanceAmount, p, &split.Advance, "§3.3; Annexe 2 §4", cite+"; advance = "+a.advanceRule()+" = "+forfait.Format(split.Advance)+" €", "INT-04", "INT-18")
+				a.finding(AdvanceAmount, p, &split.Advance, "§3.3; Annexe 2 §4", cite+"; advance = "+a.advanceRule()+" = "+forfait.Format(split.Advance)+" €", append([]string{"INT-04"}, interps...)...)
 				g.advanceFinding = len(a.findings)
 			}
 			return nil
@@ -632,9 +673,9 @@ func (a *auditor) audit(p Payment) error {
 		g.balance = &p
 		adv := g.advance
 		if v2 {
-			split, cite := a.volet2Split(e)
+			split, cite, interps := a.volet2Split(e)
 			if !split.Usage.Equal(p.Amount) {
-				a.finding(BalanceAmount, p, &split.Usage, "§3.3; Annexe 2 §4", cite+"; balance = the rest, "+forfait.Format(split.Usage)+" €", "INT-18")
+				a.finding(BalanceAmount, p, &split.Usage, "§3.3; Annexe 2 §4", cite+"; balance = the rest, "+forfait.Format(split.Usage)+" €", interps...)
 			}
 			return nil
 		}
@@ -700,7 +741,7 @@ func (a *auditor) settle(g *group, code Code, s Payment, expected decimal.Decima
 		a.findings[len(a.findings)-1].Cause = g.advanceFinding
 		return
 	}
-	adv.Settled = true
+	adv.Settled, adv.Interpretations = true, append(slices.Clip(adv.Interpretations), "INT-26")
 	adv.Derivation += "; recovered by the " + s.Kind.String() + " of " + where(s) + ", measured from the advance paid (INT-26)"
 	if !own.IsZero() {
 		a.finding(code, s, &expected, source, derivation, interps...)
@@ -731,7 +772,7 @@ func (a *auditor) checkKept(asOf window.Date, deadline func(window.Window) windo
 		zero := decimal.Zero
 		if g.advanceFinding > 0 {
 			f := &a.findings[g.advanceFinding-1]
-			f.Settled = true
+			f.Settled, f.Interpretations = true, append(slices.Clip(f.Interpretations), "INT-26")
 			f.Derivation += "; the whole advance is counted by ADVANCE-KEPT (INT-26)"
 		}
 		a.finding(AdvanceKept, adv, &zero, "§5; Annexe 2 §3", "advance of window "+adv.Window.String()+" paid "+where(adv)+
@@ -740,15 +781,16 @@ func (a *auditor) checkKept(asOf window.Date, deadline func(window.Window) windo
 }
 
 // volet2Split is the split of e's declared volet-2 amount, at most the
-// cap (§3.3, Annexe 2 §4; INT-18, INT-27), and how it follows.
-func (a *auditor) volet2Split(e Establishment) (envelope.Credits, string) {
+// cap (§3.3, Annexe 2 §4; INT-18, INT-27), how it follows and the
+// interpretations it relies on.
+func (a *auditor) volet2Split(e Establishment) (envelope.Credits, string, []string) {
 	ceiling := a.in.Envelopes.Volet2Cap
-	amount, cite := e.Volet2, "volet-2 amount declared "+forfait.Format(e.Volet2)+" €"
+	amount, cite, interps := e.Volet2, "volet-2 amount declared "+forfait.Format(e.Volet2)+" €", []string{"INT-18"}
 	if amount.GreaterThan(ceiling) {
-		amount, cite = ceiling, cite+", due at the cap "+forfait.Format(ceiling)+" € (INT-27)"
+		amount, cite, interps = ceiling, cite+", due at the cap "+forfait.Format(ceiling)+" €", append(interps, "INT-27")
 	}
 	split, _ := envelope.SplitVolet2(&a.in.Forfait, &a.in.Envelopes, amount) // positive, within the cap
-	return split, cite
+	return split, cite, interps
 }
 
 // pilot reports whether r is one of the volet-2 pilots (§3.3, §6.2,
@@ -780,7 +822,7 @@ func (a *auditor) checkCap(p Payment) {
 	}
 	if next.GreaterThan(ceiling) {
 		left := decimal.Max(ceiling.Sub(net), decimal.Zero)
-		a.finding(Volet2Cap, p, &left, "§3.3; Annexe 2 §4", "at most "+forfait.Format(ceiling)+" € per establishment; "+forfait.Format(net)+" € already paid net")
+		a.finding(Volet2Cap, p, &left, "§3.3; Annexe 2 §4", "at most "+forfait.Format(ceiling)+" € per establishment; "+forfait.Format(net)+" € already paid net", "INT-27")
 	}
 	a.volet2[p.FINESS] = next
 }

@@ -186,7 +186,9 @@ func (l *Ledger) checkVolet2(n Notification, c Commitment, committed bool, d *dr
 	adv := Identity{Establishment: n.Establishment, Volet: Volet2, Kind: Advance}
 	bal, rep := adv, adv
 	bal.Kind, rep.Kind = Balance, Repayment
-	advanced := l.ids[adv] || d.booked[adv]
+	_, advanced := l.recorded(adv, d)
+	_, balanced := l.recorded(bal, d)
+	_, repaid := l.recorded(rep, d)
 	var want decimal.Decimal
 	switch {
 	case n.Kind == Advance && !committed:
@@ -195,7 +197,7 @@ func (l *Ledger) checkVolet2(n Notification, c Commitment, committed bool, d *dr
 		want = c.Credits.Advance
 	case !advanced:
 		return fail(ErrVolet2Amount, "a "+n.Kind.String()+" follows an advance; none was booked")
-	case l.ids[bal] || d.booked[bal] || l.ids[rep] || d.booked[rep]:
+	case balanced || repaid:
 		return fail(ErrVolet2Amount, "the volet-2 amount is settled: a balance when the objectives are met, a repayment otherwise")
 	case n.Kind == Balance:
 		want = c.Credits.Usage

@@ -58,9 +58,11 @@
 //     transfer serves the steps dated on or after its date, a repayment
 //     gives credits back from its date; a window without a budget draws on
 //     the credits delegated and assigned to no window.
-//   - A notification has an [Identity] (establishment, volet, domain, kind,
-//     window): a [Ledger] refuses the same identity twice, so money is never
-//     booked twice.
+//   - A notification has an [Identity] (establishment, volet, domain,
+//     kind; not the window): a [Ledger] refuses the same identity twice, so
+//     a domain is funded once over the programme (§5; INT-14) and money is
+//     never booked twice, while a deferred dossier's balance, notified in
+//     the next window, stays its one balance (INT-05).
 //
 // # Errors
 //

@@ -176,7 +176,8 @@ func note(k envelope.Kind, amount string) envelope.Notification {
 
 // TestLedgerDuplicate: a second notification with the same identity is
 // refused and changes nothing, even when its amount or date differ; one
-// that differs in identity (another kind, window or domain) is recorded.
+// that differs in identity (another kind or domain) is recorded (another
+// window is the same identity: TestOneFundingPerDomain).
 // Book records a step as a whole or not at all.
 func TestLedgerDuplicate(t *testing.T) {
 	l := newLedger(t, "1000", "1000")
@@ -193,7 +194,6 @@ func TestLedgerDuplicate(t *testing.T) {
 	}
 	for name, change := range map[string]func(*envelope.Notification){
 		"kind":   func(n *envelope.Notification) { n.Kind = envelope.Balance },
-		"window": func(n *envelope.Notification) { n.Window = window.W2 },
 		"domain": func(n *envelope.Notification) { n.Variant = forfait.Variant{Domain: forfait.DS3} },
 	} {
 		n := first

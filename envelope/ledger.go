@@ -69,21 +69,27 @@ type Notification struct {
 	Interpretations []string
 }
 
-// Identity is what makes a notification one act: an ARS notifies one
-// advance, one balance and one repayment per establishment, volet, domain
-// and window (§5: a domain is funded once; Annexe 2 §3). A ledger refuses a
-// second notification with the same identity (ErrDuplicate).
+// Identity is what makes a notification one act: over the whole
+// programme an ARS notifies one advance, one balance and one repayment
+// per establishment, volet and domain (§5: an establishment "ne peut
+// bénéficier qu'une seule fois du financement à l'usage" of each domain,
+// read by INT-14 as one funding, advance included; Annexe 2 §3). The window is not part of it: a second advance for the same domain
+// in another window is a second funding, refused whether the first was
+// repaid or not (INT-14), while the balance or the repayment of a dossier
+// deferred to the next window, notified in that window, is still the one
+// balance or repayment of the dossier (INT-05). A ledger refuses a second
+// notification with the same identity (ErrDuplicate); the audit reports
+// it as DUPLICATE, by the same identity.
 type Identity struct {
 	Establishment forfait.FINESS
 	Volet         Volet
 	Domain        forfait.Domain
 	Kind          Kind
-	Window        window.Window
 }
 
-// Identity returns n's identity (§5, Annexe 2 §3).
+// Identity returns n's identity (§5, Annexe 2 §3; INT-14).
 func (n Notification) Identity() Identity {
-	return Identity{Establishment: n.Establishment, Volet: n.Volet, Domain: n.Variant.Domain, Kind: n.Kind, Window: n.Window}
+	return Identity{Establishment: n.Establishment, Volet: n.Volet, Domain: n.Variant.Domain, Kind: n.Kind}
 }
 
 // Equal reports whether n and m are the same notification (amounts
@@ -138,7 +144,8 @@ var (
 	ErrInvalidNotification = errors.New("envelope: invalid notification")
 	ErrVolet2Cap           = errors.New("envelope: beyond the volet-2 cap per establishment")
 	// ErrDuplicate: a notification whose Identity the ledger already holds
-	// (§5: a domain is funded once; money is never booked twice).
+	// (§5: a domain is funded once over the programme, whatever the
+	// window; INT-14; money is never booked twice).
 	ErrDuplicate = errors.New("envelope: notification already recorded")
 	// ErrInvalidLedger: credits or a cap a ledger cannot be opened with.
 	ErrInvalidLedger = errors.New("envelope: invalid ledger")
@@ -274,7 +281,7 @@ type Ledger struct {
 	commits   map[commitKey]Commitment           // what is still committed, per establishment and domain
 	perEst    map[forfait.FINESS]decimal.Decimal // volet 2: notified per establishment
 	entries   [][]Notification                   // in chunks, so that growing never copies them all
-	ids       map[Identity]bool                  // the identities recorded
+	ids       map[Identity]window.Window         // the identities recorded, with the window of the first
 	count     int
 }
 
@@ -365,7 +372,7 @@ func newLedger(region Region, volet Volet, credits Credits) (*Ledger, error) {
 		return nil, errors.Join(errs...)
 	}
 	return &Ledger{region: region, volet: volet, ceiling: credits, accounts: map[window.Window]account{},
-		commits: map[commitKey]Commitment{}, ids: map[Identity]bool{}}, nil
+		commits: map[commitKey]Commitment{}, ids: map[Identity]window.Window{}}, nil
 }
 
 func validCredits(c Credits) bool {
@@ -417,12 +424,12 @@ type draft struct {
 	accounts map[window.Window]account
 	commits  map[commitKey]Commitment
 	perEst   map[forfait.FINESS]decimal.Decimal
-	booked   map[Identity]bool
+	booked   map[Identity]window.Window
 }
 
 func (l *Ledger) draft() draft {
 	d := draft{accounts: make(map[window.Window]account, len(l.accounts)), commits: map[commitKey]Commitment{},
-		perEst: map[forfait.FINESS]decimal.Decimal{}, booked: map[Identity]bool{}}
+		perEst: map[forfait.FINESS]decimal.Decimal{}, booked: map[Identity]window.Window{}}
 	for w, a := range l.accounts {
 		d.accounts[w] = a
 	}
@@ -474,9 +481,13 @@ func (l *Ledger) check(n Notification, d *draft) error {
 		return fail(ErrInvalidNotification, "a volet-1 notification needs a domain and a window")
 	case n.Volet == Volet2 && (n.Window != 0 || n.Variant != forfait.Variant{}):
 		return fail(ErrInvalidNotification, "a volet-2 notification has no domain and no window")
-	case l.ids[n.Identity()] || d.booked[n.Identity()]:
-		return fail(ErrDuplicate, "a "+n.Kind.String()+" for "+n.Establishment.String()+" "+n.Variant.Domain.String()+
-			" window "+n.Window.String()+" is already recorded")
+	}
+	if w, ok := l.recorded(n.Identity(), d); ok {
+		what := n.Establishment.String()
+		if n.Volet == Volet1 {
+			what += " " + n.Variant.Domain.String() + ", window " + w.String()
+		}
+		return fail(ErrDuplicate, article(n.Kind)+" "+n.Kind.String()+" is already recorded for "+what+": a domain is funded once over the programme (§5; INT-14)")
 	}
 	key := commitKey{n.Establishment, n.Variant.Domain}
 	c, committed := l.commitment(d, key)
@@ -518,8 +529,26 @@ func (l *Ledger) check(n Notification, d *draft) error {
 	if ce := l.short(n.Window, n.Date, d.accounts, l.transfers); ce != nil {
 		return &LedgerError{Notification: n, Reason: "the credits delegated by its date cannot serve it", Err: ce}
 	}
-	d.booked[n.Identity()] = true
+	d.booked[n.Identity()] = n.Window
 	return nil
+}
+
+// article is "an" before "advance", "a" otherwise.
+func article(k Kind) string {
+	if k == Advance {
+		return "an"
+	}
+	return "a"
+}
+
+// recorded reports whether a notification with identity id is recorded,
+// or booked earlier in the step d, and the window it was notified for.
+func (l *Ledger) recorded(id Identity, d *draft) (window.Window, bool) {
+	if w, ok := l.ids[id]; ok {
+		return w, true
+	}
+	w, ok := d.booked[id]
+	return w, ok
 }
 
 // append stores n; the caller holds the lock.
@@ -529,7 +558,9 @@ func (l *Ledger) append(n Notification) {
 	}
 	last := len(l.entries) - 1
 	l.entries[last] = append(l.entries[last], n)
-	l.ids[n.Identity()] = true
+	if _, ok := l.ids[n.Identity()]; !ok {
+		l.ids[n.Identity()] = n.Window
+	}
 	l.count++
 }
 

@@ -189,9 +189,9 @@ func Interpretations() []Interpretation {
 				"a repayment closes the first funding, so a new advance is allowed",
 				"a domain is funded once over the programme: a second advance is a duplicate, repaid or not",
 			},
-			Reading:   "A repaid advance still counts as the domain's funding. Eligibility refuses a later application for that domain (DOMAIN-REPAID; a domain refused earlier, and so never paid, may be applied for again); an audit reports every advance after the first for the same establishment and domain as a duplicate (DUPLICATE), whether or not the first was repaid; a second balance or repayment likewise.",
+			Reading:   "A repaid advance still counts as the domain's funding. Eligibility refuses a later application for that domain (DOMAIN-REPAID; a domain refused earlier, and so never paid, may be applied for again); an audit reports every advance after the first for the same establishment and domain as a duplicate (DUPLICATE), whether or not the first was repaid; a second balance or repayment likewise. A regional ledger refuses the same notifications (envelope.ErrDuplicate): a notification's identity is its establishment, volet, domain and kind, not its window, so a deferred dossier's balance in the next window is still its one balance.",
 			Why:       "§5 splits the funding into two payments and notifies the advance when the application is validated, so receiving it is benefiting from the funding; Annexe 2 §3 gives one second chance (the deferral window) and makes repayment the end of the dossier, not a return to the start. The text provides no second funding of a domain after a repayment.",
-			DependsOn: []string{"eligibility.Conditions (DOMAIN-REPAID)", "audit.Audit (DUPLICATE)", "TestOneFundingPerDomain", "TestEachFinding"},
+			DependsOn: []string{"eligibility.Conditions (DOMAIN-REPAID)", "audit.Audit (DUPLICATE)", "audit.Payment.Identity", "envelope.Identity", "envelope.Ledger.Book", "TestOneFundingPerDomain", "TestEachFinding", "checkDuplicatesAgree"},
 			Origin:    library,
 		},
 		{
@@ -339,6 +339,46 @@ func Interpretations() []Interpretation {
 			Reading:   "Each member's dossier is opened and settled on its own activity and targets; the GHT dossier totals its members' forfaits, advances, balances and money, and remits each step's notifications to the support establishment as one sum. Each notification, and so the regional ledger, still names the member and domain it funds: that is what is funded once.",
 			Why:       "Annexe 3 §2 keeps the computation per establishment and moves only the total and the payment to the GHT; Annexe 2 §3 pays at each member's reaching of a domain's targets, and §5 counts the funding per establishment and domain.",
 			DependsOn: []string{"settlement.GHT", "settlement.GHT.Total", "settlement.GHT.Remit", "TestGHT"},
+			Origin:    library,
+		},
+		// Readings of the audit of payments made (INT-26 onward).
+		{
+			ID:       "INT-26",
+			Question: "A wrong advance is followed by its balance or repayment, which the text measures from the advance paid: how much money was paid wrongly, and which finding counts it?",
+			Passage:  "Annexe 2 §3 (the advance is deducted from the domain's funding; the amounts received as advance are repaid); §5",
+			Options: []string{
+				"count every finding's difference: a balance paid as if the advance had been right is found wrong too, and the totals count the advance's error twice",
+				"count each wrong euro once: the domain's money paid wrongly is what was paid less what was due, whichever step the error sits in",
+			},
+			Reading:   "A balance or repayment measured from the advance paid settles the advance's wrong amount. When it was paid as if the advance had been right, its finding carries the advance's difference over: it is reported as a consequence of the advance's finding (Finding.Cause) and not counted. Otherwise the advance's finding is settled (Finding.Settled) and not counted, and the balance's or repayment's own difference, if any, is. A repayment's difference counts with its sign reversed (too little asked back is money kept). REGION-CREDITS and VOLET2-CAP report a ceiling, not money paid beyond what was due, and are not counted. The totals (Finding.Overpaid) then sum to what was paid less what was due, per establishment and domain.",
+			Why:       "An auditor's totals are the money to recover or to pay back; counting a carried-over error twice overstates it, and ignoring a balance that deducted the advance paid would report money already recovered.",
+			DependsOn: []string{"audit.Finding.Overpaid", "audit.TotalsBy", "audit.Audit (ADVANCE-AMOUNT, BALANCE-AMOUNT, REPAYMENT-AMOUNT, ADVANCE-KEPT)", "TestCountedOnce", "checkCountedOnce"},
+			Origin:    library,
+		},
+		{
+			ID:       "INT-27",
+			Question: "An ARS declared a volet-2 amount above the 100 k€ cap: what was due, for an audit of the payments made?",
+			Passage:  "§3.3; Annexe 2 §4 (amounts based on the 2019 combined activity, within 100 k€ per establishment, paid 30 % then 70 %)",
+			Options: []string{
+				"refuse to audit: the declared amount is input the audit cannot use",
+				"the cap: the advance due is 30 % of it, the balance the rest; the payment that takes the establishment beyond it is reported",
+			},
+			Reading:   "The establishment is due at most the cap: its volet-2 advance and balance are audited against the 30/70 split of the cap (ADVANCE-AMOUNT, BALANCE-AMOUNT, counted), and the payment that takes its net volet-2 funding beyond the cap is reported as VOLET2-CAP (not counted, the money being in the amount findings). A volet-2 repayment is the advance paid, as in volet 1; a volet-2 payment to an establishment with no declared amount is NOT-DESIGNATED, in a region that is not a pilot NOT-PILOT.",
+			Why:       "\"Dans la limite de 100 K€\" bounds what an establishment may receive; an audit reports what was paid beyond it rather than stopping on the ARS's own figure.",
+			DependsOn: []string{"audit.Audit (VOLET2-CAP, NOT-DESIGNATED, NOT-PILOT)", "audit.Establishment", "envelope.SplitVolet2", "TestVolet2", "checkCountedOnce"},
+			Origin:    library,
+		},
+		{
+			ID:       "INT-28",
+			Question: "From which day is an advance neither balanced nor repaid kept past its repayment date, for an audit that does not know whether a deferral was asked?",
+			Passage:  "§5 (targets declared at the end of the window); Annexe 2 §3 (advance repaid when the targets are reached neither in the window nor in the deferral window asked for)",
+			Options: []string{
+				"the declaration deadline of the advance's window",
+				"the declaration deadline of the deferral window, the latest day a balance could still be due (of window 4 for a window-4 advance, which has no deferral)",
+			},
+			Reading:   "An audit made after the declaration deadline of the advance's deferral window (window 4's own for a window-4 advance) reports a volet-1 advance with neither a balance nor a repayment as ADVANCE-KEPT, expected 0, counting the whole advance as paid wrongly. A repayment made late is not reported by this code.",
+			Why:       "The payment ledger does not record deferral requests; the later deadline is the last day on which keeping the advance can still be right, so no advance is reported wrongly.",
+			DependsOn: []string{"audit.Audit (ADVANCE-KEPT)", "audit.Options", "TestAdvanceKept", "checkCountedOnce"},
 			Origin:    library,
 		},
 	}

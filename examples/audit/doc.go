@@ -1,13 +1,17 @@
 // Command audit checks a ledger of SUN-ES payments already made against the
 // rules (package forfait/audit): every advance, balance and repayment is
 // recomputed from the establishment's 2019 activity, and every finding is
-// printed with what was paid, what the rules give, the difference and the
-// paragraph and interpretations that make it a finding.
+// printed with the payment's line in the ledger and its date, what was
+// paid, what the rules give, the difference, the money it counts as paid
+// wrongly (each wrong euro once: a consequence of an earlier finding
+// points to it), and the paragraph and interpretations that make it a
+// finding.
 //
 //	go run ./examples/audit -extract examples/campaign/testdata/extract.csv -payments examples/audit/testdata/payments.csv -format md
 //
 // Flags: -extract FILE (the campaign's extract), -payments FILE (CSV with
-// columns finess, domain, cro, window, kind, amount, date), -national-max
+// columns finess, domain, cro, window, kind, amount, date, and optionally
+// volet, 1 or 2), -national-max
 // (default: the largest combined activity of the extract, INT-02),
 // -base-unit (INT-03), -format csv|json|md. The status is 0 when the audit
 // ran, findings or not; 1 on bad input, every problem listed on standard

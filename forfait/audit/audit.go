@@ -1,8 +1,9 @@
 // Package audit checks money already paid against the rules: given the
 // establishments of a national extract and the payments an ARS notified
-// (advances, balances, repayments), [Audit] recomputes what each payment
-// should have been and reports every finding with its citation. It is the
-// one implementation of "what should have been paid" in the module.
+// (advances, balances, repayments, in volet 1 and in the volet-2 pilot),
+// [Audit] recomputes what each payment should have been and reports every
+// finding with its citation. It is the one implementation of "what should
+// have been paid" in the module.
 //
 // # What it encodes
 //
@@ -13,33 +14,73 @@
 // advance paid, the next window's forfait after a deferral (INT-05), the
 // standard forfait after a DS1+CRO advance whose DS1.3 was missed
 // (INT-06), as settlement.BalanceOf gives it; a repayment is the whole
-// advance (Annexe 2 §3). A domain is
-// funded once (§5): one advance, then one balance or one repayment. A
-// region's advances net of repayments stay within its advance credits, its
-// balances within its usage credits (Annexe 2 §3; §6.1). Payments are
-// dated within the calendar (§6.1, Annexe 1; INT-12).
+// advance paid (Annexe 2 §3). A domain is funded once over the programme
+// (§5; INT-14): one advance, then one balance or one repayment, whatever
+// the window; a second payment with the same [Payment.Identity], the
+// identity a regional ledger refuses twice (envelope.Identity), is a
+// duplicate. A volet-2 payment is 30 % of the amount the ARS declared,
+// then the other 70 %, or the advance repaid, within 100 k€ per
+// establishment, in the three pilot regions (§3.3, §6.2, Annexe 2 §2,
+// §4; INT-18, INT-27). A region's advances net of repayments stay within
+// its advance credits, its balances within its usage credits, per volet:
+// the whole Annexe 2 envelope, or the tranches delegated by each payment's
+// date when [Options] gives them (Annexe 2 §3, §5; §6.1). Payments are
+// dated within the calendar (§6.1, Annexe 1; INT-12); given the day of the
+// audit and the declaration deadlines, an advance still neither balanced
+// nor repaid after its deferral window's deadline is reported (§5, Annexe
+// 2 §3; INT-28).
 //
 // # Findings
 //
-// One finding per problem, with a stable [Code]: ADVANCE-AMOUNT,
-// BALANCE-AMOUNT, BALANCE-WINDOW, REPAYMENT-AMOUNT, DUPLICATE, NO-ADVANCE,
-// BALANCE-AND-REPAYMENT, UNKNOWN-ESTABLISHMENT, CRO-NOT-DS1,
-// REGION-CREDITS, DATE-CALENDAR. A clean history yields none.
+// One finding per problem, with a stable [Code]; each code's doc says
+// what [Finding.Expected] holds:
+//
+//   - ADVANCE-AMOUNT: the advance the rules give.
+//   - BALANCE-AMOUNT: the forfait due less the advance paid (volet 2: the
+//     70 % of the declared amount).
+//   - REPAYMENT-AMOUNT: the advance paid.
+//   - DUPLICATE, NO-ADVANCE, BALANCE-AND-REPAYMENT, NOT-PILOT,
+//     NOT-DESIGNATED, ADVANCE-KEPT: 0, nothing being due.
+//   - REGION-CREDITS, VOLET2-CAP: what was left under the ceiling before
+//     the payment.
+//   - BALANCE-WINDOW, UNKNOWN-ESTABLISHMENT, CRO-NOT-DS1, DATE-CALENDAR:
+//     none (HasExpected is false).
+//
+// A clean history yields none.
+//
+// # Totals
+//
+// Each wrong euro is counted once (INT-26): a balance or repayment that
+// carries a wrong advance's difference over is a consequence of the
+// advance's finding ([Finding.Cause]); one that recovers it, or an
+// ADVANCE-KEPT finding that counts the whole advance, settles the
+// advance's finding ([Finding.Settled]). [Finding.Overpaid] is what a
+// finding adds to the money paid wrongly, and [TotalsBy] sums it: over a
+// history, the totals are what was paid less what was due.
+//
+// # Reports and ledgers
+//
+// [ReadPayments] reads a payment ledger and [WritePayments] writes one
+// (columns finess, domain, cro, window, kind, amount, date and volet);
+// [PaymentOf] turns a booked envelope.Notification into the payment it
+// records. [WriteCSV], [WriteJSON] and [WriteMarkdown] write a report;
+// each finding names its payment's line in the ledger and its date, so a
+// DUPLICATE is told from its original.
 //
 // # Errors
 //
 // Findings are not errors: Audit fails only on input it cannot audit (an
-// invalid rule set, a malformed establishment or payment, a national
-// maximum the activities contradict), reporting every problem at once,
-// each a *forfait.InputError (ErrInvalidPayment, ErrInvalidEstablishment,
-// or a forfait sentinel).
+// invalid rule set, a malformed establishment, payment or delegation, a
+// national maximum the activities contradict), reporting every problem at
+// once, each a *forfait.InputError (ErrInvalidPayment,
+// ErrInvalidEstablishment, or a forfait, window or envelope sentinel).
 //
 // # Example
 //
 //	in := instruction.Instruction2021()
 //	report, err := audit.Audit(&in, establishments, payments, audit.Options{})
 //	for _, f := range report.Findings {
-//		fmt.Println(f.Code, f.Payment.FINESS, f.Expected, f.Paid, f.Source)
+//		fmt.Println(f.Code, f.Payment.FINESS, f.Expected, f.Paid, f.Overpaid(), f.Source)
 //	}
 package audit
 
@@ -47,6 +88,8 @@ import (
 	"cmp"
 	"errors"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -65,25 +108,32 @@ var (
 )
 
 // Establishment is what the extract says of one establishment: its FINESS,
-// its region and its 2019 combined activity (Annexe 3 §1).
+// its region and its 2019 combined activity (Annexe 3 §1), and, for the
+// volet-2 pilot, the amount its ARS declared (§3.3, Annexe 2 §4; INT-18).
 type Establishment struct {
 	FINESS   forfait.FINESS  `json:"finess"`
 	Region   envelope.Region `json:"region"`
 	Combined decimal.Decimal `json:"combined_activity"`
+	// Volet2 is the volet-2 amount its ARS declared; zero when the
+	// establishment was not designated for the pilot.
+	Volet2 decimal.Decimal `json:"volet2_amount,omitempty"`
 }
 
-// Equal reports whether e and f hold the same values (the activity
-// compared by value, so 1.50 equals 1.5).
+// Equal reports whether e and f hold the same values (amounts compared by
+// value, so 1.50 equals 1.5).
 func (e Establishment) Equal(f Establishment) bool {
-	return e.FINESS == f.FINESS && e.Region == f.Region && e.Combined.Equal(f.Combined)
+	return e.FINESS == f.FINESS && e.Region == f.Region && e.Combined.Equal(f.Combined) && e.Volet2.Equal(f.Volet2)
 }
 
 // Payment is one notification an ARS made: to an establishment, for a
-// domain with or without the CRO bonus, in a window, of a kind, an amount
-// in euros and a date (§6.1, Annexe 2 §3). Variant may be invalid (the CRO
-// bonus on DS2 is a finding, CRO-NOT-DS1).
+// volet, for a domain with or without the CRO bonus, in a window, of a
+// kind, an amount in euros and a date (§6.1, Annexe 2 §3, §4). Variant
+// may be invalid (the CRO bonus on DS2 is a finding, CRO-NOT-DS1). A
+// volet-2 payment has no domain and no window (Annexe 2 §4); the zero
+// Volet is read as volet 1.
 type Payment struct {
 	FINESS  forfait.FINESS  `json:"finess"`
+	Volet   envelope.Volet  `json:"volet,omitempty"`
 	Variant forfait.Variant `json:"variant"`
 	Window  window.Window   `json:"window"`
 	Kind    envelope.Kind   `json:"kind"`
@@ -94,35 +144,111 @@ type Payment struct {
 }
 
 // Equal reports whether p and q hold the same values (the amount compared
-// by value, so 1.50 equals 1.5).
+// by value, so 1.50 equals 1.5; the zero volet is volet 1).
 func (p Payment) Equal(q Payment) bool {
-	return p.FINESS == q.FINESS && p.Variant == q.Variant && p.Window == q.Window && p.Kind == q.Kind &&
+	return p.FINESS == q.FINESS && p.volet() == q.volet() && p.Variant == q.Variant && p.Window == q.Window && p.Kind == q.Kind &&
 		p.Amount.Equal(q.Amount) && p.Date == q.Date && p.Line == q.Line
 }
 
-// Code names one kind of finding; the codes are stable.
+// PaymentOf returns the payment a booked notification records (§6.1,
+// Annexe 2 §3, §4): its establishment, volet, variant, window, kind,
+// amount and date; Line is 0.
+func PaymentOf(n envelope.Notification) Payment {
+	return Payment{FINESS: n.Establishment, Volet: n.Volet, Variant: n.Variant, Window: n.Window, Kind: n.Kind, Amount: n.Amount, Date: n.Date}
+}
+
+// volet is p's volet, the zero value read as volet 1.
+func (p Payment) volet() envelope.Volet {
+	if p.Volet == 0 {
+		return envelope.Volet1
+	}
+	return p.Volet
+}
+
+// Identity is the identity of the notification p records, the ledger's
+// (envelope.Notification.Identity): one advance, one balance and one
+// repayment per establishment, volet and domain over the programme,
+// whatever the window (§5; INT-14). A second payment with the same
+// identity is a DUPLICATE.
+func (p Payment) Identity() envelope.Identity {
+	return envelope.Notification{Kind: p.Kind, Volet: p.volet(), Establishment: p.FINESS, Variant: p.Variant, Window: p.Window}.Identity()
+}
+
+// Code names one kind of finding; the codes are stable. Each says what
+// [Finding.Expected] holds for it; a code whose Expected is "none" has
+// HasExpected false.
 type Code string
 
 // The findings (see the package documentation for their rules).
 const (
-	AdvanceAmount        Code = "ADVANCE-AMOUNT"        // §5, Annexe 2 §3; INT-04
-	BalanceAmount        Code = "BALANCE-AMOUNT"        // §5, Annexe 2 §3; INT-05, INT-06
-	BalanceWindow        Code = "BALANCE-WINDOW"        // Annexe 2 §3; INT-05
-	RepaymentAmount      Code = "REPAYMENT-AMOUNT"      // Annexe 2 §3
-	Duplicate            Code = "DUPLICATE"             // §5
-	NoAdvance            Code = "NO-ADVANCE"            // §5, Annexe 2 §3
-	BalanceAndRepayment  Code = "BALANCE-AND-REPAYMENT" // Annexe 2 §3
-	UnknownEstablishment Code = "UNKNOWN-ESTABLISHMENT" // §5
-	CRONotDS1            Code = "CRO-NOT-DS1"           // §5
-	RegionCredits        Code = "REGION-CREDITS"        // Annexe 2 §3; §6.1
-	DateCalendar         Code = "DATE-CALENDAR"         // §6.1, Annexe 1; INT-12
+	// AdvanceAmount: an advance other than the rules give. Expected: 30 %
+	// of the forfait of its domain, CRO and window (§5, Annexe 2 §3;
+	// INT-04); in volet 2, 30 % of the declared amount, at most the cap
+	// (§3.3, Annexe 2 §4; INT-18, INT-27).
+	AdvanceAmount Code = "ADVANCE-AMOUNT"
+	// BalanceAmount: a balance other than the rules give. Expected: the
+	// forfait due (its window's, the next after a deferral, INT-05; the
+	// standard one when DS1.3 was missed, INT-06) less the advance paid
+	// (§5, Annexe 2 §3); in volet 2, the 70 % of the declared amount
+	// (Annexe 2 §4; INT-18).
+	BalanceAmount Code = "BALANCE-AMOUNT"
+	// BalanceWindow: a balance for a window other than its advance's or
+	// the next, or with a bonus the advance lacked (Annexe 2 §3; INT-05).
+	// Expected: none.
+	BalanceWindow Code = "BALANCE-WINDOW"
+	// RepaymentAmount: a repayment other than the advance paid (Annexe 2
+	// §3). Expected: the advance paid.
+	RepaymentAmount Code = "REPAYMENT-AMOUNT"
+	// Duplicate: a second payment with the same [Payment.Identity] (§5;
+	// INT-14). Expected: 0, nothing being due twice.
+	Duplicate Code = "DUPLICATE"
+	// NoAdvance: a balance or a repayment with no advance before it (§5,
+	// Annexe 2 §3). Expected: 0.
+	NoAdvance Code = "NO-ADVANCE"
+	// BalanceAndRepayment: a balance after a repayment, or a repayment
+	// after a balance (Annexe 2 §3). Expected: 0.
+	BalanceAndRepayment Code = "BALANCE-AND-REPAYMENT"
+	// UnknownEstablishment: a FINESS the extract does not hold (§5).
+	// Expected: none.
+	UnknownEstablishment Code = "UNKNOWN-ESTABLISHMENT"
+	// CRONotDS1: the CRO bonus on another domain than DS1 (§5; Annexe 3
+	// §3). Expected: none.
+	CRONotDS1 Code = "CRO-NOT-DS1"
+	// RegionCredits: a payment that takes its region beyond its advance or
+	// usage credits, the whole envelope or the tranches delegated by its
+	// date (Annexe 2 §3, §5; §6.1). Expected: what was left of those
+	// credits before it; its difference is not money paid beyond what the
+	// establishment was due, and is not counted in the totals.
+	RegionCredits Code = "REGION-CREDITS"
+	// DateCalendar: a payment dated outside the calendar (§6.1, Annexe 1;
+	// INT-12). Expected: none.
+	DateCalendar Code = "DATE-CALENDAR"
+	// NotPilot: a volet-2 payment in a region that is not one of the three
+	// pilots (§3.3, §6.2, Annexe 2 §2). Expected: 0.
+	NotPilot Code = "NOT-PILOT"
+	// NotDesignated: a volet-2 payment to an establishment with no
+	// declared volet-2 amount (§6.2, Annexe 2 §4; INT-18). Expected: 0.
+	NotDesignated Code = "NOT-DESIGNATED"
+	// Volet2Cap: a volet-2 payment that takes the establishment's net
+	// volet-2 funding beyond the cap, 100 k€ (§3.3, Annexe 2 §4).
+	// Expected: what was left under the cap before it; the money beyond is
+	// counted by the amount or duplicate findings, not by this one.
+	Volet2Cap Code = "VOLET2-CAP"
+	// AdvanceKept: a volet-1 advance neither balanced nor repaid when the
+	// audit is made, after the day it had to be repaid: the declaration
+	// deadline of the deferral window, or of window 4 for a window-4
+	// advance (§5; Annexe 2 §3; INT-05, INT-28). Expected: 0, nothing of
+	// the advance being the establishment's once its targets are missed;
+	// the finding counts the whole advance, and settles the advance's own
+	// wrong amount (INT-26).
+	AdvanceKept Code = "ADVANCE-KEPT"
 )
 
 // Codes lists every code, in the order of the package documentation (§5,
-// Annexe 2 §3; §6.1).
+// Annexe 2 §3, §4; §6.1).
 func Codes() []Code {
 	return []Code{AdvanceAmount, BalanceAmount, BalanceWindow, RepaymentAmount, Duplicate, NoAdvance,
-		BalanceAndRepayment, UnknownEstablishment, CRONotDS1, RegionCredits, DateCalendar}
+		BalanceAndRepayment, UnknownEstablishment, CRONotDS1, RegionCredits, DateCalendar, NotPilot, NotDesignated, Volet2Cap, AdvanceKept}
 }
 
 // Finding is one problem of one payment: what was paid, what the rules
@@ -132,19 +258,53 @@ type Finding struct {
 	Code    Code
 	Payment Payment
 	Region  envelope.Region // the establishment's, when the extract holds it
-	// Expected is what the rules give for this payment; HasExpected is
-	// false when no amount is due for what the payment claims to be (an
-	// unknown establishment, a CRO bonus off DS1, a balance in a wrong
-	// window, a date outside the calendar).
+	// Expected is what the rules give for this payment, as its Code says;
+	// HasExpected is false when no amount is due for what the payment
+	// claims to be (an unknown establishment, a CRO bonus off DS1, a
+	// balance in a wrong window, a date outside the calendar).
 	Expected    decimal.Decimal
 	HasExpected bool
 	// Difference is Paid − Expected when HasExpected.
 	Paid, Difference decimal.Decimal
-	Source           string
-	Interpretations  []string
+	// Cause is the position, from 1, in Report.Findings of the wrong
+	// advance whose amount this balance or repayment carries over: it was
+	// paid as if the advance had been right, so its difference is the
+	// advance's, already counted (INT-26). 0 when it stands alone.
+	Cause int
+	// Settled is true for a wrong advance whose wrong amount a later step
+	// settles, so that it is not counted again (INT-26): its balance or
+	// repayment, measured from the advance paid as the text says (Annexe 2
+	// §3), recovered it, or an ADVANCE-KEPT finding counts the whole
+	// advance.
+	Settled         bool
+	Source          string
+	Interpretations []string
 	// Derivation says how the expected amount, or the finding, follows
 	// from the rules.
 	Derivation string
+}
+
+// Overpaid is the money this finding adds to what was paid wrongly, the
+// sum the totals count (INT-26): the difference for an advance or a
+// balance, its opposite for a repayment (too little asked back is money
+// kept); zero for a consequence (Cause), a settled advance, a finding
+// without Expected, and REGION-CREDITS and VOLET2-CAP, which say what a
+// ceiling allowed, not what was due. Over a history the findings'
+// Overpaid sum to what was paid less what was due.
+func (f Finding) Overpaid() decimal.Decimal {
+	if !f.HasExpected || f.Cause > 0 || f.Settled || f.Code == RegionCredits || f.Code == Volet2Cap {
+		return decimal.Zero
+	}
+	return effect(f.Payment.Kind, f.Difference)
+}
+
+// effect is what a payment of kind k paid diff too much adds to the money
+// an establishment holds.
+func effect(k envelope.Kind, diff decimal.Decimal) decimal.Decimal {
+	if k == envelope.Repayment {
+		return diff.Neg()
+	}
+	return diff
 }
 
 // Options tune Audit.
@@ -153,6 +313,28 @@ type Options struct {
 	// largest combined activity of the establishments, the extract being
 	// national.
 	NationalMax decimal.Decimal
+	// Delegations are the credits delegated to a region for a volet, in
+	// tranches (§6.1: "dans la seule limite des crédits qui leur sont
+	// délégués par les circulaires FMIS"; Annexe 2 §5). A region and volet
+	// given here is audited against the tranches dated on or before each
+	// payment; the others against their whole Annexe 2 envelope (Annexe 2
+	// §1, §2), split 30/70 (§3, §4).
+	Delegations []Delegation
+	// AsOf is the day the audit is made and Deadline the last day to
+	// declare the targets of each window (§5: at the end of the funding
+	// window). With both, a volet-1 advance neither balanced nor repaid
+	// after its repayment date is reported (ADVANCE-KEPT); with either
+	// missing, none is.
+	AsOf     window.Date
+	Deadline func(window.Window) window.Date
+}
+
+// Delegation is the tranches delegated to one region for one volet
+// (§6.1, Annexe 2 §5), as a ledger holds them (envelope.State.Tranches).
+type Delegation struct {
+	Region   envelope.Region
+	Volet    envelope.Volet
+	Tranches []envelope.Tranche
 }
 
 // Report is the result of an audit.
@@ -168,15 +350,18 @@ type Report struct {
 	Paid     decimal.Decimal
 }
 
-// Audit checks payments against the rules in (§5, Annexe 3, Annexe 2 §3;
-// §6.1; INT-01 to INT-06, INT-12) for the establishments of an extract, in
-// date order (a tie keeps the input order), and returns every finding.
+// Audit checks payments against the rules in (§5, Annexe 3, Annexe 2 §3,
+// §4; §6.1; INT-01 to INT-06, INT-12, INT-14, INT-18, INT-26, INT-27) for
+// the establishments of an extract, in date order (a tie keeps the input
+// order), and returns every finding.
 func Audit(in *instruction.Rules, ests []Establishment, payments []Payment, opt Options) (Report, error) {
 	if err := in.Validate(); err != nil {
 		return Report{}, err
 	}
 	byFINESS, report, errs := index(ests, opt)
 	errs = append(errs, checkPayments(payments)...)
+	delegated, derrs := checkDelegations(in, opt.Delegations)
+	errs = append(errs, derrs...)
 	if len(errs) > 0 {
 		return Report{}, errors.Join(errs...)
 	}
@@ -184,13 +369,22 @@ func Audit(in *instruction.Rules, ests []Establishment, payments []Payment, opt 
 	if err != nil {
 		return Report{}, err
 	}
-	a := auditor{in: in, compiled: compiled, ests: byFINESS, nationalMax: report.NationalMax, groups: map[groupKey]*group{}, used: map[envelope.Region]*envelope.Credits{}}
-	for i, e := range in.Envelopes.Regions {
+	a := auditor{in: in, compiled: compiled, ests: byFINESS, nationalMax: report.NationalMax, groups: map[groupKey]*group{},
+		seen: map[envelope.Identity]Payment{}, used: map[budgetKey]envelope.Credits{}, delegated: delegated,
+		whole: map[budgetKey]envelope.Credits{}, volet2: map[forfait.FINESS]decimal.Decimal{}}
+	for _, e := range in.Envelopes.Regions {
 		c, err := envelope.SplitCredits(&in.Forfait, e.Amount)
 		if err != nil {
 			return Report{}, err
 		}
-		a.credits[i] = c
+		a.whole[budgetKey{e.Region, envelope.Volet1}] = c
+	}
+	for _, e := range in.Envelopes.Pilots {
+		c, err := envelope.SplitCredits(&in.Forfait, e.Amount)
+		if err != nil {
+			return Report{}, err
+		}
+		a.whole[budgetKey{e.Region, envelope.Volet2}] = c
 	}
 	order := make([]int, len(payments))
 	for i := range order {
@@ -208,6 +402,9 @@ func Audit(in *instruction.Rules, ests []Establishment, payments []Payment, opt 
 		if err := a.audit(p); err != nil {
 			return Report{}, err
 		}
+	}
+	if !opt.AsOf.IsZero() && opt.Deadline != nil {
+		a.checkKept(opt.AsOf, opt.Deadline)
 	}
 	report.Findings, report.Payments = a.findings, len(payments)
 	return report, nil
@@ -227,6 +424,8 @@ func index(ests []Establishment, opt Options) (map[forfait.FINESS]Establishment,
 			errs = append(errs, &forfait.InputError{Path: at, Field: "region", Value: e.Region.String(), Err: envelope.ErrUnknownRegion})
 		case e.Combined.Sign() < 0 || !codec.SaneExponent(e.Combined):
 			errs = append(errs, &forfait.InputError{Path: at, Field: "combined_activity", Value: forfait.Format(e.Combined), Err: forfait.ErrInvalidActivity})
+		case e.Volet2.Sign() < 0 || !codec.SaneExponent(e.Volet2):
+			errs = append(errs, &forfait.InputError{Path: at, Field: "volet2_amount", Value: forfait.Format(e.Volet2), Reason: "zero or a positive sum in euros", Err: ErrInvalidEstablishment})
 		case by[e.FINESS].FINESS.IsValid():
 			errs = append(errs, &forfait.InputError{Path: at, Field: "finess", Value: e.FINESS.String(), Reason: "given twice", Err: ErrInvalidEstablishment})
 		default:
@@ -242,7 +441,8 @@ func index(ests []Establishment, opt Options) (map[forfait.FINESS]Establishment,
 }
 
 // checkPayments reports the payments Audit cannot read: every field but
-// the variant, whose CRO off DS1 is a finding, must be valid.
+// the variant, whose CRO off DS1 is a finding, must be valid; a volet-2
+// payment has no domain and no window.
 func checkPayments(payments []Payment) []error {
 	var errs []error
 	for i, p := range payments {
@@ -253,11 +453,20 @@ func checkPayments(payments []Payment) []error {
 		if !p.FINESS.IsValid() {
 			bad("finess", `""`, "missing", ErrInvalidPayment)
 		}
-		if !p.Variant.Domain.IsValid() {
-			bad("domain", p.Variant.Domain.String(), "", forfait.ErrInvalidDomain)
-		}
-		if !p.Window.IsValid() {
-			bad("window", p.Window.String(), "", window.ErrInvalid)
+		switch {
+		case p.Volet != 0 && !p.Volet.IsValid():
+			bad("volet", p.Volet.String(), "want 1 or 2", envelope.ErrInvalidVolet)
+		case p.Volet == envelope.Volet2:
+			if p.Variant != (forfait.Variant{}) || p.Window != 0 {
+				bad("domain", p.Variant.String()+" window "+p.Window.String(), "a volet-2 payment has no domain and no window", ErrInvalidPayment)
+			}
+		default:
+			if !p.Variant.Domain.IsValid() {
+				bad("domain", p.Variant.Domain.String(), "", forfait.ErrInvalidDomain)
+			}
+			if !p.Window.IsValid() {
+				bad("window", p.Window.String(), "", window.ErrInvalid)
+			}
 		}
 		if !p.Kind.IsValid() {
 			bad("kind", p.Kind.String(), "want advance, balance or repayment", ErrInvalidPayment)
@@ -272,15 +481,58 @@ func checkPayments(payments []Payment) []error {
 	return errs
 }
 
-// groupKey is one establishment's domain: funded once (§5).
+// checkDelegations reports the delegations Audit cannot use and returns
+// them by region and volet: each names a region and a volet once (a
+// volet-2 one, a pilot region), and its tranches are dated, with credits
+// that are not negative (§6.1, Annexe 2 §5).
+func checkDelegations(in *instruction.Rules, ds []Delegation) (map[budgetKey][]envelope.Tranche, []error) {
+	var errs []error
+	out := map[budgetKey][]envelope.Tranche{}
+	for i, d := range ds {
+		at := codec.Path{codec.Name("delegations"), codec.Index(i)}
+		bad := func(name, value, reason string, err error) {
+			errs = append(errs, &forfait.InputError{Path: at, Field: name, Value: value, Reason: reason, Err: err})
+		}
+		k := budgetKey{d.Region, d.Volet}
+		_, pilot := in.Envelopes.Pilot(d.Region)
+		switch _, twice := out[k]; {
+		case !d.Region.IsValid():
+			bad("region", d.Region.String(), "", envelope.ErrUnknownRegion)
+		case !d.Volet.IsValid():
+			bad("volet", d.Volet.String(), "want 1 or 2", envelope.ErrInvalidVolet)
+		case d.Volet == envelope.Volet2 && !pilot:
+			bad("region", d.Region.String(), "volet 2 is a pilot of three regions (§3.3, §6.2, Annexe 2 §2)", envelope.ErrNotPilot)
+		case twice:
+			bad("region", d.Region.String()+" "+d.Volet.String(), "given twice", envelope.ErrInvalidDelegation)
+		}
+		for j, t := range d.Tranches {
+			if t.Date.IsZero() || t.Credits.Advance.Sign() < 0 || t.Credits.Usage.Sign() < 0 {
+				bad("tranches["+strconv.Itoa(j)+"]", t.Date.String()+" "+t.Credits.String(), "a dated tranche, credits not negative", envelope.ErrInvalidDelegation)
+			}
+		}
+		out[k] = d.Tranches
+	}
+	return out, errs
+}
+
+// groupKey is one establishment's domain in one volet: funded once (§5).
 type groupKey struct {
 	finess forfait.FINESS
+	volet  envelope.Volet
 	domain forfait.Domain
 }
 
-// group is what was paid so far for one establishment's domain.
+// group is what was paid so far for one establishment's domain, and the
+// position from 1 of its advance's ADVANCE-AMOUNT finding (0 when none).
 type group struct {
 	advance, balance, repayment *Payment
+	advanceFinding              int
+}
+
+// budgetKey is a region's envelope for one volet.
+type budgetKey struct {
+	region envelope.Region
+	volet  envelope.Volet
 }
 
 type auditor struct {
@@ -289,8 +541,12 @@ type auditor struct {
 	ests        map[forfait.FINESS]Establishment
 	nationalMax decimal.Decimal
 	groups      map[groupKey]*group
-	used        map[envelope.Region]*envelope.Credits
-	credits     [envelope.NumRegions]envelope.Credits // each region's, split once
+	keys        []groupKey                         // the groups in the order of their first payment
+	seen        map[envelope.Identity]Payment      // the first payment of each identity (§5; INT-14)
+	used        map[budgetKey]envelope.Credits     // paid net of repayments
+	whole       map[budgetKey]envelope.Credits     // the Annexe 2 envelopes, split once
+	delegated   map[budgetKey][]envelope.Tranche   // Options.Delegations
+	volet2      map[forfait.FINESS]decimal.Decimal // net volet-2 funding per establishment
 	findings    []Finding
 }
 
@@ -333,53 +589,103 @@ func describe(f forfait.Forfait) string {
 		" € (category " + f.Category.String() + ", combined activity " + forfait.Format(f.Combined) + ", base " + forfait.Format(f.Base) + " €)"
 }
 
+// where names a payment for a derivation: its date, and its line when it
+// comes from a file.
+func where(p Payment) string {
+	s := p.Date.String()
+	if p.Line > 0 {
+		s += " (line " + strconv.Itoa(p.Line) + ")"
+	}
+	return s
+}
+
 // audit checks one payment, in date order.
 func (a *auditor) audit(p Payment) error {
-	if _, ok := a.ests[p.FINESS]; !ok {
+	e, ok := a.ests[p.FINESS]
+	if !ok {
 		a.finding(UnknownEstablishment, p, nil, "§5", "FINESS "+p.FINESS.String()+" is not in the extract")
 		return nil
 	}
-	if !p.Variant.IsValid() {
+	zero := decimal.Zero
+	v2 := p.volet() == envelope.Volet2
+	switch {
+	case !v2 && !p.Variant.IsValid():
 		a.finding(CRONotDS1, p, nil, "§5; Annexe 3 §3", "the CRO bonus exists for DS1 only, not "+p.Variant.Domain.String())
 		return nil
+	case v2 && !a.pilot(e.Region):
+		a.finding(NotPilot, p, &zero, "§3.3, §6.2; Annexe 2 §2", "volet 2 is a pilot of "+a.pilotNames()+"; "+e.Region.String()+" is not one")
+		return nil
+	case v2 && !e.Volet2.IsPositive():
+		a.finding(NotDesignated, p, &zero, "§6.2; Annexe 2 §4", "no volet-2 amount was declared for "+p.FINESS.String(), "INT-18")
+		return nil
 	}
-	a.checkDate(p)
+	if !v2 {
+		a.checkDate(p)
+	}
 	a.checkCredits(p)
-	k := groupKey{p.FINESS, p.Variant.Domain}
+	if v2 {
+		a.checkCap(p)
+	}
+	id := p.Identity()
+	if first, dup := a.seen[id]; dup {
+		what := p.Kind.String()
+		if !v2 {
+			what += " for " + p.Variant.Domain.String()
+		} else {
+			what = "volet-2 " + what
+		}
+		a.finding(Duplicate, p, &zero, "§5", "a second "+what+", whatever the window; the first was "+forfait.Format(first.Amount)+" € on "+where(first)+
+			windowOf(first), "INT-14")
+		return nil
+	}
+	a.seen[id] = p
+	k := groupKey{p.FINESS, p.volet(), p.Variant.Domain}
 	g := a.groups[k]
 	if g == nil {
 		g = &group{}
-		a.groups[k] = g
+		a.groups[k], a.keys = g, append(a.keys, k)
 	}
-	zero := decimal.Zero
+	what := p.Variant.Domain.String()
+	if v2 {
+		what = "volet 2"
+	}
 	switch p.Kind {
 	case envelope.Advance:
-		if g.advance != nil {
-			a.finding(Duplicate, p, &zero, "§5", "a second advance for "+p.Variant.Domain.String()+"; the first was "+forfait.Format(g.advance.Amount)+" € on "+g.advance.Date.String())
+		g.advance = &p
+		if v2 {
+			split, cite, interps := a.volet2Split(e)
+			if !split.Advance.Equal(p.Amount) {
+				a.finding(AdvanceAmount, p, &split.Advance, "§3.3; Annexe 2 §4", cite+"; advance = "+a.advanceRule()+" = "+forfait.Format(split.Advance)+" €", append([]string{"INT-04"}, interps...)...)
+				g.advanceFinding = len(a.findings)
+			}
 			return nil
 		}
-		g.advance = &p
 		f, err := a.compiled.Compute(a.request(p, p.Variant, p.Window))
 		if err != nil {
 			return a.fail(p, err)
 		}
 		if !f.Advance.Equal(p.Amount) {
 			a.finding(AdvanceAmount, p, &f.Advance, "§5; Annexe 2 §3", describe(f)+"; advance = "+a.advanceRule()+" = "+forfait.Format(f.Advance)+" €", "INT-04")
+			g.advanceFinding = len(a.findings)
 		}
 	case envelope.Balance:
 		switch {
-		case g.balance != nil:
-			a.finding(Duplicate, p, &zero, "§5", "a second balance; the first was "+forfait.Format(g.balance.Amount)+" € on "+g.balance.Date.String())
-			return nil
 		case g.advance == nil:
-			a.finding(NoAdvance, p, &zero, "§5; Annexe 2 §3", "a balance follows an advance; none was paid for "+p.Variant.Domain.String())
+			a.finding(NoAdvance, p, &zero, "§5; Annexe 2 §3", "a balance follows an advance; none was paid for "+what)
 			return nil
 		case g.repayment != nil:
-			a.finding(BalanceAndRepayment, p, &zero, "Annexe 2 §3", "the advance was repaid on "+g.repayment.Date.String()+": no balance is due")
+			a.finding(BalanceAndRepayment, p, &zero, "Annexe 2 §3", "the advance was repaid on "+where(*g.repayment)+": no balance is due")
 			return nil
 		}
 		g.balance = &p
 		adv := g.advance
+		if v2 {
+			split, cite, interps := a.volet2Split(e)
+			if !split.Usage.Equal(p.Amount) {
+				a.finding(BalanceAmount, p, &split.Usage, "§3.3; Annexe 2 §4", cite+"; balance = the rest, "+forfait.Format(split.Usage)+" €", interps...)
+			}
+			return nil
+		}
 		next, _ := adv.Window.Deferral()
 		if p.Window != adv.Window && p.Window != next || p.Variant.CRO && !adv.Variant.CRO {
 			a.finding(BalanceWindow, p, nil, "Annexe 2 §3", "advance "+adv.Variant.String()+" window "+adv.Window.String()+
@@ -392,27 +698,140 @@ func (a *auditor) audit(p Payment) error {
 		if err != nil {
 			return a.fail(p, err)
 		}
-		if !b.Amount.Equal(p.Amount) {
-			a.finding(BalanceAmount, p, &b.Amount, "§5; Annexe 2 §3", describe(b.Forfait)+"; less the advance paid "+forfait.Format(adv.Amount)+" € = "+forfait.Format(b.Amount)+" €", b.Interpretations...)
-		}
+		a.settle(g, BalanceAmount, p, b.Amount, "§5; Annexe 2 §3", describe(b.Forfait)+"; less the advance paid "+forfait.Format(adv.Amount)+" € = "+forfait.Format(b.Amount)+" €", b.Interpretations...)
 	case envelope.Repayment:
 		switch {
-		case g.repayment != nil:
-			a.finding(Duplicate, p, &zero, "§5", "a second repayment; the first was "+forfait.Format(g.repayment.Amount)+" € on "+g.repayment.Date.String())
-			return nil
 		case g.advance == nil:
-			a.finding(NoAdvance, p, &zero, "§5; Annexe 2 §3", "a repayment returns an advance; none was paid for "+p.Variant.Domain.String())
+			a.finding(NoAdvance, p, &zero, "§5; Annexe 2 §3", "a repayment returns an advance; none was paid for "+what)
 			return nil
 		case g.balance != nil:
-			a.finding(BalanceAndRepayment, p, &zero, "Annexe 2 §3", "a balance was paid on "+g.balance.Date.String()+": the advance is not repaid")
+			a.finding(BalanceAndRepayment, p, &zero, "Annexe 2 §3", "a balance was paid on "+where(*g.balance)+": the advance is not repaid")
 			return nil
 		}
 		g.repayment = &p
-		if !g.advance.Amount.Equal(p.Amount) {
-			a.finding(RepaymentAmount, p, &g.advance.Amount, "Annexe 2 §3", "the whole advance of "+forfait.Format(g.advance.Amount)+" € paid on "+g.advance.Date.String()+" is repaid", "INT-05")
+		source, interps := "Annexe 2 §3", []string{"INT-05"}
+		if v2 {
+			source, interps = "§3.3; Annexe 2 §4", []string{"INT-18"}
 		}
+		a.settle(g, RepaymentAmount, p, g.advance.Amount, source, "the whole advance of "+forfait.Format(g.advance.Amount)+" € paid on "+where(*g.advance)+" is repaid", interps...)
 	}
 	return nil
+}
+
+// windowOf names a volet-1 payment's window for a derivation.
+func windowOf(p Payment) string {
+	if p.volet() == envelope.Volet2 {
+		return ""
+	}
+	return ", window " + p.Window.String()
+}
+
+// settle judges s, a balance or a repayment whose amount the text
+// measures from the advance paid (Annexe 2 §3: the advance is deducted
+// from the balance, the repayment returns it), so that a wrong advance is
+// counted once (INT-26): when s carries the advance's wrong amount over
+// (it was paid as if the advance had been right), its finding is a
+// consequence of the advance's; otherwise s settled the advance's wrong
+// amount, which is no longer counted, and s's own difference, if any, is.
+func (a *auditor) settle(g *group, code Code, s Payment, expected decimal.Decimal, source, derivation string, interps ...string) {
+	own := effect(s.Kind, s.Amount.Sub(expected))
+	if g.advanceFinding == 0 {
+		if !own.IsZero() {
+			a.finding(code, s, &expected, source, derivation, interps...)
+		}
+		return
+	}
+	adv := &a.findings[g.advanceFinding-1]
+	if own.Equal(adv.Overpaid()) {
+		a.finding(code, s, &expected, source, derivation+"; paid as if the advance had been "+forfait.Format(adv.Expected)+
+			" €: the advance's difference carried over, counted once, on the advance", append(slices.Clone(interps), "INT-26")...)
+		a.findings[len(a.findings)-1].Cause = g.advanceFinding
+		return
+	}
+	adv.Settled, adv.Interpretations = true, append(slices.Clip(adv.Interpretations), "INT-26")
+	adv.Derivation += "; recovered by the " + s.Kind.String() + " of " + where(s) + ", measured from the advance paid (INT-26)"
+	if !own.IsZero() {
+		a.finding(code, s, &expected, source, derivation, interps...)
+	}
+}
+
+// checkKept reports, in the order of their first payment, the volet-1
+// advances neither balanced nor repaid on asOf, after their repayment
+// date: the deadline of the deferral window (a deferral may have been
+// asked, INT-05), of window 4 for a window-4 advance (§5; Annexe 2 §3;
+// INT-28). The finding counts the whole advance and settles the advance's
+// own wrong amount (INT-26).
+func (a *auditor) checkKept(asOf window.Date, deadline func(window.Window) window.Date) {
+	for _, k := range a.keys {
+		g := a.groups[k]
+		if k.volet != envelope.Volet1 || g.advance == nil || g.balance != nil || g.repayment != nil {
+			continue
+		}
+		adv := *g.advance
+		last := adv.Window
+		if next, ok := last.Deferral(); ok {
+			last = next
+		}
+		due := deadline(last)
+		if !asOf.After(due) {
+			continue
+		}
+		zero := decimal.Zero
+		if g.advanceFinding > 0 {
+			f := &a.findings[g.advanceFinding-1]
+			f.Settled, f.Interpretations = true, append(slices.Clip(f.Interpretations), "INT-26")
+			f.Derivation += "; the whole advance is counted by ADVANCE-KEPT (INT-26)"
+		}
+		a.finding(AdvanceKept, adv, &zero, "§5; Annexe 2 §3", "advance of window "+adv.Window.String()+" paid "+where(adv)+
+			": neither balanced nor repaid on "+asOf.String()+", after window "+last.String()+"'s declaration deadline "+due.String(), "INT-05", "INT-28")
+	}
+}
+
+// volet2Split is the split of e's declared volet-2 amount, at most the
+// cap (§3.3, Annexe 2 §4; INT-18, INT-27), how it follows and the
+// interpretations it relies on.
+func (a *auditor) volet2Split(e Establishment) (envelope.Credits, string, []string) {
+	ceiling := a.in.Envelopes.Volet2Cap
+	amount, cite, interps := e.Volet2, "volet-2 amount declared "+forfait.Format(e.Volet2)+" €", []string{"INT-18"}
+	if amount.GreaterThan(ceiling) {
+		amount, cite, interps = ceiling, cite+", due at the cap "+forfait.Format(ceiling)+" €", append(interps, "INT-27")
+	}
+	split, _ := envelope.SplitVolet2(&a.in.Forfait, &a.in.Envelopes, amount) // positive, within the cap
+	return split, cite, interps
+}
+
+// pilot reports whether r is one of the volet-2 pilots (§3.3, §6.2,
+// Annexe 2 §2).
+func (a *auditor) pilot(r envelope.Region) bool {
+	_, ok := a.in.Envelopes.Pilot(r)
+	return ok
+}
+
+func (a *auditor) pilotNames() string {
+	var names []string
+	for _, p := range a.in.Envelopes.Pilots {
+		names = append(names, p.Region.String())
+	}
+	return strings.Join(names, ", ")
+}
+
+// checkCap reports a volet-2 payment that takes its establishment's net
+// volet-2 funding beyond the cap (§3.3, Annexe 2 §4).
+func (a *auditor) checkCap(p Payment) {
+	ceiling := a.in.Envelopes.Volet2Cap
+	net, ok := a.volet2[p.FINESS]
+	if !ok {
+		net = decimal.Zero
+	}
+	next := net.Add(p.Amount)
+	if p.Kind == envelope.Repayment {
+		next = net.Sub(p.Amount)
+	}
+	if next.GreaterThan(ceiling) {
+		left := decimal.Max(ceiling.Sub(net), decimal.Zero)
+		a.finding(Volet2Cap, p, &left, "§3.3; Annexe 2 §4", "at most "+forfait.Format(ceiling)+" € per establishment; "+forfait.Format(net)+" € already paid net", "INT-27")
+	}
+	a.volet2[p.FINESS] = next
 }
 
 // checkDate reports a payment dated outside the calendar (§6.1, Annexe 1;
@@ -430,31 +849,56 @@ func (a *auditor) checkDate(p Payment) {
 	}
 }
 
-// checkCredits reports a payment that takes its region beyond its advance
-// or usage credits (Annexe 2 §3; §6.1): advances net of repayments within
-// 30 % of the regional envelope, balances within the rest.
-func (a *auditor) checkCredits(p Payment) {
-	r := a.ests[p.FINESS].Region
-	used := a.used[r]
-	if used == nil {
-		used = &envelope.Credits{Advance: decimal.Zero, Usage: decimal.Zero}
-		a.used[r] = used
-	}
-	credits := a.credits[r.Index()]
-	next, left, ok := credits.Charge(*used, p.Kind, p.Amount)
+// credits returns the credits p's region has for p's volet at p's date:
+// the tranches delegated by then when Options.Delegations gives them, the
+// whole Annexe 2 envelope otherwise (Annexe 2 §1-§5; §6.1), and how they
+// are named in a derivation.
+func (a *auditor) credits(k budgetKey, on window.Date) (envelope.Credits, string) {
+	ts, ok := a.delegated[k]
 	if !ok {
-		part := p.Kind.Part()
-		a.finding(RegionCredits, p, &left, "Annexe 2 §3; §6.1", r.String()+": "+part.String()+" credits "+forfait.Format(credits.Of(part))+" €, "+forfait.Format(left)+" € left")
+		return a.whole[k], "Annexe 2 envelope"
 	}
-	*used = next
+	c := envelope.Credits{Advance: decimal.Zero, Usage: decimal.Zero}
+	n := 0
+	for _, t := range ts {
+		if !t.Date.After(on) {
+			c, n = c.Add(t.Credits), n+1
+		}
+	}
+	return c, strconv.Itoa(n) + " of " + strconv.Itoa(len(ts)) + " tranches delegated by " + on.String()
 }
 
-// Totals is the count and the net difference of the findings of one key
-// (a region, a code; Annexe 2 §3).
+// checkCredits reports a payment that takes its region beyond its advance
+// or usage credits (Annexe 2 §3, §5; §6.1): advances net of repayments
+// within the advance credits, balances within the usage credits, the
+// whole envelope's or those delegated by the payment's date
+// (Options.Delegations).
+func (a *auditor) checkCredits(p Payment) {
+	r := a.ests[p.FINESS].Region
+	k := budgetKey{r, p.volet()}
+	used, ok := a.used[k]
+	if !ok {
+		used = envelope.Credits{Advance: decimal.Zero, Usage: decimal.Zero}
+	}
+	credits, of := a.credits(k, p.Date)
+	next, left, fits := credits.Charge(used, p.Kind, p.Amount)
+	if !fits {
+		part := p.Kind.Part()
+		a.finding(RegionCredits, p, &left, "Annexe 2 §3, §5; §6.1", r.String()+", "+k.volet.String()+": "+part.String()+" credits "+
+			forfait.Format(credits.Of(part))+" € ("+of+"), "+forfait.Format(left)+" € left")
+	}
+	a.used[k] = next
+}
+
+// Totals is the count of the findings of one key (a region, a code) and
+// the money they show paid wrongly (§5, Annexe 2 §3).
 type Totals[K comparable] struct {
-	Key        K
-	Count      int
-	Difference decimal.Decimal
+	Key   K
+	Count int
+	// Overpaid is the sum of the findings' Overpaid: each wrong euro
+	// counted once, a consequence or a settled advance not at all
+	// (INT-26).
+	Overpaid decimal.Decimal
 }
 
 // TotalsBy groups findings by key(f), sorted by key (§5, Annexe 2 §3: the
@@ -468,10 +912,10 @@ func TotalsBy[K cmp.Ordered](findings []Finding, key func(Finding) K) []Totals[K
 		if !ok {
 			i = len(out)
 			at[k] = i
-			out = append(out, Totals[K]{Key: k, Difference: decimal.Zero})
+			out = append(out, Totals[K]{Key: k, Overpaid: decimal.Zero})
 		}
 		out[i].Count++
-		out[i].Difference = out[i].Difference.Add(f.Difference)
+		out[i].Overpaid = out[i].Overpaid.Add(f.Overpaid())
 	}
 	slices.SortFunc(out, func(a, b Totals[K]) int { return cmp.Compare(a.Key, b.Key) })
 	return out

@@ -199,7 +199,7 @@ func TestTotalsBy(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := audit.TotalsBy(r.Findings, func(f audit.Finding) string { return f.Region.String() })
-	want := []audit.Totals[string]{{Key: "Ile-de-France", Count: 2, Difference: d("3")}, {Key: "Mayotte", Count: 1, Difference: d("1")}}
+	want := []audit.Totals[string]{{Key: "Ile-de-France", Count: 2, Overpaid: d("3")}, {Key: "Mayotte", Count: 1, Overpaid: d("1")}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("totals (-want +got):\n%s", diff)
 	}
@@ -207,7 +207,7 @@ func TestTotalsBy(t *testing.T) {
 
 // TestReports: the three report forms of one audit, with the totals an
 // auditor reads (hand-computed: 1 € over on the advance, 794 € short on
-// the repayment).
+// the repayment, so 794 € kept: 795 € paid wrongly).
 func TestReports(t *testing.T) {
 	r, err := audit.Audit(&rules, establishments, []audit.Payment{
 		pay(annex, ds2, window.W1, envelope.Advance, "11759", "2021-12-15"),
@@ -222,10 +222,10 @@ func TestReports(t *testing.T) {
 	if err := audit.WriteCSV(&csvOut, r); err != nil {
 		t.Fatal(err)
 	}
-	wantCSV := "finess,region,domain,cro,window,kind,finding,expected,paid,difference,citation\n" +
-		"750712184,Ile-de-France,DS2,false,1,advance,ADVANCE-AMOUNT,11758,11759,1,§5; Annexe 2 §3; INT-04\n" +
-		"130000012,,DS2,false,1,advance,UNKNOWN-ESTABLISHMENT,,5,,§5\n" +
-		"750712184,Ile-de-France,DS3,false,1,repayment,REPAYMENT-AMOUNT,11758,10964,-794,Annexe 2 §3; INT-05\n"
+	wantCSV := "finess,region,volet,domain,cro,window,kind,line,date,finding,expected,paid,difference,overpaid,consequence_of,settled,citation\n" +
+		"750712184,Ile-de-France,1,DS2,false,1,advance,,2021-12-15,ADVANCE-AMOUNT,11758,11759,1,1,,false,§5; Annexe 2 §3; INT-04\n" +
+		"130000012,,1,DS2,false,1,advance,,2021-12-15,UNKNOWN-ESTABLISHMENT,,5,,,,false,§5\n" +
+		"750712184,Ile-de-France,1,DS3,false,1,repayment,,2022-09-01,REPAYMENT-AMOUNT,11758,10964,-794,794,,false,Annexe 2 §3; INT-05\n"
 	if diff := cmp.Diff(wantCSV, csvOut.String()); diff != "" {
 		t.Errorf("CSV (-want +got):\n%s", diff)
 	}
@@ -246,7 +246,7 @@ func TestReports(t *testing.T) {
 	if err := audit.WriteMarkdown(&md, &rules, r); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"| Ile-de-France | 2 | -793 |", "| (not in the extract) | 1 | 0 |", "| `REPAYMENT-AMOUNT` | 1 | -794 |",
+	for _, want := range []string{"| Ile-de-France | 2 | 795 |", "| (not in the extract) | 1 | 0 |", "| `REPAYMENT-AMOUNT` | 1 | 794 |",
 		"### 3. `REPAYMENT-AMOUNT` — 750712184 repayment DS3, window 1, 2022-09-01", "- Expected: 11758 € (difference -794 €)"} {
 		if !strings.Contains(md.String(), want) {
 			t.Errorf("Markdown lacks %q:\n%s", want, md.String())

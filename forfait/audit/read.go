@@ -16,11 +16,16 @@ import (
 	"github.com/sunes-spec/sunes/window"
 )
 
-// PaymentColumns returns the columns of a payment ledger, the payments an
-// ARS notified (§6.1, Annexe 2 §3), in any order; others are ignored.
+// PaymentColumns returns the columns a payment ledger must have, the
+// payments an ARS notified (§6.1, Annexe 2 §3), in any order; the column
+// volet may follow (1 when absent), others are ignored.
 func PaymentColumns() []string {
 	return []string{"finess", "domain", "cro", "window", "kind", "amount", "date"}
 }
+
+// ledgerColumns are the columns WritePayments writes: PaymentColumns and
+// volet.
+func ledgerColumns() []string { return append(PaymentColumns(), "volet") }
 
 // ReadPayments parses a payment ledger (CSV with a header naming the
 // PaymentColumns): one payment per row, as an ARS notified it (§6.1,
@@ -28,7 +33,9 @@ func PaymentColumns() []string {
 // cro is true or false (a CRO bonus on DS2 is read, and audited as
 // CRO-NOT-DS1); window is 1 to 4; kind is advance, balance or repayment;
 // amount is a positive number of euros ("12345.67" or "12345,67"); date is
-// YYYY-MM-DD or DD/MM/YYYY. Every problem is reported at once, each a
+// YYYY-MM-DD or DD/MM/YYYY; volet, when the column is there, is 1 or 2
+// (empty reads as 1), and a volet-2 row leaves domain, cro and window
+// empty (Annexe 2 §4: the pilot's amount has no domain and no window). Every problem is reported at once, each a
 // *campaign.LineError with its line and column, bounded as campaign.Read
 // bounds them, and no payment is returned when there is any.
 func ReadPayments(r io.Reader) ([]Payment, error) {
@@ -104,14 +111,29 @@ func parsePayment(rec []string, col map[string]int, line int) (Payment, []error)
 	if p.FINESS, err = forfait.ParseFINESS(cell("finess")); err != nil {
 		fail("finess", err)
 	}
-	if p.Variant.Domain, err = forfait.ParseDomain(cell("domain")); err != nil {
-		fail("domain", err)
+	p.Volet = envelope.Volet1
+	if _, ok := col["volet"]; ok && cell("volet") != "" {
+		if err = p.Volet.UnmarshalText([]byte(cell("volet"))); err != nil {
+			p.Volet = envelope.Volet1
+			fail("volet", errors.Join(ErrInvalidPayment, errors.New("want 1 or 2")))
+		}
 	}
-	if p.Variant.CRO, err = strconv.ParseBool(cell("cro")); err != nil {
-		fail("cro", errors.Join(ErrInvalidPayment, errors.New("want true or false")))
-	}
-	if p.Window, err = window.Parse(cell("window")); err != nil {
-		fail("window", err)
+	if p.Volet == envelope.Volet2 {
+		for _, c := range []string{"domain", "cro", "window"} {
+			if cell(c) != "" {
+				fail(c, errors.Join(ErrInvalidPayment, errors.New("a volet-2 payment has no domain, cro or window")))
+			}
+		}
+	} else {
+		if p.Variant.Domain, err = forfait.ParseDomain(cell("domain")); err != nil {
+			fail("domain", err)
+		}
+		if p.Variant.CRO, err = strconv.ParseBool(cell("cro")); err != nil {
+			fail("cro", errors.Join(ErrInvalidPayment, errors.New("want true or false")))
+		}
+		if p.Window, err = window.Parse(cell("window")); err != nil {
+			fail("window", err)
+		}
 	}
 	if err = p.Kind.UnmarshalText([]byte(cell("kind"))); err != nil || p.Kind == 0 {
 		fail("kind", errors.Join(ErrInvalidPayment, errors.New("want advance, balance or repayment")))

@@ -119,3 +119,31 @@ func BenchmarkAudit(b *testing.B) {
 		}
 	}
 }
+
+// TestReadVolet2: the volet column reads volet-2 payments, without a
+// domain, a CRO or a window (Annexe 2 §4); one with a domain is refused,
+// as is a volet other than 1 or 2.
+func TestReadVolet2(t *testing.T) {
+	got, err := audit.ReadPayments(strings.NewReader("finess,domain,cro,window,kind,amount,date,volet\n" +
+		"590000015,,,,advance,30000,2022-01-10,2\n750712184,DS2,false,1,advance,11758,2021-12-15,\n"))
+	want := []audit.Payment{
+		{FINESS: forfait.MustParseFINESS("590000015"), Volet: envelope.Volet2, Kind: envelope.Advance, Amount: d("30000"), Date: window.DateOf(2022, 1, 10), Line: 2},
+		{FINESS: annex, Volet: envelope.Volet1, Variant: ds2, Window: window.W1, Kind: envelope.Advance, Amount: d("11758"), Date: window.DateOf(2021, 12, 15), Line: 3},
+	}
+	if diff := cmp.Diff(want, got); err != nil || diff != "" {
+		t.Errorf("payments (-want +got):\n%s; %v", diff, err)
+	}
+	_, err = audit.ReadPayments(strings.NewReader("finess,domain,cro,window,kind,amount,date,volet\n" +
+		"590000015,DS1,,1,advance,30000,2022-01-10,2\n590000015,DS1,false,1,advance,30000,2022-01-10,3\n"))
+	var at []string
+	for _, p := range forfait.Problems(err) {
+		var le *campaign.LineError
+		if !errors.As(p, &le) || !errors.Is(p, audit.ErrInvalidPayment) {
+			t.Fatalf("problem %v", p)
+		}
+		at = append(at, fmt.Sprint(le.Line, " ", le.Field))
+	}
+	if diff := cmp.Diff([]string{"2 domain", "2 window", "3 volet"}, at); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}

@@ -3,17 +3,54 @@ package audit
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
+	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 )
 
-// CSVHeader is the header of WriteCSV's output.
-var CSVHeader = []string{"finess", "region", "domain", "cro", "window", "kind", "finding", "expected", "paid", "difference", "citation"}
+// WritePayments writes a payment ledger that ReadPayments reads back
+// (§6.1, Annexe 2 §3, §4): a header of the PaymentColumns and volet, then
+// one row per payment, amounts with a decimal point, dates as
+// YYYY-MM-DD, domain, cro and window empty in volet 2; Line is not
+// written (ReadPayments sets it to the row's line). A payment Audit could
+// not read is refused first, every problem reported as a
+// *forfait.InputError and nothing written.
+func WritePayments(w io.Writer, ps []Payment) error {
+	if errs := checkPayments(ps); len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(ledgerColumns()); err != nil {
+		return err
+	}
+	for _, p := range ps {
+		domain, cro, win := "", "", ""
+		if p.volet() == envelope.Volet1 {
+			domain, cro, win = p.Variant.Domain.String(), strconv.FormatBool(p.Variant.CRO), p.Window.String()
+		}
+		volet, _ := p.volet().MarshalText()
+		if err := cw.Write([]string{p.FINESS.String(), domain, cro, win, p.Kind.String(), forfait.Format(p.Amount), p.Date.String(), string(volet)}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// CSVHeader is the header of WriteCSV's output: the payment (with its
+// line in the ledger file and its date, so that a DUPLICATE is told from
+// its original), the finding, what was expected and paid, the difference,
+// the money it counts as paid wrongly (overpaid, INT-26), the finding it
+// is a consequence of (its number, from 1, in the report), whether a
+// later step settled it (INT-26), and the citation.
+var CSVHeader = []string{"finess", "region", "volet", "domain", "cro", "window", "kind", "line", "date", "finding",
+	"expected", "paid", "difference", "overpaid", "consequence_of", "settled", "citation"}
 
 // citation is a finding's paragraph and interpretations, as one text.
 func (f Finding) citation() string {
@@ -24,18 +61,32 @@ func (f Finding) citation() string {
 }
 
 func (f Finding) row() []string {
-	exp, diff := "", ""
+	exp, diff, over := "", "", ""
 	if f.HasExpected {
-		exp, diff = forfait.Format(f.Expected), forfait.Format(f.Difference)
+		exp, diff, over = forfait.Format(f.Expected), forfait.Format(f.Difference), forfait.Format(f.Overpaid())
 	}
 	p := f.Payment
-	return []string{p.FINESS.String(), regionOf(f.Region), p.Variant.Domain.String(), strconv.FormatBool(p.Variant.CRO), p.Window.String(),
-		p.Kind.String(), string(f.Code), exp, forfait.Format(f.Paid), diff, f.citation()}
+	domain, cro, win := "", "", ""
+	if p.volet() == envelope.Volet1 {
+		domain, cro, win = p.Variant.Domain.String(), strconv.FormatBool(p.Variant.CRO), p.Window.String()
+	}
+	line, cause := "", ""
+	if p.Line > 0 {
+		line = strconv.Itoa(p.Line)
+	}
+	if f.Cause > 0 {
+		cause = strconv.Itoa(f.Cause)
+	}
+	volet, _ := p.volet().MarshalText()
+	return []string{p.FINESS.String(), regionOf(f.Region), string(volet), domain, cro, win, p.Kind.String(), line, p.Date.String(),
+		string(f.Code), exp, forfait.Format(f.Paid), diff, over, cause, strconv.FormatBool(f.Settled), f.citation()}
 }
 
 // WriteCSV writes one row per finding under CSVHeader (§5, Annexe 2 §3:
-// the findings as an auditor tabulates them); expected and difference are
-// empty when no amount is due for what the payment claims to be.
+// the findings as an auditor tabulates them); expected, difference and
+// overpaid are empty when no amount is due for what the payment claims to
+// be, domain, cro and window for a volet-2 payment, line for a payment
+// from no file.
 func WriteCSV(w io.Writer, r Report) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
@@ -53,6 +104,7 @@ func WriteCSV(w io.Writer, r Report) error {
 type findingJSON struct {
 	FINESS          string   `json:"finess"`
 	Region          string   `json:"region"`
+	Volet           string   `json:"volet"`
 	Domain          string   `json:"domain"`
 	CRO             bool     `json:"cro"`
 	Window          string   `json:"window"`
@@ -63,21 +115,28 @@ type findingJSON struct {
 	Expected        *string  `json:"expected"`
 	Paid            string   `json:"paid"`
 	Difference      *string  `json:"difference"`
+	Overpaid        *string  `json:"overpaid"`
+	ConsequenceOf   int      `json:"consequence_of,omitempty"`
+	Settled         bool     `json:"settled,omitempty"`
 	Source          string   `json:"source"`
 	Interpretations []string `json:"interpretations,omitempty"`
 	Derivation      string   `json:"derivation"`
 }
 
 // MarshalJSON encodes f with the CSV's field names, amounts as strings,
-// expected and difference null when no amount is due.
+// expected, difference and overpaid null when no amount is due.
 func (f Finding) MarshalJSON() ([]byte, error) {
 	p := f.Payment
-	j := findingJSON{FINESS: p.FINESS.String(), Region: regionOf(f.Region), Domain: p.Variant.Domain.String(), CRO: p.Variant.CRO,
+	volet, _ := p.volet().MarshalText()
+	j := findingJSON{FINESS: p.FINESS.String(), Region: regionOf(f.Region), Volet: string(volet), Domain: p.Variant.Domain.String(), CRO: p.Variant.CRO,
 		Window: p.Window.String(), Kind: p.Kind.String(), Date: p.Date.String(), Line: p.Line, Finding: f.Code, Paid: forfait.Format(f.Paid),
-		Source: f.Source, Interpretations: f.Interpretations, Derivation: f.Derivation}
+		ConsequenceOf: f.Cause, Settled: f.Settled, Source: f.Source, Interpretations: f.Interpretations, Derivation: f.Derivation}
+	if p.volet() == envelope.Volet2 {
+		j.Domain, j.Window = "", ""
+	}
 	if f.HasExpected {
-		exp, diff := forfait.Format(f.Expected), forfait.Format(f.Difference)
-		j.Expected, j.Difference = &exp, &diff
+		exp, diff, over := forfait.Format(f.Expected), forfait.Format(f.Difference), forfait.Format(f.Overpaid())
+		j.Expected, j.Difference, j.Overpaid = &exp, &diff, &over
 	}
 	return json.Marshal(j)
 }
@@ -113,7 +172,7 @@ func WriteJSON(w io.Writer, r Report) error {
 // every finding with its derivation and citation (§5, Annexe 2 §3).
 func WriteMarkdown(w io.Writer, in *instruction.Rules, r Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Audit of SUN-ES volet 1 payments\n\n")
+	fmt.Fprintf(&b, "# Audit of SUN-ES payments\n\n")
 	fmt.Fprintf(&b, "Rules: %s. Payments audited: %d, net %s €.\n\n", in.Name(), r.Payments, forfait.Format(r.Paid))
 	if r.NationalMaxFrom.IsValid() {
 		fmt.Fprintf(&b, "National maximum of combined activity (INT-02): %s, the largest in the extract (FINESS %s).\n\n", forfait.Format(r.NationalMax), r.NationalMaxFrom)
@@ -125,22 +184,26 @@ func WriteMarkdown(w io.Writer, in *instruction.Rules, r Report) error {
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	fmt.Fprintf(&b, "%d findings.\n\n## Totals per region\n\n| region | findings | paid − expected (€) |\n|---|---|---|\n", len(r.Findings))
+	fmt.Fprintf(&b, "%d findings. The totals count the money paid wrongly once: a consequence of an earlier finding, or a wrong advance a later step settled, adds nothing (INT-26).\n\n## Totals per region\n\n| region | findings | overpaid (€) |\n|---|---|---|\n", len(r.Findings))
 	for _, t := range TotalsBy(r.Findings, func(f Finding) string { return regionOf(f.Region) }) {
 		name := t.Key
 		if name == "" {
 			name = "(not in the extract)"
 		}
-		fmt.Fprintf(&b, "| %s | %d | %s |\n", name, t.Count, forfait.Format(t.Difference))
+		fmt.Fprintf(&b, "| %s | %d | %s |\n", name, t.Count, forfait.Format(t.Overpaid))
 	}
-	b.WriteString("\n## Totals per finding\n\n| finding | findings | paid − expected (€) |\n|---|---|---|\n")
+	b.WriteString("\n## Totals per finding\n\n| finding | findings | overpaid (€) |\n|---|---|---|\n")
 	for _, t := range TotalsBy(r.Findings, func(f Finding) Code { return f.Code }) {
-		fmt.Fprintf(&b, "| `%s` | %d | %s |\n", t.Key, t.Count, forfait.Format(t.Difference))
+		fmt.Fprintf(&b, "| `%s` | %d | %s |\n", t.Key, t.Count, forfait.Format(t.Overpaid))
 	}
 	b.WriteString("\n## Findings\n")
 	for i, f := range r.Findings {
 		p := f.Payment
-		fmt.Fprintf(&b, "\n### %d. `%s` — %s %s %s, window %s, %s\n\n", i+1, f.Code, p.FINESS, p.Kind, p.Variant, p.Window, p.Date)
+		if p.volet() == envelope.Volet2 {
+			fmt.Fprintf(&b, "\n### %d. `%s` — %s %s, volet 2, %s\n\n", i+1, f.Code, p.FINESS, p.Kind, p.Date)
+		} else {
+			fmt.Fprintf(&b, "\n### %d. `%s` — %s %s %s, window %s, %s\n\n", i+1, f.Code, p.FINESS, p.Kind, p.Variant, p.Window, p.Date)
+		}
 		if p.Line > 0 {
 			fmt.Fprintf(&b, "- Ledger line: %d\n", p.Line)
 		}
@@ -150,6 +213,12 @@ func WriteMarkdown(w io.Writer, in *instruction.Rules, r Report) error {
 		fmt.Fprintf(&b, "- Paid: %s €\n", forfait.Format(f.Paid))
 		if f.HasExpected {
 			fmt.Fprintf(&b, "- Expected: %s € (difference %s €)\n", forfait.Format(f.Expected), forfait.Format(f.Difference))
+		}
+		switch {
+		case f.Cause > 0:
+			fmt.Fprintf(&b, "- Consequence of finding %d: not counted again in the totals\n", f.Cause)
+		case f.Settled:
+			b.WriteString("- Settled by a later step: not counted in the totals\n")
 		}
 		fmt.Fprintf(&b, "- Derivation: %s\n- Citation: %s\n", f.Derivation, f.citation())
 	}

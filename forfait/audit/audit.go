@@ -320,12 +320,13 @@ type Options struct {
 	// payment; the others against their whole Annexe 2 envelope (Annexe 2
 	// §1, §2), split 30/70 (§3, §4).
 	Delegations []Delegation
-	// AsOf is the day the audit is made and Deadline the last day to
-	// declare the targets of each window (§5: at the end of the funding
-	// window). With both, a volet-1 advance neither balanced nor repaid
-	// after its repayment date is reported (ADVANCE-KEPT); with either
-	// missing, none is.
-	AsOf     window.Date
+	// AsOf is the day the audit is made. With it, a volet-1 advance
+	// neither balanced nor repaid after its repayment date is reported
+	// (ADVANCE-KEPT; INT-28); without it, none is.
+	AsOf window.Date
+	// Deadline is the last day to declare the targets of each window (§5:
+	// at the end of the funding window); nil means the calendar's
+	// declaration deadlines (window.Terms.Declaration, INT-22).
 	Deadline func(window.Window) window.Date
 }
 
@@ -403,8 +404,13 @@ func Audit(in *instruction.Rules, ests []Establishment, payments []Payment, opt 
 			return Report{}, err
 		}
 	}
-	if !opt.AsOf.IsZero() && opt.Deadline != nil {
-		a.checkKept(opt.AsOf, opt.Deadline)
+	if !opt.AsOf.IsZero() {
+		deadline := opt.Deadline
+		if deadline == nil {
+			cal := in.Calendar()
+			deadline = func(w window.Window) window.Date { return cal.Terms(w).Declaration.Date }
+		}
+		a.checkKept(opt.AsOf, deadline)
 	}
 	report.Findings, report.Payments = a.findings, len(payments)
 	return report, nil

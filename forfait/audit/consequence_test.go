@@ -86,22 +86,29 @@ func TestAdvanceKept(t *testing.T) {
 		{"a wrong advance kept", []audit.Payment{over}, "2023-01-01", []found{{audit.AdvanceAmount, "11758", "11759"}, {audit.AdvanceKept, "0", "11759"}}, "11759"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			opt := options
-			opt.AsOf, opt.Deadline = window.MustParseDate(tt.asOf), deadline
-			r, err := audit.Audit(&rules, establishments, tt.payments, opt)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []found
-			sum := decimal.Zero
-			for _, f := range r.Findings {
-				got = append(got, found{f.Code, f.Expected.String(), f.Paid.String()})
-				sum = sum.Add(f.Overpaid())
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" || !sum.Equal(d(tt.overpaid)) {
-				t.Errorf("findings (-want +got):\n%s; overpaid %s, want %s", diff, sum, tt.overpaid)
-			}
-		})
+		// The calendar's declaration deadlines (Deadline nil) are the ends
+		// of the measurement semesters, as deadline gives them (INT-22).
+		for _, dl := range []struct {
+			name string
+			f    func(window.Window) window.Date
+		}{{"given deadlines", deadline}, {"calendar deadlines", nil}} {
+			t.Run(tt.name+"/"+dl.name, func(t *testing.T) {
+				opt := options
+				opt.AsOf, opt.Deadline = window.MustParseDate(tt.asOf), dl.f
+				r, err := audit.Audit(&rules, establishments, tt.payments, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []found
+				sum := decimal.Zero
+				for _, f := range r.Findings {
+					got = append(got, found{f.Code, f.Expected.String(), f.Paid.String()})
+					sum = sum.Add(f.Overpaid())
+				}
+				if diff := cmp.Diff(tt.want, got); diff != "" || !sum.Equal(d(tt.overpaid)) {
+					t.Errorf("findings (-want +got):\n%s; overpaid %s, want %s", diff, sum, tt.overpaid)
+				}
+			})
+		}
 	}
 }

@@ -14,9 +14,11 @@ type Code string
 
 // The reason codes, one per condition an application must meet.
 const (
-	// The instruction's scope: its territories (mention Outre-mer) and
-	// health establishments only (§2.3).
-	Territory           Code = "TERRITORY"
+	// Territory: the establishment is in a territory the instruction
+	// excludes (Mention Outre-mer; INT-21).
+	Territory Code = "TERRITORY"
+	// HealthEstablishment: the instruction funds health establishments
+	// only (§2.3).
 	HealthEstablishment Code = "HEALTH-ESTABLISHMENT"
 	// The six prerequisites (Annexe 1), one code per component.
 	PS11Meetings     Code = "PS1.1-MEETINGS"

@@ -30,8 +30,8 @@ func (k Kind) MarshalText() ([]byte, error) { return kindText.Marshal(k) }
 // UnmarshalText decodes the form MarshalText produces.
 func (k *Kind) UnmarshalText(text []byte) error { return kindText.Unmarshal(text, k) }
 
-// Outcome is where one domain of an earlier application stands (§5, Annexe
-// 2 §3): refused, or validated with its dossier open (advance paid, targets
+// Outcome is where one domain of an earlier application stands, which
+// decides whether it may be funded again (§5): refused, or validated with its dossier open (advance paid, targets
 // awaited, a deferral included), paid (the balance paid) or repaid (the
 // advance paid back). The zero value is not an outcome; it prints "unset"
 // and encodes as "".

@@ -113,7 +113,7 @@ type CreditsError struct {
 	Available, Needed decimal.Decimal
 }
 
-// Shortfall is what the credits lack (§6.1): Needed − Available.
+// Shortfall is what the credits lack: Needed − Available.
 func (e *CreditsError) Shortfall() decimal.Decimal { return e.Needed.Sub(e.Available) }
 
 func (e *CreditsError) reason() string {
@@ -538,7 +538,7 @@ func (s State) Equal(t State) bool {
 		slices.EqualFunc(s.Windows, t.Windows, WindowState.Equal) && slices.EqualFunc(s.Tranches, t.Tranches, Tranche.Equal)
 }
 
-// Add returns c + e, part by part (Annexe 2 §3).
+// Add returns c + e, part by part.
 func (c Credits) Add(e Credits) Credits {
 	return Credits{c.Advance.Add(e.Advance), c.Usage.Add(e.Usage)}
 }

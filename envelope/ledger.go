@@ -216,7 +216,7 @@ func (k Kind) Part() Part {
 	return 0
 }
 
-// Of returns c's part p (Annexe 2 §3); zero for an invalid part.
+// Of returns c's part p; zero for an invalid part.
 func (c Credits) Of(p Part) decimal.Decimal {
 	switch p {
 	case AdvanceCredits:

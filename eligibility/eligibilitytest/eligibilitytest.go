@@ -84,11 +84,10 @@ func Valid() eligibility.Application {
 }
 
 // DecisionDay is a day of window 1's review period under the instruction's
-// calendar (§6.1), after Valid's filing: 1 December 2021.
+// calendar, after Valid's filing: 1 December 2021.
 var DecisionDay = window.DateOf(2021, time.December, 1)
 
-// GHTPrerequisites returns the GHT's share of the prerequisites, all met
-// (Annexe 1, GHT column).
+// GHTPrerequisites returns the GHT's share of the prerequisites, all met.
 func GHTPrerequisites() eligibility.GHTPrerequisites {
 	return eligibility.GHTPrerequisites{IdentityCell: true, SecurityPolicy: true, MemberPolicy: true, SecurityOfficer: true,
 		Attested: eligibility.Attestations{PS11: true, PS12: true, PS21: true, PS22: true, PS31: true, PS32: true}}

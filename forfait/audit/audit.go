@@ -27,8 +27,8 @@
 // date when [Options] gives them (Annexe 2 §3, §5; §6.1). Payments are
 // dated within the calendar (§6.1, Annexe 1; INT-12); given the day of the
 // audit and the declaration deadlines, an advance still neither balanced
-// nor repaid after its deferral window's deadline is reported (§5, Annexe
-// 2 §3; INT-28).
+// nor repaid after its deferral window's deadline is reported (§5;
+// Annexe 2 §3; INT-28).
 //
 // # Findings
 //
@@ -127,9 +127,10 @@ func (e Establishment) Equal(f Establishment) bool {
 
 // Payment is one notification an ARS made: to an establishment, for a
 // volet, for a domain with or without the CRO bonus, in a window, of a
-// kind, an amount in euros and a date (§6.1, Annexe 2 §3, §4). Variant
-// may be invalid (the CRO bonus on DS2 is a finding, CRO-NOT-DS1). A
-// volet-2 payment has no domain and no window (Annexe 2 §4); the zero
+// kind (an advance, a balance or a repayment, the only payments of a
+// domain, Annexe 2 §3), an amount in euros and a date. Variant may be invalid (the CRO
+// bonus on DS2 is a finding, CRO-NOT-DS1). A volet-2 payment has no
+// domain and no window; the zero
 // Volet is read as volet 1.
 type Payment struct {
 	FINESS  forfait.FINESS  `json:"finess"`
@@ -150,8 +151,8 @@ func (p Payment) Equal(q Payment) bool {
 		p.Amount.Equal(q.Amount) && p.Date == q.Date && p.Line == q.Line
 }
 
-// PaymentOf returns the payment a booked notification records (§6.1,
-// Annexe 2 §3, §4): its establishment, volet, variant, window, kind,
+// PaymentOf returns the payment a booked notification records: its
+// establishment, volet, variant, window, kind,
 // amount and date; Line is 0.
 func PaymentOf(n envelope.Notification) Payment {
 	return Payment{FINESS: n.Establishment, Volet: n.Volet, Variant: n.Variant, Window: n.Window, Kind: n.Kind, Amount: n.Amount, Date: n.Date}
@@ -897,7 +898,7 @@ func (a *auditor) checkCredits(p Payment) {
 }
 
 // Totals is the count of the findings of one key (a region, a code) and
-// the money they show paid wrongly (§5, Annexe 2 §3).
+// the money they show paid wrongly (INT-26).
 type Totals[K comparable] struct {
 	Key   K
 	Count int
@@ -907,8 +908,9 @@ type Totals[K comparable] struct {
 	Overpaid decimal.Decimal
 }
 
-// TotalsBy groups findings by key(f), sorted by key (§5, Annexe 2 §3: the
-// sums an auditor reports per region and per finding code).
+// TotalsBy groups findings by key(f), sorted by key: the sums an auditor
+// reports per region and per finding code, each wrong euro counted once
+// (INT-26).
 func TotalsBy[K cmp.Ordered](findings []Finding, key func(Finding) K) []Totals[K] {
 	at := map[K]int{}
 	var out []Totals[K]

@@ -17,7 +17,7 @@ import (
 )
 
 // PaymentColumns returns the columns a payment ledger must have, the
-// payments an ARS notified (§6.1, Annexe 2 §3), in any order; the column
+// payments an ARS notified, in any order; the column
 // volet may follow (1 when absent), others are ignored.
 func PaymentColumns() []string {
 	return []string{"finess", "domain", "cro", "window", "kind", "amount", "date"}
@@ -28,14 +28,14 @@ func PaymentColumns() []string {
 func ledgerColumns() []string { return append(PaymentColumns(), "volet") }
 
 // ReadPayments parses a payment ledger (CSV with a header naming the
-// PaymentColumns): one payment per row, as an ARS notified it (§6.1,
-// Annexe 2 §3). finess is well formed (INT-09); domain is DS1, DS2 or DS3;
+// PaymentColumns): one payment per row, as an ARS notified it. finess is well formed (INT-09); domain is DS1, DS2 or DS3;
 // cro is true or false (a CRO bonus on DS2 is read, and audited as
 // CRO-NOT-DS1); window is 1 to 4; kind is advance, balance or repayment;
 // amount is a positive number of euros ("12345.67" or "12345,67"); date is
 // YYYY-MM-DD or DD/MM/YYYY; volet, when the column is there, is 1 or 2
 // (empty reads as 1), and a volet-2 row leaves domain, cro and window
-// empty (Annexe 2 §4: the pilot's amount has no domain and no window). Every problem is reported at once, each a
+// empty (the pilot's amount has no domain and no window). Every problem
+// is reported at once, each a
 // *campaign.LineError with its line and column, bounded as campaign.Read
 // bounds them, and no payment is returned when there is any.
 func ReadPayments(r io.Reader) ([]Payment, error) {

@@ -14,8 +14,8 @@ import (
 	"github.com/sunes-spec/sunes/forfait/instruction"
 )
 
-// WritePayments writes a payment ledger that ReadPayments reads back
-// (§6.1, Annexe 2 §3, §4): a header of the PaymentColumns and volet, then
+// WritePayments writes a payment ledger that ReadPayments reads back: a
+// header of the PaymentColumns and volet, then
 // one row per payment, amounts with a decimal point, dates as
 // YYYY-MM-DD, domain, cro and window empty in volet 2; Line is not
 // written (ReadPayments sets it to the row's line). A payment Audit could
@@ -82,8 +82,8 @@ func (f Finding) row() []string {
 		string(f.Code), exp, forfait.Format(f.Paid), diff, over, cause, strconv.FormatBool(f.Settled), f.citation()}
 }
 
-// WriteCSV writes one row per finding under CSVHeader (§5, Annexe 2 §3:
-// the findings as an auditor tabulates them); expected, difference and
+// WriteCSV writes one row per finding under CSVHeader, the findings as an
+// auditor tabulates them; expected, difference and
 // overpaid are empty when no amount is due for what the payment claims to
 // be, domain, cro and window for a volet-2 payment, line for a payment
 // from no file.
@@ -169,7 +169,8 @@ func WriteJSON(w io.Writer, r Report) error {
 
 // WriteMarkdown writes a report an auditor can hand on: what was audited
 // and under which rules, the totals per region and per finding code, then
-// every finding with its derivation and citation (§5, Annexe 2 §3).
+// every finding with its derivation and citation; the totals count each
+// wrong euro once (INT-26).
 func WriteMarkdown(w io.Writer, in *instruction.Rules, r Report) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Audit of SUN-ES payments\n\n")

@@ -93,7 +93,7 @@ func Key(k string) Step { return Step{text: k, kind: keyStep} }
 
 // String renders p as the module's messages write a path: names joined
 // by dots, indexes in brackets, keys quoted in brackets, for they may hold
-// dots: `requests[2].window`, `rates["DS2.1"]`.
+// dots: `requests[2].window`, `files["payments.csv"]`.
 func (p Path) String() string {
 	var b strings.Builder
 	for _, s := range p {
@@ -113,7 +113,7 @@ func (p Path) String() string {
 }
 
 // Pointer renders p as a JSON pointer (RFC 6901): "/requests/2/window",
-// "/rates/DS2.1"; "" for the empty path.
+// "/files/payments.csv"; "" for the empty path.
 func (p Path) Pointer() string {
 	var b strings.Builder
 	for _, s := range p {
@@ -128,7 +128,7 @@ func (p Path) Pointer() string {
 }
 
 // fieldPath reads a Field written as the text form of a path
-// ("bands[C].amounts[DS1].max", `rates["DS2.1"]`) into its steps; a plain
+// ("bands[C].amounts[DS1].max", `files["payments.csv"]`) into its steps; a plain
 // name is one step. Bracketed parts become keys, numeric ones indexes.
 func fieldPath(f string) Path {
 	var p Path

@@ -69,7 +69,7 @@ const maxScale = 1000
 
 // SaneExponent reports whether d's exponent is within ±1000: the bound on
 // every decimal the module accepts from a caller, beyond any amount or
-// activity (Annexe 3 §3 amounts are in euros), so that exact arithmetic on
+// activity (amounts are in euros), so that exact arithmetic on
 // it can neither exhaust memory nor overflow shopspring's exponent.
 func SaneExponent(d decimal.Decimal) bool {
 	e := d.Exponent()

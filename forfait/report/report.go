@@ -48,9 +48,9 @@ func frenchStatus(s eligibility.Status) string {
 // Applications is the list of §6.1 for window w, one row per domain
 // applied for: each domain of each application of decisions for that
 // window, with the deadline for its usage targets (the end of the
-// window's measurement period, Annexe 1), its status (validated or
-// refused, eligibility.DomainDecision), its funding when validated (its
-// forfait, Annexe 3 §3, §4; nationalMax per INT-02), the reasons for its
+// window's measurement period), its status (validated or refused,
+// eligibility.DomainDecision), its funding when validated (its forfait,
+// nationalMax per INT-02), the reasons for its
 // refusal otherwise, and the GHT of a public establishment. Rows are
 // sorted by FINESS géographique then FINESS juridique, the rows of one
 // application together and its domains in its order. One value per cell
@@ -153,8 +153,8 @@ func Planned(fc settlement.Forecast, ghts map[forfait.FINESS]string) Table {
 	return t
 }
 
-// Statement is a regional ledger's account (§6.1; Annexe 2 §3, §5): for
-// each window's budget (window 0: the credits assigned to no window), and
+// Statement is a regional ledger's account, the envelope steered per
+// funding window (Annexe 2 §5): for each window's budget (window 0: the credits assigned to no window), and
 // each part of the credits, what was delegated, committed, paid, repaid
 // and is left; then, per window and domain, what was committed, paid and
 // repaid; then the totals. Its totals are the ledger's State.

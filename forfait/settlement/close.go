@@ -135,7 +135,7 @@ func (st *State) repayAll(on window.Date) {
 
 // Apply runs one step of a dossier (Open, Settle, Close) and books the
 // notifications it adds on l as one (§6.1: notifications within the
-// credits delegated; Annexe 2 §3): it returns the step's new state when
+// credits delegated): it returns the step's new state when
 // the step succeeds and the ledger accepts every notification, and
 // otherwise prev with the step's or the ledger's error, the ledger left as
 // it was (envelope.Ledger.Book records all or nothing). prev is the state

@@ -128,4 +128,3 @@ func WriteMarkdown(w io.Writer, t Table) error {
 }
 
 func escape(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ") }
-

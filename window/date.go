@@ -1,7 +1,6 @@
 package window
 
 import (
-	"errors"
 	"strconv"
 	"time"
 
@@ -16,7 +15,7 @@ import (
 type Date struct{ t time.Time } // midnight UTC, or the zero time
 
 // ErrInvalidDate: text that is not a day written YYYY-MM-DD.
-var ErrInvalidDate = errors.New("window: not a date YYYY-MM-DD")
+var ErrInvalidDate = codec.NewSentinel("window: not a date YYYY-MM-DD", "n'est pas une date (AAAA-MM-JJ)")
 
 // DateOf returns the day y-m-d; out-of-range parts normalise as time.Date
 // does (January 32 is February 1).

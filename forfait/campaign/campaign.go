@@ -12,6 +12,8 @@ import (
 
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/window"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // NumVariants is the number of variants an establishment can be funded
@@ -127,9 +129,9 @@ func (k Key) String() string {
 
 var (
 	// ErrNoSuchRecord: a Key that names no record of the extract.
-	ErrNoSuchRecord = errors.New("campaign: no such record")
+	ErrNoSuchRecord = codec.NewSentinel("campaign: no such record", "ne désigne aucune ligne de l'extraction")
 	// ErrInvalidKey: text that is not FINESS:VARIANT:WINDOW.
-	ErrInvalidKey = errors.New("campaign: malformed key")
+	ErrInvalidKey = codec.NewSentinel("campaign: malformed key", "n'est pas une clé de ligne bien formée (FINESS:domaine:fenêtre)")
 )
 
 // ParseKey reads "FINESS:VARIANT:WINDOW", VARIANT being DS1, DS1+CRO, DS2

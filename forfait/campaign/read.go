@@ -25,20 +25,20 @@ import (
 // errors.Is. Region and FINESS problems unwrap to envelope.ErrUnknownRegion
 // and forfait.ErrInvalidFINESS.
 var (
-	ErrEmpty           = errors.New("campaign: no establishment in the input")
-	ErrSyntax          = errors.New("campaign: malformed CSV")
-	ErrSeparator       = errors.New("campaign: a separator is ',' or ';'")
-	ErrMissingColumn   = errors.New("campaign: missing column")
-	ErrDuplicateColumn = errors.New("campaign: column given twice")
-	ErrShortRow        = errors.New("campaign: row shorter than the header")
-	ErrInvalidCount    = errors.New("campaign: not a non-negative whole count")
-	ErrDuplicateFINESS = errors.New("campaign: FINESS given twice")
+	ErrEmpty           = codec.NewSentinel("campaign: no establishment in the input", "ne contient aucun établissement")
+	ErrSyntax          = codec.NewSentinel("campaign: malformed CSV", "n'est pas un fichier CSV lisible")
+	ErrSeparator       = codec.NewSentinel("campaign: a separator is ',' or ';'", "n'est pas un séparateur admis (« , » ou « ; »)")
+	ErrMissingColumn   = codec.NewSentinel("campaign: missing column", "manque parmi les colonnes")
+	ErrDuplicateColumn = codec.NewSentinel("campaign: column given twice", "figure deux fois parmi les colonnes")
+	ErrShortRow        = codec.NewSentinel("campaign: row shorter than the header", "est une ligne plus courte que l'en-tête")
+	ErrInvalidCount    = codec.NewSentinel("campaign: not a non-negative whole count", "n'est pas un nombre entier positif ou nul")
+	ErrDuplicateFINESS = codec.NewSentinel("campaign: FINESS given twice", "figure deux fois (FINESS en double)")
 	// ErrDecimalCount: a count written with a decimal part ("12,5"); it
 	// comes with ErrInvalidCount.
-	ErrDecimalCount = errors.New("campaign: a count has no decimal part")
+	ErrDecimalCount = codec.NewSentinel("campaign: a count has no decimal part", "a une partie décimale, alors qu'un compte est entier")
 	// ErrTooManyProblems ends a report cut at MaxProblems: it counts the
 	// problems left out, per kind.
-	ErrTooManyProblems = errors.New("campaign: too many problems")
+	ErrTooManyProblems = codec.NewSentinel("campaign: too many problems", "contient trop de problèmes ; les suivants ne sont pas listés")
 )
 
 // MaxProblems is how many problems Read reports before it stops: a file

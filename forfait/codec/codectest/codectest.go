@@ -29,10 +29,11 @@ var englishWords = map[string]bool{
 }
 
 // EnglishWords returns the words of s that are English words of the list.
+// A word in capitals is a code (ACTIVITY, DOMAIN-REPAID), not English.
 func EnglishWords(s string) []string {
 	var found []string
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if englishWords[strings.ToLower(w)] {
+		if englishWords[strings.ToLower(w)] && w != strings.ToUpper(w) {
 			found = append(found, w)
 		}
 	}

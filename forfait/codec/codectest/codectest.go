@@ -23,7 +23,7 @@ var englishWords = map[string]bool{
 	"credits": true, "target": true, "targets": true, "rate": true, "rates": true, "amount": true,
 	"days": true, "stays": true, "sessions": true, "rule": true, "rules": true, "finding": true,
 	"findings": true, "paid": true, "expected": true, "region": true, "domain": true, "domains": true,
-	"application": true, "establishment": true, "invalid": true, "missing": true, "unknown": true,
+	"establishment": true, "invalid": true, "missing": true, "unknown": true,
 	"want": true, "number": true, "whole": true, "string": true, "list": true, "asked": true,
 	"prerequisite": true, "prerequisites": true, "share": true,
 }

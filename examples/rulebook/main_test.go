@@ -2,11 +2,11 @@ package main
 
 import (
 	"bytes"
-	"regexp"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 

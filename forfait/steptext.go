@@ -91,7 +91,7 @@ func (d Derivation) Text(l codec.Lang) string {
 	for _, s := range fr.Steps {
 		fmt.Fprintf(&b, "  %s%s  %s", s.Label, strings.Repeat(" ", width-len([]rune(s.Label))), s.Formula)
 		if cite := s.citation(); cite != "" {
-			fmt.Fprintf(&b, "  [%s]", cite)
+			fmt.Fprintf(&b, "  [%s]", strings.ReplaceAll(cite, "; ", " ; "))
 		}
 		b.WriteByte('\n')
 	}

@@ -109,8 +109,9 @@ func WriteJSON(w io.Writer, r Report) error {
 	return err
 }
 
-// WriteMarkdown writes the report in French, for the auditors it is
-// made for: WriteMarkdownIn with codec.French.
+// WriteMarkdown writes the report of an audit of payments (§5, Annexe 2
+// §3) in French, for the auditors it is made for: WriteMarkdownIn with
+// codec.French.
 func WriteMarkdown(w io.Writer, in *instruction.Rules, r Report) error {
 	return WriteMarkdownIn(w, in, r, codec.French)
 }

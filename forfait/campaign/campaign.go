@@ -42,6 +42,11 @@ type Options struct {
 	// Explain attaches a derivation to every record (it records every step
 	// of every computation: see the benchmarks for its cost).
 	Explain bool
+	// Lang, when set, is the language of the derivations' texts: each
+	// step gets its label, and in French its value and computation in
+	// French (forfait.Derivation.In). Unset, they are as Explain writes
+	// them.
+	Lang codec.Lang
 }
 
 // Compute returns the RowsPerEstablishment records of each establishment,
@@ -67,7 +72,7 @@ func Compute(rs *forfait.RuleSet, ests []Establishment, opt Options) ([]Record, 
 	failed := make([]error, len(ests))
 	parallel(len(ests), func(i int) {
 		x := combinedOf(c, &ests[i]).Decimal()
-		failed[i] = fillRecords(out[i*RowsPerEstablishment:(i+1)*RowsPerEstablishment], rs, &ests[i], x, nationalMax.Decimal(), opt.Explain)
+		failed[i] = fillRecords(out[i*RowsPerEstablishment:(i+1)*RowsPerEstablishment], rs, &ests[i], x, nationalMax.Decimal(), opt.Explain, opt.Lang)
 	})
 	for i, err := range failed {
 		if err != nil {
@@ -195,7 +200,7 @@ func parallel(n int, f func(i int)) {
 }
 
 // fillRecords writes e's RowsPerEstablishment records into out.
-func fillRecords(out []Record, rs *forfait.RuleSet, e *Establishment, combined, nationalMax decimal.Decimal, explain bool) error {
+func fillRecords(out []Record, rs *forfait.RuleSet, e *Establishment, combined, nationalMax decimal.Decimal, explain bool, lang codec.Lang) error {
 	k := 0
 	for _, v := range forfait.Variants() {
 		for _, w := range window.All() {
@@ -207,6 +212,9 @@ func fillRecords(out []Record, rs *forfait.RuleSet, e *Establishment, combined, 
 			if explain {
 				var d forfait.Derivation
 				d, err = rs.Explain(req)
+				if lang != 0 {
+					d = d.In(lang)
+				}
 				rec.Forfait, rec.Derivation = d.Forfait, &d
 			} else {
 				rec.Forfait, err = rs.Compute(req)

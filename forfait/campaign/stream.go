@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -57,7 +58,7 @@ func Write(w io.Writer, rs *forfait.RuleSet, ests []Establishment, opt Options, 
 	if from >= 0 {
 		s.From = &ests[from]
 	}
-	out := streamer{c: c, ests: ests, nationalMax: nationalMax, explain: opt.Explain, format: f}
+	out := streamer{c: c, ests: ests, nationalMax: nationalMax, explain: opt.Explain, lang: opt.Lang, format: f}
 	return s, out.write(w, s)
 }
 
@@ -81,6 +82,7 @@ type streamer struct {
 	ests        []Establishment
 	nationalMax forfait.Combined
 	explain     bool
+	lang        codec.Lang
 	format      Format
 }
 
@@ -334,6 +336,9 @@ func (s *streamer) appendJSON(dst []byte, i int, e *Establishment) ([]byte, erro
 			if s.explain {
 				var d forfait.Derivation
 				d, err = s.c.Explain(req)
+				if s.lang != 0 {
+					d = d.In(s.lang)
+				}
 				rec.Forfait, rec.Derivation = d.Forfait, &d
 			} else {
 				rec.Forfait, err = s.c.Compute(req)

@@ -98,8 +98,8 @@ var sourcesFR = map[string]string{
 	"Annexe 1, volet 1, columns « Fenêtre 1 - S1 2022 » to « Fenêtre 4 - S2 2023 »":                 "Annexe 1, volet 1, colonnes « Fenêtre 1 - S1 2022 » à « Fenêtre 4 - S2 2023 »",
 }
 
-// Render writes the rule book of the rules in, in English: RenderIn with
-// codec.English.
+// Render writes the rule book of the rules in (Annexes 1–3, §3.3, §5,
+// §6.1), in English: RenderIn with codec.English.
 func Render(w io.Writer, in *instruction.Rules) error { return RenderIn(w, in, codec.English) }
 
 // RenderIn writes the rule book of the rules in (Annexes 1–3, §3.3, §5,

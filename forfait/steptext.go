@@ -33,8 +33,7 @@ var stepLabels = map[string]codec.Text{
 
 // StepLabel returns the catalogue's label of the step called name (a
 // Step.Name, "base.interpolated", "combined.mco_days"), in French and
-// English, and false for a name no derivation gives. The steps are those
-// of §5 and of Annexe 3 §1 to §4.
+// English, and false for a name no derivation gives.
 func StepLabel(name string) (codec.Text, bool) {
 	if f, ok := strings.CutPrefix(name, "combined."); ok {
 		return codec.FieldLabel(f)
@@ -43,8 +42,8 @@ func StepLabel(name string) (codec.Text, bool) {
 	return t, ok
 }
 
-// StepNames returns the names of every step a derivation may hold (§5;
-// Annexe 3 §1 to §4), in the order of ExplainActivity.
+// StepNames returns the names of every step a derivation may hold, in
+// the order of ExplainActivity.
 func StepNames() []string {
 	names := make([]string, 0, NumActivityFields+len(stepLabels))
 	for _, f := range ActivityFields() {

@@ -6,8 +6,8 @@ import (
 )
 
 // Text returns what a finding of code c is, as people read it, in French
-// and English; the zero Text for a code not of Codes. The rules behind
-// each code are those Codes lists (§5, Annexe 2 §3; §6.1).
+// and English; the zero Text for a code not of Codes. The package
+// documentation gives the rule behind each code.
 func (c Code) Text() codec.Text { return codeTexts[c] }
 
 // codeTexts is the catalogue of the findings, by code.

@@ -118,8 +118,8 @@ func WriteMarkdown(w io.Writer, in *instruction.Rules, r Report) error {
 
 // WriteMarkdownIn writes a report an auditor can hand on, in the
 // language l: what was audited and under which rules, the totals per
-// region and per finding code, then every finding with its citation (§5,
-// Annexe 2 §3) and, in English, its derivation. The French report names
+// region and per finding code, then every finding with its citation and,
+// in English, its derivation. The French report names
 // each finding by its code's text and writes amounts and dates the
 // French way.
 func WriteMarkdownIn(w io.Writer, in *instruction.Rules, r Report, l codec.Lang) error {

@@ -14,7 +14,7 @@ import (
 )
 
 // ErrInvalidAllocation: a total or weights that cannot be allocated.
-var ErrInvalidAllocation = errors.New("envelope: invalid allocation")
+var ErrInvalidAllocation = codec.NewSentinel("envelope: invalid allocation", "n'est pas une répartition valide")
 
 // Allocate divides total euros among the weights, to the euro, by largest
 // remainder (INT-08; Annexe 2 §1 allocates the national envelope in

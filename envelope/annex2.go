@@ -33,7 +33,7 @@ var voletText = codec.Enum[Volet]{Kind: "volet", Names: []string{Volet1: "1", Vo
 func (v Volet) String() string { return voletText.String(v) }
 
 // ErrInvalidVolet: a volet other than 1 or 2.
-var ErrInvalidVolet = errors.New("envelope: not volet 1 or 2")
+var ErrInvalidVolet = codec.NewSentinel("envelope: not volet 1 or 2", "n'est pas un volet (1 ou 2)")
 
 // MarshalText encodes v as "1" or "2", the zero value as ""; another
 // invalid volet is an error.
@@ -92,7 +92,7 @@ func Instruction2021Annex2() Annex2 {
 }
 
 // ErrInvalidAnnex2: figures that do not add up.
-var ErrInvalidAnnex2 = errors.New("envelope: Annexe 2 figures do not add up")
+var ErrInvalidAnnex2 = codec.NewSentinel("envelope: Annexe 2 figures do not add up", "ne concorde pas avec les montants de l'annexe 2")
 
 // Validate proves the sums of §3.3 and Annexe 2, reporting every one that
 // fails: Total = Volet1 + Volet2Pilot + MSSGeneralisation; Volet1 = the sum

@@ -19,18 +19,18 @@ import (
 var (
 	// ErrNotPilot: a volet-2 ledger for a region that is not one of the
 	// three pilots (§3.3, §6.2, Annexe 2 §2).
-	ErrNotPilot = errors.New("envelope: not a volet-2 pilot region")
+	ErrNotPilot = codec.NewSentinel("envelope: not a volet-2 pilot region", "n'est pas une région pilote du volet 2")
 	// ErrBeyondEnvelope: tranches that together go beyond the Annexe 2
 	// envelope (Annexe 2 §5; §6.1).
-	ErrBeyondEnvelope = errors.New("envelope: delegations beyond the Annexe 2 envelope")
+	ErrBeyondEnvelope = codec.NewSentinel("envelope: delegations beyond the Annexe 2 envelope", "dépasse l'enveloppe de l'annexe 2")
 	// ErrInvalidDelegation: a tranche, a transfer or a commitment that is
 	// malformed (undated, negative, without a source, a window missing), or
 	// a part of the credits other than advance and usage.
-	ErrInvalidDelegation = errors.New("envelope: invalid delegation")
+	ErrInvalidDelegation = codec.NewSentinel("envelope: invalid delegation", "n'est pas une délégation valide")
 	// ErrVolet2Amount: a volet-2 amount beyond the cap or not split 30/70,
 	// or a notification that is not the part of the establishment's
 	// committed amount its kind pays (§3.3, Annexe 2 §4).
-	ErrVolet2Amount = errors.New("envelope: volet-2 amount not as committed")
+	ErrVolet2Amount = codec.NewSentinel("envelope: volet-2 amount not as committed", "ne correspond pas au montant engagé au volet 2")
 )
 
 // Tranche is one delegation of credits to a region by an FMIS budget

@@ -139,16 +139,16 @@ func (n *Notification) UnmarshalJSON(data []byte) error {
 
 // Sentinel errors of the ledger; each comes in a *LedgerError.
 var (
-	ErrInsufficientCredits = errors.New("envelope: beyond the remaining credits")
-	ErrWrongLedger         = errors.New("envelope: notification for another region or volet")
-	ErrInvalidNotification = errors.New("envelope: invalid notification")
-	ErrVolet2Cap           = errors.New("envelope: beyond the volet-2 cap per establishment")
+	ErrInsufficientCredits = codec.NewSentinel("envelope: beyond the remaining credits", "dépasse les crédits restants")
+	ErrWrongLedger         = codec.NewSentinel("envelope: notification for another region or volet", "concerne une autre région ou un autre volet")
+	ErrInvalidNotification = codec.NewSentinel("envelope: invalid notification", "n'est pas une notification valide")
+	ErrVolet2Cap           = codec.NewSentinel("envelope: beyond the volet-2 cap per establishment", "dépasse le plafond du volet 2 par établissement")
 	// ErrDuplicate: a notification whose Identity the ledger already holds
 	// (§5: a domain is funded once over the programme, whatever the
 	// window; INT-14; money is never booked twice).
-	ErrDuplicate = errors.New("envelope: notification already recorded")
+	ErrDuplicate = codec.NewSentinel("envelope: notification already recorded", "est une notification déjà enregistrée")
 	// ErrInvalidLedger: credits or a cap a ledger cannot be opened with.
-	ErrInvalidLedger = errors.New("envelope: invalid ledger")
+	ErrInvalidLedger = codec.NewSentinel("envelope: invalid ledger", "n'est pas un état valide des crédits")
 )
 
 // LedgerError says why a notification was refused; the ledger is left as

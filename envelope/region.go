@@ -1,7 +1,6 @@
 package envelope
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 
@@ -47,7 +46,7 @@ var regionNames = [...]string{
 }
 
 // ErrUnknownRegion: a name that is not one of Annexe 2 §1's regions.
-var ErrUnknownRegion = errors.New("envelope: not a region of Annexe 2")
+var ErrUnknownRegion = codec.NewSentinel("envelope: not a region of Annexe 2", "n'est pas une région de l'annexe 2")
 
 // Regions lists the 18 regions in Annexe 2 order.
 func Regions() [NumRegions]Region {

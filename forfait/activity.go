@@ -103,14 +103,15 @@ func (rs *RuleSet) combine(a Activity, tr *tracer) (decimal.Decimal, error) {
 		term := decimal.NewFromInt(n).Mul(w.Factor)
 		sum = sum.Add(term)
 		if tr != nil {
-			tr.add("combined."+field.String(), Format(term), w.Source, nil, fmt.Sprintf("%d × %s = %s", n, Format(w.Factor), Format(term)))
+			tr.add("combined."+field.String(), Format(term), w.Source, nil, fmt.Sprintf("%d × %s = %s", n, Format(w.Factor), Format(term)),
+				decimal.NewFromInt(n), w.Factor, term)
 		}
 	}
 	if len(errs) > 0 {
 		return decimal.Zero, joinErrors(errs)
 	}
 	if tr != nil {
-		tr.add("combined_activity", Format(sum), "Annexe 3 §1", nil, "sum of the eight terms = "+Format(sum))
+		tr.add("combined_activity", Format(sum), "Annexe 3 §1", nil, "sum of the eight terms = "+Format(sum), sum)
 	}
 	return sum, nil
 }

@@ -1,8 +1,6 @@
 package forfait
 
 import (
-	"errors"
-
 	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
@@ -23,7 +21,7 @@ const (
 const NumCategories = 4
 
 // ErrInvalidCategory is the sentinel for a value that is not a category A–D.
-var ErrInvalidCategory = errors.New("not a category A-D")
+var ErrInvalidCategory = codec.NewSentinel("not a category A-D", "n'est pas une catégorie (A à D)")
 
 // IsValid reports whether c is one of A, B, C, D.
 func (c Category) IsValid() bool { return c >= A && c <= D }

@@ -25,7 +25,7 @@ var plumbing = map[string]bool{
 	"Format": true, "AppendFormat": true, "Decimal": true, "Problems": true, "FormatDiff": true, "Diff": true, "StepDiff": true,
 	"Step": true, "Derivation": true, "Interpretation": true, "Interpretations": true,
 	"InputError": true, "LineError": true, "LedgerError": true, "SyntaxError": true,
-	"Date": true, "DateOf": true, "ParseDate": true, "MustParseDate": true, "DayOf": true, "Before": true, "Compare": true, "AddDate": true, "French": true, "Counts": true, "Percent": true,
+	"Date": true, "DateOf": true, "ParseDate": true, "MustParseDate": true, "DayOf": true, "Before": true, "Compare": true, "AddDate": true, "French": true, "Counts": true, "Percent": true, "In": true, "Text": true, "StepLabel": true, "StepNames": true, "ReasonText": true, "WriteMarkdownIn": true,
 	"Entries": true, "State": true, "Name": true, "Bound": true, "INSEE": true, "Key": true, "ParseKey": true, "Columns": true, "AppendCSV": true, "WriteCSV": true,
 	"WriteJSON": true, "AppendAllocation": true, "Add": true, "Of": true, "Shortfall": true, "PaymentColumns": true, "PaymentOf": true, "WritePayments": true, "Label": true, "Terms": true, "PerDomain": true, "Entitlement": true,
 	"ActivityField": true, "ActivityFields": true, "ActivityFromCounts": true, "IDs": true, "Regions": true, "Domains": true,

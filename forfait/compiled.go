@@ -1,10 +1,9 @@
 package forfait
 
 import (
-	"errors"
-
 	"github.com/shopspring/decimal"
 
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -121,7 +120,7 @@ type Amounts struct {
 // ErrNotCents: an amount that is not a whole number of cents (a rounding
 // unit below the cent) or beyond what Cents holds, which ComputeCents and
 // ComputeTable cannot give (Compute can).
-var ErrNotCents = errors.New("forfait: amount not in whole cents")
+var ErrNotCents = codec.NewSentinel("forfait: amount not in whole cents", "n'est pas un nombre entier de centimes")
 
 // ComputeCents is Compute as whole cents, without allocating on the
 // fixed-point path (Annexe 3 §3-§4; §5; INT-01 to INT-04): the same

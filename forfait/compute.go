@@ -127,7 +127,9 @@ func result[T number[T]](req Request, cat Category, o formulaOut[T]) Forfait {
 	}
 }
 
-// trace records the steps of one computation, with their citations.
+// trace records the steps of one computation, with their citations and
+// the numbers each step's text shows (derivation.go renders them in
+// French).
 func (rs *RuleSet) trace(tr *tracer, req Request, cat Category, lower, upper decimal.Decimal, r Range, o formulaOut[dec]) {
 	band := rs.Bands[cat.Index()]
 	tr.request(req)
@@ -141,23 +143,27 @@ func (rs *RuleSet) trace(tr *tracer, req Request, cat Category, lower, upper dec
 	base, withBonus, exact, amount := Format(o.base.d), Format(o.withBonus.d), Format(o.exact.d), Format(o.amount.d)
 	advance, balance := Format(o.advance.d), Format(o.balance.d)
 	tr.add("category", cat.String(), band.Source, []string{"INT-01", "INT-02"},
-		lo+" ≤ "+combined+upperRel+up+": category "+cat.String())
+		lo+" ≤ "+combined+upperRel+up+": category "+cat.String(), lower, req.Combined, upper)
 	interpolated := approx(o.num.d, o.width.d)
 	tr.add("base.interpolated", interpolated, band.Source, []string{"INT-01"},
-		min+" + ("+combined+" − "+lo+") × ("+max+" − "+min+") / ("+up+" − "+lo+") = "+interpolated)
+		min+" + ("+combined+" − "+lo+") × ("+max+" − "+min+") / ("+up+" − "+lo+") = "+interpolated,
+		r.Min, req.Combined, lower, r.Max, upper, o.num.d, o.width.d)
 	tr.add("base.rounded", base, rs.Rounding.Source, []string{"INT-03"},
-		interpolated+" rounded to the nearest "+Format(rs.Rounding.BaseUnit)+" € = "+base)
+		interpolated+" rounded to the nearest "+Format(rs.Rounding.BaseUnit)+" € = "+base, o.num.d, o.width.d, rs.Rounding.BaseUnit, o.base.d)
 	if req.Variant.CRO {
-		tr.add("bonus", withBonus, rs.CROBonus.Source, nil, base+" × (1 + "+Format(rs.CROBonus.Value)+") = "+withBonus)
+		tr.add("bonus", withBonus, rs.CROBonus.Source, nil, base+" × (1 + "+Format(rs.CROBonus.Value)+") = "+withBonus,
+			o.base.d, rs.CROBonus.Value, o.withBonus.d)
 	}
 	factor := rs.Windows.Terms(req.Window)
 	tr.add("window_factor", exact, factor.FactorSource, nil,
-		withBonus+" × "+Format(factor.Factor)+" (window "+req.Window.String()+") = "+exact)
+		withBonus+" × "+Format(factor.Factor)+" (window "+req.Window.String()+") = "+exact,
+		o.withBonus.d, factor.Factor, decimal.NewFromInt(int64(req.Window)), o.exact.d)
 	tr.add("forfait", amount, rs.Rounding.Source, []string{"INT-03"},
-		exact+" rounded to the nearest "+Format(rs.Rounding.ForfaitUnit)+" € = "+amount)
+		exact+" rounded to the nearest "+Format(rs.Rounding.ForfaitUnit)+" € = "+amount, o.exact.d, rs.Rounding.ForfaitUnit, o.amount.d)
 	tr.add("advance", advance, rs.Advance.Source, []string{"INT-04"},
-		amount+" × "+Format(rs.Advance.Value)+" rounded to the nearest "+Format(rs.Rounding.AdvanceUnit)+" € = "+advance)
-	tr.add("balance", balance, rs.Advance.Source, []string{"INT-04"}, amount+" − "+advance+" = "+balance)
+		amount+" × "+Format(rs.Advance.Value)+" rounded to the nearest "+Format(rs.Rounding.AdvanceUnit)+" € = "+advance,
+		o.amount.d, rs.Advance.Value, rs.Rounding.AdvanceUnit, o.advance.d)
+	tr.add("balance", balance, rs.Advance.Source, []string{"INT-04"}, amount+" − "+advance+" = "+balance, o.amount.d, o.advance.d, o.balance.d)
 }
 
 // Split divides a forfait into the advance, exactly the rule set's advance

@@ -14,11 +14,19 @@ type Step struct {
 	// Name identifies the step, stably across computations: "input.domain",
 	// "combined.mco_days", "category", "base.interpolated", "base.rounded",
 	// "bonus", "window_factor", "forfait", "advance", "balance".
-	Name            string   `json:"name"`
+	Name string `json:"name"`
+	// Label is what the step is, as people read it ("Base interpolée",
+	// "Catégorie C : 22 500 ≤ x < 230 000"); set by Derivation.In, empty
+	// in Explain's result.
+	Label           string   `json:"label,omitempty"`
 	Value           string   `json:"value"`   // the result, as text (amounts in euros)
 	Formula         string   `json:"formula"` // the computation with its numbers
 	Source          string   `json:"source,omitempty"`
 	Interpretations []string `json:"interpretations,omitempty"` // INT ids
+
+	// terms are the numbers Formula shows, in an order fixed per step
+	// name, from which In renders the step in another language.
+	terms []decimal.Decimal
 }
 
 // Derivation is a forfait with every step that produced it, in order, so
@@ -93,11 +101,11 @@ type tracer struct {
 	steps []Step
 }
 
-func (t *tracer) add(name, value, source string, interps []string, formula string) {
+func (t *tracer) add(name, value, source string, interps []string, formula string, terms ...decimal.Decimal) {
 	if t == nil {
 		return
 	}
-	t.steps = append(t.steps, Step{Name: name, Value: value, Formula: formula, Source: source, Interpretations: interps})
+	t.steps = append(t.steps, Step{Name: name, Value: value, Formula: formula, Source: source, Interpretations: interps, terms: terms})
 }
 
 func (t *tracer) request(req Request) {
@@ -109,8 +117,8 @@ func (t *tracer) request(req Request) {
 		nationalMax = Format(req.NationalMax)
 	}
 	combined := Format(req.Combined)
-	t.add("input.combined_activity", combined, "Annexe 3 §1", nil, "combined activity 2019 = "+combined)
-	t.add("input.national_max", nationalMax, "Annexe 3 §3", []string{"INT-02"}, "national maximum of combined activity = "+nationalMax)
+	t.add("input.combined_activity", combined, "Annexe 3 §1", nil, "combined activity 2019 = "+combined, req.Combined)
+	t.add("input.national_max", nationalMax, "Annexe 3 §3", []string{"INT-02"}, "national maximum of combined activity = "+nationalMax, req.NationalMax)
 	d, cro := req.Variant.Domain, strconv.FormatBool(req.Variant.CRO)
 	t.add("input.domain", d.String(), "Annexe 3 §2", nil, d.String()+": "+d.Label())
 	t.add("input.cro", cro, "§5", nil, "CRO bonus asked: "+cro)

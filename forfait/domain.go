@@ -1,7 +1,6 @@
 package forfait
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 
@@ -33,7 +32,7 @@ var domainLabels = [...]string{
 }
 
 // ErrInvalidDomain is the sentinel for a value that is not DS1, DS2 or DS3.
-var ErrInvalidDomain = errors.New("forfait: not a domain DS1, DS2 or DS3")
+var ErrInvalidDomain = codec.NewSentinel("forfait: not a domain DS1, DS2 or DS3", "n'est pas un domaine (DS1, DS2 ou DS3)")
 
 // IsValid reports whether d is DS1, DS2 or DS3.
 func (d Domain) IsValid() bool { return d >= DS1 && d <= DS3 }

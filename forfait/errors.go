@@ -1,9 +1,9 @@
 package forfait
 
 import (
-	"errors"
-
 	"github.com/sunes-spec/sunes/window"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // Sentinel errors. Every error of this package unwraps to one of them, or
@@ -11,20 +11,20 @@ import (
 var (
 	// ErrInvalidActivity: a negative activity count or combined activity
 	// (Annexe 3 §1: counts of days, sessions and stays).
-	ErrInvalidActivity = errors.New("forfait: invalid activity")
+	ErrInvalidActivity = codec.NewSentinel("forfait: invalid activity", "n'est pas une activité valide (un nombre positif ou nul de journées, séances ou séjours)")
 	// ErrInvalidAmount: a negative amount, or one out of any plausible
 	// range, given to split (§5: a forfait is a sum owed, never negative).
-	ErrInvalidAmount = errors.New("forfait: invalid amount")
+	ErrInvalidAmount = codec.NewSentinel("forfait: invalid amount", "n'est pas un montant valide (une somme en euros positive ou nulle)")
 	// ErrBonusNotDS1: the CRO bonus was asked for on DS2 or DS3; it exists
 	// for the discharge-documents domain only (§5, Annexe 3 §3).
-	ErrBonusNotDS1 = errors.New("forfait: the CRO bonus applies to DS1 only")
+	ErrBonusNotDS1 = codec.NewSentinel("forfait: the CRO bonus applies to DS1 only", "ne peut pas recevoir le bonus CRO, réservé au domaine DS1")
 	// ErrNationalMax: the national maximum of combined activity (INT-02) is
 	// missing for a category-D computation, at or below category D's lower
 	// threshold, or below the establishment's activity.
-	ErrNationalMax = errors.New("forfait: national maximum of combined activity inconsistent")
+	ErrNationalMax = codec.NewSentinel("forfait: national maximum of combined activity inconsistent", "n'est pas cohérent avec le maximum national de l'activité combinée")
 	// ErrInvalidRuleSet: a rule set breaks one of the properties checked by
 	// RuleSet.Validate.
-	ErrInvalidRuleSet = errors.New("forfait: invalid rule set")
+	ErrInvalidRuleSet = codec.NewSentinel("forfait: invalid rule set", "n'est pas un paramètre valide du jeu de règles")
 )
 
 // InputError is one problem with an input or a rule-set parameter: which

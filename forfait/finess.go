@@ -1,8 +1,9 @@
 package forfait
 
 import (
-	"errors"
 	"strconv"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // FINESS is a FINESS number (Fichier national des établissements sanitaires
@@ -16,7 +17,7 @@ import (
 type FINESS struct{ b [9]byte }
 
 // ErrInvalidFINESS: text that is not a well-formed FINESS number.
-var ErrInvalidFINESS = errors.New("forfait: malformed FINESS")
+var ErrInvalidFINESS = codec.NewSentinel("forfait: malformed FINESS", "n'est pas un numéro FINESS bien formé")
 
 // ParseFINESS checks the structure of a FINESS number (INT-09): exactly nine
 // characters; a department code first, "01" to "95" except "20", or "2A" or

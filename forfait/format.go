@@ -4,8 +4,6 @@ import (
 	"errors"
 	"math/bits"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -34,23 +32,8 @@ func fitsInt64(d decimal.Decimal) bool {
 	return e >= -18 && e <= 18 && d.NumDigits() <= 18
 }
 
-// formatBig is Format for any decimal, through shopspring's big integers.
-func formatBig(d decimal.Decimal) string {
-	if !codec.SaneExponent(d) {
-		return d.Coefficient().String() + "e" + strconv.Itoa(int(d.Exponent()))
-	}
-	places := -d.Exponent()
-	if places <= 0 {
-		return d.StringFixed(0)
-	}
-	s := d.StringFixed(places)
-	s = strings.TrimRight(s, "0")
-	s = strings.TrimSuffix(s, ".")
-	if s == "-0" {
-		return "0"
-	}
-	return s
-}
+// formatBig is Format for any decimal: the exact reference, codec.Plain.
+func formatBig(d decimal.Decimal) string { return codec.Plain(d) }
 
 // AppendFormat appends Format(d) to dst. Amounts whose coefficient fits an
 // int64, the usual case, are appended without allocating.

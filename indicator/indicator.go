@@ -1,8 +1,6 @@
 package indicator
 
 import (
-	"errors"
-
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/codec"
 )
@@ -29,7 +27,7 @@ func IDs() [NumIDs]ID { return [NumIDs]ID{DS11, DS12, DS13, DS21, DS31} }
 var idNames = [...]string{"", "DS1.1", "DS1.2", "DS1.3", "DS2.1", "DS3.1"}
 
 // ErrInvalidID: text or a value that is not one of the five indicators.
-var ErrInvalidID = errors.New("indicator: not a volet-1 indicator")
+var ErrInvalidID = codec.NewSentinel("indicator: not a volet-1 indicator", "n'est pas un indicateur du volet 1")
 
 // IsValid reports whether id is one of the five indicators.
 func (id ID) IsValid() bool { return id >= DS11 && id <= DS31 }

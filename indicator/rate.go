@@ -9,6 +9,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/forfait"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // Sentinel errors; every error of this package unwraps to one of them (or
@@ -17,11 +19,11 @@ var (
 	// ErrInvalidRate: a rate that is not a rate (INT-07): a denominator that
 	// is not positive, a numerator outside [0, denominator], a percentage
 	// outside [0, 100] or not a number.
-	ErrInvalidRate = errors.New("indicator: invalid rate")
+	ErrInvalidRate = codec.NewSentinel("indicator: invalid rate", "n'est pas un taux valide")
 	// ErrMissingRate: an indicator needed for a domain has no rate.
-	ErrMissingRate = errors.New("indicator: missing rate")
+	ErrMissingRate = codec.NewSentinel("indicator: missing rate", "n'est pas renseigné : le taux de cet indicateur est requis")
 	// ErrInvalidTargets: a targets table breaks a property of Validate.
-	ErrInvalidTargets = errors.New("indicator: invalid targets")
+	ErrInvalidTargets = codec.NewSentinel("indicator: invalid targets", "n'est pas une cible d'usage valide")
 )
 
 // Rate is an indicator's value for one establishment over one semester,

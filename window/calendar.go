@@ -179,7 +179,7 @@ func Instruction2021() Schedule {
 
 // ErrInvalidSchedule is the sentinel of every problem Schedule.Validate finds,
 // and of a provenance that is not one.
-var ErrInvalidSchedule = errors.New("window: invalid schedule")
+var ErrInvalidSchedule = codec.NewSentinel("window: invalid schedule", "n'est pas un calendrier des fenêtres valide")
 
 // Validate reports every problem of s at once, joined:
 //   - each factor is in (0, 1] and none increases from one window to the

@@ -1,9 +1,10 @@
 package window
 
 import (
-	"errors"
 	"strconv"
 	"time"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // Date is a calendar day, without time of day or zone: a filing date, the
@@ -14,7 +15,7 @@ import (
 type Date struct{ t time.Time } // midnight UTC, or the zero time
 
 // ErrInvalidDate: text that is not a day written YYYY-MM-DD.
-var ErrInvalidDate = errors.New("window: not a date YYYY-MM-DD")
+var ErrInvalidDate = codec.NewSentinel("window: not a date YYYY-MM-DD", "n'est pas une date (AAAA-MM-JJ)")
 
 // DateOf returns the day y-m-d; out-of-range parts normalise as time.Date
 // does (January 32 is February 1).
@@ -76,20 +77,18 @@ func (d Date) String() string {
 	return d.t.Format(time.DateOnly)
 }
 
-// frenchMonths are the months as a French letter writes them.
-var frenchMonths = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-
 // French returns the day as a French letter writes it: "10 mars 2022",
 // "1er septembre 2021"; "date inconnue" for no date.
-func (d Date) French() string {
+func (d Date) French() string { return d.In(codec.French) }
+
+// In returns the day as a reader of l writes it: "15 septembre 2021" in
+// French, "2021-09-15" in English; for no date, "date inconnue" or
+// "unset".
+func (d Date) In(l codec.Lang) string {
 	if d.IsZero() {
-		return "date inconnue"
+		return codec.Text{French: "date inconnue", English: "unset"}.In(l)
 	}
-	day := strconv.Itoa(d.t.Day())
-	if day == "1" {
-		day = "1er"
-	}
-	return day + " " + frenchMonths[d.t.Month()-1] + " " + strconv.Itoa(d.t.Year())
+	return l.Date(d.t)
 }
 
 // MarshalText encodes d as "2006-01-02", or "" for no date.

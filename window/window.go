@@ -1,8 +1,6 @@
 package window
 
 import (
-	"errors"
-
 	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
@@ -26,7 +24,7 @@ const Count = 4
 func All() [Count]Window { return [Count]Window{W1, W2, W3, W4} }
 
 // ErrInvalid is the sentinel for a value that is not a window 1–4.
-var ErrInvalid = errors.New("window: not a funding window 1-4")
+var ErrInvalid = codec.NewSentinel("window: not a funding window 1-4", "n'est pas une fenêtre de financement (1 à 4)")
 
 // IsValid reports whether w is one of the windows 1–4.
 func (w Window) IsValid() bool { return w >= W1 && w <= W4 }

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
+	"github.com/sunes-spec/sunes/forfait/codec/codectest"
 )
 
 // TestRun: the printed example carries the annex's figures (Annexe 3 §4)
@@ -12,7 +15,7 @@ import (
 // 35 274.6 → 35 275; total 176 368.
 func TestRun(t *testing.T) {
 	var out bytes.Buffer
-	if err := run(&out); err != nil {
+	if err := run(&out, codec.English); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
@@ -29,5 +32,28 @@ func TestRun(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q", want)
 		}
+	}
+}
+
+// TestRunFrench: the French example carries the same figures, the French
+// way, and no English word.
+func TestRunFrench(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(&out, codec.French); err != nil {
+		t.Fatal(err)
+	}
+	nb := func(s string) string { return strings.NewReplacer("_", "\u202f", "~", "\u00a0").Replace(s) }
+	for _, want := range []string{
+		nb("DS1+CRO (Alimenter le DMP en documents de sortie), fenêtre 1 : forfait 110_000~€, avance 33_000~€, solde 77_000~€"),
+		nb("Total : forfait 176_300~€, avances 52_890~€, soldes 123_410~€"),
+		nb("Total : forfait 176_368~€"),
+		"Arrondi au millier d'euros (INT-03)",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if w := codectest.EnglishWords(out.String()); len(w) > 0 {
+		t.Errorf("the French example holds English words %q", w)
 	}
 }

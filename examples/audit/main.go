@@ -13,6 +13,7 @@ import (
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/audit"
 	"github.com/sunes-spec/sunes/forfait/campaign"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 )
 
@@ -30,9 +31,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		nationalMax = fs.String("national-max", "", "national maximum of combined activity (INT-02; default: the largest in the extract)")
 		baseUnit    = fs.String("base-unit", "1", "rounding unit of the base amounts, in `euros` (INT-03)")
 		format      = fs.String("format", "csv", "output format: csv, json or md")
+		lang        = fs.String("lang", "fr", "language of the md report: `fr` or en")
 	)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "audit checks SUN-ES payments made against the rules.\n\nUsage: audit -extract FILE -payments FILE [-format csv|json|md]")
+		fmt.Fprintln(stderr, "audit checks SUN-ES payments made against the rules.\n\nUsage: audit -extract FILE -payments FILE [-format csv|json|md] [-lang fr|en]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -47,6 +49,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if *format != "csv" && *format != "json" && *format != "md" {
 		errs = append(errs, fmt.Errorf("-format %q: want csv, json or md", *format))
+	}
+	l, err := codec.ParseLang(*lang)
+	if err != nil {
+		errs = append(errs, fmt.Errorf("-lang %q: want fr or en", *lang))
 	}
 	in := instruction.Instruction2021()
 	if d, err := decimal.NewFromString(*baseUnit); err != nil || d.Sign() <= 0 {
@@ -89,7 +95,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "json":
 		err = audit.WriteJSON(stdout, report)
 	case "md":
-		err = audit.WriteMarkdown(stdout, &in, report)
+		err = audit.WriteMarkdownIn(stdout, &in, report, l)
 	default:
 		err = audit.WriteCSV(stdout, report)
 	}

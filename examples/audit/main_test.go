@@ -71,15 +71,22 @@ func TestSampleLedger(t *testing.T) {
 func TestFormats(t *testing.T) {
 	for _, tt := range []struct {
 		format string
+		lang   string
 		want   []string
 	}{
-		{"json", []string{`"national_max": "321000"`, `"finding": "ADVANCE-AMOUNT"`, `"expected": "12542"`, `"expected": null`}},
-		{"md", []string{"# Audit of SUN-ES payments", "| Provence-Alpes-Côte d'Azur | 3 | 852 |", "- Consequence of finding 2", "| `DUPLICATE` | 1 | 24000 |",
+		{"json", "", []string{`"national_max": "321000"`, `"finding": "ADVANCE-AMOUNT"`, `"expected": "12542"`, `"expected": null`}},
+		{"md", "fr", []string{"# Audit des versements SUN-ES", "| Provence-Alpes-Côte d'Azur | 3 | 852 |", "- Conséquence du constat 2",
+			"| `DUPLICATE` Versement en double : un domaine n'est financé qu'une fois | 1 | 24\u202f000 |"}},
+		{"md", "en", []string{"# Audit of SUN-ES payments", "| Provence-Alpes-Côte d'Azur | 3 | 852 |", "- Consequence of finding 2", "| `DUPLICATE` | 1 | 24000 |",
 			"- Derivation: forfait DS1 window 1 = 41806 € (category B, combined activity 18500, base 41806 €); advance = 30 % rounded to the euro = 12542 €"}},
 	} {
-		t.Run(tt.format, func(t *testing.T) {
+		t.Run(tt.format+tt.lang, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			if code := run([]string{"-extract", extract, "-payments", payments, "-format", tt.format}, &stdout, &stderr); code != 0 {
+			args := []string{"-extract", extract, "-payments", payments, "-format", tt.format}
+			if tt.lang != "" {
+				args = append(args, "-lang", tt.lang)
+			}
+			if code := run(args, &stdout, &stderr); code != 0 {
 				t.Fatalf("status %d: %s", code, stderr.String())
 			}
 			for _, w := range tt.want {

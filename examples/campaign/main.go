@@ -12,6 +12,7 @@ import (
 
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/campaign"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 )
 
@@ -29,6 +30,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		baseUnit    = fs.String("base-unit", "1", "rounding unit of the base amounts, in `euros` (INT-03; 1000 reproduces Annexe 3 §4)")
 		format      = fs.String("format", "csv", "output format: csv or json")
 		explain     = fs.Bool("explain", false, "with -format json, attach each record's derivation")
+		lang        = fs.String("lang", "", "with -explain, the language of the derivations: `fr` or en, each step with its label (default: the steps as computed, without labels)")
 		diff        = fs.String("diff", "", "instead of the forfaits, the derivation steps that differ between two records `A,B`, each FINESS:DS1|DS1+CRO|DS2|DS3:WINDOW")
 		allocate    = fs.String("allocate", "", "instead of the forfaits, allocate `TOTAL` euros among the 18 regions in proportion to their window-1 standard forfaits (Annexe 2 §1, INT-08)")
 		sep         = fs.String("sep", "", "the input's separator, `, or ;` (default: detected from the header)")
@@ -36,7 +38,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "campaign computes the SUN-ES volet 1 forfaits of a national extract.\n\n"+
-			"Usage: campaign -in extract.csv [-format csv|json] [-explain] [-national-max N] [-base-unit E] [-allocate TOTAL] [-diff A,B]\n\n"+
+			"Usage: campaign -in extract.csv [-format csv|json] [-explain [-lang fr|en]] [-national-max N] [-base-unit E] [-allocate TOTAL] [-diff A,B]\n\n"+
 			"Input columns (any order, others ignored): %s\n\n", strings.Join(campaign.Columns(), ", "))
 		fs.PrintDefaults()
 	}
@@ -55,6 +57,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *explain && *format != "json" {
 		errs = append(errs, errors.New("-explain needs -format json"))
+	}
+	var l codec.Lang
+	if *lang != "" {
+		var err error
+		if l, err = codec.ParseLang(*lang); err != nil {
+			errs = append(errs, fmt.Errorf("-lang %q: want fr or en", *lang))
+		}
+		if !*explain {
+			errs = append(errs, errors.New("-lang needs -explain"))
+		}
 	}
 	var total decimal.Decimal
 	if *allocate != "" {
@@ -84,7 +96,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	rules := instruction.Instruction2021()
-	opt := campaign.Options{Explain: *explain}
+	opt := campaign.Options{Explain: *explain, Lang: l}
 	if d, err := decimal.NewFromString(*baseUnit); err != nil || d.Sign() <= 0 {
 		errs = append(errs, fmt.Errorf("-base-unit %q: want a positive number of euros", *baseUnit))
 	} else {

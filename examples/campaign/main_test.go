@@ -53,6 +53,30 @@ func TestRunFlags(t *testing.T) {
 	}
 }
 
+// TestRunFrench: -lang fr gives each step of the derivations its French
+// label, value and computation.
+func TestRunFrench(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "extract.csv")
+	if err := os.WriteFile(in, []byte(extract), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-in", in, "-base-unit", "1000", "-national-max", "400000", "-format", "json", "-explain", "-lang", "fr"}, nil, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, want := range []string{"\"name\":\"base.rounded\",\"label\":\"Arrondi au millier d'euros (INT-03)\",\"value\":\"100\u202f000\"",
+		"\"name\":\"window_factor\",\"label\":\"Fenêtre 1 : 100\u00a0%\""} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("JSON lacks %s:\n%.1200s", want, stdout.String())
+		}
+	}
+	if code := run([]string{"-in", in, "-lang", "de"}, nil, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "-lang") {
+		t.Errorf("-lang de: exit %d, %s", code, stderr.String())
+	}
+}
+
 // TestRunBadInput: every problem on stderr with its line, nothing on stdout,
 // a non-zero status.
 func TestRunBadInput(t *testing.T) {

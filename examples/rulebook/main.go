@@ -7,31 +7,48 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/forfait/rulebook"
 )
 
-// committed is where the generated book lives, from the module root.
-var committed = filepath.Join("examples", "rulebook", "RULEBOOK.md")
+// committed is where each edition of the generated book lives, from the
+// module root.
+var committed = map[codec.Lang]string{
+	codec.English: filepath.Join("examples", "rulebook", "RULEBOOK.md"),
+	codec.French:  filepath.Join("examples", "rulebook", "RULEBOOK.fr.md"),
+}
 
 func main() {
-	update := flag.Bool("update", false, "write the book to "+committed+" (run from the module root) instead of standard output")
+	update := flag.Bool("update", false, "write both editions to "+committed[codec.English]+" and "+committed[codec.French]+" (run from the module root) instead of standard output")
+	lang := flag.String("lang", "en", "language of the book printed: `en` or fr")
 	flag.Parse()
-	var b bytes.Buffer
-	in := instruction.Instruction2021()
-	if err := rulebook.Render(&b, &in); err != nil {
-		fmt.Fprintln(os.Stderr, "rulebook:", err)
-		os.Exit(1)
+	l, err := codec.ParseLang(*lang)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "rulebook: -lang %q: want fr or en\n", *lang)
+		os.Exit(2)
 	}
-	fmt.Fprintln(os.Stderr, "coverage of the text:", summary(instruction.Count(instruction.Register())))
-	if *update {
-		if err := os.WriteFile(committed, b.Bytes(), 0o644); err != nil {
+	in := instruction.Instruction2021()
+	books := map[codec.Lang][]byte{}
+	for _, each := range []codec.Lang{codec.English, codec.French} {
+		var b bytes.Buffer
+		if err := rulebook.RenderIn(&b, &in, each); err != nil {
 			fmt.Fprintln(os.Stderr, "rulebook:", err)
 			os.Exit(1)
 		}
+		books[each] = b.Bytes()
+	}
+	fmt.Fprintln(os.Stderr, "coverage of the text:", summary(instruction.Count(instruction.Register())))
+	if *update {
+		for each, path := range committed {
+			if err := os.WriteFile(path, books[each], 0o644); err != nil {
+				fmt.Fprintln(os.Stderr, "rulebook:", err)
+				os.Exit(1)
+			}
+		}
 		return
 	}
-	os.Stdout.Write(b.Bytes())
+	os.Stdout.Write(books[l])
 }
 
 // summary says the register's totals in one line.

@@ -6,17 +6,20 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/sunes-spec/sunes/forfait/codec"
+	"github.com/sunes-spec/sunes/forfait/codec/codectest"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/forfait/rulebook"
 	"github.com/sunes-spec/sunes/indicator"
 )
 
-var update = flag.Bool("update", false, "rewrite RULEBOOK.md")
+var update = flag.Bool("update", false, "rewrite RULEBOOK.md and RULEBOOK.fr.md")
 
 // rules are the instruction's rules as the library gives them.
 var rules = instruction.Instruction2021()
@@ -39,6 +42,60 @@ func TestRulebookFresh(t *testing.T) {
 	}
 	if !bytes.Equal(committed, b.Bytes()) {
 		t.Fatal("RULEBOOK.md is stale: run `go run ./examples/rulebook -update` (or `go test ./examples/rulebook -update`)")
+	}
+}
+
+// TestRulebookFrenchFresh fails when the committed RULEBOOK.fr.md is not
+// what the rule sets generate today; -update rewrites it.
+func TestRulebookFrenchFresh(t *testing.T) {
+	var b bytes.Buffer
+	if err := rulebook.RenderIn(&b, &rules, codec.French); err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile("RULEBOOK.fr.md", b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	committed, err := os.ReadFile("RULEBOOK.fr.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(committed, b.Bytes()) {
+		t.Fatal("RULEBOOK.fr.md is stale: run `go run ./examples/rulebook -update` (or `go test ./examples/rulebook -update`)")
+	}
+}
+
+// TestRulebookFrench: the French edition speaks French, code aside, and
+// writes the figures the French way.
+func TestRulebookFrench(t *testing.T) {
+	var b bytes.Buffer
+	if err := rulebook.RenderIn(&b, &rules, codec.French); err != nil {
+		t.Fatal(err)
+	}
+	book := b.String()
+	nb := func(s string) string { return strings.ReplaceAll(s, "_", "\u202f") }
+	for _, want := range []string{
+		"# SUN-ES volet 1 — le livre des règles",
+		nb("| C | 22_500 | 230_000 (exclu) | 48_000 – 150_000 | 26_000 – 52_000 | 26_000 – 52_000 | Annexe 3 §3 |"),
+		"Bonus CRO (DS1 seulement) : +10\u00a0%",
+		"| 4 | 80\u00a0% | Annexe 3 §4 | 1er mars 2023 – 30 avril 2023 *publiée* |",
+		nb("| Ile-de-France | 31_749_053 | 9_524_716 | 22_224_337 |"),
+		nb("| DS1 | 1 | 100_000 | 110_000 | 33_000 | 77_000 |"),
+		nb("| **total** |  |  | 176_300 |  |  |"),
+		"### INT-03 — Où et comment les montants sont-ils arrondis ?",
+		"## 11. Couverture du texte",
+		"| R-5-02 | Les six prérequis de l'Annexe 1 doivent tous être atteints. | oui | *encodée* |",
+	} {
+		if !strings.Contains(book, want) {
+			t.Errorf("the French book lacks %q", want)
+		}
+	}
+	code := regexp.MustCompile("`[^`]*`")
+	for i, line := range strings.Split(code.ReplaceAllString(book, ""), "\n") {
+		if w := codectest.EnglishWords(line); len(w) > 0 {
+			t.Errorf("line %d holds English words %q: %.120s", i+1, w, line)
+		}
 	}
 }
 

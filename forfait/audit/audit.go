@@ -103,8 +103,8 @@ import (
 
 // Sentinel errors of input Audit cannot audit.
 var (
-	ErrInvalidPayment       = errors.New("audit: invalid payment")
-	ErrInvalidEstablishment = errors.New("audit: invalid establishment")
+	ErrInvalidPayment       = codec.NewSentinel("audit: invalid payment", "n'est pas un versement valide")
+	ErrInvalidEstablishment = codec.NewSentinel("audit: invalid establishment", "n'est pas un établissement valide")
 )
 
 // Establishment is what the extract says of one establishment: its FINESS,

@@ -14,6 +14,7 @@ import (
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/audit"
 	"github.com/sunes-spec/sunes/forfait/campaign"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
@@ -243,7 +244,7 @@ func TestReports(t *testing.T) {
 		doc.Findings[1].Expected != nil || *doc.Findings[0].Expected != "11758" {
 		t.Errorf("JSON %s: %v", jsonOut.String(), err)
 	}
-	if err := audit.WriteMarkdown(&md, &rules, r); err != nil {
+	if err := audit.WriteMarkdownIn(&md, &rules, r, codec.English); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"| Ile-de-France | 2 | 795 |", "| (not in the extract) | 1 | 0 |", "| `REPAYMENT-AMOUNT` | 1 | 794 |",
@@ -254,7 +255,7 @@ func TestReports(t *testing.T) {
 	}
 	md.Reset()
 	clean, _ := audit.Audit(&rules, establishments, []audit.Payment{advDS2}, options)
-	if err := audit.WriteMarkdown(&md, &rules, clean); err != nil || !strings.Contains(md.String(), "No finding") {
+	if err := audit.WriteMarkdownIn(&md, &rules, clean, codec.English); err != nil || !strings.Contains(md.String(), "No finding") {
 		t.Errorf("clean report: %v\n%s", err, md.String())
 	}
 }

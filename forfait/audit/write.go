@@ -11,6 +11,7 @@ import (
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 )
 
@@ -167,11 +168,88 @@ func WriteJSON(w io.Writer, r Report) error {
 	return err
 }
 
-// WriteMarkdown writes a report an auditor can hand on: what was audited
-// and under which rules, the totals per region and per finding code, then
-// every finding with its derivation and citation; the totals count each
-// wrong euro once (INT-26).
+// WriteMarkdown writes the report of an audit of payments in French, for
+// the auditors it is made for: WriteMarkdownIn with codec.French. The
+// totals count each wrong euro once (INT-26).
 func WriteMarkdown(w io.Writer, in *instruction.Rules, r Report) error {
+	return WriteMarkdownIn(w, in, r, codec.French)
+}
+
+// WriteMarkdownIn writes a report an auditor can hand on, in the
+// language l: what was audited and under which rules, the totals per
+// region and per finding code, then every finding with its citation and,
+// in English, its derivation. The French report names
+// each finding by its code's text and writes amounts and dates the
+// French way.
+func WriteMarkdownIn(w io.Writer, in *instruction.Rules, r Report, l codec.Lang) error {
+	if l == codec.English {
+		return writeMarkdownEnglish(w, in, r)
+	}
+	var b strings.Builder
+	m := l.Money
+	b.WriteString("# Audit des versements SUN-ES\n\n")
+	fmt.Fprintf(&b, "Règles : %s. Versements contrôlés : %d, pour un montant net de %s.\n\n", in.Name(), r.Payments, m(r.Paid))
+	if r.NationalMaxFrom.IsValid() {
+		fmt.Fprintf(&b, "Maximum national de l'activité combinée (INT-02) : %s, le plus grand de l'extraction (FINESS %s).\n\n", l.Number(r.NationalMax), r.NationalMaxFrom)
+	} else {
+		fmt.Fprintf(&b, "Maximum national de l'activité combinée (INT-02) : %s, tel que fourni.\n\n", l.Number(r.NationalMax))
+	}
+	if len(r.Findings) == 0 {
+		b.WriteString("Aucun constat : chaque versement est celui que donnent les règles.\n")
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	constats := "constats"
+	if len(r.Findings) == 1 {
+		constats = "constat"
+	}
+	fmt.Fprintf(&b, "%d %s. Les totaux comptent une seule fois l'argent versé à tort : la conséquence d'un constat antérieur, ou une avance erronée qu'une étape ultérieure a régularisée, n'y ajoute rien (INT-26).\n\n", len(r.Findings), constats)
+	b.WriteString("## Totaux par région\n\n| région | constats | trop-versé (€) |\n|---|---|---:|\n")
+	for _, t := range TotalsBy(r.Findings, func(f Finding) string { return regionOf(f.Region) }) {
+		name := t.Key
+		if name == "" {
+			name = "(absent de l'extraction)"
+		}
+		fmt.Fprintf(&b, "| %s | %d | %s |\n", name, t.Count, l.Number(t.Overpaid))
+	}
+	b.WriteString("\n## Totaux par constat\n\n| constat | nombre | trop-versé (€) |\n|---|---|---:|\n")
+	for _, t := range TotalsBy(r.Findings, func(f Finding) Code { return f.Code }) {
+		fmt.Fprintf(&b, "| `%s` %s | %d | %s |\n", t.Key, t.Key.Text().French, t.Count, l.Number(t.Overpaid))
+	}
+	b.WriteString("\n## Constats\n")
+	for i, f := range r.Findings {
+		p := f.Payment
+		fmt.Fprintf(&b, "\n### %d. `%s` — %s\n\n", i+1, f.Code, f.Code.Text().French)
+		if p.volet() == envelope.Volet2 {
+			fmt.Fprintf(&b, "- Versement : FINESS %s, %s du volet 2, le %s\n", p.FINESS, kindFR[p.Kind], p.Date.In(l))
+		} else {
+			fmt.Fprintf(&b, "- Versement : FINESS %s, %s %s, fenêtre %s, le %s\n", p.FINESS, kindFR[p.Kind], p.Variant, p.Window, p.Date.In(l))
+		}
+		if p.Line > 0 {
+			fmt.Fprintf(&b, "- Ligne du relevé : %d\n", p.Line)
+		}
+		if f.Region.IsValid() {
+			fmt.Fprintf(&b, "- Région : %s\n", f.Region)
+		}
+		fmt.Fprintf(&b, "- Versé : %s\n", m(f.Paid))
+		if f.HasExpected {
+			fmt.Fprintf(&b, "- Attendu : %s (écart %s)\n", m(f.Expected), m(f.Difference))
+		}
+		switch {
+		case f.Cause > 0:
+			fmt.Fprintf(&b, "- Conséquence du constat %d : non comptée une seconde fois dans les totaux\n", f.Cause)
+		case f.Settled:
+			b.WriteString("- Régularisé par une étape ultérieure : non compté dans les totaux\n")
+		}
+		fmt.Fprintf(&b, "- Références : %s\n", strings.ReplaceAll(f.citation(), "; ", " ; "))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeMarkdownEnglish is WriteMarkdownIn in English, with each finding's
+// derivation.
+func writeMarkdownEnglish(w io.Writer, in *instruction.Rules, r Report) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Audit of SUN-ES payments\n\n")
 	fmt.Fprintf(&b, "Rules: %s. Payments audited: %d, net %s €.\n\n", in.Name(), r.Payments, forfait.Format(r.Paid))

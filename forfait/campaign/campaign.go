@@ -11,6 +11,8 @@ import (
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // numVariants is the number of variants an establishment can be funded
@@ -40,6 +42,11 @@ type Options struct {
 	// of every computation: see the benchmarks for its cost). Write
 	// writes derivations in JSON only, and refuses Explain with CSV.
 	Explain bool
+	// Lang, when set, is the language of the derivations' texts: each
+	// step gets its label, and in French its value and computation in
+	// French (forfait.Derivation.In). Unset, they are as Explain writes
+	// them.
+	Lang codec.Lang
 }
 
 // Compute returns the 16 records of each establishment (each variant in
@@ -63,7 +70,7 @@ func Compute(in *instruction.Rules, ests []Establishment, opt Options) ([]Record
 	out := make([]Record, len(ests)*rowsPerEstablishment)
 	for i := range ests {
 		x := combinedOf(c, &ests[i])
-		if err := fillRecords(out[i*rowsPerEstablishment:(i+1)*rowsPerEstablishment], c, &ests[i], x.Decimal(), nationalMax.Decimal(), opt.Explain); err != nil {
+		if err := fillRecords(out[i*rowsPerEstablishment:(i+1)*rowsPerEstablishment], c, &ests[i], x.Decimal(), nationalMax.Decimal(), opt.Explain, opt.Lang); err != nil {
 			errs = append(errs, &LineError{Line: ests[i].Line, Field: "combined_activity", Value: x.String(), Err: err})
 		}
 	}
@@ -123,9 +130,9 @@ func (k Key) String() string {
 
 var (
 	// ErrNoSuchRecord: a Key that names no record of the extract.
-	ErrNoSuchRecord = errors.New("campaign: no such record")
+	ErrNoSuchRecord = codec.NewSentinel("campaign: no such record", "ne désigne aucune ligne de l'extraction")
 	// ErrInvalidKey: text that is not FINESS:VARIANT:WINDOW.
-	ErrInvalidKey = errors.New("campaign: malformed key")
+	ErrInvalidKey = codec.NewSentinel("campaign: malformed key", "n'est pas une clé de ligne bien formée (FINESS:domaine:fenêtre)")
 )
 
 // ParseKey reads "FINESS:VARIANT:WINDOW", VARIANT being DS1, DS1+CRO, DS2
@@ -170,7 +177,7 @@ func Explain(in *instruction.Rules, ests []Establishment, opt Options, k Key) (f
 }
 
 // fillRecords writes e's records into out.
-func fillRecords(out []Record, c *forfait.Compiled, e *Establishment, combined, nationalMax decimal.Decimal, explain bool) error {
+func fillRecords(out []Record, c *forfait.Compiled, e *Establishment, combined, nationalMax decimal.Decimal, explain bool, lang codec.Lang) error {
 	k := 0
 	for _, v := range forfait.Variants() {
 		for _, w := range window.All() {
@@ -182,6 +189,9 @@ func fillRecords(out []Record, c *forfait.Compiled, e *Establishment, combined, 
 			if explain {
 				var d forfait.Derivation
 				d, err = c.Explain(req)
+				if lang != 0 {
+					d = d.In(lang)
+				}
 				rec.Forfait, rec.Derivation = d.Forfait, &d
 			} else {
 				rec.Forfait, err = c.Compute(req)

@@ -22,17 +22,17 @@ import (
 // errors.Is. Region and FINESS problems unwrap to envelope.ErrUnknownRegion
 // and forfait.ErrInvalidFINESS.
 var (
-	ErrEmpty           = errors.New("campaign: no establishment in the input")
+	ErrEmpty           = codec.NewSentinel("campaign: no establishment in the input", "ne contient aucun établissement")
 	ErrSyntax          = problems.ErrSyntax
-	ErrSeparator       = errors.New("campaign: a separator is ',' or ';'")
-	ErrMissingColumn   = errors.New("campaign: missing column")
-	ErrDuplicateColumn = errors.New("campaign: column given twice")
+	ErrSeparator       = codec.NewSentinel("campaign: a separator is ',' or ';'", "n'est pas un séparateur admis (« , » ou « ; »)")
+	ErrMissingColumn   = codec.NewSentinel("campaign: missing column", "manque parmi les colonnes")
+	ErrDuplicateColumn = codec.NewSentinel("campaign: column given twice", "figure deux fois parmi les colonnes")
 	ErrShortRow        = problems.ErrShortRow
-	ErrInvalidCount    = errors.New("campaign: not a non-negative whole count")
-	ErrDuplicateFINESS = errors.New("campaign: FINESS given twice")
+	ErrInvalidCount    = codec.NewSentinel("campaign: not a non-negative whole count", "n'est pas un nombre entier positif ou nul")
+	ErrDuplicateFINESS = codec.NewSentinel("campaign: FINESS given twice", "figure deux fois (FINESS en double)")
 	// ErrDecimalCount: a count written with a decimal part ("12,5"); it
 	// comes with ErrInvalidCount.
-	ErrDecimalCount = errors.New("campaign: a count has no decimal part")
+	ErrDecimalCount = codec.NewSentinel("campaign: a count has no decimal part", "a une partie décimale, alors qu'un compte est entier")
 	// ErrTooManyProblems ends a report cut at MaxProblems: it counts the
 	// problems left out, per kind.
 	ErrTooManyProblems = problems.ErrTooMany

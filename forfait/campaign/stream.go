@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
@@ -26,7 +27,7 @@ const (
 
 // ErrFormat: Write asked for a format it does not know, or for
 // derivations in CSV, which has no place for them.
-var ErrFormat = errors.New("campaign: format cannot be written")
+var ErrFormat = codec.NewSentinel("campaign: format cannot be written", "n'est pas un format que la campagne sait écrire")
 
 // Summary says what Write assumed and wrote.
 type Summary struct {
@@ -70,7 +71,7 @@ func Write(w io.Writer, in *instruction.Rules, ests []Establishment, opt Options
 	if from >= 0 {
 		s.From = &ests[from]
 	}
-	out := streamer{c: c, ests: ests, nationalMax: nationalMax, explain: opt.Explain, format: f}
+	out := streamer{c: c, ests: ests, nationalMax: nationalMax, explain: opt.Explain, lang: opt.Lang, format: f}
 	return s, out.write(w, s)
 }
 
@@ -94,6 +95,7 @@ type streamer struct {
 	ests        []Establishment
 	nationalMax forfait.NationalMax
 	explain     bool
+	lang        codec.Lang
 	format      Format
 }
 
@@ -351,6 +353,9 @@ func (s *streamer) appendJSON(dst []byte, i int, e *Establishment) ([]byte, erro
 			if s.explain {
 				var d forfait.Derivation
 				d, err = s.c.Explain(req)
+				if s.lang != 0 {
+					d = d.In(s.lang)
+				}
 				rec.Forfait, rec.Derivation = d.Forfait, &d
 			} else {
 				rec.Forfait, err = s.c.Compute(req)

@@ -30,4 +30,35 @@
 //   - text.go: [Fold] (matching names whatever their case, accents and
 //     hyphens), [Clip] (echoing input in messages), [SaneExponent] (the
 //     bound on the decimals the module accepts).
+//   - lang.go: [Lang] (French or English), [Text] (one text in both),
+//     the formatters of each language ([Lang.Number], [Lang.Money],
+//     [Lang.Percent], [Lang.Date]; [Plain], the exact plain notation),
+//     and [NewSentinel], a sentinel error that carries its French text.
+//   - problem.go: [Problems], the text people read of every problem of
+//     an error, and [FieldLabel], the labels of the fields people type.
+//
+// # Texts people read
+//
+// Every text a non-programmer reads exists in French and in English, as
+// a [Text], keyed by a stable id, and lives beside its id: the refusal
+// reasons with their codes (eligibility.ReasonText), the derivation steps
+// with their names (forfait.StepLabel, forfait.Derivation.In), the
+// interpretations with their INT ids (forfait.Interpretation.In), the
+// units and rules of the text with theirs (instruction.Unit.In), the
+// audit's findings with their codes (audit.Code.Text), the errors with
+// their sentinels ([NewSentinel], [SentinelText]). A catalogue in one
+// package importing them all would have to sit above every rule package
+// and could not serve the rule packages themselves (forfait's
+// derivation, eligibility's letter); a catalogue here, below them,
+// would have to know their ids, which codec must not. So each package
+// owns its texts, in one shape, and codec owns the shape, the languages
+// and the way each writes numbers and dates; the package codectest checks
+// any catalogue for both languages and for English words in French.
+//
+// French writes numbers exactly, never rounded, with a decimal comma and
+// digits grouped by three with a narrow no-break space (U+202F) on both
+// sides of the comma: "99 761,927 71"; amounts and rates take their sign
+// after a no-break space: "99 761,93 €", "30 %"; dates are in words:
+// "15 septembre 2021". English keeps the module's plain forms: "99761.93",
+// "2021-09-15".
 package codec

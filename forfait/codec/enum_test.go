@@ -12,6 +12,7 @@ import (
 	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/forfait/settlement"
 	"github.com/sunes-spec/sunes/indicator"
@@ -78,6 +79,7 @@ func enums() []enum {
 		enumOf[envelope.Volet]("volet", 2, envelope.ErrInvalidVolet, nil),
 		enumOf[instruction.Kind]("kind", 2, instruction.ErrInvalidRegister, nil),
 		enumOf[instruction.Status]("status", 3, instruction.ErrInvalidRegister, nil),
+		enumOf[codec.Lang]("language", 2, codec.ErrInvalidLang, codec.ParseLang),
 		region,
 	}
 }

@@ -10,10 +10,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // ErrSyntax: input that is not JSON.
-var ErrSyntax = errors.New("not JSON")
+var ErrSyntax = NewSentinel("not JSON", "n'est pas un document JSON lisible")
 
 // SyntaxError locates the first place an input stops being JSON, by line
 // and column (from 1); it unwraps to ErrSyntax.
@@ -113,13 +115,17 @@ func (d decoder) value(path Path, j any, v reflect.Value) {
 		case json.Number:
 			text = x.String()
 		default:
-			bad("want a string", d.invalid)
+			bad(wantString, d.invalid)
 			return
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(text)); err != nil {
 			var ie *InputError
 			if errors.As(err, &ie) { // the value's own problem, at its path
 				*d.errs = append(*d.errs, &InputError{Path: pathOr(path), Value: ie.Value, Reason: ie.Reason, Err: ie.Err})
+				return
+			}
+			if v.Type() == reflect.TypeFor[decimal.Decimal]() {
+				bad(wantNumber, d.invalid) // shopspring's own text names Go, not the input
 				return
 			}
 			bad("", err)
@@ -143,7 +149,7 @@ func (d decoder) value(path Path, j any, v reflect.Value) {
 		obj, ok := j.(map[string]any)
 		kt := v.Type().Key()
 		if !ok || kt.Kind() != reflect.String && !reflect.PointerTo(kt).Implements(textUnmarshaler) {
-			bad("want an object", d.invalid)
+			bad(wantObject, d.invalid)
 			return
 		}
 		m := reflect.MakeMapWithSize(v.Type(), len(obj))
@@ -157,7 +163,7 @@ func (d decoder) value(path Path, j any, v reflect.Value) {
 			if kt.Kind() == reflect.String && !reflect.PointerTo(kt).Implements(textUnmarshaler) {
 				key.SetString(k)
 			} else if err := key.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(k)); err != nil {
-				*d.errs = append(*d.errs, &InputError{Path: at(path, Key(k)), Value: strconv.Quote(k), Reason: "not a key of this object", Err: d.invalid})
+				*d.errs = append(*d.errs, &InputError{Path: at(path, Key(k)), Value: strconv.Quote(k), Reason: notKey, Err: d.invalid})
 				continue
 			}
 			val := reflect.New(v.Type().Elem()).Elem()
@@ -168,7 +174,7 @@ func (d decoder) value(path Path, j any, v reflect.Value) {
 	case reflect.Bool:
 		b, ok := j.(bool)
 		if !ok {
-			bad("want true or false", d.invalid)
+			bad(wantBool, d.invalid)
 			return
 		}
 		v.SetBool(b)
@@ -176,14 +182,14 @@ func (d decoder) value(path Path, j any, v reflect.Value) {
 		n, ok := j.(json.Number)
 		i, err := strconv.ParseInt(string(n), 10, 64)
 		if !ok || err != nil {
-			bad("want a whole number", d.invalid)
+			bad(wantWhole, d.invalid)
 			return
 		}
 		v.SetInt(i)
 	case reflect.String:
 		s, ok := j.(string)
 		if !ok {
-			bad("want a string", d.invalid)
+			bad(wantString, d.invalid)
 			return
 		}
 		v.SetString(s)
@@ -194,7 +200,7 @@ func (d decoder) value(path Path, j any, v reflect.Value) {
 	case reflect.Slice:
 		items, ok := j.([]any)
 		if !ok {
-			bad("want a list", d.invalid)
+			bad(wantList, d.invalid)
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(items), len(items))
@@ -205,12 +211,12 @@ func (d decoder) value(path Path, j any, v reflect.Value) {
 	case reflect.Struct:
 		obj, ok := j.(map[string]any)
 		if !ok {
-			bad("want an object", d.invalid)
+			bad(wantObject, d.invalid)
 			return
 		}
 		d.object(path, obj, v)
 	default:
-		bad("cannot be read", d.invalid)
+		bad(wantUnknown, d.invalid)
 	}
 }
 
@@ -238,7 +244,7 @@ func (d decoder) object(path Path, obj map[string]any, v reflect.Value) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		*d.errs = append(*d.errs, &InputError{Path: unknownPath(path, k), Value: describe(obj[k]), Reason: "unknown field", Err: d.invalid})
+		*d.errs = append(*d.errs, &InputError{Path: unknownPath(path, k), Value: describe(obj[k]), Reason: notField, Err: d.invalid})
 	}
 }
 

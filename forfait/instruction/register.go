@@ -1,14 +1,12 @@
 package instruction
 
 import (
-	"errors"
-
 	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // ErrInvalidRegister: a kind or a status of the register that is not
 // one.
-var ErrInvalidRegister = errors.New("instruction: invalid register entry")
+var ErrInvalidRegister = codec.NewSentinel("instruction: invalid register entry", "n'est pas une entrée valide du registre")
 
 // Kind says whether a unit of the text states rules (Normative) or gives
 // context only (Informative). The zero value is not a kind; it prints

@@ -7,9 +7,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // WriteCSV writes t as the CSV French spreadsheets open: a UTF-8
@@ -118,7 +117,7 @@ func WriteMarkdown(w io.Writer, t Table) error {
 		for _, c := range row {
 			v := escape(c.Text)
 			if c.Money {
-				v = french(c.Amount)
+				v = codec.French.Money(c.Amount)
 			}
 			b.WriteString(" " + v + " |")
 		}
@@ -129,28 +128,3 @@ func WriteMarkdown(w io.Writer, t Table) error {
 }
 
 func escape(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ") }
-
-// french writes an amount in euros the French way: digits grouped by
-// three with a narrow no-break space (U+202F), a decimal comma, then
-// " €" after a no-break space: "99 761,93 €", "-1 234 €".
-func french(d decimal.Decimal) string {
-	s := forfait.Format(d)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	b.WriteString(sign)
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteString("\u202f")
-		}
-		b.WriteRune(r)
-	}
-	if frac != "" {
-		b.WriteString("," + frac)
-	}
-	b.WriteString("\u00a0€")
-	return b.String()
-}

@@ -21,24 +21,24 @@ import (
 var (
 	// ErrNotValidated: a dossier is opened from a decision that is not, or
 	// would not be, validated (§6.1: the advance follows validation).
-	ErrNotValidated = errors.New("settlement: decision not validated")
+	ErrNotValidated = codec.NewSentinel("settlement: decision not validated", "n'est pas une décision validée")
 	// ErrInvalidDossier: a dossier that cannot be funded: no combined
 	// activity (Annexe 3 §1), or a domain already funded (§5).
-	ErrInvalidDossier = errors.New("settlement: invalid dossier")
+	ErrInvalidDossier = codec.NewSentinel("settlement: invalid dossier", "n'est pas une valeur admise dans un dossier")
 	// ErrDate: a step dated before the decision that opens the dossier or
 	// before its opening, or not dated at all.
-	ErrDate = errors.New("settlement: date out of order")
+	ErrDate = codec.NewSentinel("settlement: date out of order", "ne suit pas l'ordre des dates du dossier")
 	// ErrSettled: a declaration for a domain that is no longer awaiting
 	// its targets, or declared twice in one step.
-	ErrSettled = errors.New("settlement: domain already settled")
+	ErrSettled = codec.NewSentinel("settlement: domain already settled", "désigne un domaine déjà soldé")
 	// ErrMismatch: a declaration for a domain the dossier does not hold, or
 	// for another window than the one the domain awaits.
-	ErrMismatch = errors.New("settlement: declaration for another domain or window")
+	ErrMismatch = codec.NewSentinel("settlement: declaration for another domain or window", "porte sur un autre domaine ou une autre fenêtre")
 	// ErrNoDeferral: a deferral that INT-05 does not allow.
-	ErrNoDeferral = errors.New("settlement: no deferral possible")
+	ErrNoDeferral = codec.NewSentinel("settlement: no deferral possible", "ne permet aucune fenêtre de report")
 	// ErrNoDeclaration: a settlement given no declaration at all; a dossier
 	// whose declarations are overdue is closed instead (Close; §5, INT-23).
-	ErrNoDeclaration = errors.New("settlement: no declaration")
+	ErrNoDeclaration = codec.NewSentinel("settlement: no declaration", "ne contient aucune déclaration")
 )
 
 // Dossier is a validated application's funding file: the facts the money

@@ -9,15 +9,17 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // Sentinels the readers share, re-exported by package campaign.
 var (
-	ErrSyntax   = errors.New("campaign: malformed CSV")
-	ErrShortRow = errors.New("campaign: row shorter than the header")
+	ErrSyntax   = codec.NewSentinel("campaign: malformed CSV", "n'est pas un fichier CSV lisible")
+	ErrShortRow = codec.NewSentinel("campaign: row shorter than the header", "est une ligne plus courte que l'en-tête")
 	// ErrTooMany ends a report cut at Max: it counts the problems left
 	// out, per kind.
-	ErrTooMany = errors.New("campaign: too many problems")
+	ErrTooMany = codec.NewSentinel("campaign: too many problems", "contient trop de problèmes ; les suivants ne sont pas listés")
 )
 
 // Max is how many problems a reader reports before it stops: a file of

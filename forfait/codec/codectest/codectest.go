@@ -1,0 +1,56 @@
+// Package codectest checks the module's catalogues of texts people read:
+// every id has its text in French and in English, and no French text
+// holds an English word.
+package codectest
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
+)
+
+// englishWords are words of the module's English texts that a French
+// text never holds. Words both languages write ("forfait", "bonus",
+// "base", "usage", "volet", "total") are not in it.
+var englishWords = map[string]bool{
+	"the": true, "and": true, "of": true, "with": true, "not": true, "is": true, "are": true,
+	"to": true, "from": true, "by": true, "for": true, "which": true, "when": true, "must": true,
+	"rounded": true, "nearest": true, "window": true, "windows": true, "advance": true, "advances": true,
+	"balance": true, "balances": true, "category": true, "combined": true, "activity": true,
+	"funding": true, "supplied": true, "interpolated": true, "deferral": true, "repayment": true,
+	"credits": true, "target": true, "targets": true, "rate": true, "rates": true, "amount": true,
+	"days": true, "stays": true, "sessions": true, "rule": true, "rules": true, "finding": true,
+	"findings": true, "paid": true, "expected": true, "region": true, "domain": true, "domains": true,
+	"establishment": true, "invalid": true, "missing": true, "unknown": true,
+	"want": true, "number": true, "whole": true, "string": true, "list": true, "asked": true,
+	"prerequisite": true, "prerequisites": true, "share": true,
+}
+
+// EnglishWords returns the words of s that are English words of the list.
+// A word in capitals is a code (ACTIVITY, DOMAIN-REPAID), not English.
+func EnglishWords(s string) []string {
+	var found []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if englishWords[strings.ToLower(w)] && w != strings.ToUpper(w) {
+			found = append(found, w)
+		}
+	}
+	return found
+}
+
+// Check fails t when the text of id lacks a language or when its French
+// holds an English word of the list.
+func Check(t testing.TB, id string, text codec.Text) {
+	t.Helper()
+	if text.French == "" {
+		t.Errorf("%s: no French text", id)
+	}
+	if text.English == "" {
+		t.Errorf("%s: no English text", id)
+	}
+	if w := EnglishWords(text.French); len(w) > 0 {
+		t.Errorf("%s: French text %q holds English words %q", id, text.French, w)
+	}
+}

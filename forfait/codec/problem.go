@@ -1,0 +1,221 @@
+package codec
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// What the JSON decoder expects of a value: the Reason of its errors,
+// each with its French predicate in decoderReasons.
+const (
+	wantString  = "want a string"
+	wantObject  = "want an object"
+	wantBool    = "want true or false"
+	wantWhole   = "want a whole number"
+	wantList    = "want a list"
+	wantNumber  = "want a number such as 127800.5"
+	wantUnknown = "cannot be read"
+	notKey      = "not a key of this object"
+	notField    = "unknown field"
+)
+
+// decoderReasons are the French predicates of the decoder's reasons.
+var decoderReasons = map[string]string{
+	wantString:  "n'est pas un texte",
+	wantObject:  "n'est pas un objet",
+	wantBool:    "n'est ni oui (true) ni non (false)",
+	wantWhole:   "n'est pas un nombre entier",
+	wantList:    "n'est pas une liste",
+	wantNumber:  "n'est pas un nombre (par exemple 127\u202f800,5)",
+	wantUnknown: "ne peut pas être lu",
+	notKey:      "n'est pas une clé admise ici",
+}
+
+// FieldLabel returns the label people read for a field of the module's
+// inputs, by the name the inputs give it ("mco_days", "window",
+// "combined_activity"), and false for a name it does not know. The labels
+// use the instruction's terms.
+func FieldLabel(name string) (Text, bool) {
+	t, ok := fieldLabels[name]
+	return t, ok
+}
+
+// FieldLabels returns the names FieldLabel knows, for tests and
+// documentation.
+func FieldLabels() []string {
+	names := make([]string, 0, len(fieldLabels))
+	for n := range fieldLabels {
+		names = append(names, n)
+	}
+	return names
+}
+
+// fieldLabels is the glossary of the fields people type or read back in
+// a problem: the activity counts of Annexe 3 §1, the request of a
+// forfait, an application's identity and dates, the rates of Annexe 1.
+var fieldLabels = map[string]Text{
+	// Annexe 3 §1: the counts the combined activity weighs.
+	"mco_days":                 {"Journées MCO", "MCO days"},
+	"mco_sessions":             {"Séances MCO", "MCO sessions"},
+	"ambulatory_surgery_stays": {"Hospitalisations de jour de chirurgie ambulatoire", "Ambulatory surgery day stays"},
+	"day_hospital_stays":       {"Hospitalisations de jour hors chirurgie ambulatoire", "Day hospital stays"},
+	"ssr_days":                 {"Journées SSR", "SSR days"},
+	"psy_days":                 {"Journées de psychiatrie", "Psychiatry days"},
+	"had_days":                 {"Journées HAD", "HAD days"},
+	"usld_days":                {"Journées USLD", "USLD days"},
+	"activity":                 {"Activité", "Activity"},
+	"combined_activity":        {"Activité combinée 2019", "Combined activity 2019"},
+	"national_max":             {"Maximum national de l'activité combinée", "National maximum of combined activity"},
+	// A forfait's request.
+	"variant":   {"Domaine et bonus", "Domain and bonus"},
+	"domain":    {"Domaine", "Domain"},
+	"domains":   {"Domaines", "Domains"},
+	"cro":       {"Bonus CRO", "CRO bonus"},
+	"window":    {"Fenêtre de financement", "Funding window"},
+	"requests":  {"Demande", "Request"},
+	"category":  {"Catégorie", "Category"},
+	"amount":    {"Montant", "Amount"},
+	"advance":   {"Avance", "Advance"},
+	"balance":   {"Solde", "Balance"},
+	"forfait":   {"Forfait", "Forfait"},
+	"total":     {"Total", "Total"},
+	"volet":     {"Volet", "Volet"},
+	"region":    {"Région", "Region"},
+	"credits":   {"Crédits", "Credits"},
+	"margin":    {"Marge", "Margin"},
+	"weights":   {"Pondérations", "Weights"},
+	"separator": {"Séparateur", "Separator"},
+	"key":       {"Clé", "Key"},
+	// An establishment and its application.
+	"finess":              {"FINESS", "FINESS"},
+	"finess_geographique": {"FINESS géographique", "Geographic FINESS"},
+	"finess_juridique":    {"FINESS juridique", "Legal FINESS"},
+	"establishment":       {"Établissement", "Establishment"},
+	"name":                {"Nom", "Name"},
+	"public":              {"Établissement public", "Public establishment"},
+	"ght":                 {"GHT", "Hospital group (GHT)"},
+	"support":             {"Établissement support", "Lead establishment"},
+	"applications":        {"Candidatures", "Applications"},
+	"history":             {"Dossiers antérieurs", "Earlier dossiers"},
+	"filed":               {"Date de dépôt", "Filing date"},
+	"audit_date":          {"Date de l'audit", "Audit date"},
+	"date":                {"Date", "Date"},
+	"on":                  {"Date", "Date"},
+	"decision":            {"Décision", "Decision"},
+	"language":            {"Langue", "Language"},
+	// Annexe 1: the usage targets and the rates reported against them.
+	"rate":        {"Taux", "Rate"},
+	"rates":       {"Taux", "Rates"},
+	"percent":     {"Pourcentage", "Percentage"},
+	"target":      {"Cible d'usage", "Usage target"},
+	"numerator":   {"Numérateur", "Numerator"},
+	"denominator": {"Dénominateur", "Denominator"},
+	"kind":        {"Nature", "Kind"},
+}
+
+// Problems returns the text people read of each problem of err, one per
+// problem (errors.Join's leaves). In English it is the error's own text,
+// the Go message. In French a problem located on a field (an
+// *InputError) reads as its place, the field's label, the value and
+// what is wrong with it: "Journées MCO : « 100 000 x » n'est pas un
+// nombre entier"; another problem reads as its sentinel's French text.
+func Problems(err error, l Lang) []string {
+	var out []string
+	for _, e := range leaves(err) {
+		if l == English {
+			out = append(out, e.Error())
+			continue
+		}
+		out = append(out, french(e))
+	}
+	return out
+}
+
+// leaves returns the problems of err: the leaves of errors.Join's tree.
+func leaves(err error) []error {
+	if err == nil {
+		return nil
+	}
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return []error{err}
+	}
+	var out []error
+	for _, e := range j.Unwrap() {
+		out = append(out, leaves(e)...)
+	}
+	return out
+}
+
+// french is the French text of one problem.
+func french(err error) string {
+	var ie *InputError
+	if !errors.As(err, &ie) {
+		var se *SyntaxError
+		if errors.As(err, &se) {
+			return "Ligne " + strconv.Itoa(se.Line) + ", colonne " + strconv.Itoa(se.Column) + " : le document n'est pas du JSON lisible"
+		}
+		if t, ok := SentinelText(err); ok {
+			return capitalize(t.French)
+		}
+		return "Donnée refusée"
+	}
+	where := ie.frenchWhere()
+	if ie.Reason == notField {
+		return capitalize(where) + " : champ inconnu"
+	}
+	what := ""
+	if r, ok := decoderReasons[ie.Reason]; ok {
+		what = r
+	} else if t, ok := SentinelText(ie.Err); ok {
+		what = t.French
+	} else {
+		what = "n'est pas une valeur acceptée"
+	}
+	value := ie.Value
+	if u, err := strconv.Unquote(value); err == nil {
+		value = u
+	}
+	if value == "" {
+		return capitalize(where) + " : aucune valeur donnée"
+	}
+	return capitalize(where) + " : « " + value + " » " + what
+}
+
+// frenchWhere names the place of a problem in French: each step's label,
+// a list item by its number from 1 ("Demande n° 3 › Fenêtre de
+// financement").
+func (e *InputError) frenchWhere() string {
+	p := append(append(Path{}, e.Path...), fieldPath(e.Field)...)
+	parts := make([]string, 0, len(p))
+	for _, s := range p {
+		switch s.kind {
+		case indexStep:
+			if n := len(parts); n > 0 {
+				parts[n-1] += " n° " + strconv.Itoa(s.index+1)
+			} else {
+				parts = append(parts, "n° "+strconv.Itoa(s.index+1))
+			}
+		case keyStep:
+			parts = append(parts, s.text)
+		default:
+			if t, ok := fieldLabels[s.text]; ok {
+				parts = append(parts, t.French)
+			} else {
+				parts = append(parts, s.text)
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return "Donnée"
+	}
+	return strings.Join(parts, " › ")
+}
+
+func capitalize(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}

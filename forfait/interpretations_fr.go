@@ -1,0 +1,227 @@
+package forfait
+
+import (
+	"slices"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
+)
+
+// In returns the entry as a reader of l reads it: in French, its
+// question, readings considered, reading chosen and reason from the
+// register's French edition (and its passage, where it says more than
+// paragraph numbers); in English, as it is. ID, policy, dependants and
+// origin never change. An entry the French edition lacks
+// is returned as it is (a test fails on it).
+func (e Interpretation) In(l codec.Lang) Interpretation {
+	if l == codec.English {
+		return e
+	}
+	fr, ok := interpretationsFR[e.ID]
+	if !ok {
+		return e
+	}
+	e.Question, e.Reading, e.Why = fr.Question, fr.Reading, fr.Why
+	if fr.Passage != "" {
+		e.Passage = fr.Passage
+	}
+	e.Options = slices.Clone(fr.Options)
+	return e
+}
+
+// interpretationFR is an entry's text in French.
+type interpretationFR struct {
+	Passage  string // when the English one holds words
+	Question string
+	Options  []string
+	Reading  string
+	Why      string
+}
+
+// interpretationsFR is the register in French, by ID: the same readings
+// as Interpretations, in the instruction's terms.
+var interpretationsFR = map[string]interpretationFR{
+	"INT-01": {
+		Question: "L'activité combinée peut être fractionnaire (pondérations de 0,5 et 1,5) : où finit une catégorie, et sur quel intervalle le montant est-il interpolé ?",
+		Options: []string{
+			"les tranches telles qu'imprimées (A 0–6 999, B 7 000–22 499 …), qui laissent des trous comme 6 999,5",
+			"des intervalles semi-ouverts, de chaque seuil au suivant, sur lesquels on interpole",
+		},
+		Reading: "Une catégorie est l'intervalle semi-ouvert allant de son seuil à celui de la catégorie suivante : A [0, 7000), B [7000, 22500), C [22500, 230000), D [230000, max] ; montant = min + (activité − seuil) × (max − min) / (seuil suivant − seuil).",
+		Why:     "Il ne laisse aucun trou, et la règle de l'annexe selon laquelle le maximum d'une catégorie est le minimum de la suivante rend le montant continu et croissant.",
+	},
+	"INT-02": {
+		Passage:  "Annexe 3 §1 et §3",
+		Question: "La catégorie D va de 230 000 à « max » : que vaut max ?",
+		Options:  []string{"un plafond fixe", "la plus grande activité combinée nationale, fournie en entrée", "écrêter les activités au-dessus d'une valeur supposée"},
+		Reading:  "max est la plus grande activité combinée de tous les établissements au niveau national, fournie par l'appelant ou tirée d'un jeu de données national ; à ce niveau, D verse son maximum. Un calcul en catégorie D sans elle, avec elle inférieure ou égale à 230 000, ou avec une activité qui la dépasse, est une erreur.",
+		Why:      "L'activité est calculée au niveau national, une fois (Annexe 3 §1) ; le texte ne donne aucun chiffre : supposer ou écrêter inventerait de l'argent.",
+	},
+	"INT-03": {
+		Question: "Où et comment les montants sont-ils arrondis ?",
+		Options: []string{
+			"arrondir la base au millier d'euros, comme le fait l'exemple chiffré",
+			"arrondir la base à l'euro, puis le forfait à l'euro",
+		},
+		Reading: "Décimaux exacts de bout en bout ; la base est arrondie à une unité (1 € par défaut), bonus et dégressivité appliqués exactement, le forfait arrondi à 1 € ; les moitiés s'arrondissent en s'éloignant de zéro. Une unité de base de 1 000 € reproduit les 176 300 € de l'annexe.",
+		Why:     "L'arrondi au k€ de l'annexe présente un exemple ; le défaut garde l'euro, et le paramètre reproduit l'annexe exactement.",
+	},
+	"INT-04": {
+		Question: "Comment un forfait est-il partagé entre une avance d'exactement 30 % et un solde, en euros entiers ?",
+		Options:  []string{"avance arrondie, solde = le reste", "les deux arrondis séparément"},
+		Reading:  "avance = arrondi(30 % × forfait) à 1 € ; solde = forfait − avance : les deux font toujours le forfait. Les crédits régionaux se partagent de même.",
+		Why:      "Arrondir les deux pourrait créer ou perdre un euro ; l'ARS ne peut notifier ni plus ni moins de 30 %, ce que respecte l'euro le plus proche.",
+	},
+	"INT-05": {
+		Question: "Qu'entraîne une fenêtre de report pour les cibles d'usage et le forfait ?",
+		Options: []string{
+			"garder le forfait et les cibles de la fenêtre initiale",
+			"passer à la fenêtre w+1, à ses cibles et à son forfait, l'avance déduite",
+		},
+		Reading: "Un seul report, vers la fenêtre w+1 (aucun après la fenêtre 4) : les cibles et le forfait de w+1 s'appliquent, l'avance déjà versée en est déduite ; cibles de nouveau manquées, ou pas de report, l'avance est remboursée en totalité.",
+		Why:     "La page du programme d'une ARS décrit le passage à la deuxième fenêtre de mesure « avec le forfait afférent » ; le texte permet une seule fenêtre de report.",
+	},
+	"INT-06": {
+		Passage:  "§5 ; Annexe 1 (bonus DS1.3)",
+		Question: "Un dossier DS1 avec CRO atteint DS1.1 et DS1.2 mais pas DS1.3 : que verse-t-on ?",
+		Options:  []string{"rien : les cibles du forfait avec bonus sont manquées", "le forfait standard, moins l'avance"},
+		Reading:  "Le forfait standard de la fenêtre s'applique : solde = forfait standard − l'avance déjà versée (30 % du forfait avec bonus).",
+		Why:      "DS1 est atteint par DS1.1 et DS1.2 ; DS1.3 ne conditionne que le bonus.",
+	},
+	"INT-07": {
+		Question: "Quand une cible d'usage est-elle atteinte, et qu'est-ce qu'un taux valable ?",
+		Options:  []string{"comparer des pourcentages arrondis ou en virgule flottante", "comparer exactement ; rejeter les taux impossibles"},
+		Reading:  "Atteinte quand taux ≥ cible, exactement (numérateur × 100 ≥ cible × dénominateur). Un taux exige un dénominateur > 0 et 0 ≤ numérateur ≤ dénominateur ; sinon c'est une erreur, non un échec.",
+		Why:      "L'argent dépend de la comparaison ; un arrondi ne doit pas la trancher, et un taux impossible est une erreur de données.",
+	},
+	"INT-08": {
+		Question: "Comment partager un total entre régions (ou selon des poids quelconques) en euros entiers ?",
+		Options:  []string{"arrondir chaque part (la somme peut dériver)", "plus forts restes"},
+		Reading:  "Plus forts restes à l'euro : les parts font exactement le total, un poids nul reçoit zéro, chaque part est à moins de 1 € de sa part exacte, les ex æquo vont au poids placé le premier.",
+		Why:      "Aucun euro n'est créé ni perdu, et le résultat est déterministe.",
+	},
+	"INT-09": {
+		Passage:  "§5 (candidatures par établissement, par FINESS) ; §6.1 (listes par FINESS)",
+		Question: "Qu'est-ce qu'un numéro FINESS bien formé ?",
+		Options: []string{
+			"vérifier la structure seulement",
+			"vérifier aussi la clé de contrôle",
+		},
+		Reading: "Neuf caractères : un code de département (01–95 sauf 20, 2A, 2B, ou 971–976) puis des chiffres. Le neuvième caractère, une clé de contrôle, n'est pas vérifié.",
+		Why:     "L'instruction ne donne aucun algorithme de clé ; rejeter de vrais numéros sur un algorithme supposé serait pire que de laisser l'ARS les rapprocher du répertoire FINESS.",
+	},
+	"INT-10": {
+		Question: "« Une candidature par fenêtre » : une candidature antérieure refusée dans la même fenêtre compte-t-elle ?",
+		Options: []string{
+			"compter toute candidature antérieure déposée pour la fenêtre",
+			"ne compter que les candidatures validées ou en cours, ce qui permet un nouveau dépôt après un refus",
+		},
+		Reading: "Toute candidature antérieure déposée pour cette fenêtre compte, quelle qu'en soit l'issue ; un établissement refusé candidate de nouveau dans une fenêtre ultérieure.",
+		Why:     "Le texte pose une candidature par fenêtre sans exception ; un refus énonce déjà tous ses motifs, et un second dépôt dans la même période n'est pas prévu.",
+	},
+	"INT-11": {
+		Passage:  "§5 (cibles déclarées dans oSIS à la fin de la fenêtre) ; Annexe 1",
+		Question: "Un indicateur que l'établissement n'a jamais déclaré dans oSIS : sa cible d'usage est-elle manquée, ou l'issue est-elle inconnue ?",
+		Options: []string{
+			"le compter comme un 0 % déclaré : cible manquée et avance remboursée",
+			"refuser de solder tant qu'aucun taux n'est déclaré",
+		},
+		Reading: "Un taux jamais déclaré manque, il ne vaut pas zéro : l'évaluation du domaine échoue (indicator.ErrMissingRate) et rien n'est soldé ; un 0 % déclaré est un échec.",
+		Why:     "Le remboursement suit une cible non atteinte, que seule une déclaration établit ; traiter un trou dans les données comme un 0 % récupérerait une avance sur un oubli de saisie.",
+	},
+	"INT-12": {
+		Passage:  "§6.1 (instruction des candidatures, notification) ; Annexe 1 (cibles mesurées par semestre) ; Annexe 2 §3",
+		Question: "À quelles dates une avance, un solde ou un remboursement peuvent-ils être versés, pour l'audit des paiements effectués ?",
+		Options: []string{
+			"n'importe quelle date : seuls les montants sont contrôlés",
+			"une avance à partir de l'ouverture de la période de candidature de sa fenêtre ; un solde ou un remboursement après la fin de la période de mesure de sa fenêtre",
+		},
+		Reading: "Une avance datée d'avant l'ouverture de la période de candidature de sa fenêtre, ou un solde ou un remboursement daté au plus tard du dernier jour de la période de mesure de sa fenêtre, est un constat (DATE-CALENDAR), le montant étant contrôlé aussi.",
+		Why:     "Une avance suit une candidature validée, déposée dans la période de la fenêtre ; un solde ou un remboursement suit les cibles, mesurées sur le semestre de la fenêtre. Les régions qui ont repoussé des échéances (leurs pages publiées le disent) restent dans cette lecture ; des dates plus précoces appellent une explication que l'auditeur doit demander.",
+	},
+	"INT-13": {
+		Passage:  "§5 (financement calculé sur la propre activité combinée 2019 de l'établissement) ; Annexe 3 §1",
+		Question: "Un établissement dont l'activité combinée 2019 est nulle est-il financé ?",
+		Options: []string{
+			"calculer son forfait comme un autre, au minimum de la catégorie A",
+			"le refuser : sans activité 2019, un forfait n'a pas de base",
+		},
+		Reading: "Une activité combinée nulle fait refuser la candidature (motif ACTIVITY) et n'ouvre aucun dossier (settlement.ErrInvalidDossier) ; la formule du forfait elle-même ne change pas.",
+		Why:     "Les montants sont fixés d'après l'activité 2019 calculée au niveau national ; verser le minimum de la catégorie A à un établissement que les données nationales ne montrent pas actif ne financerait aucun usage que le programme sache mesurer.",
+	},
+	"INT-14": {
+		Passage:  "§5 (un financement par domaine sur le programme) ; Annexe 2 §3 (remboursement)",
+		Question: "L'avance d'un domaine a été remboursée ; une seconde avance suit pour le même établissement et le même domaine : nouveau financement ou doublon ?",
+		Options: []string{
+			"un remboursement clôt le premier financement : une nouvelle avance est permise",
+			"un domaine n'est financé qu'une fois sur le programme : une seconde avance est un doublon, remboursée ou non",
+		},
+		Reading: "Une avance remboursée compte toujours comme le financement du domaine. L'éligibilité refuse une candidature ultérieure sur ce domaine (DOMAIN-REPAID ; un domaine refusé plus tôt, donc jamais payé, peut être demandé de nouveau) ; l'audit signale comme doublon (DUPLICATE) toute avance après la première pour le même établissement et le même domaine, que la première ait été remboursée ou non ; de même un second solde ou un second remboursement.",
+		Why:     "Le §5 partage le financement en deux versements et notifie l'avance à la validation de la candidature : la recevoir, c'est bénéficier du financement ; l'Annexe 2 §3 donne une seconde chance (la fenêtre de report) et fait du remboursement la fin du dossier, non un retour au départ. Le texte ne prévoit aucun second financement d'un domaine après un remboursement.",
+	},
+	"INT-15": {
+		Question: "Une enveloppe régionale est la part de la région comme si tous les établissements étaient financés à 100 % de leurs forfaits du volet 1 : quels forfaits comptent ?",
+		Options: []string{
+			"pour chaque établissement, les forfaits standard de fenêtre 1 des trois domaines",
+			"seulement les domaines auxquels un établissement peut candidater (biologie avec un laboratoire, imagerie avec un plateau d'imagerie)",
+			"le forfait des documents de sortie avec le bonus CRO",
+		},
+		Reading: "Le poids d'une région est la somme, sur ses établissements de l'extraction, de leurs forfaits de fenêtre 1 (dégressivité 100 %) sans bonus CRO pour DS1, DS2 et DS3 : chaque établissement compte pour les trois domaines, avec ou sans laboratoire ou plateau d'imagerie.",
+		Why:     "100 % se lit comme le plein facteur de la fenêtre 1 et le niveau standard ; l'extraction nationale d'activité ne porte aucune donnée de laboratoire ou d'imagerie, et le texte ne limite pas son cas théorique aux domaines auxquels un établissement pourrait candidater.",
+	},
+	"INT-16": {
+		Passage:  "Annexe 2 §3 (remboursement) ; §6.1 (dans la limite des crédits délégués)",
+		Question: "Une avance est remboursée : la région récupère-t-elle ses crédits d'avance ?",
+		Options: []string{
+			"non : les crédits ont été consommés à la notification de l'avance",
+			"oui : le montant remboursé revient aux crédits d'avance de la région",
+		},
+		Reading: "Un remboursement inscrit au suivi régional des crédits diminue d'autant les crédits d'avance consommés, qui peuvent financer une autre avance ; le suivi refuse un remboursement supérieur à ce que la région a avancé.",
+		Why:     "L'enveloppe sert tout le programme (Annexe 2 §1), et l'Annexe 2 §5 cherche à éviter la perte de crédits : l'argent qui revient reste à la région.",
+	},
+	"INT-17": {
+		Question: "Le §4.2 exclut d'atteindre les cibles avec des logiciels nouvellement acquis hors du schéma de convergence du GHT : cela vaut-il pour un établissement hors de tout GHT ?",
+		Options: []string{
+			"pour les membres d'un GHT seulement",
+			"pour tout candidat, sur sa propre déclaration",
+		},
+		Reading: "La condition (CONVERGENCE-PLAN) est jugée pour toute candidature : celle qui déclare que ses cibles seraient atteintes avec des logiciels nouvellement acquis hors d'un schéma de convergence est refusée, membre d'un GHT ou non ; des logiciels déjà en place ne sont jamais un motif de refus.",
+		Why:     "La condition repose sur la déclaration du candidat ; le texte ne prévoit pas d'autre traitement pour les établissements hors GHT, et les juger de même garde une seule règle.",
+	},
+	"INT-18": {
+		Question: "Le forfait du pilote du volet 2 est fondé sur l'activité combinée 2019 et plafonné à 100 k€ par établissement : combien vaut-il, et comment est-il versé ?",
+		Options: []string{
+			"tirer un montant de l'activité combinée par une formule propre à la bibliothèque",
+			"prendre le montant que déclare l'ARS, le confronter au plafond, et le partager comme un forfait du volet 1",
+		},
+		Reading: "L'ARS déclare le montant du volet 2 d'un établissement ; la bibliothèque refuse un montant non positif ou supérieur au plafond, et le partage comme un forfait du volet 1 (avance : la part du jeu de règles, arrondie selon INT-04 ; solde : le reste). Une avance, un solde ou un remboursement du volet 2 autre que ce partage est refusé.",
+		Why:     "Le texte ne donne aucune formule sous le plafond ; en inventer une verserait des montants que le texte ne fixe pas. Le versement en deux temps, 30 % puis 70 %, est posé pour le volet 2 comme pour le volet 1.",
+	},
+	"INT-19": {
+		Passage:  "§6.1 (dans la limite des crédits délégués) ; Annexe 2 §5",
+		Question: "Les crédits parviennent à l'ARS par tranches déléguées par circulaires budgétaires : quelles opérations une tranche peut-elle financer ?",
+		Options: []string{
+			"toute opération, une fois la tranche déléguée, quelle qu'en soit la date",
+			"seulement les opérations datées du jour de la tranche ou après",
+		},
+		Reading: "Les crédits d'une tranche financent les opérations datées de son jour ou après ; un remboursement rend des crédits d'avance à compter de sa propre date (INT-16) ; une opération est acceptée quand ce qui est engagé et payé sur son budget, net des remboursements faits à cette date, tient à sa date et à chaque date ultérieure de tranche ou de transfert.",
+		Why:     "Des crédits ne peuvent être dépensés avant d'être délégués ; vérifier chaque date ultérieure empêche une opération antidatée d'utiliser des crédits sur lesquels une opération plus tardive comptait déjà.",
+	},
+	"INT-20": {
+		Question: "Les ARS gèrent leur enveloppe par fenêtre de financement et peuvent la rééquilibrer : que contient le budget d'une fenêtre, et où vont les crédits non affectés ?",
+		Options: []string{
+			"tout crédit délégué appartient à une fenêtre",
+			"les crédits sont délégués à la région, puis affectés aux fenêtres par des transferts explicites",
+		},
+		Reading: "Les crédits délégués ne sont d'abord affectés à aucune fenêtre ; un transfert daté les affecte à une fenêtre ou les déplace entre fenêtres, et ne déplace que ce que sa source détient encore à sa date, si bien qu'il ne crée jamais de crédits. Une fenêtre dotée d'un budget puise dans celui-ci ; une fenêtre sans budget puise dans les crédits non affectés.",
+		Why:     "Le texte délègue les crédits aux ARS, non aux fenêtres ; les budgets par fenêtre sont la gestion qu'en font les ARS, que des pages régionales publiées montrent rééquilibrés.",
+	},
+	"INT-21": {
+		Question: "Quels établissements relèvent des collectivités d'outre-mer que l'instruction exclut ?",
+		Options: []string{
+			"ceux dont la région l'indique (aucune des 18 régions de l'Annexe 2 n'en fait partie)",
+			"ceux dont les numéros FINESS portent le code de département de la collectivité",
+		},
+		Reading: "Un établissement dont le FINESS géographique ou juridique commence par 986 (Wallis-et-Futuna), 987 (Polynésie française) ou 988 (Nouvelle-Calédonie) est refusé (TERRITORY) ; le contrôle de structure du FINESS accepte ces codes pour que le refus, et non un numéro jugé mal formé, dise pourquoi.",
+		Why:     "Le code de département du FINESS est la déclaration du répertoire lui-même sur le lieu d'un établissement ; les régions de l'Annexe 2 ne peuvent pas désigner ces collectivités.",
+	},
+}

@@ -224,4 +224,76 @@ var interpretationsFR = map[string]interpretationFR{
 		Reading: "Un établissement dont le FINESS géographique ou juridique commence par 986 (Wallis-et-Futuna), 987 (Polynésie française) ou 988 (Nouvelle-Calédonie) est refusé (TERRITORY) ; le contrôle de structure du FINESS accepte ces codes pour que le refus, et non un numéro jugé mal formé, dise pourquoi.",
 		Why:     "Le code de département du FINESS est la déclaration du répertoire lui-même sur le lieu d'un établissement ; les régions de l'Annexe 2 ne peuvent pas désigner ces collectivités.",
 	},
+	"INT-22": {
+		Passage:  "§5 (cibles d'usage renseignées dans oSIS à la fin de la fenêtre de financement, aux échéances fixées dans le dossier de financement) ; Annexe 1 (fenêtre 1 = S1 2022 … fenêtre 4 = S2 2023)",
+		Question: "À quelle date au plus tard un établissement doit-il déclarer dans oSIS les taux des cibles d'usage qu'il s'est engagé à atteindre dans une fenêtre ?",
+		Options: []string{
+			"aucune date limite : un dossier attend sa déclaration aussi longtemps qu'il le faut",
+			"le dernier jour du semestre de mesure de la fenêtre",
+			"un jour plus tardif, après un délai de grâce que le texte ne prévoit pas",
+		},
+		Reading: "La date limite de déclaration de chaque fenêtre est le dernier jour de son semestre de mesure : 30 juin 2022, 31 décembre 2022, 30 juin 2023, 31 décembre 2023, marquées déduites dans le calendrier. Une ARS dont les dossiers de financement fixent d'autres échéances modifie sa copie du calendrier.",
+		Why:     "Le §5 engage l'établissement à renseigner ses cibles d'usage à la fin de la fenêtre de financement, et l'Annexe 1 fait de chaque fenêtre un semestre ; un jour plus tardif serait une date que le texte ne donne pas, et sans date limite une avance dont les cibles ne sont jamais déclarées resterait acquise sans terme.",
+	},
+	"INT-23": {
+		Passage:  "§5 (engagement à renseigner les cibles d'usage à la fin de la fenêtre) ; Annexe 2 §3 (cibles d'usage atteintes ni dans la fenêtre ni dans la fenêtre de report demandée : l'avance est remboursée)",
+		Question: "Un domaine n'est toujours pas déclaré après la date limite de la fenêtre qu'il attend : qu'advient-il de son avance ?",
+		Options: []string{
+			"rien : un taux jamais déclaré manque, si bien que le dossier reste ouvert (INT-11 seule)",
+			"l'atteinte des cibles n'est pas établie : report quand l'établissement l'a demandé et qu'INT-05 le permet, remboursement de l'avance sinon",
+		},
+		Reading: "Quand un dossier est clos un jour postérieur à la date limite de la fenêtre qu'attend un domaine, sans déclaration pour celui-ci, le domaine est traité comme ayant manqué ses cibles : reporté en fenêtre w+1 quand l'établissement a demandé le report et qu'INT-05 en permet un (fenêtre initiale, autre que la fenêtre 4), son avance remboursée en totalité sinon ; un domaine reporté toujours pas déclaré après la date limite de la fenêtre w+1 est remboursé. Avant la date limite, INT-11 s'applique : un taux manquant ne règle rien. Une déclaration fournie au règlement du dossier est réputée faite dans le délai.",
+		Why:     "Seule une déclaration établit l'atteinte des cibles ; l'établissement s'est engagé à la faire à la fin de la fenêtre, et l'Annexe 2 §3 fait rembourser l'avance quand les cibles d'usage ne sont atteintes ni dans la fenêtre ni dans la fenêtre de report. INT-11 protège un dossier d'un oubli de saisie tant que la fenêtre est ouverte, non indéfiniment.",
+	},
+	"INT-24": {
+		Passage:  "Annexe 1, PS2.2 (un bon de commande en lieu et place de l'attestation, pour la fenêtre 1 uniquement, à condition que l'audit soit réalisé avant la fin de la période d'instruction, le 31 décembre 2021) ; Annexe 2 §3 (l'avance est versée sur constatation de l'atteinte des prérequis ; aucun soutien n'est notifié avant que les prérequis et les cibles d'usage soient atteints)",
+		Question: "Une candidature de fenêtre 1 a été validée sur bon de commande pour l'audit du PS2.2 : que se passe-t-il au règlement quand l'audit a été réalisé après le 31 décembre 2021, ou que sa réalisation n'est pas établie ?",
+		Options: []string{
+			"rien : la décision a été prise et l'avance reste acquise",
+			"le solde est refusé mais l'avance est conservée",
+			"le PS2.2 n'est pas atteint : chaque domaine qui attend encore ses cibles voit son avance remboursée, et aucun solde n'est versé",
+		},
+		Reading: "Quand un dossier ouvert sur bon de commande est réglé ou clos après la date limite de l'audit, le jour de réalisation de l'audit doit avoir été enregistré et ne pas dépasser cette date limite. Sinon le PS2.2 n'est pas atteint : chaque domaine qui attend encore ses cibles est réglé par le remboursement de la totalité de son avance, quels que soient les taux déclarés, et aucun report n'est possible ; les domaines déjà soldés ou remboursés restent en l'état.",
+		Why:     "Le bon de commande ne tient lieu d'attestation qu'à la condition que l'audit soit réalisé dans ce délai ; l'avance est versée parce que les prérequis sont atteints, et aucun soutien n'est notifié avant qu'ils le soient : la condition n'étant pas remplie, ce qui a été versé sur sa foi est repris. L'attestation incombe à l'établissement : un audit dont la réalisation n'est pas établie est un audit non réalisé.",
+	},
+	"INT-25": {
+		Passage:  "Annexe 3 §2 (forfaits calculés par établissement candidat, totalisés au niveau du GHT) ; Annexe 2 §3 (le GHT représente ses établissements parties candidats ; soutien versé à chaque atteinte des cibles d'usage d'un domaine par un établissement partie) ; §5 (un établissement financé une fois par domaine)",
+		Question: "Un dossier de GHT est totalisé au niveau du GHT et versé selon la convention de délégation passée entre l'ARS et l'établissement support : que désigne chaque notification, et qu'est-ce qui n'est financé qu'une fois ?",
+		Options: []string{
+			"un seul forfait pour le GHT, sur l'activité cumulée de ses membres, notifié à l'établissement support",
+			"les forfaits de chaque établissement partie, sur sa propre activité et ses propres cibles, totalisés au niveau du GHT, chaque notification désignant l'établissement partie et le domaine qu'elle finance, l'établissement support recevant le total",
+		},
+		Reading: "Le dossier de chaque établissement partie est ouvert et réglé sur sa propre activité et ses propres cibles ; le dossier du GHT totalise les forfaits, avances, soldes et sommes de ses membres, et regroupe les notifications de chaque étape en une seule somme remise à l'établissement support. Chaque notification, et donc le suivi régional des crédits, désigne toujours l'établissement partie et le domaine qu'elle finance : c'est cela qui n'est financé qu'une fois.",
+		Why:     "L'Annexe 3 §2 garde le calcul par établissement et ne reporte au GHT que le total et le versement ; l'Annexe 2 §3 verse le soutien à chaque atteinte des cibles d'usage d'un domaine par un établissement partie, et le §5 compte le financement par établissement et par domaine.",
+	},
+	"INT-26": {
+		Passage:  "Annexe 2 §3 (le montant de l'avance se déduit du soutien du domaine ; les montants perçus au titre de l'avance sont remboursés) ; §5",
+		Question: "Une avance erronée est suivie de son solde ou de son remboursement, que le texte mesure à partir de l'avance versée : combien a-t-on versé à tort, et quel constat le compte ?",
+		Options: []string{
+			"compter l'écart de chaque constat : un solde versé comme si l'avance avait été juste est lui aussi jugé erroné, et les totaux comptent deux fois l'erreur de l'avance",
+			"compter une seule fois chaque euro erroné : les sommes versées à tort pour le domaine sont ce qui a été versé moins ce qui était dû, quelle que soit l'étape où se trouve l'erreur",
+		},
+		Reading: "Un solde ou un remboursement mesuré à partir de l'avance versée régularise le montant erroné de l'avance. Quand il a été versé comme si l'avance avait été juste, son constat reprend l'écart de l'avance : il est signalé comme la conséquence du constat de l'avance et n'est pas compté. Sinon le constat de l'avance est régularisé et n'est pas compté, et l'écart propre du solde ou du remboursement, s'il y en a un, l'est. L'écart d'un remboursement compte avec le signe inverse (trop peu redemandé, c'est de l'argent conservé). REGION-CREDITS et VOLET2-CAP signalent un plafond, non des sommes versées au-delà du dû, et ne sont pas comptés. Les totaux (trop-versé) font alors la somme de ce qui a été versé moins ce qui était dû, par établissement et par domaine.",
+		Why:     "Les totaux d'un auditeur sont les sommes à récupérer ou à reverser ; compter deux fois une erreur reportée les gonfle, et ignorer un solde qui a déduit l'avance versée signalerait des sommes déjà récupérées.",
+	},
+	"INT-27": {
+		Passage:  "§3.3 ; Annexe 2 §4 (montants calculés sur la base de l'activité combinée 2019, dans la limite de 100 k€ par établissement, versés à 30 % puis à 70 %)",
+		Question: "Une ARS a déclaré un montant du volet 2 supérieur au plafond de 100 k€ : qu'était-il dû, pour l'audit des versements effectués ?",
+		Options: []string{
+			"refuser l'audit : le montant déclaré est une donnée dont l'audit ne peut se servir",
+			"le plafond : l'avance due en vaut 30 %, le solde le reste ; le versement qui porte l'établissement au-delà est signalé",
+		},
+		Reading: "L'établissement a droit au plus au montant du plafond : son avance et son solde du volet 2 sont contrôlés au regard du partage 30/70 du plafond (ADVANCE-AMOUNT, BALANCE-AMOUNT, comptés), et le versement qui porte son financement net du volet 2 au-delà du plafond est signalé en VOLET2-CAP (non compté, les sommes figurant dans les constats de montant). Un remboursement du volet 2 vaut l'avance versée, comme au volet 1 ; un versement du volet 2 à un établissement sans montant déclaré est signalé en NOT-DESIGNATED, et dans une région qui n'est pas pilote en NOT-PILOT.",
+		Why:     "« Dans la limite de 100 K€ » borne ce qu'un établissement peut recevoir ; un audit signale ce qui a été versé au-delà plutôt que de s'arrêter sur le chiffre déclaré par l'ARS elle-même.",
+	},
+	"INT-28": {
+		Passage:  "§5 (cibles d'usage renseignées à la fin de la fenêtre) ; Annexe 2 §3 (avance remboursée quand les cibles d'usage ne sont atteintes ni dans la fenêtre ni dans la fenêtre de report demandée)",
+		Question: "À partir de quel jour une avance ni soldée ni remboursée est-elle conservée au-delà de sa date de remboursement, pour un audit qui ne sait pas si un report a été demandé ?",
+		Options: []string{
+			"la date limite de déclaration de la fenêtre de l'avance",
+			"la date limite de déclaration de la fenêtre de report, dernier jour où un solde pourrait encore être dû (celle de la fenêtre 4 pour une avance de fenêtre 4, qui n'a pas de report)",
+		},
+		Reading: "Un audit fait après la date limite de déclaration de la fenêtre de report de l'avance (celle de la fenêtre 4 elle-même pour une avance de fenêtre 4) signale en ADVANCE-KEPT une avance du volet 1 qui n'a été suivie ni d'un solde ni d'un remboursement, montant dû 0, la totalité de l'avance comptant comme versée à tort. Un remboursement fait en retard n'est pas signalé par ce code.",
+		Why:     "Les versements audités ne disent pas si un report a été demandé ; la date limite la plus tardive est le dernier jour où la conservation de l'avance peut encore être fondée, si bien qu'aucune avance n'est signalée à tort.",
+	},
 }

@@ -78,24 +78,30 @@ func (b *book) src(s string) string {
 	if fr, ok := sourcesFR[s]; ok {
 		return fr
 	}
-	return strings.ReplaceAll(strings.ReplaceAll(s, " and ", " et "), "; ", " ; ")
+	return frenchPunctuation.Replace(s)
 }
+
+// frenchPunctuation writes a source's paragraph numbers the French way:
+// "and" as "et", a space before ";" and ":" (text already spaced stays
+// as it is).
+var frenchPunctuation = strings.NewReplacer(" ; ", " ; ", " : ", " : ", " and ", " et ", "; ", " ; ", ": ", " : ")
 
 // sourcesFR are the default rules' sources that hold words, in French.
 var sourcesFR = map[string]string{
-	"ARS programme pages (Île-de-France, Bourgogne-Franche-Comté)":                                  "pages du programme des ARS (Île-de-France, Bourgogne-Franche-Comté)",
-	"§6.1: review lasts at most 4 months from the start of the application period":                  "§6.1 : l'instruction dure au plus 4 mois à compter du début de la période de candidature",
-	"Annexe 1, PS2.2: end of review 31 December 2021; §6.1: review may start with the first filing": "Annexe 1, PS2.2 : fin de l'instruction le 31 décembre 2021 ; §6.1 : l'instruction peut commencer au premier dépôt",
-	"Annexe 3 §1: the MCO day is the unit":                                                          "Annexe 3 §1 : la journée MCO est l'unité",
-	"Annexe 3 §1: 1 MCO session = 0.5 MCO day":                                                      "Annexe 3 §1 : 1 séance en MCO équivaut à 0,5 journée MCO",
-	"Annexe 3 §1: 1 ambulatory-surgery day stay = 1.5 MCO days":                                     "Annexe 3 §1 : 1 hospitalisation de jour de chirurgie ambulatoire équivaut à 1,5 journée MCO",
-	"Annexe 3 §1: 1 day-hospital stay outside ambulatory surgery = 1 MCO day":                       "Annexe 3 §1 : 1 hospitalisation de jour, hors chirurgie ambulatoire, équivaut à 1 journée MCO",
-	"Annexe 3 §1: 1 SSR day = 0.5 MCO day":                                                          "Annexe 3 §1 : 1 journée en SSR équivaut à 0,5 journée MCO",
-	"Annexe 3 §1: 1 PSY day = 0.5 MCO day":                                                          "Annexe 3 §1 : 1 journée en PSY équivaut à 0,5 journée MCO",
-	"Annexe 3 §1: 1 HAD day = 0.5 MCO day":                                                          "Annexe 3 §1 : 1 journée en HAD équivaut à 0,5 journée MCO",
-	"Annexe 3 §1: 1 USLD day = 0.5 MCO day":                                                         "Annexe 3 §1 : 1 journée en USLD équivaut à 0,5 journée MCO",
-	"§6.1, example of window 3":                                                                     "§6.1, exemple de la fenêtre 3",
-	"Annexe 1, volet 1, columns « Fenêtre 1 - S1 2022 » to « Fenêtre 4 - S2 2023 »":                 "Annexe 1, volet 1, colonnes « Fenêtre 1 - S1 2022 » à « Fenêtre 4 - S2 2023 »",
+	"ARS programme pages (Île-de-France, Bourgogne-Franche-Comté)":                                                "pages du programme des ARS (Île-de-France, Bourgogne-Franche-Comté)",
+	"§6.1: review lasts at most 4 months from the start of the application period":                                "§6.1 : l'instruction dure au plus 4 mois à compter du début de la période de candidature",
+	"Annexe 1, PS2.2: end of review 31 December 2021; §6.1: review may start with the first filing":               "Annexe 1, PS2.2 : fin de l'instruction le 31 décembre 2021 ; §6.1 : l'instruction peut commencer au premier dépôt",
+	"Annexe 3 §1: the MCO day is the unit":                                                                        "Annexe 3 §1 : la journée MCO est l'unité",
+	"Annexe 3 §1: 1 MCO session = 0.5 MCO day":                                                                    "Annexe 3 §1 : 1 séance en MCO équivaut à 0,5 journée MCO",
+	"Annexe 3 §1: 1 ambulatory-surgery day stay = 1.5 MCO days":                                                   "Annexe 3 §1 : 1 hospitalisation de jour de chirurgie ambulatoire équivaut à 1,5 journée MCO",
+	"Annexe 3 §1: 1 day-hospital stay outside ambulatory surgery = 1 MCO day":                                     "Annexe 3 §1 : 1 hospitalisation de jour, hors chirurgie ambulatoire, équivaut à 1 journée MCO",
+	"Annexe 3 §1: 1 SSR day = 0.5 MCO day":                                                                        "Annexe 3 §1 : 1 journée en SSR équivaut à 0,5 journée MCO",
+	"Annexe 3 §1: 1 PSY day = 0.5 MCO day":                                                                        "Annexe 3 §1 : 1 journée en PSY équivaut à 0,5 journée MCO",
+	"Annexe 3 §1: 1 HAD day = 0.5 MCO day":                                                                        "Annexe 3 §1 : 1 journée en HAD équivaut à 0,5 journée MCO",
+	"Annexe 3 §1: 1 USLD day = 0.5 MCO day":                                                                       "Annexe 3 §1 : 1 journée en USLD équivaut à 0,5 journée MCO",
+	"§6.1, example of window 3":                                                                                   "§6.1, exemple de la fenêtre 3",
+	"Annexe 1, volet 1, columns « Fenêtre 1 - S1 2022 » to « Fenêtre 4 - S2 2023 »":                               "Annexe 1, volet 1, colonnes « Fenêtre 1 - S1 2022 » à « Fenêtre 4 - S2 2023 »",
+	"§5: targets declared in oSIS at the end of the funding window; Annexe 1: the window is the semester; INT-22": "§5 : cibles d'usage renseignées dans oSIS à la fin de la fenêtre de financement ; Annexe 1 : la fenêtre est le semestre ; INT-22",
 }
 
 // Render writes the rule book of the rules in (Annexes 1–3, §3.3, §5,
@@ -180,11 +186,12 @@ func RenderIn(w io.Writer, in *instruction.Rules, l codec.Lang) error {
 	}
 	b.line(b.t("- fenêtre de report : w+1, aucune après la fenêtre 4 (Annexe 2 §3 ; INT-05)", "- deferral window (fenêtre de report): w+1, none after window 4 (Annexe 2 §3; INT-05)"))
 	b.line("")
-	b.line("Declaration deadlines: the establishment declares its targets in oSIS at the end of the window (§5); a domain still undeclared after the deadline of the window it awaits is settled as missed (INT-23).")
+	b.line(b.t("Dates limites de déclaration : l'établissement renseigne ses cibles d'usage dans oSIS à la fin de la fenêtre (§5) ; un domaine toujours pas déclaré après la date limite de la fenêtre qu'il attend est traité comme ayant manqué ses cibles (INT-23).",
+		"Declaration deadlines: the establishment declares its targets in oSIS at the end of the window (§5); a domain still undeclared after the deadline of the window it awaits is settled as missed (INT-23)."))
 	b.line("")
 	for _, win := range window.All() {
 		d := rs.Windows.Terms(win).Declaration
-		b.printf("- window %s: %s *%s* [%s]", win, d.Date, d.Provenance, d.Source)
+		b.printf(b.t("- fenêtre %s : %s *%s* [%s]", "- window %s: %s *%s* [%s]"), win, d.Date.In(b.lang), b.provenance(d.Provenance), b.src(d.Source))
 	}
 	b.line("")
 
@@ -243,7 +250,8 @@ func RenderIn(w io.Writer, in *instruction.Rules, l codec.Lang) error {
 	b.table(b.t("code du motif | source | jugé pour | motif de non validation", "reason code | source | judged for | refused when (English) | motif (français)"), rows)
 	b.line(b.t("Un financement antérieur HOP'EN ou Hôpital numérique n'est jamais un motif de refus (§5).", "Earlier HOP'EN or Hôpital numérique funding is never a reason to refuse (§5)."))
 	b.line("")
-	b.line("Each domain of an application is decided on its own: a condition judged for the application refuses every domain, a condition judged for each domain refuses that domain alone (DS2 without a laboratory, DS3 without an imaging unit, a domain already funded); the decision lists the domains validated and, for each one refused, every reason (§5, §6.1). A dossier opens the validated domains only, with their advances; a decision is taken, and a dossier opened, by the end of the window's review period (§6.1).")
+	b.line(b.t("Chaque domaine d'une candidature est décidé pour lui-même : une condition jugée pour la candidature fait refuser tous ses domaines, une condition jugée pour chaque domaine ne fait refuser que celui-ci (DS2 sans laboratoire, DS3 sans plateau d'imagerie, un domaine déjà financé) ; la décision énumère les domaines validés et, pour chaque domaine refusé, tous ses motifs de non validation (§5, §6.1). Un dossier n'ouvre que les domaines validés, avec leurs avances ; la décision est prise, et le dossier ouvert, avant la fin de la période d'instruction de la fenêtre (§6.1).",
+		"Each domain of an application is decided on its own: a condition judged for the application refuses every domain, a condition judged for each domain refuses that domain alone (DS2 without a laboratory, DS3 without an imaging unit, a domain already funded); the decision lists the domains validated and, for each one refused, every reason (§5, §6.1). A dossier opens the validated domains only, with their advances; a decision is taken, and a dossier opened, by the end of the window's review period (§6.1)."))
 	b.line("")
 
 	b.line(b.t("## 7. Avance, solde, remboursement (§5, Annexe 2 §3 ; INT-04 à INT-06)", "## 7. Advance, balance, repayment (§5, Annexe 2 §3; INT-04 to INT-06)"))
@@ -294,7 +302,7 @@ func RenderIn(w io.Writer, in *instruction.Rules, l codec.Lang) error {
 		e = e.In(b.lang)
 		b.printf("### %s — %s", e.ID, e.Question)
 		b.line("")
-		b.printf(b.t("- Passage : %s", "- Passage: %s"), e.Passage)
+		b.printf(b.t("- Passage : %s", "- Passage: %s"), b.src(e.Passage))
 		b.printf(b.t("- Lectures envisagées : %s", "- Options considered: %s"), strings.Join(e.Options, b.t(" ; ", "; ")))
 		b.printf(b.t("- Lecture retenue : %s", "- Reading: %s"), e.Reading)
 		b.printf(b.t("- Pourquoi : %s", "- Why: %s"), e.Why)
@@ -439,9 +447,14 @@ func (b *book) where(r instruction.Rule) string {
 
 // period is a period in the book's language, with its provenance.
 func (b *book) period(p window.Period) string {
-	prov := p.Provenance.String()
-	if b.lang != codec.English {
-		prov = map[window.Provenance]string{window.Stated: "énoncée", window.Published: "publiée", window.Inferred: "déduite"}[p.Provenance]
+	return p.Start.In(b.lang) + " – " + p.End.In(b.lang) + " *" + b.provenance(p.Provenance) + "*"
+}
+
+// provenance is where a date of the calendar comes from, in the book's
+// language.
+func (b *book) provenance(p window.Provenance) string {
+	if b.lang == codec.English {
+		return p.String()
 	}
-	return p.Start.In(b.lang) + " – " + p.End.In(b.lang) + " *" + prov + "*"
+	return map[window.Provenance]string{window.Stated: "énoncée", window.Published: "publiée", window.Inferred: "déduite"}[p]
 }

@@ -3,6 +3,7 @@ package settlement
 import (
 	"errors"
 	"slices"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -52,14 +53,18 @@ func (r Remittance) MarshalJSON() ([]byte, error) { return codec.MarshalAmounts(
 // adds, as Open, Settle and Close do. It returns g with the member's new state and the
 // remittance to the support establishment (Annexe 3 §2; INT-25). Each
 // member's notifications keep the member's FINESS, so that each member's
-// domain is funded once (§5). A support establishment that is not a valid
-// FINESS (ErrInvalidDossier), a step whose dossier is another
-// establishment's or another region's than the GHT's members
-// (ErrMismatch), or a step or booking refused, is an error: g is returned
-// unchanged and the ledger left as it was.
+// domain is funded once (§5). A GHT with no name or whose support
+// establishment is not a valid FINESS (ErrInvalidDossier), a step whose
+// dossier is another establishment's, of another GHT (its application's
+// GHT name differs from g.Name) or of another region than the GHT's
+// members (ErrMismatch), or a step or booking refused, is an error: g is
+// returned unchanged and the ledger left as it was.
 func (g GHT) Apply(l *envelope.Ledger, est forfait.FINESS, step func(State) (State, []envelope.Notification, error)) (GHT, Remittance, error) {
 	if !g.Support.IsValid() {
 		return g, Remittance{}, &forfait.InputError{Field: "support", Value: g.Support.String(), Reason: "a GHT dossier is paid to its support establishment (Annexe 3 §2)", Err: ErrInvalidDossier}
+	}
+	if g.Name == "" {
+		return g, Remittance{}, &forfait.InputError{Field: "name", Value: `""`, Reason: "a GHT dossier takes the members of a named GHT (Annexe 3 §2)", Err: ErrInvalidDossier}
 	}
 	i := slices.IndexFunc(g.Members, func(st State) bool { return st.Dossier.Establishment == est })
 	var prev State
@@ -74,6 +79,10 @@ func (g GHT) Apply(l *envelope.Ledger, est forfait.FINESS, step func(State) (Sta
 	if next.Dossier.Establishment != est {
 		errs = append(errs, &forfait.InputError{Field: "establishment", Value: next.Dossier.Establishment.String(),
 			Reason: "the step is for member " + est.String(), Err: ErrMismatch})
+	}
+	if next.Dossier.GHT != g.Name {
+		errs = append(errs, &forfait.InputError{Field: "ght", Value: strconv.Quote(next.Dossier.GHT),
+			Reason: "the establishment's application names another GHT than " + strconv.Quote(g.Name) + " (Annexe 3 §2)", Err: ErrMismatch})
 	}
 	if len(g.Members) > 0 && next.Dossier.Region != g.Members[0].Dossier.Region {
 		errs = append(errs, &forfait.InputError{Field: "region", Value: next.Dossier.Region.String(),

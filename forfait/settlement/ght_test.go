@@ -29,6 +29,9 @@ func TestGHT(t *testing.T) {
 	m2 := annexApplication()
 	m2.Establishment.FINESSGeo, m2.Establishment.CombinedActivity = forfait.MustParseFINESS("750000023"), decimal.New(30000, 0)
 	m2.Domains = []forfait.Variant{ds2}
+	other := annexApplication() // an establishment of another GHT
+	other.Establishment.FINESSGeo, other.Establishment.FINESSJur = forfait.MustParseFINESS("750000031"), forfait.MustParseFINESS("750000049")
+	other.Establishment.GHT = &eligibility.GHTMembership{Name: "GHT Val-de-Marne", Public: true}
 	ledger, _ := envelope.NewLedger(envelope.IleDeFrance, envelope.Credits{Advance: decimal.New(100_000, 0), Usage: decimal.New(50_000, 0)})
 	opening := func(d eligibility.Decision) func(settlement.State) (settlement.State, []envelope.Notification, error) {
 		return func(settlement.State) (settlement.State, []envelope.Notification, error) {
@@ -92,7 +95,9 @@ func TestGHT(t *testing.T) {
 		step func(settlement.State) (settlement.State, []envelope.Notification, error)
 		want error
 	}{
-		{"no support establishment", settlement.GHT{Members: g2.Members}, m2.Establishment.FINESSGeo, settle2, settlement.ErrInvalidDossier},
+		{"no support establishment", settlement.GHT{Name: "GHT Paris", Members: g2.Members}, m2.Establishment.FINESSGeo, settle2, settlement.ErrInvalidDossier},
+		{"no name", settlement.GHT{Support: support, Members: g2.Members}, m2.Establishment.FINESSGeo, settle2, settlement.ErrInvalidDossier},
+		{"a member of another GHT", g2, forfait.MustParseFINESS("750000031"), opening(decide(t, other)), settlement.ErrMismatch},
 		{"another member's step", g2, forfait.MustParseFINESS("750000031"), opening(decide(t, m2)), settlement.ErrMismatch},
 		{"the step fails", g2, m2.Establishment.FINESSGeo, settle2, settlement.ErrSettled},
 		{"the ledger refuses", g2, m1.Establishment.FINESSGeo, func(st settlement.State) (settlement.State, []envelope.Notification, error) {

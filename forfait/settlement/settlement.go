@@ -46,6 +46,10 @@ var (
 type Dossier struct {
 	Establishment forfait.FINESS  `json:"establishment"` // FINESS géographique
 	Region        envelope.Region `json:"region"`
+	// GHT is the name of the establishment's GHT, as its application gave
+	// it; empty outside any GHT. A GHT dossier takes only its own members
+	// (Annexe 3 §2; INT-25).
+	GHT string `json:"ght,omitempty"`
 	// Combined is the 2019 combined activity (Annexe 3 §1); NationalMax is
 	// the upper end of category D (INT-02), zero when not supplied.
 	Combined    decimal.Decimal `json:"combined_activity"`
@@ -68,7 +72,7 @@ type Dossier struct {
 // Equal reports whether d and e hold the same values (amounts compared by
 // value, so 1.50 equals 1.5).
 func (d Dossier) Equal(e Dossier) bool {
-	return d.Establishment == e.Establishment && d.Region == e.Region && d.Combined.Equal(e.Combined) &&
+	return d.Establishment == e.Establishment && d.Region == e.Region && d.GHT == e.GHT && d.Combined.Equal(e.Combined) &&
 		d.NationalMax.Equal(e.NationalMax) && d.Window == e.Window && slices.Equal(d.Variants, e.Variants) &&
 		d.Filed == e.Filed && d.Opened == e.Opened && (d.Audit == nil) == (e.Audit == nil) &&
 		(d.Audit == nil || *d.Audit == *e.Audit) && d.AuditDone == e.AuditDone
@@ -203,6 +207,9 @@ func Open(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Dec
 		Establishment: a.Establishment.FINESSGeo, Region: a.Establishment.Region,
 		Combined: a.Establishment.CombinedActivity, NationalMax: nationalMax,
 		Window: a.Window, Variants: validated, Filed: a.Filed, Opened: on,
+	}
+	if a.Establishment.GHT != nil {
+		dossier.GHT = a.Establishment.GHT.Name
 	}
 	if p, ok := d.PendingAudit(); ok {
 		dossier.Audit = &p

@@ -114,7 +114,7 @@ func TestDecisionToDossier(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := settlement.Dossier{
-		Establishment: forfait.MustParseFINESS("750712184"), Region: envelope.IleDeFrance, Combined: decimal.New(127800, 0), NationalMax: decimal.Zero,
+		Establishment: forfait.MustParseFINESS("750712184"), Region: envelope.IleDeFrance, GHT: "GHT Paris", Combined: decimal.New(127800, 0), NationalMax: decimal.Zero,
 		Window: window.W1, Variants: []forfait.Variant{{Domain: forfait.DS1, CRO: true}, {Domain: forfait.DS2}, {Domain: forfait.DS3}},
 		Filed: window.DateOf(2021, 9, 15), Opened: window.DateOf(2021, 12, 1),
 	}

@@ -35,10 +35,13 @@ func (e *InputError) Error() string {
 func (e *InputError) Unwrap() error { return e.Err }
 
 // Where is the location of the problem as text: Path then Field,
-// "requests[2].window".
+// "requests[2].window"; "the document" when it names neither, for a
+// problem with a whole input (a list where an object is wanted).
 func (e *InputError) Where() string {
 	p := e.Path.String()
 	switch {
+	case p == "" && e.Field == "":
+		return "the document"
 	case p == "":
 		return e.Field
 	case e.Field == "" || e.Field[0] == '[':

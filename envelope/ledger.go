@@ -475,7 +475,11 @@ func (l *Ledger) check(n Notification, d *draft) error {
 	case n.Volet == Volet2 && (n.Window != 0 || n.Variant != forfait.Variant{}):
 		return fail(ErrInvalidNotification, "a volet-2 notification has no domain and no window")
 	case l.ids[n.Identity()] || d.booked[n.Identity()]:
-		return fail(ErrDuplicate, "a "+n.Kind.String()+" for "+n.Establishment.String()+" "+n.Variant.Domain.String()+
+		article := "a "
+		if n.Kind == Advance {
+			article = "an "
+		}
+		return fail(ErrDuplicate, article+n.Kind.String()+" for "+n.Establishment.String()+" "+n.Variant.Domain.String()+
 			" window "+n.Window.String()+" is already recorded")
 	}
 	key := commitKey{n.Establishment, n.Variant.Domain}

@@ -441,9 +441,28 @@ func read(body []byte, v any) []error {
 // readWell reports whether no problem of errs lies at the pointer at,
 // under it or above it (the whole document included).
 func readWell(errs []error, at string) bool {
+	return badPointers(errs).readWell(at)
+}
+
+// pointers are the places of a request's problems.
+type pointers map[string]bool
+
+func badPointers(errs []error) pointers {
+	ps := pointers{}
 	for _, e := range errs {
-		p := pointerOf(e)
-		if p == "" || p == at || strings.HasPrefix(p, at+"/") || strings.HasPrefix(at, p+"/") {
+		ps[pointerOf(e)] = true
+	}
+	return ps
+}
+
+// readWell reports whether no problem lies at the pointer at, under it or
+// above it (the whole document included).
+func (ps pointers) readWell(at string) bool {
+	if ps[""] {
+		return false
+	}
+	for p := range ps {
+		if p == at || strings.HasPrefix(p, at+"/") || strings.HasPrefix(at, p+"/") {
 			return false
 		}
 	}
@@ -543,9 +562,10 @@ func (a *api) forfaitsOf(reqs []forfaitRequest, paths []codec.Path, decoded []er
 		return nil, errs
 	}
 	out := make([]forfaitOut, len(reqs))
+	bad := badPointers(decoded)
 	for i, q := range reqs {
 		at := paths[i]
-		if !readWell(decoded, at.Pointer()) {
+		if !bad.readWell(at.Pointer()) {
 			continue
 		}
 		req := forfait.Request{NationalMax: q.NationalMax, Variant: q.Variant, Window: q.Window}

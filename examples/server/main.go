@@ -15,6 +15,11 @@ import (
 	"time"
 )
 
+// defaultConfig is the server's limits unless flags say otherwise: with
+// them, eight worst-case requests at once stay under 300 MB
+// (BenchmarkWorstCase).
+var defaultConfig = config{maxBody: 1 << 20, maxBatch: 10_000, maxExplain: 100, maxResponse: 8 << 20, maxInflight: 8}
+
 func main() {
 	os.Exit(run(os.Args[1:], os.Stderr))
 }
@@ -24,11 +29,12 @@ func run(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	maxBody := fs.Int64("max-body", 1<<20, "largest request body, in `bytes`")
-	maxBatch := fs.Int("max-batch", 10_000, "most items in one batch (requests, weights, payments, steps)")
-	maxExplain := fs.Int("max-explain", 100, "most requests in one batch asking for their derivations")
-	maxResponse := fs.Int("max-response", 8<<20, "largest response, in `bytes`")
-	maxInflight := fs.Int("max-inflight", 8, "most requests computed at once; beyond, 503 with Retry-After")
+	d := defaultConfig
+	maxBody := fs.Int64("max-body", d.maxBody, "largest request body, in `bytes`")
+	maxBatch := fs.Int("max-batch", d.maxBatch, "most items in one batch (requests, weights, payments, steps)")
+	maxExplain := fs.Int("max-explain", d.maxExplain, "most requests in one batch asking for their derivations")
+	maxResponse := fs.Int("max-response", d.maxResponse, "largest response, in `bytes`")
+	maxInflight := fs.Int("max-inflight", d.maxInflight, "most requests computed at once; beyond, 503 with Retry-After")
 	shutdownTimeout := fs.Duration("shutdown-timeout", 30*time.Second, "on SIGINT or SIGTERM, how long the requests in flight may take to finish")
 	verbose := fs.Bool("v", false, "log every request")
 	if err := fs.Parse(args); err != nil {

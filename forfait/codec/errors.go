@@ -115,6 +115,9 @@ func (p Path) String() string {
 	return b.String()
 }
 
+// pointerEscaper escapes a step of a JSON pointer (RFC 6901).
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+
 // Pointer renders p as a JSON pointer (RFC 6901): "/requests/2/window",
 // "/rates/DS2.1"; "" for the empty path.
 func (p Path) Pointer() string {
@@ -125,7 +128,7 @@ func (p Path) Pointer() string {
 			b.WriteString(strconv.Itoa(s.index))
 			continue
 		}
-		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(s.text))
+		b.WriteString(pointerEscaper.Replace(s.text))
 	}
 	return b.String()
 }

@@ -59,7 +59,6 @@ var (
 	errUnreadable  = errors.New("server: the body could not be read to its end")
 	errSlowBody    = errors.New("server: the body did not arrive in time")
 	errContentType = errors.New("server: the body must be application/json")
-	errBusy        = errors.New("server: busy")
 )
 
 // api serves the rules over HTTP.
@@ -488,21 +487,21 @@ type forfaitRequest struct {
 	Combined    *decimal.Decimal `json:"combined_activity"`
 	Activity    *activity        `json:"activity"`
 	NationalMax decimal.Decimal  `json:"national_max"`
-	Variant     forfait.Variant  `json:"variant,required"`
-	Window      window.Window    `json:"window,required"`
+	Variant     forfait.Variant  `json:"variant" codec:"required"`
+	Window      window.Window    `json:"window" codec:"required"`
 }
 
 // activity is forfait.Activity with every count required: an absent count
 // is not zero.
 type activity struct {
-	MCODays                int64 `json:"mco_days,required"`
-	MCOSessions            int64 `json:"mco_sessions,required"`
-	AmbulatorySurgeryStays int64 `json:"ambulatory_surgery_stays,required"`
-	DayHospitalStays       int64 `json:"day_hospital_stays,required"`
-	SSRDays                int64 `json:"ssr_days,required"`
-	PSYDays                int64 `json:"psy_days,required"`
-	HADDays                int64 `json:"had_days,required"`
-	USLDDays               int64 `json:"usld_days,required"`
+	MCODays                int64 `json:"mco_days" codec:"required"`
+	MCOSessions            int64 `json:"mco_sessions" codec:"required"`
+	AmbulatorySurgeryStays int64 `json:"ambulatory_surgery_stays" codec:"required"`
+	DayHospitalStays       int64 `json:"day_hospital_stays" codec:"required"`
+	SSRDays                int64 `json:"ssr_days" codec:"required"`
+	PSYDays                int64 `json:"psy_days" codec:"required"`
+	HADDays                int64 `json:"had_days" codec:"required"`
+	USLDDays               int64 `json:"usld_days" codec:"required"`
 }
 
 // rules returns the rules with the base unit asked (INT-03), or the
@@ -631,7 +630,7 @@ func prefix(path codec.Path, err error) []error {
 
 func (a *api) forfaits(_ *http.Request, data []byte) (any, error) {
 	var body struct {
-		Requests []forfaitRequest `json:"requests,required"`
+		Requests []forfaitRequest `json:"requests" codec:"required"`
 		BaseUnit *decimal.Decimal `json:"base_unit"`
 		Explain  bool             `json:"explain"`
 	}
@@ -661,8 +660,8 @@ func (a *api) forfaits(_ *http.Request, data []byte) (any, error) {
 
 func (a *api) diff(_ *http.Request, data []byte) (any, error) {
 	var body struct {
-		A        forfaitRequest   `json:"a,required"`
-		B        forfaitRequest   `json:"b,required"`
+		A        forfaitRequest   `json:"a" codec:"required"`
+		B        forfaitRequest   `json:"b" codec:"required"`
 		BaseUnit *decimal.Decimal `json:"base_unit"`
 	}
 	decoded := read(data, &body)
@@ -719,9 +718,9 @@ func validated(app *eligibility.Application, path codec.Path, decoded []error) [
 
 // declaration is a step's declared rates for one domain and window.
 type declaration struct {
-	Domain forfait.Domain                  `json:"domain,required"`
-	Window window.Window                   `json:"window,required"`
-	Rates  map[indicator.ID]indicator.Rate `json:"rates,required"`
+	Domain forfait.Domain                  `json:"domain" codec:"required"`
+	Window window.Window                   `json:"window" codec:"required"`
+	Rates  map[indicator.ID]indicator.Rate `json:"rates" codec:"required"`
 	Defer  bool                            `json:"defer"`
 }
 
@@ -729,12 +728,12 @@ type declaration struct {
 // (§5, Annexe 2 §3; INT-04 to INT-06, INT-11).
 func (a *api) settle(_ *http.Request, data []byte) (any, error) {
 	var body struct {
-		Application eligibility.Application `json:"application,required"`
+		Application eligibility.Application `json:"application" codec:"required"`
 		NationalMax decimal.Decimal         `json:"national_max"`
-		Opened      window.Date             `json:"opened,required"`
+		Opened      window.Date             `json:"opened" codec:"required"`
 		Steps       []struct {
-			On           window.Date   `json:"on,required"`
-			Declarations []declaration `json:"declarations,required"`
+			On           window.Date   `json:"on" codec:"required"`
+			Declarations []declaration `json:"declarations" codec:"required"`
 		} `json:"steps"`
 	}
 	errs := read(data, &body)
@@ -771,8 +770,8 @@ func (a *api) settle(_ *http.Request, data []byte) (any, error) {
 
 func (a *api) allocate(_ *http.Request, data []byte) (any, error) {
 	var body struct {
-		Total   decimal.Decimal   `json:"total,required"`
-		Weights []decimal.Decimal `json:"weights,required"`
+		Total   decimal.Decimal   `json:"total" codec:"required"`
+		Weights []decimal.Decimal `json:"weights" codec:"required"`
 	}
 	errs := read(data, &body)
 	if err := a.tooMany("weights", len(body.Weights), a.cfg.maxBatch); err != nil {
@@ -794,8 +793,8 @@ func (a *api) allocate(_ *http.Request, data []byte) (any, error) {
 
 func (a *api) audit(_ *http.Request, data []byte) (any, error) {
 	var body struct {
-		Establishments []audit.Establishment `json:"establishments,required"`
-		Payments       []audit.Payment       `json:"payments,required"`
+		Establishments []audit.Establishment `json:"establishments" codec:"required"`
+		Payments       []audit.Payment       `json:"payments" codec:"required"`
 		NationalMax    decimal.Decimal       `json:"national_max"`
 	}
 	errs := read(data, &body)

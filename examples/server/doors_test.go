@@ -151,6 +151,22 @@ func TestDetails(t *testing.T) {
 	}
 }
 
+// TestQueryProblem: a bad ?on= is a problem at its parameter, not at a
+// pointer of the body.
+func TestQueryProblem(t *testing.T) {
+	srv := newTestServer(t, defaults)
+	app, err := os.ReadFile("../eligibility/samples/validated.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, _, data := do(t, srv, "POST", "/v1/decisions?on=2021-13-01", "application/json", string(app))
+	var p problem
+	json.Unmarshal(data, &p)
+	if status != 422 || len(p.Errors) != 1 || p.Errors[0].Parameter != "on" || p.Errors[0].Pointer != "" {
+		t.Errorf("%d %s", status, data)
+	}
+}
+
 // TestContentType: a JSON route wants application/json.
 func TestContentType(t *testing.T) {
 	srv := newTestServer(t, defaults)

@@ -167,8 +167,8 @@ func TestPointer(t *testing.T) {
 }
 
 type required struct {
-	Count  int64           `json:"count,required"`
-	Amount decimal.Decimal `json:"amount,required"`
+	Count  int64           `json:"count" codec:"required"`
+	Amount decimal.Decimal `json:"amount" codec:"required"`
 	Note   string          `json:"note"`
 }
 

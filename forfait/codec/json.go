@@ -34,8 +34,8 @@ func (e *SyntaxError) Unwrap() error { return ErrSyntax }
 // and reports every problem at once (the first 50, then how many more),
 // each an *InputError at its Path (establishment.region,
 // requests[2].window) and wrapping invalid for a value of the wrong type,
-// an unknown field, a key given twice, a null, a field tagged required
-// (`json:"name,required"`) that is absent, or a number beyond the
+// an unknown field, a key given twice, a null, a field tagged
+// `codec:"required"` that is absent, or a number beyond the
 // module's bounds; or the error of the field's own UnmarshalText (FINESS,
 // dates, windows, variants…). Text values may also be given as numbers
 // ("window": 1). Input that is not one JSON document is one *SyntaxError.
@@ -393,7 +393,7 @@ func (d decoder) object(path Path, obj map[string]any, v reflect.Value) {
 	t := v.Type()
 	for i := range t.NumField() {
 		f := t.Field(i)
-		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		if !f.IsExported() || name == "-" || name == "" {
 			continue
 		}
@@ -402,8 +402,12 @@ func (d decoder) object(path Path, obj map[string]any, v reflect.Value) {
 		switch {
 		case ok:
 			d.value(at(path, Name(name)), j, v.Field(i))
-		case slices.Contains(strings.Split(opts, ","), "required"):
-			d.errs.add(&InputError{Path: at(path, Name(name)), Value: "absent", Reason: "required: an absent figure is not zero", Err: d.invalid})
+		case f.Tag.Get("codec") == "required":
+			reason := "required"
+			if k := f.Type.Kind(); f.Type == decimalType || k == reflect.Int || k == reflect.Int64 {
+				reason = "required: an absent figure is not zero"
+			}
+			d.errs.add(&InputError{Path: at(path, Name(name)), Value: "absent", Reason: reason, Err: d.invalid})
 		}
 	}
 	keys := make([]string, 0, len(obj))

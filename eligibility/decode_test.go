@@ -3,6 +3,7 @@ package eligibility_test
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -90,6 +91,31 @@ func TestDecodeApplicationProblems(t *testing.T) {
 		if got[i].Field != want[i].Field || want[i].Err != nil && !errors.Is(got[i].Err, want[i].Err) {
 			t.Errorf("problem %d = %s %v; want %s %v", i, got[i].Field, got[i].Err, want[i].Field, want[i].Err)
 		}
+	}
+}
+
+// TestDecodeApplicationRefuses: a key given twice, a combined activity
+// of 400 digits or 1e400, and a null are each a problem at their place,
+// never the last key winning nor a figure read as zero.
+func TestDecodeApplicationRefuses(t *testing.T) {
+	data, err := json.Marshal(valid())
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := string(data[1 : len(data)-1])
+	for _, tt := range []struct{ name, in, where string }{
+		{"window twice", `{` + body + `, "window": "2"}`, "window"},
+		{"400 digits", `{"establishment": {"combined_activity": "` + strings.Repeat("9", 400) + `"}}`, "establishment.combined_activity"},
+		{"1e400", `{"establishment": {"combined_activity": 1e400}}`, "establishment.combined_activity"},
+		{"null", `{"establishment": {"combined_activity": null}}`, "establishment.combined_activity"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := eligibility.DecodeApplication([]byte(tt.in))
+			var ie *forfait.InputError
+			if !errors.Is(err, eligibility.ErrInvalidApplication) || !errors.As(err, &ie) || ie.Where() != tt.where {
+				t.Errorf("%v, want a problem at %s", err, tt.where)
+			}
+		})
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -191,6 +192,9 @@ func TestLedgerDuplicate(t *testing.T) {
 	var le *envelope.LedgerError
 	if err := l.Book(again); !errors.Is(err, envelope.ErrDuplicate) || !errors.As(err, &le) || !l.State().Equal(before) {
 		t.Fatalf("second advance: %v; state %+v, was %+v", err, l.State(), before)
+	}
+	if strings.Contains(le.Reason, "a advance") || !strings.Contains(le.Reason, "an advance") {
+		t.Errorf("reason %q: an advance", le.Reason)
 	}
 	for name, change := range map[string]func(*envelope.Notification){
 		"kind":   func(n *envelope.Notification) { n.Kind = envelope.Balance },

@@ -2,6 +2,7 @@ package forfait
 
 import (
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/sunes-spec/sunes/forfait/codec"
 )
@@ -51,8 +52,11 @@ func MustParseFINESS(s string) FINESS {
 
 // finessProblem says what is wrong with s as a FINESS number, or "".
 func finessProblem(s string) string {
-	if len(s) != 9 {
-		return "must be 9 characters, got " + strconv.Itoa(len(s)) + " bytes"
+	if n := utf8.RuneCountInString(s); n != 9 || len(s) != 9 {
+		if n == 9 {
+			return "characters must be digits, or 2A or 2B first"
+		}
+		return "must be 9 characters, got " + strconv.Itoa(n)
 	}
 	dept := s[:2]
 	corsica := dept == "2A" || dept == "2B"

@@ -8,9 +8,14 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime"
 	"net/http"
-	"reflect"
+	"os"
+	"path/filepath"
+	"runtime/debug"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -30,30 +35,47 @@ import (
 //go:embed openapi.json
 var openAPI []byte
 
-//go:embed page/index.html
+// page holds the page and the files it loads: its script and style are
+// files of their own, so that the Content-Security-Policy forbids inline
+// script.
+//
+//go:embed page
 var page embed.FS
 
-// config bounds what one request may ask.
+// config bounds what one request may ask and what the server spends on
+// it.
 type config struct {
-	maxBody  int64 // bytes of a request body
-	maxBatch int   // items of a batch (requests, weights, payments…)
+	maxBody     int64 // bytes of a request body
+	maxBatch    int   // items of a batch (requests, weights, payments…)
+	maxExplain  int   // requests of a batch asking for their derivations
+	maxResponse int   // bytes of a response
+	maxInflight int   // requests computed at once; beyond, 503
 }
 
-// errBadRequest is the sentinel of a request that cannot be read.
-var errBadRequest = errors.New("server: bad request")
+// Sentinels of a request the server cannot serve.
+var (
+	errBadRequest  = errors.New("server: bad request")
+	errTooLarge    = errors.New("server: the answer would be too large")
+	errUnreadable  = errors.New("server: the body could not be read to its end")
+	errSlowBody    = errors.New("server: the body did not arrive in time")
+	errContentType = errors.New("server: the body must be application/json")
+)
 
 // api serves the rules over HTTP.
 type api struct {
-	cfg config
-	log *slog.Logger
-	in  instruction.Rules
-	cmp *forfait.Compiled
+	cfg   config
+	log   *slog.Logger
+	in    instruction.Rules
+	cmp   *forfait.Compiled
+	slots chan struct{} // one per request being computed
+	heavy heavyWork
 }
 
-// route is one endpoint: what the OpenAPI document must describe.
+// route is one endpoint: what the OpenAPI document must describe. A POST
+// endpoint gets its body, read whole.
 type route struct {
 	method, path string
-	handle       func(*api, *http.Request) (any, error)
+	handle       func(a *api, r *http.Request, body []byte) (any, error)
 }
 
 // routes are the JSON endpoints, all under /v1.
@@ -68,18 +90,48 @@ var routes = []route{
 	{"GET", "/v1/register", (*api).register},
 }
 
+// Security headers. The page loads only its own script, style and icon
+// and talks only to this server; nothing frames it. Other answers load
+// nothing.
+const (
+	pagePolicy  = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+	otherPolicy = "default-src 'none'; frame-ancestors 'none'"
+)
+
+// pageFiles are the page's files, by the path they are served at.
+var pageFiles = map[string]string{
+	"/":            "page/index.html",
+	"/app.js":      "page/app.js",
+	"/style.css":   "page/style.css",
+	"/favicon.svg": "page/favicon.svg",
+	"/favicon.ico": "page/favicon.svg",
+}
+
 // newHandler returns the server's handler: the JSON API, the rule book,
 // the OpenAPI document, the page and /healthz.
 func newHandler(cfg config, log *slog.Logger) (http.Handler, error) {
-	a := &api{cfg: cfg, log: log, in: instruction.Instruction2021()}
+	a, err := newAPI(cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	return a.handler(), nil
+}
+
+func newAPI(cfg config, log *slog.Logger) (*api, error) {
+	a := &api{cfg: cfg, log: log, in: instruction.Instruction2021(), slots: make(chan struct{}, max(1, cfg.maxInflight))}
 	c, err := a.in.Forfait.Compile()
 	if err != nil {
 		return nil, err
 	}
 	a.cmp = c
+	return a, nil
+}
+
+func (a *api) handler() http.Handler {
+	log := a.log
 	mux := http.NewServeMux()
 	for _, r := range routes {
-		mux.Handle(r.method+" "+r.path, a.json(r.handle))
+		mux.Handle(r.method+" "+r.path, a.json(r))
 	}
 	mux.HandleFunc("GET /v1/rulebook", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
@@ -95,12 +147,85 @@ func newHandler(cfg config, log *slog.Logger) (http.Handler, error) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok\n")
 	})
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		http.ServeFileFS(w, r, page, "page/index.html")
-	})
-	return a.recoverer(mux), nil
+	for path, file := range pageFiles {
+		if path == "/" {
+			path = "/{$}"
+		}
+		mux.HandleFunc("GET "+path, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Security-Policy", pagePolicy)
+			w.Header().Set("Content-Type", contentTypes[filepath.Ext(file)])
+			http.ServeFileFS(w, r, page, file)
+		})
+	}
+	return a.recoverer(secured(problems(mux)))
 }
+
+var contentTypes = map[string]string{
+	".html": "text/html; charset=utf-8",
+	".js":   "text/javascript; charset=utf-8",
+	".css":  "text/css; charset=utf-8",
+	".svg":  "image/svg+xml",
+}
+
+// secured sets the security headers every answer carries; the page's
+// routes widen the policy to what the page loads.
+func secured(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Content-Security-Policy", otherPolicy)
+		w.Header().Set("Referrer-Policy", "no-referrer")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// problems answers what mux has no route for (404, or 405 with Allow) as
+// a problem document, as every other error.
+func problems(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, pattern := mux.Handler(r); pattern != "" {
+			mux.ServeHTTP(w, r)
+			return
+		}
+		rec := &statusRecorder{header: http.Header{}}
+		mux.ServeHTTP(rec, r)
+		if rec.status != http.StatusNotFound && rec.status != http.StatusMethodNotAllowed {
+			mux.ServeHTTP(w, r) // a redirection: the mux's own answer
+			return
+		}
+		if allow := rec.header.Get("Allow"); allow != "" {
+			w.Header().Set("Allow", allow)
+		}
+		detail := "no such resource: see /openapi.json"
+		if rec.status == http.StatusMethodNotAllowed {
+			detail = r.Method + " is not allowed here: " + rec.header.Get("Allow")
+		}
+		writeProblem(w, rec.status, detailError(detail))
+	})
+}
+
+// statusRecorder keeps the status and headers a handler answers, and
+// drops its body.
+type statusRecorder struct {
+	header http.Header
+	status int
+}
+
+func (s *statusRecorder) Header() http.Header { return s.header }
+
+func (s *statusRecorder) Write(p []byte) (int, error) {
+	if s.status == 0 {
+		s.status = http.StatusOK
+	}
+	return len(p), nil
+}
+
+func (s *statusRecorder) WriteHeader(status int) { s.status = status }
+
+// detailError is a problem said in a sentence, with no place in the
+// request.
+type detailError string
+
+func (e detailError) Error() string { return string(e) }
 
 // recoverer turns a panic into a 500 problem and a log line: no body may
 // bring the server down.
@@ -109,53 +234,135 @@ func (a *api) recoverer(h http.Handler) http.Handler {
 		defer func() {
 			if v := recover(); v != nil {
 				a.log.Error("panic", "path", r.URL.Path, "panic", fmt.Sprint(v))
-				writeProblem(w, http.StatusInternalServerError, "internal error", nil)
+				writeProblem(w, http.StatusInternalServerError, detailError("internal error"))
 			}
 		}()
 		h.ServeHTTP(w, r)
 	})
 }
 
-// json wraps an endpoint: it reads the capped body, runs the endpoint,
-// and writes its result as JSON or its errors as an RFC 9457 problem.
-func (a *api) json(handle func(*api, *http.Request) (any, error)) http.Handler {
+// json wraps an endpoint: it checks the body's type, reads the capped
+// body, takes one of the computing slots (503 when none is free), runs the
+// endpoint, and writes its result as JSON within the response ceiling, or
+// its errors as an RFC 9457 problem.
+func (a *api) json(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		r.Body = http.MaxBytesReader(w, r.Body, a.cfg.maxBody)
-		out, err := handle(a, r)
-		status := http.StatusOK
-		if err != nil {
-			status = statusOf(err)
-			writeProblem(w, status, titleOf(status), err)
-		} else {
-			w.Header().Set("Content-Type", "application/json")
-			if err := json.NewEncoder(w).Encode(out); err != nil {
-				a.log.Error("encode", "path", r.URL.Path, "err", err)
-			}
-		}
+		status := a.serveJSON(w, r, rt)
 		if a.log.Enabled(r.Context(), slog.LevelDebug) {
 			a.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", status, "duration", time.Since(start))
 		}
 	})
 }
 
+func (a *api) serveJSON(w http.ResponseWriter, r *http.Request, rt route) int {
+	var body []byte
+	if rt.method == http.MethodPost {
+		if t, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || t != "application/json" {
+			return writeProblem(w, http.StatusUnsupportedMediaType, errContentType)
+		}
+		var err error
+		if body, err = io.ReadAll(http.MaxBytesReader(w, r.Body, a.cfg.maxBody)); err != nil {
+			w.Header().Set("Connection", "close")
+			return writeProblem(w, statusOf(err), bodyError(err))
+		}
+	}
+	select {
+	case a.slots <- struct{}{}:
+		a.heavy.start()
+	default:
+		w.Header().Set("Retry-After", "1")
+		return writeProblem(w, http.StatusServiceUnavailable, detailError("the server is computing as many requests as it may: retry in a second"))
+	}
+	out, err := rt.handle(a, r, body)
+	var buf bytes.Buffer
+	if err == nil {
+		enc := json.NewEncoder(&cappedWriter{w: &buf, left: a.cfg.maxResponse})
+		if enc.Encode(out) != nil {
+			err = &forfait.InputError{Value: "…", Reason: "the answer would exceed " + strconv.Itoa(a.cfg.maxResponse) + " bytes: send a smaller batch", Err: errTooLarge}
+		}
+	}
+	<-a.slots
+	a.heavy.done(len(body) + buf.Len())
+	if err != nil {
+		return writeProblem(w, statusOf(err), err)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(buf.Bytes())
+	return http.StatusOK
+}
+
+// cappedWriter writes to w at most left bytes, then fails.
+type cappedWriter struct {
+	w    io.Writer
+	left int
+}
+
+func (c *cappedWriter) Write(p []byte) (int, error) {
+	if len(p) > c.left {
+		return 0, errTooLarge
+	}
+	c.left -= len(p)
+	return c.w.Write(p)
+}
+
+// bodyError says why the body could not be read, in the request's terms:
+// never the network's error, which names addresses.
+func bodyError(err error) error {
+	var mb *http.MaxBytesError
+	switch {
+	case errors.As(err, &mb):
+		return &forfait.InputError{Value: "more than " + strconv.FormatInt(mb.Limit, 10) + " bytes", Reason: "the body is too large", Err: errBadRequest}
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		return errSlowBody
+	}
+	return errUnreadable
+}
+
 func statusOf(err error) int {
 	var mb *http.MaxBytesError
-	if errors.As(err, &mb) {
+	switch {
+	case errors.As(err, &mb), errors.Is(err, errTooLarge):
 		return http.StatusRequestEntityTooLarge
+	case errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, errSlowBody):
+		return http.StatusRequestTimeout
+	case errors.Is(err, errUnreadable):
+		return http.StatusBadRequest
 	}
 	return http.StatusUnprocessableEntity
 }
 
-func titleOf(status int) string {
-	if status == http.StatusUnprocessableEntity {
-		return "the request has problems"
+// heavyWork hands the memory of a burst back to the system once the
+// server is idle: after the last request in flight of a burst that read
+// and wrote more than heavyBytes, the garbage is collected and returned
+// at once rather than minutes later.
+type heavyWork struct {
+	mu       sync.Mutex
+	inflight int
+	bytes    int
+}
+
+const heavyBytes = 16 << 20
+
+func (h *heavyWork) start() {
+	h.mu.Lock()
+	h.inflight++
+	h.mu.Unlock()
+}
+
+func (h *heavyWork) done(n int) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.inflight--
+	h.bytes += n
+	if h.inflight == 0 && h.bytes > heavyBytes {
+		h.bytes = 0
+		go debug.FreeOSMemory()
 	}
-	return http.StatusText(status)
 }
 
 // problem is an RFC 9457 problem document, with every problem of the
-// request at its JSON pointer.
+// request at its JSON pointer (or query parameter).
 type problem struct {
 	Type   string        `json:"type"`
 	Title  string        `json:"title"`
@@ -165,25 +372,55 @@ type problem struct {
 }
 
 type problemItem struct {
-	Pointer string `json:"pointer"`
-	Detail  string `json:"detail"`
+	Pointer   string `json:"pointer,omitempty"`
+	Parameter string `json:"parameter,omitempty"`
+	Detail    string `json:"detail"`
 }
 
-func writeProblem(w http.ResponseWriter, status int, title string, err error) {
+// maxListed bounds the problems a document lists; the rest are counted.
+const maxListed = 50
+
+// writeProblem writes err as a problem document of status and returns
+// status.
+func writeProblem(w http.ResponseWriter, status int, err error) int {
+	title := http.StatusText(status)
+	if status == http.StatusUnprocessableEntity {
+		title = "the request has problems"
+	}
 	p := problem{Type: "about:blank", Title: title, Status: status}
-	for _, e := range forfait.Problems(err) {
+	all := forfait.Problems(err)
+	for i, e := range all {
+		if i == maxListed {
+			p.Errors = append(p.Errors, problemItem{Detail: strconv.Itoa(len(all)-maxListed) + " more problems not listed"})
+			break
+		}
+		var q *queryError
+		if errors.As(e, &q) {
+			p.Errors = append(p.Errors, problemItem{Parameter: q.name, Detail: e.Error()})
+			continue
+		}
 		p.Errors = append(p.Errors, problemItem{Pointer: pointerOf(e), Detail: e.Error()})
 	}
-	if len(p.Errors) == 1 && p.Errors[0].Pointer == "" {
+	if len(p.Errors) == 1 && p.Errors[0].Pointer == "" && p.Errors[0].Parameter == "" {
 		p.Detail, p.Errors = p.Errors[0].Detail, nil
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(p)
+	return status
 }
 
+// queryError is a problem with a query parameter.
+type queryError struct {
+	name string
+	err  error
+}
+
+func (e *queryError) Error() string { return e.err.Error() }
+func (e *queryError) Unwrap() error { return e.err }
+
 // pointerOf is the JSON pointer of err's InputError; "" when there is
-// none.
+// none, or when the problem is with the whole body.
 func pointerOf(err error) string {
 	var ie *forfait.InputError
 	if !errors.As(err, &ie) {
@@ -192,52 +429,102 @@ func pointerOf(err error) string {
 	return ie.Pointer()
 }
 
-// read decodes the request body into v, every problem at its path. A
-// well-formed body takes encoding/json's strict decoder; any problem sends
-// it to codec.DecodeJSON, which finds every one and also accepts
-// numbers for text values.
-func read(r *http.Request, v any) error {
-	data, err := io.ReadAll(r.Body)
-	if err != nil {
-		return err
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if dec.Decode(v) == nil && !dec.More() {
-		return nil
-	}
-	reflect.ValueOf(v).Elem().SetZero()
-	return codec.DecodeJSON(data, v, errBadRequest)
+// read decodes the request body into v, every problem at its path, with
+// codec.DecodeJSON: strict, keys given twice, nulls and numbers beyond the
+// module's bounds refused. v is filled as far as it could be read: the
+// caller checks the parts that were read well.
+func read(body []byte, v any) []error {
+	return forfait.Problems(codec.DecodeJSON(body, v, errBadRequest))
 }
 
-func (a *api) tooMany(field string, n int) error {
-	if n > a.cfg.maxBatch {
-		return &forfait.InputError{Field: field, Value: strconv.Itoa(n) + " items", Reason: "at most " + strconv.Itoa(a.cfg.maxBatch), Err: errBadRequest}
+// readWell reports whether no problem of errs lies at the pointer at,
+// under it or above it (the whole document included).
+func readWell(errs []error, at string) bool {
+	return badPointers(errs).readWell(at)
+}
+
+// pointers are the places of a request's problems.
+type pointers map[string]bool
+
+func badPointers(errs []error) pointers {
+	ps := pointers{}
+	for _, e := range errs {
+		ps[pointerOf(e)] = true
+	}
+	return ps
+}
+
+// readWell reports whether no problem lies at the pointer at, under it or
+// above it (the whole document included).
+func (ps pointers) readWell(at string) bool {
+	if ps[""] {
+		return false
+	}
+	for p := range ps {
+		if p == at || strings.HasPrefix(p, at+"/") || strings.HasPrefix(at, p+"/") {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *api) tooMany(field string, n, most int) error {
+	if n > most {
+		return &forfait.InputError{Field: field, Value: strconv.Itoa(n) + " items", Reason: "at most " + strconv.Itoa(most), Err: errBadRequest}
 	}
 	return nil
 }
 
-// forfaitRequest is one forfait asked for: a combined activity or the
-// eight counts it comes from (Annexe 3 §1), the national maximum (INT-02),
-// the variant and the window.
-type forfaitRequest struct {
-	Combined    decimal.Decimal   `json:"combined_activity"`
-	Activity    *forfait.Activity `json:"activity"`
-	NationalMax decimal.Decimal   `json:"national_max"`
-	Variant     forfait.Variant   `json:"variant"`
-	Window      window.Window     `json:"window"`
+// none is the problem of an empty list where items are wanted.
+func none(field, what string) error {
+	return &forfait.InputError{Field: field, Value: "[]", Reason: "give at least one " + what, Err: errBadRequest}
 }
 
-// rules returns the rules with the base unit asked (INT-03), compiled.
-func (a *api) rules(baseUnit decimal.Decimal) (*forfait.RuleSet, error) {
-	if baseUnit.IsZero() {
+// forfaitRequest is one forfait asked for: a combined activity or the
+// eight counts it comes from (Annexe 3 §1), exactly one of them; the
+// national maximum (INT-02), the variant and the window.
+type forfaitRequest struct {
+	Combined    *decimal.Decimal `json:"combined_activity"`
+	Activity    *activity        `json:"activity"`
+	NationalMax decimal.Decimal  `json:"national_max"`
+	Variant     forfait.Variant  `json:"variant" codec:"required"`
+	Window      window.Window    `json:"window" codec:"required"`
+}
+
+// activity is forfait.Activity with every count required: an absent count
+// is not zero.
+type activity struct {
+	MCODays                int64 `json:"mco_days" codec:"required"`
+	MCOSessions            int64 `json:"mco_sessions" codec:"required"`
+	AmbulatorySurgeryStays int64 `json:"ambulatory_surgery_stays" codec:"required"`
+	DayHospitalStays       int64 `json:"day_hospital_stays" codec:"required"`
+	SSRDays                int64 `json:"ssr_days" codec:"required"`
+	PSYDays                int64 `json:"psy_days" codec:"required"`
+	HADDays                int64 `json:"had_days" codec:"required"`
+	USLDDays               int64 `json:"usld_days" codec:"required"`
+}
+
+// rules returns the rules with the base unit asked (INT-03), or the
+// compiled instruction's when none is; a bad base unit is a problem at
+// /base_unit.
+func (a *api) rules(baseUnit *decimal.Decimal) (*forfait.RuleSet, error) {
+	if baseUnit == nil {
 		rs := a.cmp.RuleSet()
 		return &rs, nil
 	}
 	rs := a.in.Forfait
-	rs.Rounding.BaseUnit = baseUnit
+	rs.Rounding.BaseUnit = *baseUnit
 	if err := rs.Validate(); err != nil {
-		return nil, err
+		var errs []error
+		for _, e := range forfait.Problems(err) {
+			var ie *forfait.InputError
+			reason, sentinel := e.Error(), error(errBadRequest)
+			if errors.As(e, &ie) {
+				reason, sentinel = ie.Reason, ie.Err
+			}
+			errs = append(errs, &forfait.InputError{Field: "base_unit", Value: strconv.Quote(forfait.Format(*baseUnit)), Reason: reason, Err: sentinel})
+		}
+		return nil, errors.Join(errs...)
 	}
 	return &rs, nil
 }
@@ -260,40 +547,71 @@ func (f forfaitOut) MarshalJSON() ([]byte, error) {
 	return append(append(append(head[:len(head)-1], `,"derivation":`...), steps...), '}'), nil
 }
 
-// forfaits computes a batch of forfaits (Annexe 3 §3-§4; §5), with their
-// derivations on request.
-func (a *api) forfaitsOf(reqs []forfaitRequest, baseUnit decimal.Decimal, explain bool) ([]forfaitOut, error) {
+// forfaitsOf computes the forfaits asked at paths (Annexe 3 §3-§4; §5),
+// with their derivations on request. A request with a problem where it was
+// read (decoded) is not computed; every other one is, and its problems
+// join the others.
+func (a *api) forfaitsOf(reqs []forfaitRequest, paths []codec.Path, decoded []error, baseUnit *decimal.Decimal, explain bool) ([]forfaitOut, []error) {
+	errs := decoded
 	rs, err := a.rules(baseUnit)
 	if err != nil {
-		return nil, err
+		if readWell(decoded, "/base_unit") {
+			errs = append(errs, forfait.Problems(err)...)
+		}
+		return nil, errs
 	}
 	out := make([]forfaitOut, len(reqs))
-	var errs []error
+	bad := badPointers(decoded)
 	for i, q := range reqs {
-		req := forfait.Request{Combined: q.Combined, NationalMax: q.NationalMax, Variant: q.Variant, Window: q.Window}
+		at := paths[i]
+		if !bad.readWell(at.Pointer()) {
+			continue
+		}
+		req := forfait.Request{NationalMax: q.NationalMax, Variant: q.Variant, Window: q.Window}
 		var d forfait.Derivation
 		switch {
-		case q.Activity != nil && explain:
-			d, err = rs.ExplainActivity(*q.Activity, req)
+		case (q.Combined == nil) == (q.Activity == nil):
+			given := "neither"
+			if q.Combined != nil {
+				given = "both"
+			}
+			errs = append(errs, &forfait.InputError{Path: at, Field: "combined_activity", Value: given,
+				Reason: "give exactly one of combined_activity and activity", Err: errBadRequest})
+			continue
 		case q.Activity != nil:
-			req.Combined, err = rs.CombinedActivity(*q.Activity)
-			if err == nil {
-				d.Forfait, err = rs.Compute(req)
+			act := forfait.Activity(*q.Activity)
+			if req.Combined, err = rs.CombinedActivity(act); err != nil {
+				errs = append(errs, prefix(append(at[:len(at):len(at)], codec.Name("activity")), err)...)
+				continue
+			}
+			if explain {
+				d, err = rs.ExplainActivity(act, req)
+			} else {
+				d.Forfait, err = a.compute(rs, baseUnit, req)
 			}
 		case explain:
+			req.Combined = *q.Combined
 			d, err = rs.Explain(req)
-		case baseUnit.IsZero():
-			d.Forfait, err = a.cmp.Compute(req)
 		default:
-			d.Forfait, err = rs.Compute(req)
+			req.Combined = *q.Combined
+			d.Forfait, err = a.compute(rs, baseUnit, req)
 		}
 		if err != nil {
-			errs = append(errs, prefix(codec.Path{codec.Name("requests"), codec.Index(i)}, err)...)
+			errs = append(errs, prefix(at, err)...)
 			continue
 		}
 		out[i] = forfaitOut{Forfait: d.Forfait, Derivation: d.Steps}
 	}
-	return out, errors.Join(errs...)
+	return out, errs
+}
+
+// compute is the compiled instruction's Compute, or rs's for another base
+// unit.
+func (a *api) compute(rs *forfait.RuleSet, baseUnit *decimal.Decimal, req forfait.Request) (forfait.Forfait, error) {
+	if baseUnit == nil {
+		return a.cmp.Compute(req)
+	}
+	return rs.Compute(req)
 }
 
 // prefix puts every problem of err under path.
@@ -310,91 +628,121 @@ func prefix(path codec.Path, err error) []error {
 	return out
 }
 
-func (a *api) forfaits(r *http.Request) (any, error) {
+func (a *api) forfaits(_ *http.Request, data []byte) (any, error) {
 	var body struct {
-		Requests []forfaitRequest `json:"requests"`
-		BaseUnit decimal.Decimal  `json:"base_unit"`
+		Requests []forfaitRequest `json:"requests" codec:"required"`
+		BaseUnit *decimal.Decimal `json:"base_unit"`
 		Explain  bool             `json:"explain"`
 	}
-	if err := read(r, &body); err != nil {
+	decoded := read(data, &body)
+	most := a.cfg.maxBatch
+	if body.Explain {
+		most = a.cfg.maxExplain
+	}
+	if err := a.tooMany("requests", len(body.Requests), most); err != nil {
 		return nil, err
 	}
-	if err := a.tooMany("requests", len(body.Requests)); err != nil {
-		return nil, err
+	if len(body.Requests) == 0 && readWell(decoded, "/requests") {
+		decoded = append(decoded, none("requests", "request"))
 	}
-	out, err := a.forfaitsOf(body.Requests, body.BaseUnit, body.Explain)
-	if err != nil {
-		return nil, err
+	paths := make([]codec.Path, len(body.Requests))
+	for i := range paths {
+		paths[i] = codec.Path{codec.Name("requests"), codec.Index(i)}
+	}
+	out, errs := a.forfaitsOf(body.Requests, paths, decoded, body.BaseUnit, body.Explain)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	return struct {
 		Forfaits []forfaitOut `json:"forfaits"`
 	}{out}, nil
 }
 
-func (a *api) diff(r *http.Request) (any, error) {
+func (a *api) diff(_ *http.Request, data []byte) (any, error) {
 	var body struct {
-		A        forfaitRequest  `json:"a"`
-		B        forfaitRequest  `json:"b"`
-		BaseUnit decimal.Decimal `json:"base_unit"`
+		A        forfaitRequest   `json:"a" codec:"required"`
+		B        forfaitRequest   `json:"b" codec:"required"`
+		BaseUnit *decimal.Decimal `json:"base_unit"`
 	}
-	if err := read(r, &body); err != nil {
-		return nil, err
-	}
-	out, err := a.forfaitsOf([]forfaitRequest{body.A, body.B}, body.BaseUnit, true)
-	if err != nil {
-		return nil, err
+	decoded := read(data, &body)
+	paths := []codec.Path{{codec.Name("a")}, {codec.Name("b")}}
+	out, errs := a.forfaitsOf([]forfaitRequest{body.A, body.B}, paths, decoded, body.BaseUnit, true)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	da := forfait.Derivation{Forfait: out[0].Forfait, Steps: out[0].Derivation}
 	db := forfait.Derivation{Forfait: out[1].Forfait, Steps: out[1].Derivation}
 	return map[string]any{"a": out[0].Forfait, "b": out[1].Forfait, "steps": forfait.Diff(da, db)}, nil
 }
 
-func (a *api) decision(r *http.Request) (any, error) {
-	data, err := io.ReadAll(r.Body)
-	if err != nil {
-		return nil, err
+func (a *api) decision(r *http.Request, data []byte) (any, error) {
+	var app eligibility.Application
+	errs := forfait.Problems(codec.DecodeJSON(data, &app, eligibility.ErrInvalidApplication))
+	var se *codec.SyntaxError
+	if len(errs) == 1 && errors.As(errs[0], &se) {
+		return nil, errs[0]
 	}
-	app, err := eligibility.DecodeApplication(data)
-	if err != nil {
-		return nil, err
-	}
+	errs = validated(&app, nil, errs)
 	// The decision's day is the query's "on"; without it, the last day of
 	// the window's review period, by which the ARS decides (§6.1).
-	on := a.in.Calendar().Terms(app.Window).Review.End
-	if q := r.URL.Query().Get("on"); q != "" {
-		if on, err = window.ParseDate(q); err != nil {
-			return nil, &forfait.InputError{Field: "on", Value: strconv.Quote(q), Reason: "want a date such as 2021-12-01", Err: errBadRequest}
+	var on window.Date
+	if q := r.URL.Query(); q.Has("on") {
+		var err error
+		if on, err = window.ParseDate(q.Get("on")); err != nil {
+			errs = append(errs, &queryError{"on", &forfait.InputError{Field: "on", Value: strconv.Quote(codec.Clip(q.Get("on"))), Reason: "want a date such as 2021-12-01", Err: errBadRequest}})
 		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if on.IsZero() {
+		on = a.in.Calendar().Terms(app.Window).Review.End
 	}
 	return eligibility.Decide(&app, &a.in, on)
 }
 
+// validated adds to decoded, the problems met reading the application at
+// path, those its validation finds elsewhere: a field that could not be
+// read does not hide the others' problems (eligibility.DecodeApplication
+// validates only what reads well).
+func validated(app *eligibility.Application, path codec.Path, decoded []error) []error {
+	if err := app.Validate(); err != nil {
+		for _, e := range prefix(path, err) {
+			if readWell(decoded, pointerOf(e)) {
+				decoded = append(decoded, e)
+			}
+		}
+	}
+	return decoded
+}
+
+// declaration is a step's declared rates for one domain and window.
+type declaration struct {
+	Domain forfait.Domain                  `json:"domain" codec:"required"`
+	Window window.Window                   `json:"window" codec:"required"`
+	Rates  map[indicator.ID]indicator.Rate `json:"rates" codec:"required"`
+	Defer  bool                            `json:"defer"`
+}
+
 // settle opens the dossier of an application and settles it step by step
 // (§5, Annexe 2 §3; INT-04 to INT-06, INT-11).
-func (a *api) settle(r *http.Request) (any, error) {
-	type declaration struct {
-		Domain forfait.Domain                  `json:"domain"`
-		Window window.Window                   `json:"window"`
-		Rates  map[indicator.ID]indicator.Rate `json:"rates"`
-		Defer  bool                            `json:"defer"`
-	}
+func (a *api) settle(_ *http.Request, data []byte) (any, error) {
 	var body struct {
-		Application eligibility.Application `json:"application"`
+		Application eligibility.Application `json:"application" codec:"required"`
 		NationalMax decimal.Decimal         `json:"national_max"`
-		Opened      window.Date             `json:"opened"`
+		Opened      window.Date             `json:"opened" codec:"required"`
 		Steps       []struct {
-			On           window.Date   `json:"on"`
-			Declarations []declaration `json:"declarations"`
+			On           window.Date   `json:"on" codec:"required"`
+			Declarations []declaration `json:"declarations" codec:"required"`
 		} `json:"steps"`
 	}
-	if err := read(r, &body); err != nil {
+	errs := read(data, &body)
+	if err := a.tooMany("steps", len(body.Steps), a.cfg.maxBatch); err != nil {
 		return nil, err
 	}
-	if err := a.tooMany("steps", len(body.Steps)); err != nil {
-		return nil, err
-	}
-	if err := body.Application.Validate(); err != nil {
-		return nil, prefixAll(codec.Path{codec.Name("application")}, err)
+	errs = validated(&body.Application, codec.Path{codec.Name("application")}, errs)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	d, err := eligibility.Decide(&body.Application, &a.in, body.Opened) // the dossier opens on the day of the decision
 	if err != nil {
@@ -410,24 +758,27 @@ func (a *api) settle(r *http.Request) (any, error) {
 			decls[j] = settlement.Declaration{Domain: x.Domain, Window: x.Window, Rates: x.Rates, Defer: x.Defer}
 		}
 		if st, _, err = settlement.Settle(&a.in, st, decls, s.On); err != nil {
-			return nil, prefixAll(codec.Path{codec.Name("steps"), codec.Index(i)}, err)
+			return nil, errors.Join(prefix(codec.Path{codec.Name("steps"), codec.Index(i)}, err)...)
 		}
 	}
-	return map[string]any{"decision": d.Status(), "domains": d.Domains(), "reasons": d.Reasons(), "state": st, "money": st.Money()}, nil
+	reasons := d.Reasons()
+	if reasons == nil {
+		reasons = []eligibility.Reason{}
+	}
+	return map[string]any{"decision": d.Status(), "domains": d.Domains(), "reasons": reasons, "state": st, "money": st.Money()}, nil
 }
 
-func prefixAll(path codec.Path, err error) error { return errors.Join(prefix(path, err)...) }
-
-func (a *api) allocate(r *http.Request) (any, error) {
+func (a *api) allocate(_ *http.Request, data []byte) (any, error) {
 	var body struct {
-		Total   decimal.Decimal   `json:"total"`
-		Weights []decimal.Decimal `json:"weights"`
+		Total   decimal.Decimal   `json:"total" codec:"required"`
+		Weights []decimal.Decimal `json:"weights" codec:"required"`
 	}
-	if err := read(r, &body); err != nil {
+	errs := read(data, &body)
+	if err := a.tooMany("weights", len(body.Weights), a.cfg.maxBatch); err != nil {
 		return nil, err
 	}
-	if err := a.tooMany("weights", len(body.Weights)); err != nil {
-		return nil, err
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	parts, err := envelope.Allocate(body.Total, body.Weights)
 	if err != nil {
@@ -440,17 +791,24 @@ func (a *api) allocate(r *http.Request) (any, error) {
 	return map[string]any{"parts": texts}, nil
 }
 
-func (a *api) audit(r *http.Request) (any, error) {
+func (a *api) audit(_ *http.Request, data []byte) (any, error) {
 	var body struct {
-		Establishments []audit.Establishment `json:"establishments"`
-		Payments       []audit.Payment       `json:"payments"`
+		Establishments []audit.Establishment `json:"establishments" codec:"required"`
+		Payments       []audit.Payment       `json:"payments" codec:"required"`
 		NationalMax    decimal.Decimal       `json:"national_max"`
 	}
-	if err := read(r, &body); err != nil {
+	errs := read(data, &body)
+	if err := a.tooMany("payments", len(body.Payments), a.cfg.maxBatch); err != nil {
 		return nil, err
 	}
-	if err := a.tooMany("payments", len(body.Payments)); err != nil {
+	if err := a.tooMany("establishments", len(body.Establishments), a.cfg.maxBatch); err != nil {
 		return nil, err
+	}
+	if len(body.Establishments) == 0 && readWell(errs, "/establishments") {
+		errs = append(errs, none("establishments", "establishment"))
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	rep, err := audit.Audit(&a.in, body.Establishments, body.Payments, audit.Options{NationalMax: body.NationalMax})
 	if err != nil {
@@ -464,7 +822,7 @@ func (a *api) audit(r *http.Request) (any, error) {
 		"paid": forfait.Format(rep.Paid), "findings": findings}, nil
 }
 
-func (a *api) interpretations(*http.Request) (any, error) {
+func (a *api) interpretations(*http.Request, []byte) (any, error) {
 	return forfait.Interpretations(), nil
 }
 
@@ -476,7 +834,7 @@ type registerReply struct {
 
 // register serves the register of the instruction's rules: every unit of
 // the text, its rules and where each is encoded, or why not.
-func (a *api) register(*http.Request) (any, error) {
+func (a *api) register(*http.Request, []byte) (any, error) {
 	units := instruction.Register()
 	return registerReply{Units: units, Totals: instruction.Count(units)}, nil
 }

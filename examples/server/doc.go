@@ -22,7 +22,23 @@
 //     forfait/audit).
 //   - GET /v1/interpretations, GET /v1/rulebook.
 //
-// Request bodies are capped (-max-body, 1 MB), batches too (-max-batch);
-// the server sets its read, write and idle timeouts, logs with log/slog,
-// and on SIGINT or SIGTERM lets the requests in flight finish.
+// Requests are application/json (else 415) and read strictly: a key given
+// twice, a null, an absent figure, a number not in plain notation or
+// beyond 10^12 is a problem at its pointer, never a zero or the last key
+// winning. A forfait request gives exactly one of combined_activity and
+// activity (all eight counts).
+//
+// Costs are bounded: bodies by -max-body (1 MB, else 413), batches by
+// -max-batch (10 000) and explained batches by -max-explain (100), answers
+// by -max-response (8 MB, else 413), requests computed at once by
+// -max-inflight (8, else 503 with Retry-After); after a burst the memory
+// is handed back once the server is idle. A body that does not arrive
+// within the read timeout is 408. Every answer carries nosniff and a
+// Content-Security-Policy refusing framing; the page's allows no inline
+// script. 404 and 405 are problems too.
+//
+// On SIGINT or SIGTERM the server stops accepting, closes idle keep-alive
+// connections and lets the requests in flight finish within
+// -shutdown-timeout (30 s): exit 0 when they did, 1 with a log line when
+// it had to cut some.
 package main

@@ -15,6 +15,11 @@ import (
 	"time"
 )
 
+// defaultConfig is the server's limits unless flags say otherwise: with
+// them, eight worst-case requests at once stay under 300 MB
+// (BenchmarkWorstCase).
+var defaultConfig = config{maxBody: 1 << 20, maxBatch: 10_000, maxExplain: 100, maxResponse: 8 << 20, maxInflight: 8}
+
 func main() {
 	os.Exit(run(os.Args[1:], os.Stderr))
 }
@@ -24,8 +29,13 @@ func run(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	maxBody := fs.Int64("max-body", 1<<20, "largest request body, in `bytes`")
-	maxBatch := fs.Int("max-batch", 10_000, "most items in one batch (requests, weights, payments, steps)")
+	d := defaultConfig
+	maxBody := fs.Int64("max-body", d.maxBody, "largest request body, in `bytes`")
+	maxBatch := fs.Int("max-batch", d.maxBatch, "most items in one batch (requests, weights, payments, steps)")
+	maxExplain := fs.Int("max-explain", d.maxExplain, "most requests in one batch asking for their derivations")
+	maxResponse := fs.Int("max-response", d.maxResponse, "largest response, in `bytes`")
+	maxInflight := fs.Int("max-inflight", d.maxInflight, "most requests computed at once; beyond, 503 with Retry-After")
+	shutdownTimeout := fs.Duration("shutdown-timeout", 30*time.Second, "on SIGINT or SIGTERM, how long the requests in flight may take to finish")
 	verbose := fs.Bool("v", false, "log every request")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -38,7 +48,8 @@ func run(args []string, stderr io.Writer) int {
 		level = slog.LevelDebug
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level}))
-	h, err := newHandler(config{maxBody: *maxBody, maxBatch: *maxBatch}, log)
+	cfg := config{maxBody: *maxBody, maxBatch: *maxBatch, maxExplain: *maxExplain, maxResponse: *maxResponse, maxInflight: *maxInflight}
+	h, err := newHandler(cfg, log)
 	if err != nil {
 		log.Error("rules", "err", err)
 		return 1
@@ -50,12 +61,15 @@ func run(args []string, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return serve(ctx, ln, h, log)
+	return serve(ctx, ln, h, log, *shutdownTimeout)
 }
 
-// serve serves h on ln until ctx is done, then stops accepting and lets the
-// requests in flight finish (at most 10 s); it returns the exit code.
-func serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) int {
+// serve serves h on ln until ctx is done, then drains: it stops accepting,
+// closes the idle keep-alive connections (those in use close once their
+// answer is sent), and lets the requests in flight finish within timeout.
+// It returns the exit code: 0 when every request finished, 1 with a log
+// line when it had to cut some, or when serving failed.
+func serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger, timeout time.Duration) int {
 	srv := newServer(h, log)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
@@ -66,13 +80,15 @@ func serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logge
 		return 1
 	case <-ctx.Done():
 	}
-	log.Info("shutting down: letting the requests in flight finish")
-	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	log.Info("shutting down: letting the requests in flight finish", "timeout", timeout.String())
+	shutdown, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil {
-		log.Error("shutdown", "err", err)
+		srv.Close()
+		log.Error("shutdown: requests still in flight were cut", "timeout", timeout.String())
 		return 1
 	}
+	log.Info("stopped: every request in flight finished")
 	return 0
 }
 

@@ -150,7 +150,7 @@ func TestPointer(t *testing.T) {
 		{"quote in a key", codec.InputError{Field: `x["a\"b"]`}, `x["a\"b"]`, `/x/a"b`},
 		{"bracket in a key", codec.InputError{Field: `["0000["]`}, `["0000["]`, "/0000["},
 		{"unbalanced", codec.InputError{Field: "a["}, "a[", "/a/"},
-		{"none", codec.InputError{}, "", ""},
+		{"the document", codec.InputError{}, "the document", ""},
 	} {
 		if got := tt.err.Where(); got != tt.where {
 			t.Errorf("%s: Where = %s, want %s", tt.name, got, tt.where)
@@ -164,4 +164,143 @@ func TestPointer(t *testing.T) {
 	if outer.Pointer() != "/applications/3/establishment/region" || inner.Pointer() != "/establishment/region" || !errors.Is(outer, errTest) {
 		t.Errorf("In: %s, %s", outer.Pointer(), inner.Pointer())
 	}
+}
+
+type required struct {
+	Count  int64           `json:"count" codec:"required"`
+	Amount decimal.Decimal `json:"amount" codec:"required"`
+	Note   string          `json:"note"`
+}
+
+type withRate struct {
+	Rate opaqueRate `json:"rate"`
+}
+
+// opaqueRate decodes itself, as indicator.Rate does.
+type opaqueRate struct{ n int64 }
+
+func (r *opaqueRate) UnmarshalJSON(data []byte) error {
+	var j struct {
+		N int64 `json:"n"`
+	}
+	if err := json.Unmarshal(data, &j); err != nil {
+		return err
+	}
+	r.n = j.N
+	return nil
+}
+
+// TestDecodeJSONRefuses: a key given twice, a null, an absent required
+// field, a number beyond the bounds or not in plain notation, a list for
+// the document: each a located problem, none a silent zero.
+func TestDecodeJSONRefuses(t *testing.T) {
+	for _, tt := range []struct {
+		name, in string
+		v        any
+		pointers []string
+		reason   string
+	}{
+		{"key twice", `{"name": "x", "ok": true, "name": "y"}`, &jsonDoc{}, []string{"/name"}, "given twice"},
+		{"nested key twice", `{"items": [{"amount": "1", "amount": "2"}]}`, &jsonDoc{}, []string{"/items/0/amount"}, "given twice"},
+		{"unknown key twice", `{"x": 1, "x": 2}`, &jsonDoc{}, []string{"/x", "/x"}, ""},
+		{"null", `{"count": null, "ptr": null, "items": [null]}`, &jsonDoc{}, []string{"/count", "/items/0", "/ptr"}, "null"},
+		{"absent", `{"note": "n"}`, &required{}, []string{"/count", "/amount"}, "absent figure is not zero"},
+		{"exponent", `{"count": 1, "amount": "1e5"}`, &required{}, []string{"/amount"}, "plain notation"},
+		{"number exponent", `{"count": 1, "amount": 1e400}`, &required{}, []string{"/amount"}, "plain notation"},
+		{"400 digits", `{"count": 1, "amount": "` + strings.Repeat("9", 400) + `"}`, &required{}, []string{"/amount"}, "at most 12 digits"},
+		{"10^12", `{"count": 1000000000000, "amount": "1"}`, &required{}, []string{"/count"}, "at most 12 digits"},
+		{"fraction", `{"count": 1, "amount": "0.0000000000001"}`, &required{}, []string{"/amount"}, "after the point"},
+		{"hex", `{"count": 1, "amount": "0x10"}`, &required{}, []string{"/amount"}, "plain notation"},
+		{"list for the document", `[{"count": 1}]`, &required{}, []string{""}, "want an object"},
+		{"opaque field of the wrong type", `{"rate": {"n": "x"}}`, &withRate{}, []string{"/rate/n"}, "want a whole number"},
+		{"text value echoed", `{"variant": "DS2+CRO"}`, &jsonDoc{}, []string{"/variant"}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := codec.DecodeJSON([]byte(tt.in), tt.v, errTest)
+			var pointers []string
+			for _, e := range forfait.Problems(err) {
+				var ie *codec.InputError
+				if !errors.As(e, &ie) {
+					t.Fatalf("untyped %v", e)
+				}
+				pointers = append(pointers, ie.Pointer())
+				if !strings.Contains(ie.Error(), tt.reason) {
+					t.Errorf("%v: want %q said", ie, tt.reason)
+				}
+				for _, leak := range []string{"Go value", "MaxDecodeExponent", "can't convert", "codec_test", "int64"} {
+					if strings.Contains(ie.Error(), leak) {
+						t.Errorf("%v speaks of the implementation", ie)
+					}
+				}
+			}
+			if diff := cmp.Diff(tt.pointers, pointers); diff != "" {
+				t.Errorf("pointers (-want +got):\n%s\n%v", diff, err)
+			}
+		})
+	}
+	var doc jsonDoc
+	err := codec.DecodeJSON([]byte(`{"variant": "DS2+CRO"}`), &doc, errTest)
+	if !errors.Is(err, forfait.ErrBonusNotDS1) || !strings.Contains(err.Error(), `variant = "DS2+CRO"`) {
+		t.Errorf("variant: %v, want the value given echoed", err)
+	}
+	err = codec.DecodeJSON([]byte(`[1]`), &doc, errTest)
+	if !strings.Contains(err.Error(), "the document") {
+		t.Errorf("root: %v", err)
+	}
+}
+
+// TestDecodeJSONBounded: a document of a million bad values lists 50
+// problems and counts the rest; one nested a thousand deep is refused.
+func TestDecodeJSONBounded(t *testing.T) {
+	var doc jsonDoc
+	err := codec.DecodeJSON([]byte(`{"items": [`+strings.Repeat(`1,`, 999_999)+`1]}`), &doc, errTest)
+	problems := forfait.Problems(err)
+	if len(problems) != 51 || !strings.Contains(problems[50].Error(), "999950 more problems") {
+		t.Errorf("%d problems, last %v", len(problems), problems[len(problems)-1])
+	}
+	err = codec.DecodeJSON([]byte(strings.Repeat(`[`, 1000)+strings.Repeat(`]`, 1000)), &doc, errTest)
+	var se *codec.SyntaxError
+	if !errors.As(err, &se) || !strings.Contains(se.Msg, "nested") {
+		t.Errorf("deep: %v", err)
+	}
+}
+
+// FuzzDecodeJSON: no input panics; every problem is typed and located;
+// a document accepted has no key twice and holds its numbers within the
+// bounds.
+func FuzzDecodeJSON(f *testing.F) {
+	for _, s := range []string{`{"name": "x", "count": 12, "items": [{"amount": "1.50"}]}`, `{"name": "x", "name": "y"}`,
+		`{"count": 1e5}`, `{"items": [{"amount": "1e400"}]}`, `{"count": null}`, `[[[]]]`, `{"map": {"a": "1", "a": "2"}}`,
+		`{"count": 1, "amount": "` + strings.Repeat("9", 40) + `"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var doc jsonDoc
+		err := codec.DecodeJSON(data, &doc, errTest)
+		var req required
+		err2 := codec.DecodeJSON(data, &req, errTest)
+		for _, e := range append(forfait.Problems(err), forfait.Problems(err2)...) {
+			var ie *codec.InputError
+			var se *codec.SyntaxError
+			if !errors.As(e, &ie) && !errors.As(e, &se) {
+				t.Fatalf("untyped problem %v", e)
+			}
+		}
+		if err != nil {
+			return
+		}
+		var tree any
+		if json.Unmarshal(data, &tree) != nil {
+			t.Fatalf("accepted %q, which is not JSON", data)
+		}
+		bound := decimal.New(1, 12)
+		for _, it := range doc.Items {
+			if it.Amount.Abs().GreaterThanOrEqual(bound) {
+				t.Fatalf("accepted %v beyond 10^12", it.Amount)
+			}
+		}
+		if doc.Count >= 1e12 || doc.Count <= -1e12 {
+			t.Fatalf("accepted %d beyond 10^12", doc.Count)
+		}
+	})
 }

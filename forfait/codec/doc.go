@@ -23,7 +23,9 @@
 //     behaviour for the zero value ("unset", marshalled as "") and for a
 //     value out of range.
 //   - json.go: [DecodeJSON], which reads a JSON document and reports every
-//     problem at once, each at its path; [SyntaxError] for input that is
+//     problem at once, each at its path: keys given twice, nulls, absent
+//     required fields and numbers beyond the module's bounds (plain
+//     notation, below 10^12) included; [SyntaxError] for input that is
 //     not JSON.
 //   - amounts.go: [MarshalAmounts], the JSON of a struct with its decimals
 //     as strings.

@@ -35,10 +35,13 @@ func (e *InputError) Error() string {
 func (e *InputError) Unwrap() error { return e.Err }
 
 // Where is the location of the problem as text: Path then Field,
-// "requests[2].window".
+// "requests[2].window"; "the document" when it names neither, for a
+// problem with a whole input (a list where an object is wanted).
 func (e *InputError) Where() string {
 	p := e.Path.String()
 	switch {
+	case p == "" && e.Field == "":
+		return "the document"
 	case p == "":
 		return e.Field
 	case e.Field == "" || e.Field[0] == '[':
@@ -112,6 +115,9 @@ func (p Path) String() string {
 	return b.String()
 }
 
+// pointerEscaper escapes a step of a JSON pointer (RFC 6901).
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+
 // Pointer renders p as a JSON pointer (RFC 6901): "/requests/2/window",
 // "/files/payments.csv"; "" for the empty path.
 func (p Path) Pointer() string {
@@ -122,7 +128,7 @@ func (p Path) Pointer() string {
 			b.WriteString(strconv.Itoa(s.index))
 			continue
 		}
-		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(s.text))
+		b.WriteString(pointerEscaper.Replace(s.text))
 	}
 	return b.String()
 }

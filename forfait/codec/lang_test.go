@@ -148,7 +148,7 @@ func TestProblems(t *testing.T) {
 	var v doc
 	err := codec.DecodeJSON([]byte(`{"requests": [{"combined_activity": "127 800", "mco_days": "100 000 x"}], "extra": 1}`), &v, errCount)
 	want := []string{
-		"Demande n° 1 › Activité combinée 2019 : « 127 800 » n'est pas un nombre (par exemple 127\u202f800,5)",
+		"Demande n° 1 › Activité combinée 2019 : « 127 800 » n'est pas un nombre en notation simple (par exemple « 127800 » ou « 12.5 »)",
 		"Demande n° 1 › Journées MCO : « 100 000 x » n'est pas un nombre entier",
 		"Extra : champ inconnu",
 	}

@@ -14,22 +14,42 @@ const (
 	wantBool    = "want true or false"
 	wantWhole   = "want a whole number"
 	wantList    = "want a list"
-	wantNumber  = "want a number such as 127800.5"
+	wantNumber  = "want a number such as \"127800\" or \"12.5\""
+	wantPlain   = "want a number in plain notation, such as \"127800\" or \"12.5\""
 	wantUnknown = "cannot be read"
 	notKey      = "not a key of this object"
 	notField    = "unknown field"
+	notNull     = "null is not a value: give one, or leave the field out where it may be"
+	givenTwice  = "given twice: give each field once"
+	// required and requiredFigure: a required field left out.
+	required       = "required"
+	requiredFigure = "required: an absent figure is not zero"
+	// moreNotListed ends the reason that counts the problems a bounded
+	// report leaves out.
+	moreNotListed = " more problems not listed"
+)
+
+// The bounds on a number, said in its terms.
+var (
+	beyondWhole    = "beyond the bound: at most " + strconv.Itoa(maxWholeDigits) + " digits before the point"
+	beyondFraction = "beyond the bound: at most " + strconv.Itoa(maxFractionDigits) + " digits after the point"
 )
 
 // decoderReasons are the French predicates of the decoder's reasons.
 var decoderReasons = map[string]string{
-	wantString:  "n'est pas un texte",
-	wantObject:  "n'est pas un objet",
-	wantBool:    "n'est ni oui (true) ni non (false)",
-	wantWhole:   "n'est pas un nombre entier",
-	wantList:    "n'est pas une liste",
-	wantNumber:  "n'est pas un nombre (par exemple 127\u202f800,5)",
-	wantUnknown: "ne peut pas être lu",
-	notKey:      "n'est pas une clé admise ici",
+	wantString:     "n'est pas un texte",
+	wantObject:     "n'est pas un objet",
+	wantBool:       "n'est ni oui (true) ni non (false)",
+	wantWhole:      "n'est pas un nombre entier",
+	wantList:       "n'est pas une liste",
+	wantNumber:     "n'est pas un nombre (par exemple « 127800 » ou « 12.5 »)",
+	wantPlain:      "n'est pas un nombre en notation simple (par exemple « 127800 » ou « 12.5 »)",
+	wantUnknown:    "ne peut pas être lu",
+	notKey:         "n'est pas une clé admise ici",
+	notNull:        "n'est pas une valeur (null) : donnez-en une, ou omettez le champ s'il est facultatif",
+	givenTwice:     "est donné deux fois : chaque champ ne se donne qu'une fois",
+	beyondWhole:    "dépasse la borne : au plus " + strconv.Itoa(maxWholeDigits) + " chiffres avant la virgule",
+	beyondFraction: "dépasse la borne : au plus " + strconv.Itoa(maxFractionDigits) + " chiffres après la virgule",
 }
 
 // FieldLabel returns the label people read for a field of the module's
@@ -162,8 +182,16 @@ func french(err error) string {
 		return "Donnée refusée"
 	}
 	where := ie.frenchWhere()
-	if ie.Reason == notField {
+	if n, ok := strings.CutSuffix(ie.Reason, moreNotListed); ok {
+		return "Et " + n + " autres problèmes, non listés"
+	}
+	switch ie.Reason {
+	case notField:
 		return capitalize(where) + " : champ inconnu"
+	case required:
+		return capitalize(where) + " : obligatoire"
+	case requiredFigure:
+		return capitalize(where) + " : obligatoire (un chiffre absent n'est pas zéro)"
 	}
 	what := ""
 	if r, ok := decoderReasons[ie.Reason]; ok {

@@ -132,12 +132,12 @@ func (d decoder) tree(dec *json.Decoder, path Path, depth int) (any, error) {
 			return nil, err
 		}
 		k, _ := tok.(string) // the decoder yields only string keys
-		item, err := d.tree(dec, at(path, Key(k)), depth+1)
+		item, err := d.tree(dec, memberPath(path, k), depth+1)
 		if err != nil {
 			return nil, err
 		}
 		if _, twice := obj[k]; twice {
-			d.errs.add(&InputError{Path: unknownPath(path, k), Value: describe(item), Reason: givenTwice, Err: d.invalid})
+			d.errs.add(&InputError{Path: memberPath(path, k), Value: describe(item), Reason: givenTwice, Err: d.invalid})
 			continue
 		}
 		obj[k] = item
@@ -422,7 +422,7 @@ func (d decoder) object(path Path, obj map[string]any, v reflect.Value) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		d.errs.add(&InputError{Path: unknownPath(path, k), Value: describe(obj[k]), Reason: notField, Err: d.invalid})
+		d.errs.add(&InputError{Path: memberPath(path, k), Value: describe(obj[k]), Reason: notField, Err: d.invalid})
 	}
 }
 
@@ -430,10 +430,11 @@ func (d decoder) object(path Path, obj map[string]any, v reflect.Value) {
 // an array.
 func at(path Path, s Step) Path { return append(path[:len(path):len(path)], s) }
 
-// unknownPath is the path of an unknown field k: path.k when k is a plain
+// memberPath is the path of member k of an object read before its type is
+// known (a key given twice, an unknown field): path.k when k is a plain
 // name, path["k"] when a dot, a bracket or a quote would make path.k
 // ambiguous.
-func unknownPath(path Path, k string) Path {
+func memberPath(path Path, k string) Path {
 	if k == "" || strings.ContainsAny(k, `.[]"`) {
 		return at(path, Key(k))
 	}

@@ -2,6 +2,7 @@ package codec_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -167,6 +168,38 @@ func TestProblems(t *testing.T) {
 	for _, w := range want {
 		if e := codectest.EnglishWords(w); len(e) > 0 {
 			t.Errorf("%q holds English words %q", w, e)
+		}
+	}
+}
+
+// TestProblemsStrict: what the strict decoder refuses (a key given twice,
+// a null, an absent figure, a number beyond the bound) reads in French
+// without English words.
+func TestProblemsStrict(t *testing.T) {
+	type request struct {
+		Combined decimal.Decimal `json:"combined_activity"`
+		Days     int64           `json:"mco_days" codec:"required"`
+		Window   string          `json:"window"`
+	}
+	var v struct {
+		Requests []request `json:"requests"`
+	}
+	err := codec.DecodeJSON([]byte(`{"requests": [{"combined_activity": "1234567890123", "window": "1", "window": "2"}, {"combined_activity": null, "mco_days": 1}]}`), &v, errCount)
+	want := []string{
+		"Demande n° 1 › Activité combinée 2019 : « 1234567890123 » dépasse la borne : au plus 12 chiffres avant la virgule",
+		"Demande n° 1 › Journées MCO : obligatoire (un chiffre absent n'est pas zéro)",
+		"Demande n° 1 › Fenêtre de financement : « 2 » est donné deux fois : chaque champ ne se donne qu'une fois",
+		"Demande n° 2 › Activité combinée 2019 : « null » n'est pas une valeur (null) : donnez-en une, ou omettez le champ s'il est facultatif",
+	}
+	got := codec.Problems(err, codec.French)
+	slices.Sort(want)
+	slices.Sort(got)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("French problems (-want +got):\n%s", diff)
+	}
+	for _, p := range got {
+		if w := codectest.EnglishWords(p); len(w) > 0 {
+			t.Errorf("%q holds English words %q", p, w)
 		}
 	}
 }

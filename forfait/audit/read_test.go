@@ -37,8 +37,8 @@ func TestReadPaymentsErrors(t *testing.T) {
 		name, in string
 		want     []error
 	}{
-		{"empty", "", []error{campaign.ErrEmpty}},
-		{"header only", "finess,domain,cro,window,kind,amount,date\n", []error{campaign.ErrEmpty}},
+		{"empty", "", []error{audit.ErrNoPayment}},
+		{"header only", "finess,domain,cro,window,kind,amount,date\n", []error{audit.ErrNoPayment}},
 		{"missing columns", "finess,domain\n", []error{campaign.ErrMissingColumn, campaign.ErrMissingColumn, campaign.ErrMissingColumn, campaign.ErrMissingColumn, campaign.ErrMissingColumn}},
 		{"bad cells", "finess,domain,cro,window,kind,amount,date\n1,DS9,x,0,gift,0,2022-13-01\n",
 			[]error{forfait.ErrInvalidFINESS, forfait.ErrInvalidDomain, audit.ErrInvalidPayment, window.ErrInvalid, audit.ErrInvalidPayment, audit.ErrInvalidPayment, window.ErrInvalidDate}},

@@ -16,7 +16,15 @@ var committed = filepath.Join("examples", "rulebook", "RULEBOOK.md")
 
 func main() {
 	update := flag.Bool("update", false, "write the book to "+committed+" (run from the module root) instead of standard output")
+	flag.Usage = func() {
+		fmt.Fprintln(flag.CommandLine.Output(), "rulebook writes the rule book: every rule of the instruction the module encodes, with its source and interpretations.\n\nUsage: rulebook [-update]")
+		flag.PrintDefaults()
+	}
 	flag.Parse()
+	if flag.NArg() > 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
 	var b bytes.Buffer
 	in := instruction.Instruction2021()
 	if err := rulebook.Render(&b, &in); err != nil {

@@ -33,7 +33,8 @@ var kinds = []codec.Word[envelope.Kind]{
 	{Name: "avance", Value: envelope.Advance}, {Name: "solde", Value: envelope.Balance}, {Name: "remboursement", Value: envelope.Repayment},
 }
 
-// ReadPayments parses a payment ledger with the dialect detected (see
+// ReadPayments parses a payment ledger, the payments an ARS notified
+// (§6.1, Annexe 2 §3), with the dialect detected (see
 // ReadPaymentsDialect).
 func ReadPayments(r io.Reader) ([]Payment, error) {
 	return ReadPaymentsDialect(r, codec.Dialect{})

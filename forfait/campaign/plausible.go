@@ -33,26 +33,30 @@ const OutlierFactor = 3
 // judged; an activity the rule set cannot combine is left to Compute to
 // report.
 func CheckNationalMax(rs *forfait.RuleSet, ests []Establishment) error {
+	c, err := rs.Compile()
+	if err != nil {
+		return nil // the rule set's problems are Compute's to report
+	}
 	first, second := -1, -1
-	var top, next decimal.Decimal
+	var top, next forfait.Combined
 	for i := range ests {
-		x, err := rs.CombinedActivity(ests[i].Activity)
+		x, err := c.Combine(ests[i].Activity)
 		if err != nil {
 			return nil
 		}
 		switch {
-		case first < 0 || x.Cmp(top) > 0:
+		case first < 0 || x.Compare(top) > 0:
 			second, next = first, top
 			first, top = i, x
-		case second < 0 || x.Cmp(next) > 0:
+		case second < 0 || x.Compare(next) > 0:
 			second, next = i, x
 		}
 	}
-	if second < 0 || next.Sign() == 0 || top.Cmp(next.Mul(decimal.NewFromInt(OutlierFactor))) <= 0 {
+	if second < 0 || next.Decimal().Sign() == 0 || top.Decimal().Cmp(next.Decimal().Mul(decimal.NewFromInt(OutlierFactor))) <= 0 {
 		return nil
 	}
 	e, n := ests[first], ests[second]
 	return &LineError{File: fileNoun, Line: e.Line, Field: "finess", Value: e.FINESS.String(),
 		Err: fmt.Errorf("%w: combined activity %s, more than %d times the next largest, %s (FINESS %s, line %d); check the row, or give the national maximum",
-			ErrOutlierMax, forfait.Format(top), OutlierFactor, forfait.Format(next), n.FINESS, n.Line)}
+			ErrOutlierMax, forfait.Format(top.Decimal()), OutlierFactor, forfait.Format(next.Decimal()), n.FINESS, n.Line)}
 }

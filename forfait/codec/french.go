@@ -43,16 +43,32 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 			break
 		}
 	}
+	var buf [maxDigits + 1]byte
+	digits, point, err := scanNumber(t, buf[:0])
+	if err != nil {
+		return decimal.Zero, err
+	}
+	text := string(digits)
+	if point >= 0 {
+		text = text[:point] + "." + text[point:]
+	}
+	d, err := decimal.NewFromString(text)
+	if err != nil {
+		return decimal.Zero, fmt.Errorf("%w: %v", ErrNumber, err)
+	}
+	return d, nil
+}
+
+// scanNumber checks the form of t, a number without its euro sign, and
+// appends its digits to digits; point is where the decimal part starts
+// in them, -1 without one.
+func scanNumber(t string, digits []byte) (_ []byte, point int, err error) {
 	if t == "" {
-		return decimal.Zero, fmt.Errorf("%w: empty (a missing figure is not zero)", ErrNumber)
+		return nil, -1, fmt.Errorf("%w: empty (a missing figure is not zero)", ErrNumber)
 	}
-	if strings.Count(t, ",")+strings.Count(t, ".") > 1 {
-		return decimal.Zero, fmt.Errorf("%w: one decimal comma at most, and no point with it (write 35 030,00)", ErrNumber)
-	}
-	var digits []byte
-	var point = -1 // where the decimal part starts in digits
-	group := -1    // digits in the current group after a space, -1 outside groups
-	first := 0     // digits before the first space
+	point = -1
+	group := -1 // digits in the current group after a space, -1 outside groups
+	first := 0  // digits before the first space
 	grouped := false
 	for i := 0; i < len(t); {
 		c := t[i]
@@ -68,41 +84,36 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 			}
 			i++
 		case c == ',' || c == '.':
+			if point >= 0 {
+				return nil, -1, fmt.Errorf("%w: one decimal comma at most, and no point with it (write 35 030,00)", ErrNumber)
+			}
 			if len(digits) == 0 || i == len(t)-1 {
-				return decimal.Zero, fmt.Errorf("%w: digits on both sides of the decimal comma", ErrNumber)
+				return nil, -1, fmt.Errorf("%w: digits on both sides of the decimal comma", ErrNumber)
 			}
 			if grouped && group != 3 {
-				return decimal.Zero, fmt.Errorf("%w: digits are grouped by three", ErrNumber)
+				return nil, -1, fmt.Errorf("%w: digits are grouped by three", ErrNumber)
 			}
 			point = len(digits)
 			i++
 		default:
 			size := spaceAt(t[i:])
 			if size == 0 {
-				return decimal.Zero, fmt.Errorf("%w: want digits, grouped by three with spaces, and a decimal comma (35 030,00)", ErrNumber)
+				return nil, -1, fmt.Errorf("%w: want digits, grouped by three with spaces, and a decimal comma (35 030,00)", ErrNumber)
 			}
 			if point >= 0 || len(digits) == 0 || grouped && group != 3 || !grouped && first > 3 {
-				return decimal.Zero, fmt.Errorf("%w: digits are grouped by three", ErrNumber)
+				return nil, -1, fmt.Errorf("%w: digits are grouped by three", ErrNumber)
 			}
 			grouped, group = true, 0
 			i += size
 		}
 		if len(digits) > maxDigits {
-			return decimal.Zero, fmt.Errorf("%w: more than %d digits", ErrNumber, maxDigits)
+			return nil, -1, fmt.Errorf("%w: more than %d digits", ErrNumber, maxDigits)
 		}
 	}
 	if grouped && point < 0 && group != 3 {
-		return decimal.Zero, fmt.Errorf("%w: digits are grouped by three", ErrNumber)
+		return nil, -1, fmt.Errorf("%w: digits are grouped by three", ErrNumber)
 	}
-	text := string(digits)
-	if point >= 0 {
-		text = text[:point] + "." + text[point:]
-	}
-	d, err := decimal.NewFromString(text)
-	if err != nil {
-		return decimal.Zero, fmt.Errorf("%w: %v", ErrNumber, err)
-	}
-	return d, nil
+	return digits, point, nil
 }
 
 // spaceAt is the length of the space starting s that groups digits (a
@@ -123,20 +134,22 @@ func spaceAt(s string) int {
 // number ("127 800"), without a decimal part (ErrDecimalPart) or a euro
 // sign. Errors wrap ErrNumber.
 func ParseCount(s string) (int64, error) {
-	if strings.ContainsAny(s, "€Ee") {
-		return 0, fmt.Errorf("%w: want a whole count such as 127 800", ErrNumber)
-	}
-	d, err := ParseNumber(s)
+	var buf [maxDigits + 1]byte // a count has no euro sign: scanNumber refuses one
+	digits, point, err := scanNumber(strings.TrimSpace(s), buf[:0])
 	if err != nil {
 		return 0, err
 	}
-	if strings.ContainsAny(s, ",.") {
+	if point >= 0 {
 		return 0, fmt.Errorf("%w: %w", ErrNumber, ErrDecimalPart)
 	}
-	if !d.IsInteger() || d.Cmp(decimal.NewFromInt(1<<62)) > 0 {
-		return 0, fmt.Errorf("%w: beyond %d", ErrNumber, int64(1)<<62)
+	var n int64
+	for i, c := range digits {
+		if i >= 18 && n > (1<<62-int64(c-'0'))/10 { // 18 digits always fit
+			return 0, fmt.Errorf("%w: beyond %d", ErrNumber, int64(1)<<62)
+		}
+		n = n*10 + int64(c-'0')
 	}
-	return d.IntPart(), nil
+	return n, nil
 }
 
 // ParseDay reads a day written YYYY-MM-DD (ISO) or DD/MM/YYYY (the French

@@ -83,7 +83,19 @@ func (r *Report) Add(err error) {
 	if r.rest == nil {
 		r.rest, r.last = map[string]int{}, err
 	}
-	k := kindOf(err)
+	r.Tally(kindOf(err))
+}
+
+// Counting reports whether problems are now only counted: a caller may
+// then Tally a problem rather than build it.
+func (r *Report) Counting() bool { return r.rest != nil }
+
+// Tally counts one more problem of kind (a column's name, or a
+// sentinel's text) past the bound, once Counting.
+func (r *Report) Tally(k string) {
+	if r.rest == nil {
+		r.rest = map[string]int{}
+	}
 	if r.rest[k] == 0 {
 		r.order = append(r.order, k)
 	}

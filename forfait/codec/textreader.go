@@ -110,11 +110,16 @@ func (t *TextReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
+// chunkSize is how much fill reads at once.
+const chunkSize = 32 << 10
+
 // fill reads one chunk and decodes it.
 func (t *TextReader) fill() {
-	var chunk [4096]byte
-	n, err := io.ReadAtLeast(t.r, chunk[:], 1)
-	t.in = append(t.in, chunk[:n]...)
+	if cap(t.in)-len(t.in) < chunkSize {
+		t.in = append(make([]byte, 0, len(t.in)+chunkSize), t.in...)
+	}
+	n, err := io.ReadAtLeast(t.r, t.in[len(t.in):cap(t.in)], 1)
+	t.in = t.in[:len(t.in)+n]
 	if err == io.EOF || err == io.ErrUnexpectedEOF {
 		t.eof = true
 	} else if err != nil {

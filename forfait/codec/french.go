@@ -204,8 +204,8 @@ func daysIn(y int, m time.Month) int {
 
 // ParseWord reads s as one of words, the names a column allows, matched
 // folded (Fold: "Oui", "OUI" and "oui" alike); each synonym maps to the
-// value of its name. It returns ErrWord listing the first name of each
-// value when s is none of them.
+// value of its name. It returns ErrWord listing the names when s is none
+// of them.
 func ParseWord[T comparable](s string, words []Word[T]) (T, error) {
 	f := Fold(s)
 	for _, w := range words {
@@ -213,13 +213,9 @@ func ParseWord[T comparable](s string, words []Word[T]) (T, error) {
 			return w.Value, nil
 		}
 	}
-	var names []string
-	var seen []T
-	for _, w := range words {
-		if !contains(seen, w.Value) {
-			seen = append(seen, w.Value)
-			names = append(names, w.Name)
-		}
+	names := make([]string, len(words))
+	for i, w := range words {
+		names[i] = w.Name
 	}
 	var zero T
 	return zero, fmt.Errorf("%w: want %s", ErrWord, orList(names))
@@ -235,15 +231,6 @@ type Word[T comparable] struct {
 var YesNo = []Word[bool]{
 	{"true", true}, {"false", false}, {"oui", true}, {"non", false},
 	{"vrai", true}, {"faux", false}, {"yes", true}, {"no", false}, {"1", true}, {"0", false},
-}
-
-func contains[T comparable](s []T, v T) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // orList writes names as "a, b or c".

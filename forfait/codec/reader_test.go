@@ -208,6 +208,7 @@ func TestTextReader(t *testing.T) {
 		want error
 	}{
 		{"Windows-1252 after UTF-8", []byte("é\n" + long + "H\xf4pital\n"), codec.DetectEncoding, 3, codec.ErrEncoding},
+		{"UTF-8 after Windows-1252", []byte("H\xf4pital\n" + long + "\xc3\xa9\n"), codec.DetectEncoding, 3, codec.ErrEncoding},
 		{"Windows-1252 read as UTF-8", []byte("a\nH\xf4pital\n"), codec.UTF8, 2, codec.ErrEncoding},
 		{"UTF-16 without a BOM", utf16Bytes("ab\ncd", false)[2:], codec.DetectEncoding, 1, codec.ErrEncoding},
 		{"a line too long", []byte("a\n" + strings.Repeat("x", codec.MaxLine+1)), codec.DetectEncoding, 2, codec.ErrLineTooLong},

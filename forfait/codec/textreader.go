@@ -59,9 +59,10 @@ const MaxLine = 1 << 20
 // or BE) announced by its byte-order mark, and decides between UTF-8 and
 // Windows-1252 on the whole input: the two agree on ASCII, so the first
 // character beyond ASCII decides, and a later character that contradicts
-// it (Windows-1252 bytes after UTF-8 accents) stops the reading with an
-// ErrEncoding located on its line, since no decoding of such a file is
-// right. A NUL byte (UTF-16 without a byte-order mark) is an ErrEncoding
+// it (Windows-1252 bytes after UTF-8 accents, or a UTF-8 sequence after
+// Windows-1252 bytes) stops the reading with an ErrEncoding located on its
+// line, since no decoding of such a file is right. An imposed
+// Windows-1252 decodes every byte. A NUL byte (UTF-16 without a byte-order mark) is an ErrEncoding
 // too. With a line limit, a line longer than it stops the reading with
 // ErrLineTooLong. Errors are *LineError located by line, from 1.
 type TextReader struct {
@@ -181,6 +182,15 @@ func (t *TextReader) decode8(in []byte) []byte {
 			continue
 		}
 		if t.enc == Windows1252 {
+			if t.detected && c >= 0xc2 { // a UTF-8 sequence after Windows-1252 bytes?
+				if !utf8.FullRune(in) && !t.eof {
+					return in
+				}
+				if r, size := utf8.DecodeRune(in); r != utf8.RuneError || size > 1 {
+					t.fail(fmt.Errorf("%w: %q is UTF-8, though the text before is Windows-1252: the file mixes encodings", ErrEncoding, r))
+					return nil
+				}
+			}
 			t.emit(windows1252Rune(c), nil)
 			in = in[1:]
 			continue

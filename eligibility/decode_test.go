@@ -114,13 +114,23 @@ func FuzzDecodeApplication(f *testing.F) {
 	f.Add(data)
 	f.Add([]byte(`{"window": 1, "domains": ["DS1+CRO"], "establishment": {"ght": {"public": "yes"}}}`))
 	f.Add([]byte(`{"history": {"applications": [{"window": 9}], "funded_domains": [4]}}`))
+	f.Add(append([]byte("\xef\xbb\xbf"), data...))
+	f.Add([]byte("{\"establishment\": {\"name\": \"H\xf4pital \xc3\xa9\"}}"))
+	f.Add([]byte("\xff\xfe{\x00}\x00"))
+	f.Add([]byte(`{"domains": [` + strings.Repeat(`"DS9",`, 60) + `"DS1"]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := eligibility.DecodeApplication(data)
 		if err != nil {
-			for _, e := range forfait.Problems(err) {
+			problems := forfait.Problems(err)
+			if len(problems) > codec.MaxProblems+1 {
+				t.Fatalf("%d problems: the report is not bounded", len(problems))
+			}
+			for _, e := range problems {
 				var ie *forfait.InputError
 				var se *eligibility.SyntaxError
-				if !errors.As(e, &ie) && !errors.As(e, &se) {
+				var le *codec.LineError // not text in its encoding
+				var tm *codec.TooManyError
+				if !errors.As(e, &ie) && !errors.As(e, &se) && !errors.As(e, &le) && !errors.As(e, &tm) {
 					t.Fatalf("untyped problem %v", e)
 				}
 			}

@@ -212,9 +212,17 @@ func TestTextReader(t *testing.T) {
 		{"Windows-1252 read as UTF-8", []byte("a\nH\xf4pital\n"), codec.UTF8, 2, codec.ErrEncoding},
 		{"UTF-16 without a BOM", utf16Bytes("ab\ncd", false)[2:], codec.DetectEncoding, 1, codec.ErrEncoding},
 		{"a line too long", []byte("a\n" + strings.Repeat("x", codec.MaxLine+1)), codec.DetectEncoding, 2, codec.ErrLineTooLong},
+		{"a quoted field too long", []byte("a\n\"" + strings.Repeat("x\n", codec.MaxLine/2+1)), codec.DetectEncoding, codec.MaxLine/2 + 2, codec.ErrLineTooLong},
+		{"quoted line ends", []byte("a\n\"x\ny\"\n" + strings.Repeat(strings.Repeat("x", 1000)+"\n", 2000)), codec.DetectEncoding, 0, io.EOF},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := io.ReadAll(codec.NewTextReader(bytes.NewReader(tt.in), tt.enc, codec.MaxLine))
+			if tt.want == io.EOF { // read whole
+				if err != nil {
+					t.Errorf("got %v", err)
+				}
+				return
+			}
 			var le *codec.LineError
 			if !errors.Is(err, tt.want) || !errors.As(err, &le) || le.Line != tt.line {
 				t.Errorf("got %v, want %v on line %d", err, tt.want, tt.line)

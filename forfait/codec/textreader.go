@@ -49,8 +49,8 @@ var (
 	ErrLineTooLong = errors.New("line too long")
 )
 
-// MaxLine bounds the length of a line of the files a person brings, in
-// bytes of UTF-8: a thousand times a real line of an extract or a
+// MaxLine bounds the length of a row of the files a person brings (a
+// line, or the lines a quoted field joins), in bytes of UTF-8: a thousand times a real line of an extract or a
 // ledger, and small enough that one line of junk costs little memory.
 const MaxLine = 1 << 20
 
@@ -63,8 +63,9 @@ const MaxLine = 1 << 20
 // Windows-1252 bytes) stops the reading with an ErrEncoding located on its
 // line, since no decoding of such a file is right. An imposed
 // Windows-1252 decodes every byte. A NUL byte (UTF-16 without a byte-order mark) is an ErrEncoding
-// too. With a line limit, a line longer than it stops the reading with
-// ErrLineTooLong. Errors are *LineError located by line, from 1.
+// too. With a limit, a row longer than it stops the reading with
+// ErrLineTooLong: a line, or lines joined by a quoted CSV field (a quote
+// left open), so that no field of a CSV file outgrows it either. Errors are *LineError located by line, from 1.
 type TextReader struct {
 	r        io.Reader
 	enc      Encoding // imposed, found, or DetectEncoding until decided
@@ -77,7 +78,8 @@ type TextReader struct {
 	out     []byte // decoded, not yet returned
 	buf     []byte // out's whole array, reused
 	line    int    // the line being decoded, from 1
-	col     int    // its bytes so far
+	col     int    // the bytes of the row so far: since the last line end outside quotes
+	quoted  bool   // inside a quoted CSV field: a line end does not end the row
 	err     error  // sticky
 	eof     bool
 }
@@ -234,8 +236,11 @@ func (t *TextReader) ascii(run []byte) {
 			return
 		}
 		t.col += len(seg)
+		if bytes.Count(seg, []byte{'"'})%2 == 1 {
+			t.quoted = !t.quoted
+		}
 		if t.maxLine > 0 && t.col > t.maxLine {
-			t.fail(fmt.Errorf("%w: more than %s bytes", ErrLineTooLong, Thousands(t.maxLine)))
+			t.tooLong()
 			return
 		}
 		t.out = append(t.out, seg...)
@@ -243,7 +248,7 @@ func (t *TextReader) ascii(run []byte) {
 			return
 		}
 		t.out = append(t.out, '\n')
-		t.line, t.col = t.line+1, 0
+		t.newline()
 		run = run[i+1:]
 	}
 }
@@ -282,7 +287,9 @@ func (t *TextReader) decodeUTF16(in []byte) []byte {
 func (t *TextReader) emit(r rune, raw []byte) {
 	switch r {
 	case '\n':
-		t.line, t.col = t.line+1, 0
+		t.newline()
+	case '"':
+		t.quoted = !t.quoted
 	case 0:
 		t.fail(fmt.Errorf("%w: a NUL byte (UTF-16 without a byte-order mark?)", ErrEncoding))
 		return
@@ -296,9 +303,29 @@ func (t *TextReader) emit(r rune, raw []byte) {
 	if r != '\n' {
 		t.col += len(t.out) - n
 		if t.maxLine > 0 && t.col > t.maxLine {
-			t.fail(fmt.Errorf("%w: more than %s bytes", ErrLineTooLong, Thousands(t.maxLine)))
+			t.tooLong()
 		}
 	}
+}
+
+// tooLong stops the reading at a row beyond the limit.
+func (t *TextReader) tooLong() {
+	if t.quoted {
+		t.fail(fmt.Errorf("%w: a quoted field runs over more than %s bytes (a quote left open?)", ErrLineTooLong, Thousands(t.maxLine)))
+		return
+	}
+	t.fail(fmt.Errorf("%w: more than %s bytes", ErrLineTooLong, Thousands(t.maxLine)))
+}
+
+// newline counts a line end: a new line, and a new row unless inside
+// quotes.
+func (t *TextReader) newline() {
+	t.line++
+	if t.quoted {
+		t.col++
+		return
+	}
+	t.col = 0
 }
 
 func (t *TextReader) fail(err error) {

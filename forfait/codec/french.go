@@ -116,6 +116,22 @@ func scanNumber(t string, digits []byte) (_ []byte, point int, err error) {
 	return digits, point, nil
 }
 
+// plainCount reads s when it is 1 to 18 digits, which always fit.
+func plainCount(s string) (int64, bool) {
+	if len(s) == 0 || len(s) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	return n, true
+}
+
 // spaceAt is the length of the space starting s that groups digits (a
 // space, U+00A0, U+202F), 0 if none.
 func spaceAt(s string) int {
@@ -134,6 +150,9 @@ func spaceAt(s string) int {
 // number ("127 800"), without a decimal part (ErrDecimalPart) or a euro
 // sign. Errors wrap ErrNumber.
 func ParseCount(s string) (int64, error) {
+	if n, ok := plainCount(s); ok { // the common case, without a separator
+		return n, nil
+	}
 	var buf [maxDigits + 1]byte // a count has no euro sign: scanNumber refuses one
 	digits, point, err := scanNumber(strings.TrimSpace(s), buf[:0])
 	if err != nil {

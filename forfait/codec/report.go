@@ -165,11 +165,15 @@ func (e *TooManyError) Error() string {
 
 func (e *TooManyError) Unwrap() error { return ErrTooManyProblems }
 
-// Bound is the report of errs: err's problems (the leaves errors.Join
-// built) bounded as Report bounds them.
+// Bound is err's problems (the leaves errors.Join built) bounded as
+// Report bounds them; err itself when they are few enough.
 func Bound(err error) error {
+	all := leaves(err)
+	if len(all) <= MaxProblems {
+		return err // as it was: a single error keeps its type
+	}
 	var r Report
-	for _, e := range leaves(err) {
+	for _, e := range all {
 		r.Add(e)
 	}
 	return r.Err()

@@ -109,22 +109,22 @@ func parsePayment(t *codec.Table, rec []string, col map[string]int, line int) (P
 			fail("domain", err)
 		}
 		if p.Variant.CRO, err = codec.ParseWord(cell("cro"), codec.YesNo); err != nil {
-			fail("cro", fmt.Errorf("%w: %w", ErrInvalidPayment, err))
+			fail("cro", codec.Because(ErrInvalidPayment, err))
 		}
 	}
 	if p.Window, err = window.Parse(cell("window")); err != nil {
 		fail("window", err)
 	}
 	if p.Kind, err = codec.ParseWord(cell("kind"), kinds); err != nil {
-		fail("kind", fmt.Errorf("%w: %w", ErrInvalidPayment, err))
+		fail("kind", codec.Because(ErrInvalidPayment, err))
 	}
 	if p.Amount, err = codec.ParseNumber(cell("amount")); err != nil {
-		fail("amount", fmt.Errorf("%w: %w", ErrInvalidPayment, err))
+		fail("amount", codec.Because(ErrInvalidPayment, err))
 	} else if p.Amount.Sign() <= 0 {
 		fail("amount", fmt.Errorf("%w: a payment is a positive sum", ErrInvalidPayment))
 	}
 	if y, m, d, err := codec.ParseDay(cell("date")); err != nil {
-		fail("date", fmt.Errorf("%w: %w", window.ErrInvalidDate, err))
+		fail("date", codec.Because(window.ErrInvalidDate, err))
 	} else {
 		p.Date = window.DateOf(y, m, d)
 	}

@@ -11,13 +11,35 @@ import (
 
 // Problems of a number, a date or a word of a file, each with its reason.
 var (
-	ErrNumber = errors.New("not a number")
+	ErrNumber = errors.New("malformed number")
 	// ErrDecimalPart: a count written with a decimal part ("12,5"); it
 	// comes with ErrNumber.
 	ErrDecimalPart = errors.New("a count has no decimal part")
 	ErrDate        = errors.New("not a date")
 	ErrWord        = errors.New("not a word of this column")
 )
+
+// ParseError is a problem of a cell: the sentinel of its kind (ErrNumber,
+// ErrDate, ErrWord) and why, in words a person acts on.
+type ParseError struct {
+	Err    error
+	Reason string
+}
+
+func (e *ParseError) Error() string { return e.Err.Error() + ": " + e.Reason }
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// Because wraps err's reason, when it is a *ParseError, in sentinel: the
+// error a package gives for a cell in its own terms ("audit: invalid
+// payment: want advance, …"); err wrapped in sentinel otherwise.
+func Because(sentinel, err error) error {
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%w: %s", sentinel, pe.Reason)
+	}
+	return fmt.Errorf("%w: %w", sentinel, err)
+}
 
 // maxDigits bounds the digits of a number read from a file: far beyond any
 // amount or count, small enough that no exponent grows.
@@ -54,7 +76,7 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 	}
 	d, err := decimal.NewFromString(text)
 	if err != nil {
-		return decimal.Zero, fmt.Errorf("%w: %v", ErrNumber, err)
+		return decimal.Zero, &ParseError{Err: ErrNumber, Reason: err.Error()}
 	}
 	return d, nil
 }
@@ -64,7 +86,7 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 // in them, -1 without one.
 func scanNumber(t string, digits []byte) (_ []byte, point int, err error) {
 	if t == "" {
-		return nil, -1, fmt.Errorf("%w: empty (a missing figure is not zero)", ErrNumber)
+		return nil, -1, &ParseError{Err: ErrNumber, Reason: "empty (a missing figure is not zero)"}
 	}
 	point = -1
 	group := -1 // digits in the current group after a space, -1 outside groups
@@ -85,33 +107,33 @@ func scanNumber(t string, digits []byte) (_ []byte, point int, err error) {
 			i++
 		case c == ',' || c == '.':
 			if point >= 0 {
-				return nil, -1, fmt.Errorf("%w: one decimal comma at most, and no point with it (write 35 030,00)", ErrNumber)
+				return nil, -1, &ParseError{Err: ErrNumber, Reason: "one decimal comma at most, and no point with it (write 35 030,00)"}
 			}
 			if len(digits) == 0 || i == len(t)-1 {
-				return nil, -1, fmt.Errorf("%w: digits on both sides of the decimal comma", ErrNumber)
+				return nil, -1, &ParseError{Err: ErrNumber, Reason: "digits on both sides of the decimal comma"}
 			}
 			if grouped && group != 3 {
-				return nil, -1, fmt.Errorf("%w: digits are grouped by three", ErrNumber)
+				return nil, -1, &ParseError{Err: ErrNumber, Reason: "digits are grouped by three"}
 			}
 			point = len(digits)
 			i++
 		default:
 			size := spaceAt(t[i:])
 			if size == 0 {
-				return nil, -1, fmt.Errorf("%w: want digits, grouped by three with spaces, and a decimal comma (35 030,00)", ErrNumber)
+				return nil, -1, &ParseError{Err: ErrNumber, Reason: "want digits, grouped by three with spaces, and a decimal comma (35 030,00)"}
 			}
 			if point >= 0 || len(digits) == 0 || grouped && group != 3 || !grouped && first > 3 {
-				return nil, -1, fmt.Errorf("%w: digits are grouped by three", ErrNumber)
+				return nil, -1, &ParseError{Err: ErrNumber, Reason: "digits are grouped by three"}
 			}
 			grouped, group = true, 0
 			i += size
 		}
 		if len(digits) > maxDigits {
-			return nil, -1, fmt.Errorf("%w: more than %d digits", ErrNumber, maxDigits)
+			return nil, -1, &ParseError{Err: ErrNumber, Reason: fmt.Sprintf("more than %d digits", maxDigits)}
 		}
 	}
 	if grouped && point < 0 && group != 3 {
-		return nil, -1, fmt.Errorf("%w: digits are grouped by three", ErrNumber)
+		return nil, -1, &ParseError{Err: ErrNumber, Reason: "digits are grouped by three"}
 	}
 	return digits, point, nil
 }
@@ -164,7 +186,7 @@ func ParseCount(s string) (int64, error) {
 	var n int64
 	for i, c := range digits {
 		if i >= 18 && n > (1<<62-int64(c-'0'))/10 { // 18 digits always fit
-			return 0, fmt.Errorf("%w: beyond %d", ErrNumber, int64(1)<<62)
+			return 0, &ParseError{Err: ErrNumber, Reason: fmt.Sprintf("beyond %d", int64(1)<<62)}
 		}
 		n = n*10 + int64(c-'0')
 	}
@@ -196,22 +218,22 @@ func ParseDay(s string) (year int, month time.Month, day int, err error) {
 	case len(s) == 10 && s[2] == '/' && s[5] == '/':
 		d, m, y = num(s[:2]), num(s[3:5]), num(s[6:])
 		if m > 12 && d >= 1 && d <= 12 {
-			return 0, 0, 0, fmt.Errorf("%w: month %d: the American order (month/day/year)? write DD/MM/YYYY or YYYY-MM-DD", ErrDate, m)
+			return 0, 0, 0, &ParseError{Err: ErrDate, Reason: fmt.Sprintf("month %d: the American order (month/day/year)? write DD/MM/YYYY or YYYY-MM-DD", m)}
 		}
 	default:
-		return 0, 0, 0, fmt.Errorf("%w: want YYYY-MM-DD or DD/MM/YYYY (other forms leave the order of day and month in doubt)", ErrDate)
+		return 0, 0, 0, &ParseError{Err: ErrDate, Reason: "want YYYY-MM-DD or DD/MM/YYYY (other forms leave the order of day and month in doubt)"}
 	}
 	if y < 0 || m < 0 || d < 0 {
-		return 0, 0, 0, fmt.Errorf("%w: want digits, YYYY-MM-DD or DD/MM/YYYY", ErrDate)
+		return 0, 0, 0, &ParseError{Err: ErrDate, Reason: "want digits, YYYY-MM-DD or DD/MM/YYYY"}
 	}
 	if y < 1900 || y > 2100 {
-		return 0, 0, 0, fmt.Errorf("%w: year %d is outside 1900–2100", ErrDate, y)
+		return 0, 0, 0, &ParseError{Err: ErrDate, Reason: fmt.Sprintf("year %d is outside 1900–2100", y)}
 	}
 	if m < 1 || m > 12 {
-		return 0, 0, 0, fmt.Errorf("%w: there is no month %d", ErrDate, m)
+		return 0, 0, 0, &ParseError{Err: ErrDate, Reason: fmt.Sprintf("there is no month %d", m)}
 	}
 	if d < 1 || d > daysIn(y, time.Month(m)) {
-		return 0, 0, 0, fmt.Errorf("%w: no %d %s %d", ErrDate, d, time.Month(m), y)
+		return 0, 0, 0, &ParseError{Err: ErrDate, Reason: fmt.Sprintf("no %d %s %d", d, time.Month(m), y)}
 	}
 	return y, time.Month(m), d, nil
 }
@@ -237,7 +259,7 @@ func ParseWord[T comparable](s string, words []Word[T]) (T, error) {
 		names[i] = w.Name
 	}
 	var zero T
-	return zero, fmt.Errorf("%w: want %s", ErrWord, orList(names))
+	return zero, &ParseError{Err: ErrWord, Reason: fmt.Sprintf("want %s", orList(names))}
 }
 
 // Word is one name a column allows for a value.

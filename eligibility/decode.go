@@ -16,14 +16,23 @@ type SyntaxError = codec.SyntaxError
 // methods give it): a value of the wrong
 // type or form, an unknown field, and the missing or invalid fields
 // Validate finds. Text values may also be given as numbers ("window": 1 as
-// "window": "1"). A file that is not JSON is one *SyntaxError.
+// "window": "1"). A file that is not JSON is one *SyntaxError. The file
+// is text as a person's editor saves it (codec.DecodeText): UTF-8 with or
+// without a byte-order mark, UTF-16 with one, or Windows-1252, found on
+// the whole file; a file mixing encodings is an error wrapping
+// codec.ErrEncoding. The problems are bounded: the first
+// codec.MaxProblems, then one counting the rest per kind.
 func DecodeApplication(data []byte) (Application, error) {
-	var a Application
-	if err := codec.DecodeJSON(data, &a, ErrInvalidApplication); err != nil {
+	text, _, err := codec.DecodeText(data, codec.DetectEncoding)
+	if err != nil {
 		return Application{}, err
 	}
+	var a Application
+	if err := codec.DecodeJSON(text, &a, ErrInvalidApplication); err != nil {
+		return Application{}, codec.Bound(err)
+	}
 	if err := a.Validate(); err != nil {
-		return Application{}, err
+		return Application{}, codec.Bound(err)
 	}
 	return a, nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -138,13 +139,23 @@ func FuzzDecodeApplication(f *testing.F) {
 	f.Add(data)
 	f.Add([]byte(`{"window": 1, "domains": ["DS1+CRO"], "establishment": {"ght": {"public": "yes"}}}`))
 	f.Add([]byte(`{"history": {"applications": [{"window": 9}], "funded_domains": [4]}}`))
+	f.Add(append([]byte("\xef\xbb\xbf"), data...))
+	f.Add([]byte("{\"establishment\": {\"name\": \"H\xf4pital \xc3\xa9\"}}"))
+	f.Add([]byte("\xff\xfe{\x00}\x00"))
+	f.Add([]byte(`{"domains": [` + strings.Repeat(`"DS9",`, 60) + `"DS1"]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := eligibility.DecodeApplication(data)
 		if err != nil {
-			for _, e := range forfait.Problems(err) {
+			problems := forfait.Problems(err)
+			if len(problems) > codec.MaxProblems+1 {
+				t.Fatalf("%d problems: the report is not bounded", len(problems))
+			}
+			for _, e := range problems {
 				var ie *forfait.InputError
 				var se *eligibility.SyntaxError
-				if !errors.As(e, &ie) && !errors.As(e, &se) {
+				var le *codec.LineError // not text in its encoding
+				var tm *codec.TooManyError
+				if !errors.As(e, &ie) && !errors.As(e, &se) && !errors.As(e, &le) && !errors.As(e, &tm) {
 					t.Fatalf("untyped problem %v", e)
 				}
 			}
@@ -154,4 +165,52 @@ func FuzzDecodeApplication(f *testing.F) {
 			t.Fatalf("accepted an invalid application: %v", err)
 		}
 	})
+}
+
+// TestDecodeApplicationText: a byte-order mark is skipped; Windows-1252
+// is decoded, never read as "H\uFFFDpital"; UTF-16 with its mark is read.
+func TestDecodeApplicationText(t *testing.T) {
+	data, err := json.Marshal(valid())
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf16 := []byte{0xff, 0xfe}
+	for _, c := range string(data) {
+		utf16 = append(utf16, byte(c), byte(c>>8)) // the test application is BMP text
+	}
+	name, _ := json.Marshal(valid().Establishment.Name)
+	latin := []byte(strings.Replace(string(data), string(name), `"H`+"\xf4"+`pital"`, 1))
+	for _, tt := range []struct {
+		name string
+		data []byte
+		want string // the establishment's name
+	}{
+		{"BOM", append([]byte("\xef\xbb\xbf"), data...), valid().Establishment.Name},
+		{"UTF-16LE", utf16, valid().Establishment.Name},
+		{"Windows-1252", latin, "Hôpital"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := eligibility.DecodeApplication(tt.data)
+			if err != nil || a.Establishment.Name != tt.want {
+				t.Errorf("name %q, %v", a.Establishment.Name, err)
+			}
+		})
+	}
+}
+
+// TestDecodeApplicationBounded: a million bad entries give a bounded
+// report that counts them all.
+func TestDecodeApplicationBounded(t *testing.T) {
+	data, err := json.Marshal(valid())
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Repeat(`"DS9",`, 1_000_000)
+	in := strings.Replace(string(data), `"domains":[`, `"domains":[`+bad, 1)
+	_, err = eligibility.DecodeApplication([]byte(in))
+	problems := forfait.Problems(err)
+	var tm *codec.TooManyError
+	if len(problems) != codec.MaxProblems+1 || !errors.As(err, &tm) || tm.More != 1_000_000-codec.MaxProblems {
+		t.Fatalf("%d problems: %v", len(problems), problems[len(problems)-1])
+	}
 }

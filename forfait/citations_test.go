@@ -27,7 +27,7 @@ var plumbing = map[string]bool{
 	"InputError": true, "LineError": true, "LedgerError": true, "SyntaxError": true,
 	"Date": true, "DateOf": true, "ParseDate": true, "MustParseDate": true, "DayOf": true, "Before": true, "Compare": true, "AddDate": true, "French": true, "Counts": true, "Percent": true, "In": true, "Text": true, "StepLabel": true, "StepNames": true, "ReasonText": true, "WriteMarkdownIn": true,
 	"Entries": true, "State": true, "Name": true, "Bound": true, "INSEE": true, "Key": true, "ParseKey": true, "Columns": true, "AppendCSV": true, "WriteCSV": true,
-	"WriteJSON": true, "AppendAllocation": true, "Add": true, "Of": true, "Shortfall": true, "PaymentColumns": true, "PaymentOf": true, "WritePayments": true, "Label": true, "Terms": true, "PerDomain": true, "Entitlement": true,
+	"WriteJSON": true, "AppendAllocation": true, "Add": true, "Of": true, "Shortfall": true, "PaymentColumns": true, "ReadPayments": true, "ReadPaymentsDialect": true, "PaymentOf": true, "WritePayments": true, "Label": true, "Terms": true, "PerDomain": true, "Entitlement": true,
 	"ActivityField": true, "ActivityFields": true, "ActivityFromCounts": true, "IDs": true, "Regions": true, "Domains": true,
 	"All": true, "Parse": true, "ParseCategory": true, "ParseDomain": true, "ParseID": true, "Code": true, "Status": true, "Provenance": true, "Stage": true, "Kind": true, "Volet": true,
 }

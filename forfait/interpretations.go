@@ -381,5 +381,33 @@ func Interpretations() []Interpretation {
 			DependsOn: []string{"audit.Audit (ADVANCE-KEPT)", "audit.Options", "TestAdvanceKept", "checkCountedOnce"},
 			Origin:    library,
 		},
+		// Readings of the files people bring.
+		{
+			ID:       "INT-29",
+			Question: "The national maximum is taken from a national extract (INT-02): what if its largest combined activity stands far above every other?",
+			Passage:  "Annexe 3 §1 (combined activity computed nationally); Annexe 3 §3 (category D up to the national maximum)",
+			Options: []string{
+				"take it as it is: the extract is the data",
+				"refuse it as a likely error when it stands more than a set factor above the next largest, unless the caller gives the maximum",
+			},
+			Reading:   "Without a national maximum given, a largest combined activity more than three times (campaign.OutlierFactor) the next largest is refused, naming its row and both figures (campaign.ErrOutlierMax); the caller then gives the maximum (-national-max). An extract of fewer than two non-zero activities is not judged.",
+			Why:       "One mistyped count (a digit too many multiplies by ten) would become the national maximum and cut every category D forfait of the country; the largest establishments stand well within a factor of three of the next (the sample's 321 000 against 140 800), so the check stops a typo without refusing a real extract.",
+			Policy:    "campaign.Options.NationalMax; audit.Options.NationalMax",
+			DependsOn: []string{"campaign.CheckNationalMax", "campaign.OutlierFactor", "campaign.ErrOutlierMax", "TestOutlierMax", "TestOutlierRefused"},
+			Origin:    library,
+		},
+		{
+			ID:       "INT-30",
+			Question: "A row of an extract gives a region that does not contain the department of its FINESS number: which is right?",
+			Passage:  "Annexe 2 §1 (regional envelopes, by region)",
+			Options: []string{
+				"refuse the row",
+				"keep the region written and warn, naming both",
+			},
+			Reading:   "The first two characters of a FINESS number (three for the 97x overseas departments) are its department (INT-09); a row whose region, as Annexe 2 names it, does not contain that department is kept with the region written and reported as a warning naming both (campaign.Extract.Warnings). Departments are placed in regions by the INSEE Code officiel géographique.",
+			Why:       "The region decides which envelope pays; an establishment may be registered in one department and attached to another region's agency, so the module warns the ARS rather than move money on its own guess.",
+			DependsOn: []string{"campaign.Extract", "campaign.ErrRegionMismatch", "TestRegionWarning"},
+			Origin:    library,
+		},
 	}
 }

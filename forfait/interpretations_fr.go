@@ -296,4 +296,24 @@ var interpretationsFR = map[string]interpretationFR{
 		Reading: "Un audit fait après la date limite de déclaration de la fenêtre de report de l'avance (celle de la fenêtre 4 elle-même pour une avance de fenêtre 4) signale en ADVANCE-KEPT une avance du volet 1 qui n'a été suivie ni d'un solde ni d'un remboursement, montant dû 0, la totalité de l'avance comptant comme versée à tort. Un remboursement fait en retard n'est pas signalé par ce code.",
 		Why:     "Les versements audités ne disent pas si un report a été demandé ; la date limite la plus tardive est le dernier jour où la conservation de l'avance peut encore être fondée, si bien qu'aucune avance n'est signalée à tort.",
 	},
+	"INT-29": {
+		Passage:  "Annexe 3 §1 (activité combinée calculée au niveau national) ; Annexe 3 §3 (catégorie D jusqu'au maximum national)",
+		Question: "Le maximum national est tiré d'une extraction nationale (INT-02) : que faire si sa plus grande activité combinée dépasse de loin toutes les autres ?",
+		Options: []string{
+			"la prendre telle quelle : l'extraction fait foi",
+			"la refuser comme une erreur probable quand elle dépasse la suivante de plus d'un facteur fixé, sauf si l'appelant donne le maximum",
+		},
+		Reading: "Sans maximum national donné, une plus grande activité combinée qui dépasse de plus de trois fois (campaign.OutlierFactor) la suivante est refusée, avec sa ligne et les deux chiffres (campaign.ErrOutlierMax) ; l'appelant donne alors le maximum (-national-max). Une extraction de moins de deux activités non nulles n'est pas jugée.",
+		Why:     "Un compte mal saisi (un chiffre de trop multiplie par dix) deviendrait le maximum national et réduirait tous les forfaits de catégorie D du pays ; les plus grands établissements restent bien en deçà d'un facteur trois du suivant (321 000 contre 140 800 dans l'extraction d'exemple), si bien que le contrôle arrête une faute de frappe sans refuser une extraction réelle.",
+	},
+	"INT-30": {
+		Passage:  "Annexe 2 §1 (enveloppes régionales, par région)",
+		Question: "Une ligne d'une extraction donne une région qui ne contient pas le département de son numéro FINESS : laquelle croire ?",
+		Options: []string{
+			"refuser la ligne",
+			"garder la région écrite et avertir, en nommant les deux",
+		},
+		Reading: "Les deux premiers caractères d'un numéro FINESS (trois pour les départements d'outre-mer 97x) sont son département (INT-09) ; une ligne dont la région, telle que l'Annexe 2 la nomme, ne contient pas ce département est gardée avec la région écrite et signalée par un avertissement qui nomme les deux (campaign.Extract.Warnings). Les départements sont rattachés aux régions selon le Code officiel géographique de l'INSEE.",
+		Why:     "La région décide de l'enveloppe qui paie ; un établissement peut être immatriculé dans un département et rattaché à l'agence d'une autre région : le module avertit l'ARS plutôt que de déplacer de l'argent sur sa propre supposition.",
+	},
 }

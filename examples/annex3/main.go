@@ -27,6 +27,10 @@ func main() {
 		}
 		os.Exit(2)
 	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		os.Exit(2)
+	}
 	l, err := codec.ParseLang(*lang)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "annex3: -lang %q: want fr or en\n", *lang)

@@ -32,9 +32,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		baseUnit    = fs.String("base-unit", "1", "rounding unit of the base amounts, in `euros` (INT-03)")
 		format      = fs.String("format", "csv", "output format: csv, json or md")
 		lang        = fs.String("lang", "fr", "language of the md report: `fr` or en")
+		sep         = fs.String("sep", "", "the files' separator, `, ; or tab` (default: detected from each header)")
+		encoding    = fs.String("encoding", "", "the files' encoding, utf-8 or windows-1252 (default: detected; UTF-16 by its byte-order mark)")
 	)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "audit checks SUN-ES payments made against the rules.\n\nUsage: audit -extract FILE -payments FILE [-format csv|json|md] [-lang fr|en]")
+		fmt.Fprintln(stderr, "audit checks SUN-ES payments made against the rules.\n\nUsage: audit -extract FILE -payments FILE [-format csv|json|md] [-lang fr|en] [-national-max N] [-sep ;] [-encoding windows-1252]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -68,14 +70,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		opt.NationalMax = d
 	}
+	dialect, err := codec.ParseDialect(*sep, *encoding)
+	if err != nil {
+		errs = append(errs, err)
+	}
 	if len(errs) > 0 {
 		return fail(stderr, "", errors.Join(errs...), 2)
 	}
-	ests, err := readFile(*extract, campaign.Read)
+	x, err := readFile(*extract, func(r io.Reader) (campaign.Extract, error) { return campaign.ReadDialect(r, dialect) })
+	for _, w := range x.Warnings {
+		fmt.Fprintln(stderr, "audit: warning:", w)
+	}
 	if err != nil {
 		return fail(stderr, *extract, err, 1)
 	}
-	pays, err := readFile(*payments, audit.ReadPayments)
+	ests := x.Establishments
+	if opt.NationalMax.IsZero() {
+		if err := campaign.CheckNationalMax(&in.Forfait, ests); err != nil {
+			return fail(stderr, *extract, err, 1)
+		}
+	}
+	pays, err := readFile(*payments, func(r io.Reader) ([]audit.Payment, error) { return audit.ReadPaymentsDialect(r, dialect) })
 	if err != nil {
 		return fail(stderr, *payments, err, 1)
 	}
@@ -120,15 +135,22 @@ func readFile[T any](name string, read func(io.Reader) (T, error)) (T, error) {
 	return read(f)
 }
 
-// fail prints every problem of err on its own line, prefixed by the file
-// it is in.
+// fail prints every problem of err on its own line, naming the file it
+// is in (by its noun, "extract" or "payments ledger", or by its path).
 func fail(stderr io.Writer, file string, err error, status int) int {
-	prefix := "audit: "
-	if file != "" {
-		prefix += file + ": "
-	}
 	for _, e := range forfait.Problems(err) {
-		fmt.Fprintln(stderr, prefix+e.Error())
+		var le *campaign.LineError
+		if file != "" && !(errors.As(e, &le) && le.File != "") { // a LineError names its file
+			fmt.Fprintf(stderr, "audit: %s: %v\n", file, e)
+			continue
+		}
+		fmt.Fprintln(stderr, "audit:", e)
+	}
+	for _, h := range codec.Hints(err) {
+		fmt.Fprintln(stderr, "audit:", h)
+	}
+	if errors.Is(err, campaign.ErrOutlierMax) {
+		fmt.Fprintln(stderr, "audit: -national-max N gives the national maximum (INT-02)")
 	}
 	return status
 }

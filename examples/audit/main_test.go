@@ -221,3 +221,41 @@ func TestSampleLedgerAgainstReference(t *testing.T) {
 		t.Errorf("%d payments checked against the reference; the sample holds more", checked)
 	}
 }
+
+// TestSpreadsheetLedger: the ledger an ARS spreadsheet exports (';',
+// French amounts and words) is audited as the plain one; an empty ledger
+// says so, not "no establishment".
+func TestSpreadsheetLedger(t *testing.T) {
+	dir := t.TempDir()
+	plain, err := os.ReadFile("testdata/payments.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	french := strings.NewReplacer(",", ";", "advance", "avance", "balance", "solde", "true", "oui", "false", "non").Replace(string(plain))
+	ledger := filepath.Join(dir, "ledger.csv")
+	empty := filepath.Join(dir, "empty.csv")
+	os.WriteFile(ledger, []byte(french), 0o600)
+	os.WriteFile(empty, []byte("finess;domain;cro;window;kind;amount;date\n"), 0o600)
+	extract := "../campaign/testdata/extract.csv"
+	sample, err := os.ReadFile(extract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	semicolons := filepath.Join(dir, "extract.csv")
+	os.WriteFile(semicolons, []byte(strings.ReplaceAll(string(sample), ",", ";")), 0o600)
+	var want, got, stderr bytes.Buffer
+	if code := run([]string{"-extract", extract, "-payments", "testdata/payments.csv"}, &want, &stderr); code != 0 {
+		t.Fatalf("plain ledger: %d %s", code, stderr.String())
+	}
+	for _, args := range [][]string{{"-extract", extract, "-payments", ledger}, {"-extract", semicolons, "-payments", ledger, "-sep", ";"}} {
+		got.Reset()
+		stderr.Reset()
+		if code := run(args, &got, &stderr); code != 0 || got.String() != want.String() {
+			t.Errorf("%v: %d %s", args, code, stderr.String())
+		}
+	}
+	stderr.Reset()
+	if code := run([]string{"-extract", extract, "-payments", empty}, &got, &stderr); code != 1 || strings.Contains(stderr.String(), "establishment") || !strings.Contains(stderr.String(), "payments ledger") {
+		t.Errorf("empty ledger: %s", stderr.String())
+	}
+}

@@ -15,6 +15,14 @@
 // The input is CSV with a header naming the columns finess, region,
 // mco_days, mco_sessions, ambulatory_surgery_stays, day_hospital_stays,
 // ssr_days, psy_days, had_days and usld_days, in any order; other columns
-// are ignored. On bad input it lists every problem on stderr, with its line
-// and column, writes nothing on stdout and exits with status 1.
+// are ignored. It reads the file as a spreadsheet exports it: ',', ';' or
+// TAB (detected; -sep to impose one), UTF-8, UTF-16 or Windows-1252
+// (detected on the whole file; -encoding to impose one), counts such as
+// "127 800". On bad input it lists every problem on stderr (the first 50,
+// then a count of the rest per kind), with its line and column, writes
+// nothing on stdout and exits with status 1. Without -national-max, a
+// national maximum one row sets more than three times above the next
+// largest is refused, that row named: a typo would cut every category D
+// forfait. A FINESS whose department is not in its row's region is a
+// warning on stderr.
 package main

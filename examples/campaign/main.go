@@ -33,12 +33,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		lang        = fs.String("lang", "", "with -explain, the language of the derivations: `fr` or en, each step with its label (default: the steps as computed, without labels)")
 		diff        = fs.String("diff", "", "instead of the forfaits, the derivation steps that differ between two records `A,B`, each FINESS:DS1|DS1+CRO|DS2|DS3:WINDOW")
 		allocate    = fs.String("allocate", "", "instead of the forfaits, allocate `TOTAL` euros among the 18 regions in proportion to their window-1 standard forfaits (Annexe 2 §1, INT-08)")
-		sep         = fs.String("sep", "", "the input's separator, `, or ;` (default: detected from the header)")
-		encoding    = fs.String("encoding", "", "the input's encoding, utf-8 or windows-1252 (default: UTF-8, or Windows-1252 when the input is not valid UTF-8)")
+		sep         = fs.String("sep", "", "the input's separator, `, ; or tab` (default: detected from the header)")
+		encoding    = fs.String("encoding", "", "the input's encoding, utf-8 or windows-1252 (default: detected; UTF-16 by its byte-order mark)")
 	)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "campaign computes the SUN-ES volet 1 forfaits of a national extract.\n\n"+
-			"Usage: campaign -in extract.csv [-format csv|json] [-explain [-lang fr|en]] [-national-max N] [-base-unit E] [-allocate TOTAL] [-diff A,B]\n\n"+
+			"Usage: campaign -in extract.csv [-format csv|json] [-explain [-lang fr|en]] [-national-max N] [-base-unit E] [-allocate TOTAL] [-diff A,B] [-sep ;] [-encoding windows-1252]\n\n"+
 			"Input columns (any order, others ignored): %s\n\n", strings.Join(campaign.Columns(), ", "))
 		fs.PrintDefaults()
 	}
@@ -109,20 +109,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		opt.NationalMax = d
 	}
-	var dialect campaign.Dialect
-	switch *sep {
-	case "":
-	case ",", ";":
-		dialect.Separator = rune((*sep)[0])
-	default:
-		errs = append(errs, fmt.Errorf("-sep %q: want , or ;", *sep))
-	}
-	switch strings.ToLower(*encoding) {
-	case "", "utf-8", "utf8":
-	case "windows-1252", "cp1252", "latin1":
-		dialect.Windows1252 = true
-	default:
-		errs = append(errs, fmt.Errorf("-encoding %q: want utf-8 or windows-1252", *encoding))
+	dialect, err := codec.ParseDialect(*sep, *encoding)
+	if err != nil {
+		errs = append(errs, err)
 	}
 	if len(errs) > 0 {
 		return fail(stderr, errors.Join(errs...), 2)
@@ -142,14 +131,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	x, err := campaign.ReadDialect(r, dialect)
 	// What was detected is said first: it may explain the problems.
-	if x.SeparatorDetected && x.Dialect.Separator == ';' {
-		fmt.Fprintln(stderr, "campaign: separator ';' detected (-sep to impose one)")
+	if x.SeparatorDetected && x.Dialect.Separator != ',' {
+		fmt.Fprintf(stderr, "campaign: extract: separator %q detected (-sep to impose one)\n", x.Dialect.Separator)
 	}
 	if x.Decoded {
-		fmt.Fprintln(stderr, "campaign: the input is not UTF-8: read as Windows-1252 (-encoding to impose one)")
+		fmt.Fprintf(stderr, "campaign: extract: read as %s (-encoding to impose one)\n", x.Dialect.Encoding)
+	}
+	for _, w := range x.Warnings {
+		fmt.Fprintln(stderr, "campaign: warning:", w)
 	}
 	if err != nil {
 		return fail(stderr, err, 1)
+	}
+	if *nationalMax == "" {
+		if err := campaign.CheckNationalMax(&rules.Forfait, x.Establishments); err != nil {
+			return fail(stderr, err, 1)
+		}
 	}
 	ests := x.Establishments
 	if len(keys) == 2 {
@@ -191,10 +188,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// fail prints every problem of err on its own line.
+// fail prints every problem of err on its own line, and what the user
+// can do about a kind of problem.
 func fail(stderr io.Writer, err error, status int) int {
 	for _, e := range forfait.Problems(err) {
 		fmt.Fprintln(stderr, "campaign:", e)
+	}
+	for _, h := range codec.Hints(err) {
+		fmt.Fprintln(stderr, "campaign:", h)
+	}
+	if errors.Is(err, campaign.ErrOutlierMax) {
+		fmt.Fprintln(stderr, "campaign: -national-max N gives the national maximum (INT-02)")
 	}
 	return status
 }

@@ -215,3 +215,14 @@ func TestSpreadsheetExport(t *testing.T) {
 		}
 	}
 }
+
+// TestOutlierRefused: a typo row that would set the national maximum is
+// refused, its line named, unless -national-max is given.
+func TestOutlierRefused(t *testing.T) {
+	typo := "finess,region,mco_days,mco_sessions,ambulatory_surgery_stays,day_hospital_stays,ssr_days,psy_days,had_days,usld_days\n" +
+		"750712184,Ile-de-France,32100000,0,0,0,0,0,0,0\n350000014,Bretagne,230000,0,0,0,0,0,0,0\n"
+	var stdout, stderr bytes.Buffer
+	if code := run(nil, strings.NewReader(typo), &stdout, &stderr); code != 1 || stdout.Len() > 0 || !strings.Contains(stderr.String(), "line 2") || !strings.Contains(stderr.String(), "-national-max") {
+		t.Errorf("typo: %d %s", code, stderr.String())
+	}
+}

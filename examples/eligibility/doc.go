@@ -16,7 +16,10 @@
 // want of a laboratory of its own, §5) and refused.json (refused, DS1
 // among others because its earlier advance was repaid, §5).
 //
-// A malformed application, or a day outside the review period, gets its
-// problems listed on stderr and status 1; a refused application is a
+// The file may be UTF-8 with or without a byte-order mark, UTF-16 with
+// one, or Windows-1252 (detected on the whole file, and said; -encoding
+// to impose one). A malformed application, or a day outside the review
+// period, gets its problems listed on stderr (the first 50, then a count
+// of the rest per kind) and status 1; a refused application is a
 // decision like any other, with status 0.
 package main

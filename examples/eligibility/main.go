@@ -11,6 +11,7 @@ import (
 
 	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
@@ -25,8 +26,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	in := fs.String("in", "", "application JSON `file` (default: standard input)")
 	onFlag := fs.String("on", "", "the `day` of the decision, YYYY-MM-DD (default: the last day of the window's review period)")
 	lang := fs.String("lang", "fr", "language of the letter: `fr` or en")
+	encoding := fs.String("encoding", "", "the file's encoding, utf-8 or windows-1252 (default: detected; UTF-16 by its byte-order mark)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "eligibility reviews a SUN-ES application (JSON, as examples/eligibility/samples) and prints the decision and the letter.\n\nUsage: eligibility -in application.json [-on 2021-12-01] [-lang en]")
+		fmt.Fprintln(stderr, "eligibility reviews a SUN-ES application (JSON, as examples/eligibility/samples) and prints the decision and the letter.\n\nUsage: eligibility -in application.json [-on 2021-12-01] [-lang en] [-encoding windows-1252]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -49,26 +51,54 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		r = f
 	}
-	data, err := io.ReadAll(r)
+	dialect, err := codec.ParseDialect("", *encoding)
+	if err != nil {
+		fmt.Fprintln(stderr, "eligibility:", err)
+		return 2
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxApplication+1))
 	if err != nil {
 		fmt.Fprintln(stderr, "eligibility:", err)
 		return 1
 	}
-	app, err := eligibility.DecodeApplication(data)
-	if err != nil {
-		for _, e := range forfait.Problems(err) {
-			fmt.Fprintln(stderr, "eligibility:", e)
-		}
+	if len(data) > maxApplication {
+		fmt.Fprintf(stderr, "eligibility: application: more than %s bytes: not an application\n", codec.Thousands(maxApplication))
 		return 1
 	}
-	if *lang != "fr" && *lang != "en" {
-		fmt.Fprintf(stderr, "eligibility: -lang %q: want fr or en\n", *lang)
+	text, enc, err := codec.DecodeText(data, dialect.Encoding)
+	if err == nil && enc != codec.UTF8 && dialect.Encoding == codec.DetectEncoding {
+		fmt.Fprintf(stderr, "eligibility: application: read as %s (-encoding to impose one)\n", enc)
+	}
+	if err == nil {
+		var app eligibility.Application
+		if app, err = eligibility.DecodeApplication(text); err == nil {
+			return decide(app, *onFlag, *lang, stdout, stderr)
+		}
+	}
+	for _, e := range forfait.Problems(err) {
+		fmt.Fprintln(stderr, "eligibility: application:", e)
+	}
+	for _, h := range codec.Hints(err) {
+		fmt.Fprintln(stderr, "eligibility:", h)
+	}
+	return 1
+}
+
+// maxApplication bounds the size of an application file: a thousand times
+// a real one.
+const maxApplication = 16 << 20
+
+// decide decides on app and prints the decision and the letter.
+func decide(app eligibility.Application, onFlag, lang string, stdout, stderr io.Writer) int {
+	var err error
+	if lang != "fr" && lang != "en" {
+		fmt.Fprintf(stderr, "eligibility: -lang %q: want fr or en\n", lang)
 		return 2
 	}
 	rules := instruction.Instruction2021()
 	on := rules.Calendar().Terms(app.Window).Review.End
-	if *onFlag != "" {
-		if on, err = window.ParseDate(*onFlag); err != nil {
+	if onFlag != "" {
+		if on, err = window.ParseDate(onFlag); err != nil {
 			fmt.Fprintln(stderr, "eligibility: -on:", err)
 			return 2
 		}
@@ -85,7 +115,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "eligibility:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "%s\n\n%s", out, letter(d, texts[*lang]))
+	fmt.Fprintf(stdout, "%s\n\n%s", out, letter(d, texts[lang]))
 	return 0
 }
 

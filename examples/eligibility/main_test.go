@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -152,5 +153,57 @@ func TestEveryProblem(t *testing.T) {
 	stderr.Reset()
 	if code := run([]string{"-h"}, nil, &stdout, &stderr); code != 0 || !strings.Contains(stderr.String(), "-in") {
 		t.Errorf("-h: exit %d, %s", code, stderr.String())
+	}
+}
+
+// TestEncodings: an application saved with a byte-order mark, or in
+// Windows-1252, is read; the letter never shows "H\uFFFDpital"; the
+// decoding is said. A file mixing encodings is refused with the hint.
+func TestEncodings(t *testing.T) {
+	sample, err := os.ReadFile("samples/validated.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	name := `"Centre hospitalier de l'exemple"`
+	latin := strings.Replace(string(sample), name, `"H`+"\xf4"+`pital de l'exemple"`, 1)
+	mixed := strings.Replace(latin, `"GHT Paris Centre"`, `"GHT Île"`, 1)
+	for _, tt := range []struct {
+		name, data string
+		code       int
+		stdout     string // in the letter
+		stderr     string
+	}{
+		{"BOM", "\xef\xbb\xbf" + string(sample), 0, "Centre hospitalier de l'exemple", ""},
+		{"Windows-1252", latin, 0, "Hôpital de l'exemple", "read as Windows-1252"},
+		{"mixed", mixed, 1, "", "-encoding windows-1252"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			file := filepath.Join(dir, tt.name+".json")
+			if err := os.WriteFile(file, []byte(tt.data), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"-in", file}, nil, &stdout, &stderr)
+			if code != tt.code || !strings.Contains(stdout.String(), tt.stdout) || !strings.Contains(stderr.String(), tt.stderr) || strings.Contains(stdout.String(), "\uFFFD") {
+				t.Errorf("status %d\nstdout %.300s\nstderr %s", code, stdout.String(), stderr.String())
+			}
+		})
+	}
+}
+
+// TestBoundedReport: a million bad entries print a bounded report.
+func TestBoundedReport(t *testing.T) {
+	sample, err := os.ReadFile("samples/validated.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := strings.Replace(string(sample), `"domains": [`, `"domains": [`+strings.Repeat(`"DS9",`, 1_000_000), 1)
+	if in == string(sample) {
+		t.Fatal("no domains list in the sample")
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run(nil, strings.NewReader(in), &stdout, &stderr); code != 1 || strings.Count(stderr.String(), "\n") > 60 || !strings.Contains(stderr.String(), "999 950 more") {
+		t.Errorf("status %d, %d lines:\n%.2000s", code, strings.Count(stderr.String(), "\n"), stderr.String())
 	}
 }

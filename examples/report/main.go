@@ -34,7 +34,15 @@ var validated []byte
 func main() {
 	format := flag.String("format", "md", "csv, json or md")
 	out := flag.String("out", "", "directory to write one file per report (the standard output when empty)")
+	flag.Usage = func() {
+		fmt.Fprintln(flag.CommandLine.Output(), "report builds, on sample data, the reports an ARS owes the DNS and the DGOS: the list of §6.1 per window, the notifications planned (Annexe 2 §5) and the statement of its envelope.\n\nUsage: report [-format csv|json|md] [-out DIR]")
+		flag.PrintDefaults()
+	}
 	flag.Parse()
+	if flag.NArg() > 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
 	if err := run(os.Stdout, *format, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "report:", err)
 		os.Exit(1)

@@ -22,7 +22,15 @@ var committed = map[codec.Lang]string{
 func main() {
 	update := flag.Bool("update", false, "write both editions to "+committed[codec.English]+" and "+committed[codec.French]+" (run from the module root) instead of standard output")
 	lang := flag.String("lang", "en", "language of the book printed: `en` or fr")
+	flag.Usage = func() {
+		fmt.Fprintln(flag.CommandLine.Output(), "rulebook writes the rule book: every rule of the instruction the module encodes, with its source and interpretations, and the coverage of the text.\n\nUsage: rulebook [-lang en|fr] [-update]")
+		flag.PrintDefaults()
+	}
 	flag.Parse()
+	if flag.NArg() > 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
 	l, err := codec.ParseLang(*lang)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "rulebook: -lang %q: want fr or en\n", *lang)

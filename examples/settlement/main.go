@@ -3,6 +3,7 @@ package main
 import (
 	"embed"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -22,6 +23,15 @@ import (
 var applications embed.FS
 
 func main() {
+	flag.Usage = func() {
+		fmt.Fprintln(flag.CommandLine.Output(), "settlement runs the whole flow of three SUN-ES applications of one region, from the application files it embeds to the regional ledger: decisions, advances, balances and repayments.\n\nUsage: settlement (no flags)")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	if flag.NArg() > 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
 	if err := run(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "settlement:", err)
 		os.Exit(1)

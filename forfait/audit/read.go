@@ -1,24 +1,22 @@
 package audit
 
 import (
-	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
-	"strconv"
 	"strings"
-
-	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/campaign"
-	"github.com/sunes-spec/sunes/forfait/internal/problems"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/window"
 )
 
 // PaymentColumns returns the columns a payment ledger must have, the
-// payments an ARS notified, in any order; the column
-// volet may follow (1 when absent), others are ignored.
+// payments an ARS notified, in any order; a ledger may give one variant
+// column ("DS1+CRO") instead of domain and cro, and a volet column (1 when
+// absent); others are ignored.
 func PaymentColumns() []string {
 	return []string{"finess", "domain", "cro", "window", "kind", "amount", "date"}
 }
@@ -27,145 +25,133 @@ func PaymentColumns() []string {
 // volet.
 func ledgerColumns() []string { return append(PaymentColumns(), "volet") }
 
-// ReadPayments parses a payment ledger (CSV with a header naming the
-// PaymentColumns): one payment per row, as an ARS notified it. finess is well formed (INT-09); domain is DS1, DS2 or DS3;
-// cro is true or false (a CRO bonus on DS2 is read, and audited as
-// CRO-NOT-DS1); window is 1 to 4; kind is advance, balance or repayment;
-// amount is a positive number of euros ("12345.67" or "12345,67"); date is
-// YYYY-MM-DD or DD/MM/YYYY; volet, when the column is there, is 1 or 2
-// (empty reads as 1), and a volet-2 row leaves domain, cro and window
-// empty (the pilot's amount has no domain and no window). Every problem
-// is reported at once, each a
-// *campaign.LineError with its line and column, bounded as campaign.Read
-// bounds them, and no payment is returned when there is any.
+// ErrNoPayment: a ledger with a header and no payment.
+var ErrNoPayment = codec.NewSentinel("audit: no payment in the ledger", "ne contient aucun versement")
+
+// ledgerNoun is the ledger's name in messages.
+const ledgerNoun = "payments ledger"
+
+// kinds are the words of the kind column, English and French.
+var kinds = []codec.Word[envelope.Kind]{
+	{Name: "advance", Value: envelope.Advance}, {Name: "balance", Value: envelope.Balance}, {Name: "repayment", Value: envelope.Repayment},
+	{Name: "avance", Value: envelope.Advance}, {Name: "solde", Value: envelope.Balance}, {Name: "remboursement", Value: envelope.Repayment},
+}
+
+// ReadPayments parses a payment ledger, the payments an ARS notified, with
+// the dialect detected (see ReadPaymentsDialect).
 func ReadPayments(r io.Reader) ([]Payment, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, &campaign.LineError{Line: 1, Err: campaign.ErrEmpty}
-	}
-	if err != nil {
-		return nil, &campaign.LineError{Line: 1, Err: errors.Join(campaign.ErrSyntax, err)}
+	return ReadPaymentsDialect(r, codec.Dialect{})
+}
+
+// ReadPaymentsDialect parses a payment ledger (CSV with a header naming
+// the PaymentColumns): one payment per row, as an ARS notified it. It
+// reads the file as campaign.ReadDialect reads an
+// extract (codec.Table: ',', ';' or TAB, UTF-8, UTF-16 or Windows-1252,
+// blank rows skipped). finess is well formed (INT-09); domain is DS1, DS2
+// or DS3 and cro yes or no (true/false, oui/non, vrai/faux), or instead
+// one variant column, "DS1+CRO" (a CRO bonus on DS2 is read, and audited
+// as CRO-NOT-DS1); window is 1 to 4; kind is advance, balance or
+// repayment, or avance, solde or remboursement; amount is a positive
+// number of euros as codec.ParseNumber reads it ("35 030,00 €",
+// "35030.00"); date is YYYY-MM-DD or DD/MM/YYYY (codec.ParseDay). Every
+// problem is reported at once, each a *campaign.LineError with its line
+// and column, bounded as campaign.Read bounds them, and no payment is
+// returned when there is any; a ledger with no payment is ErrNoPayment.
+func ReadPaymentsDialect(r io.Reader, d codec.Dialect) ([]Payment, error) {
+	t := codec.OpenTable(r, ledgerNoun, d)
+	names := PaymentColumns()
+	if t.Column("variant") >= 0 && t.Column("domain") < 0 && t.Column("cro") < 0 {
+		names = []string{"finess", "variant", "window", "kind", "amount", "date"}
 	}
 	col := map[string]int{}
-	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
+	for i, c := range t.Require(names...) {
+		col[names[i]] = c
 	}
-	var errs []error
-	for _, c := range PaymentColumns() {
-		if _, ok := col[c]; !ok {
-			errs = append(errs, &campaign.LineError{Line: 1, Field: c, Err: campaign.ErrMissingColumn})
-		}
+	if c := t.Column("volet"); c >= 0 {
+		col["volet"] = c
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if t.Empty() {
+		return nil, &campaign.LineError{File: ledgerNoun, Line: 1, Err: ErrNoPayment}
+	}
+	if t.Failed() {
+		return nil, t.Err()
 	}
 	var out []Payment
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
+	for rec, line, ok := t.Next(); ok; rec, line, ok = t.Next() {
+		if p, ok := parsePayment(t, rec, col, line); ok && !t.Failed() {
+			out = append(out, p)
 		}
-		if err != nil {
-			line := 0
-			if pe := (*csv.ParseError)(nil); errors.As(err, &pe) {
-				line = pe.StartLine // where an unterminated quote opens
-			}
-			errs = append(errs, &campaign.LineError{Line: line, Err: errors.Join(campaign.ErrSyntax, err)})
-			if len(errs) >= campaign.MaxProblems {
-				break
-			}
-			continue
-		}
-		line, _ := cr.FieldPos(0)
-		p, rowErrs := parsePayment(rec, col, line)
-		errs = append(errs, rowErrs...)
-		if len(errs) >= campaign.MaxProblems {
-			break
-		}
-		out = append(out, p)
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(problems.Bound(errs)...)
+	if t.Failed() {
+		return nil, t.Err()
 	}
 	if len(out) == 0 {
-		return nil, &campaign.LineError{Line: 2, Err: campaign.ErrEmpty}
+		return nil, &campaign.LineError{File: ledgerNoun, Line: 2, Err: ErrNoPayment}
 	}
 	return out, nil
 }
 
-func parsePayment(rec []string, col map[string]int, line int) (Payment, []error) {
+// parsePayment reads one row, reporting its problems to t.
+func parsePayment(t *codec.Table, rec []string, col map[string]int, line int) (Payment, bool) {
 	p := Payment{Line: line}
-	var errs []error
-	cell := func(name string) string {
-		if i := col[name]; i < len(rec) {
-			return strings.TrimSpace(rec[i])
-		}
-		return ""
-	}
+	ok := true
+	cell := func(name string) string { return strings.TrimSpace(rec[col[name]]) }
 	fail := func(name string, err error) {
-		errs = append(errs, &campaign.LineError{Line: line, Column: col[name] + 1, Field: name, Value: cell(name), Err: err})
+		t.Problem(line, col[name], cell(name), err)
+		ok = false
 	}
 	var err error
 	if p.FINESS, err = forfait.ParseFINESS(cell("finess")); err != nil {
-		fail("finess", err)
+		fail("finess", codec.LeadingZero(cell("finess"), 9, err))
 	}
 	p.Volet = envelope.Volet1
-	if _, ok := col["volet"]; ok && cell("volet") != "" {
+	if _, has := col["volet"]; has && cell("volet") != "" {
 		if err = p.Volet.UnmarshalText([]byte(cell("volet"))); err != nil {
 			p.Volet = envelope.Volet1
-			fail("volet", errors.Join(ErrInvalidPayment, errors.New("want 1 or 2")))
+			fail("volet", fmt.Errorf("%w: want 1 or 2", ErrInvalidPayment))
 		}
 	}
-	if p.Volet == envelope.Volet2 {
-		for _, c := range []string{"domain", "cro", "window"} {
-			if cell(c) != "" {
-				fail(c, errors.Join(ErrInvalidPayment, errors.New("a volet-2 payment has no domain, cro or window")))
+	_, byVariant := col["variant"]
+	switch {
+	case p.Volet == envelope.Volet2:
+		for _, c := range []string{"variant", "domain", "cro", "window"} {
+			if _, has := col[c]; has && cell(c) != "" {
+				fail(c, fmt.Errorf("%w: a volet-2 payment has no domain, cro or window", ErrInvalidPayment))
 			}
 		}
-	} else {
+	case byVariant:
+		name, cro := strings.CutSuffix(strings.ToUpper(cell("variant")), "+CRO")
+		if p.Variant.Domain, err = forfait.ParseDomain(strings.TrimSpace(name)); err != nil {
+			fail("variant", fmt.Errorf("%w (want DS1, DS1+CRO, DS2 or DS3)", forfait.ErrInvalidDomain))
+		}
+		p.Variant.CRO = cro
+	default:
 		if p.Variant.Domain, err = forfait.ParseDomain(cell("domain")); err != nil {
 			fail("domain", err)
 		}
-		if p.Variant.CRO, err = strconv.ParseBool(cell("cro")); err != nil {
-			fail("cro", errors.Join(ErrInvalidPayment, errors.New("want true or false")))
+		if p.Variant.CRO, err = codec.ParseWord(cell("cro"), codec.YesNo); err != nil {
+			fail("cro", codec.Because(ErrInvalidPayment, err))
 		}
+	}
+	if p.Volet == envelope.Volet1 {
 		if p.Window, err = window.Parse(cell("window")); err != nil {
 			fail("window", err)
 		}
 	}
-	if err = p.Kind.UnmarshalText([]byte(cell("kind"))); err != nil || p.Kind == 0 {
-		fail("kind", errors.Join(ErrInvalidPayment, errors.New("want advance, balance or repayment")))
+	if p.Kind, err = codec.ParseWord(cell("kind"), kinds); err != nil {
+		fail("kind", codec.Because(ErrInvalidPayment, err))
 	}
-	if p.Amount, err = parseAmount(cell("amount")); err != nil {
-		fail("amount", err)
+	if p.Amount, err = codec.ParseNumber(cell("amount")); err != nil {
+		fail("amount", codec.Because(ErrInvalidPayment, err))
+	} else if p.Amount.Sign() <= 0 {
+		fail("amount", fmt.Errorf("%w: a payment is a positive sum", ErrInvalidPayment))
 	}
-	if p.Date, err = parseDate(cell("date")); err != nil {
-		fail("date", err)
+	if y, m, d, err := codec.ParseDay(cell("date")); err != nil {
+		fail("date", codec.Because(window.ErrInvalidDate, err))
+	} else {
+		p.Date = window.DateOf(y, m, d)
 	}
-	return p, errs
-}
-
-// parseAmount reads a positive number of euros with a point or a comma.
-func parseAmount(s string) (decimal.Decimal, error) {
-	t := strings.Replace(s, ",", ".", 1)
-	if t == "" || len(t) > 30 || strings.Trim(t, "0123456789.") != "" || strings.Count(t, ".") > 1 || t[0] == '.' || t[len(t)-1] == '.' {
-		return decimal.Zero, errors.Join(ErrInvalidPayment, errors.New("want a positive number of euros such as 12345.67"))
-	}
-	d, err := decimal.NewFromString(t)
-	if err != nil || d.Sign() <= 0 {
-		return decimal.Zero, errors.Join(ErrInvalidPayment, errors.New("want a positive number of euros such as 12345.67"))
-	}
-	return d, nil
-}
-
-// parseDate reads YYYY-MM-DD or DD/MM/YYYY, the French order.
-func parseDate(s string) (window.Date, error) {
-	if parts := strings.Split(s, "/"); len(parts) == 3 && len(parts[0]) == 2 && len(parts[1]) == 2 && len(parts[2]) == 4 {
-		return window.ParseDate(parts[2] + "-" + parts[1] + "-" + parts[0])
-	}
-	return window.ParseDate(s)
+	return p, ok
 }
 
 // FromExtract turns the establishments of a campaign extract into the

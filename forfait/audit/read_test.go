@@ -37,8 +37,8 @@ func TestReadPaymentsErrors(t *testing.T) {
 		name, in string
 		want     []error
 	}{
-		{"empty", "", []error{campaign.ErrEmpty}},
-		{"header only", "finess,domain,cro,window,kind,amount,date\n", []error{campaign.ErrEmpty}},
+		{"empty", "", []error{audit.ErrNoPayment}},
+		{"header only", "finess,domain,cro,window,kind,amount,date\n", []error{audit.ErrNoPayment}},
 		{"missing columns", "finess,domain\n", []error{campaign.ErrMissingColumn, campaign.ErrMissingColumn, campaign.ErrMissingColumn, campaign.ErrMissingColumn, campaign.ErrMissingColumn}},
 		{"bad cells", "finess,domain,cro,window,kind,amount,date\n1,DS9,x,0,gift,0,2022-13-01\n",
 			[]error{forfait.ErrInvalidFINESS, forfait.ErrInvalidDomain, audit.ErrInvalidPayment, window.ErrInvalid, audit.ErrInvalidPayment, audit.ErrInvalidPayment, window.ErrInvalidDate}},
@@ -145,5 +145,40 @@ func TestReadVolet2(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"2 domain", "2 window", "3 volet"}, at); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
+// TestReadFrenchLedger: the ledger an ARS spreadsheet exports reads as the
+// plain one: semicolons, French amounts and words, a variant column,
+// French dates.
+func TestReadFrenchLedger(t *testing.T) {
+	got, err := audit.ReadPayments(strings.NewReader("FINESS;Variant;Window;Kind;Amount;Date\r\n" +
+		"750712184;DS1+CRO;1;avance;32\u202f921,00 €;15/12/2021\r\n" +
+		"750712184;DS1;1;Solde;66 841;2022-09-01\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []audit.Payment{
+		{FINESS: annex, Variant: ds1CRO, Window: window.W1, Kind: envelope.Advance, Amount: d("32921"), Date: window.DateOf(2021, 12, 15), Line: 2},
+		{FINESS: annex, Variant: ds1, Window: window.W1, Kind: envelope.Balance, Amount: d("66841"), Date: window.DateOf(2022, 9, 1), Line: 3},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("payments (-want +got):\n%s", diff)
+	}
+	got, err = audit.ReadPayments(strings.NewReader("finess;domain;cro;window;kind;amount;date\n750712184;DS1;oui;1;remboursement;35 030,00 €;2021-12-10\n"))
+	if err != nil || !got[0].Variant.CRO || got[0].Kind != envelope.Repayment || !got[0].Amount.Equal(d("35030")) {
+		t.Errorf("oui, remboursement, 35 030,00 €: %+v, %v", got, err)
+	}
+}
+
+// TestReadLedgerDates: an impossible day is named as such; an American
+// date is refused, not read rewritten.
+func TestReadLedgerDates(t *testing.T) {
+	for _, date := range []string{"2021-02-30", "12/31/2021", "1/2/2021"} {
+		_, err := audit.ReadPayments(strings.NewReader("finess,domain,cro,window,kind,amount,date\n750712184,DS1,true,1,advance,1," + date + "\n"))
+		var le *campaign.LineError
+		if !errors.Is(err, window.ErrInvalidDate) || !errors.As(err, &le) || le.Field != "date" || le.File != "payments ledger" || strings.Contains(err.Error(), "2021-31-12") {
+			t.Errorf("%s: %v", date, err)
+		}
 	}
 }

@@ -75,6 +75,9 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(spreadsheet))
 	f.Add([]byte("\xef\xbb\xbf" + plain))
 	f.Add([]byte("finess;region;mco_days\r\n750712184;Corse;1\xa0000;\"x\r\n"))
+	f.Add([]byte(strings.ReplaceAll(plain, ",", "\t")))
+	f.Add(utf16LE(plain))
+	f.Add(append([]byte(plain), "H\xf4pital\n"...))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ests, err := campaign.Read(bytes.NewReader(data))
 		if err != nil {

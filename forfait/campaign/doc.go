@@ -40,9 +40,13 @@
 // to a readable length); it unwraps to [ErrEmpty], [ErrSyntax], [ErrMissingColumn],
 // [ErrDuplicateColumn], [ErrShortRow], [ErrInvalidCount] (with
 // [ErrDecimalCount] for a decimal part), [ErrDuplicateFINESS],
-// envelope.ErrUnknownRegion, forfait.ErrInvalidFINESS or
-// forfait.ErrNationalMax. Read reports the first [MaxProblems] then one
-// [ErrTooManyProblems]; Write and Compute report every problem before
+// [ErrEncoding], [ErrLineTooLong], envelope.ErrUnknownRegion,
+// forfait.ErrInvalidFINESS or forfait.ErrNationalMax. Read reports the
+// first [MaxProblems] then one [ErrTooManyProblems] counting the rest per
+// kind (codec.TooManyError); a FINESS outside its row's region is a
+// warning ([ErrRegionMismatch], Extract.Warnings); [CheckNationalMax]
+// refuses a national maximum one row sets far above the rest
+// ([ErrOutlierMax]). Write and Compute report every problem before
 // writing or returning anything. Write refuses derivations in CSV, which
 // has no place for them, and an unknown format, with [ErrFormat].
 //

@@ -40,12 +40,12 @@ func ExampleRead_errors() {
 	_, err := campaign.Read(strings.NewReader("finess,region\n750712184,Bretagne\n"))
 	fmt.Println(err)
 	// Output:
-	// line 1 (mco_days): campaign: missing column
-	// line 1 (mco_sessions): campaign: missing column
-	// line 1 (ambulatory_surgery_stays): campaign: missing column
-	// line 1 (day_hospital_stays): campaign: missing column
-	// line 1 (ssr_days): campaign: missing column
-	// line 1 (psy_days): campaign: missing column
-	// line 1 (had_days): campaign: missing column
-	// line 1 (usld_days): campaign: missing column
+	// extract, line 1 (mco_days): missing column
+	// extract, line 1 (mco_sessions): missing column
+	// extract, line 1 (ambulatory_surgery_stays): missing column
+	// extract, line 1 (day_hospital_stays): missing column
+	// extract, line 1 (ssr_days): missing column
+	// extract, line 1 (psy_days): missing column
+	// extract, line 1 (had_days): missing column
+	// extract, line 1 (usld_days): missing column
 }

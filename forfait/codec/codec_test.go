@@ -255,7 +255,8 @@ func TestDecodeJSONBounded(t *testing.T) {
 	var doc jsonDoc
 	err := codec.DecodeJSON([]byte(`{"items": [`+strings.Repeat(`1,`, 999_999)+`1]}`), &doc, errTest)
 	problems := forfait.Problems(err)
-	if len(problems) != 51 || !strings.Contains(problems[50].Error(), "999950 more problems") {
+	var tm *codec.TooManyError
+	if len(problems) != 51 || !errors.As(problems[50], &tm) || tm.More != 999_950 {
 		t.Errorf("%d problems, last %v", len(problems), problems[len(problems)-1])
 	}
 	err = codec.DecodeJSON([]byte(strings.Repeat(`[`, 1000)+strings.Repeat(`]`, 1000)), &doc, errTest)

@@ -29,6 +29,22 @@
 //     not JSON.
 //   - amounts.go: [MarshalAmounts], the JSON of a struct with its decimals
 //     as strings.
+//   - textreader.go: [TextReader] and [DecodeText], which turn a file a
+//     person brings into UTF-8: a byte-order mark skipped, UTF-16 read by
+//     its mark, UTF-8 or Windows-1252 decided on the whole input, lines
+//     bounded by [MaxLine].
+//   - table.go: [Table], the one reader of the CSV files people bring
+//     (extracts, payments ledgers): the separator detected among ',', ';'
+//     and TAB, columns found by their folded names, blank rows skipped;
+//     [ParseDialect] and [Hints] for the tools' -sep and -encoding.
+//   - french.go: the cells as a French spreadsheet writes them:
+//     [ParseNumber] ("35 030,00 €"), [ParseCount] ("127 800"), [ParseDay]
+//     (YYYY-MM-DD or DD/MM/YYYY, nothing ambiguous), [ParseWord] with
+//     [YesNo] (oui/non, vrai/faux), [LeadingZero].
+//   - report.go: [LineError], a problem of a file located by line and
+//     column, and [Report], the bounded report every reader gives: the
+//     first [MaxProblems] problems, then a [TooManyError] counting the
+//     rest per kind; [Bound] bounds any joined error so.
 //   - text.go: [Fold] (matching names whatever their case, accents and
 //     hyphens), [Clip] (echoing input in messages), [SaneExponent] (the
 //     bound on the decimals the module accepts).

@@ -51,7 +51,7 @@ func (e *SyntaxError) Unwrap() error { return ErrSyntax }
 func DecodeJSON(data []byte, v any, invalid error) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	d := decoder{invalid: invalid, errs: &problems{}}
+	d := decoder{invalid: invalid, errs: &Report{}}
 	tree, err := d.tree(dec, nil, 0)
 	if err != nil {
 		return syntaxError(data, dec, err)
@@ -62,7 +62,7 @@ func DecodeJSON(data []byte, v any, invalid error) error {
 		return &SyntaxError{Line: line, Column: col, Msg: "more than one JSON value"}
 	}
 	d.value(nil, tree, reflect.ValueOf(v).Elem())
-	return d.errs.err(invalid)
+	return d.errs.Err()
 }
 
 // Bounds of the numbers DecodeJSON reads (see its Bounds section).
@@ -70,30 +70,7 @@ const (
 	maxWholeDigits    = 12 // below 10^12
 	maxFractionDigits = 12
 	maxDepth          = 64
-	maxListed         = 50 // problems listed before the rest are counted
 )
-
-// problems collects a document's problems: the first maxListed, then a
-// count of the rest.
-type problems struct {
-	list []error
-	more int
-}
-
-func (p *problems) add(err error) {
-	if len(p.list) == maxListed {
-		p.more++
-		return
-	}
-	p.list = append(p.list, err)
-}
-
-func (p *problems) err(invalid error) error {
-	if p.more > 0 {
-		return errors.Join(append(p.list, &InputError{Value: "…", Reason: strconv.Itoa(p.more) + moreNotListed, Err: invalid})...)
-	}
-	return errors.Join(p.list...)
-}
 
 // errDepth stops a document nested beyond maxDepth.
 var errDepth = errors.New("nested more than " + strconv.Itoa(maxDepth) + " deep")
@@ -137,7 +114,7 @@ func (d decoder) tree(dec *json.Decoder, path Path, depth int) (any, error) {
 			return nil, err
 		}
 		if _, twice := obj[k]; twice {
-			d.errs.add(&InputError{Path: memberPath(path, k), Value: describe(item), Reason: givenTwice, Err: d.invalid})
+			d.errs.Add(&InputError{Path: memberPath(path, k), Value: describe(item), Reason: givenTwice, Err: d.invalid})
 			continue
 		}
 		obj[k] = item
@@ -149,7 +126,7 @@ func (d decoder) tree(dec *json.Decoder, path Path, depth int) (any, error) {
 // decoder decodes a JSON tree into Go values, collecting problems.
 type decoder struct {
 	invalid error
-	errs    *problems
+	errs    *Report
 }
 
 // syntaxError locates err, the error met reading data's tokens. A syntax
@@ -203,7 +180,7 @@ func opaque(t reflect.Type) bool {
 // per problem to errs.
 func (d decoder) value(path Path, j any, v reflect.Value) {
 	bad := func(reason string, err error) {
-		d.errs.add(&InputError{Path: path, Value: describe(j), Reason: reason, Err: err})
+		d.errs.Add(&InputError{Path: path, Value: describe(j), Reason: reason, Err: err})
 	}
 	if j == nil {
 		bad(notNull, d.invalid)
@@ -234,7 +211,7 @@ func (d decoder) value(path Path, j any, v reflect.Value) {
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(text)); err != nil {
 			var ie *InputError
 			if errors.As(err, &ie) { // the value's own problem, at its path, with the value given
-				d.errs.add(&InputError{Path: path, Value: describe(j), Reason: ie.Reason, Err: ie.Err})
+				d.errs.Add(&InputError{Path: path, Value: describe(j), Reason: ie.Reason, Err: ie.Err})
 				return
 			}
 			if v.Type() == reflect.TypeFor[decimal.Decimal]() {
@@ -252,9 +229,9 @@ func (d decoder) value(path Path, j any, v reflect.Value) {
 			var te *json.UnmarshalTypeError
 			switch {
 			case errors.As(err, &ie):
-				d.errs.add(ie.In(path...))
+				d.errs.Add(ie.In(path...))
 			case errors.As(err, &te): // a field of the wrong type, said in the request's terms
-				d.errs.add(&InputError{Path: append(path[:len(path):len(path)], fieldPath(te.Field)...), Value: te.Value, Reason: want(te.Type), Err: d.invalid})
+				d.errs.Add(&InputError{Path: append(path[:len(path):len(path)], fieldPath(te.Field)...), Value: te.Value, Reason: want(te.Type), Err: d.invalid})
 			default:
 				bad(wantUnknown, d.invalid)
 			}
@@ -280,7 +257,7 @@ func (d decoder) value(path Path, j any, v reflect.Value) {
 			if kt.Kind() == reflect.String && !reflect.PointerTo(kt).Implements(textUnmarshaler) {
 				key.SetString(k)
 			} else if err := key.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(k)); err != nil {
-				d.errs.add(&InputError{Path: at(path, Key(k)), Value: strconv.Quote(k), Reason: notKey, Err: d.invalid})
+				d.errs.Add(&InputError{Path: at(path, Key(k)), Value: strconv.Quote(k), Reason: notKey, Err: d.invalid})
 				continue
 			}
 			val := reflect.New(v.Type().Elem()).Elem()
@@ -411,7 +388,7 @@ func (d decoder) object(path Path, obj map[string]any, v reflect.Value) {
 			if k := f.Type.Kind(); f.Type == decimalType || k == reflect.Int || k == reflect.Int64 {
 				reason = requiredFigure
 			}
-			d.errs.add(&InputError{Path: at(path, Name(name)), Value: "absent", Reason: reason, Err: d.invalid})
+			d.errs.Add(&InputError{Path: at(path, Name(name)), Value: "absent", Reason: reason, Err: d.invalid})
 		}
 	}
 	keys := make([]string, 0, len(obj))
@@ -422,7 +399,7 @@ func (d decoder) object(path Path, obj map[string]any, v reflect.Value) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		d.errs.add(&InputError{Path: memberPath(path, k), Value: describe(obj[k]), Reason: notField, Err: d.invalid})
+		d.errs.Add(&InputError{Path: memberPath(path, k), Value: describe(obj[k]), Reason: notField, Err: d.invalid})
 	}
 }
 

@@ -24,9 +24,6 @@ const (
 	// required and requiredFigure: a required field left out.
 	required       = "required"
 	requiredFigure = "required: an absent figure is not zero"
-	// moreNotListed ends the reason that counts the problems a bounded
-	// report leaves out.
-	moreNotListed = " more problems not listed"
 )
 
 // The bounds on a number, said in its terms.
@@ -170,6 +167,10 @@ func leaves(err error) []error {
 
 // french is the French text of one problem.
 func french(err error) string {
+	var tm *TooManyError
+	if errors.As(err, &tm) {
+		return "Et " + Thousands(tm.More) + " autres problèmes, non listés"
+	}
 	var ie *InputError
 	if !errors.As(err, &ie) {
 		var se *SyntaxError
@@ -182,9 +183,6 @@ func french(err error) string {
 		return "Donnée refusée"
 	}
 	where := ie.frenchWhere()
-	if n, ok := strings.CutSuffix(ie.Reason, moreNotListed); ok {
-		return "Et " + n + " autres problèmes, non listés"
-	}
 	switch ie.Reason {
 	case notField:
 		return capitalize(where) + " : champ inconnu"

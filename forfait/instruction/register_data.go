@@ -281,6 +281,8 @@ func Register() []Unit {
 				l("TestRead", "TestRecordsMatchCompute", "TestFromExtract")),
 			interp("R-A3.1-03", true, "An establishment with no 2019 combined activity gets no forfait: its application is refused and no dossier opens.",
 				l("INT-13"), l("eligibility.Conditions", "settlement.ErrInvalidDossier"), l("TestEachReason", "TestSettleErrors")),
+			interp("R-A3.1-05", true, "The national maximum a national extract sets by itself is its largest combined activity; one standing far above the rest is taken for an error until the caller gives the maximum.",
+				l("INT-02", "INT-29"), l("campaign.CheckNationalMax", "campaign.OutlierFactor", "campaign.ErrOutlierMax"), l("TestOutlierMax", "TestOutlierRefused")),
 			not("R-A3.1-04", false, "Each ARS receives the combined activity of its region's establishments.",
 				"a delivery of data by the national level, outside a rules library"),
 		}},

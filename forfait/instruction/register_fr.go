@@ -178,6 +178,7 @@ var rulesFR = map[string]ruleFR{
 	"R-A3.1-01": {"L'activité combinée compte les journées MCO pour 1, les séances MCO pour 0,5, les hospitalisations de jour de chirurgie ambulatoire pour 1,5, les journées SSR, de psychiatrie, d'HAD et d'USLD pour 0,5, les autres hospitalisations de jour pour 1.", ""},
 	"R-A3.1-02": {"L'activité combinée est calculée au niveau national, une fois, d'après les données SAE et PMSI 2019, quelle que soit l'année de candidature ou de sélection.", ""},
 	"R-A3.1-03": {"Un établissement sans activité combinée 2019 n'a pas de forfait : sa candidature est refusée et aucun dossier ne s'ouvre.", ""},
+	"R-A3.1-05": {"Le maximum national qu'une extraction nationale fixe d'elle-même est sa plus grande activité combinée ; celle qui dépasse de loin toutes les autres est tenue pour une erreur tant que l'appelant ne donne pas le maximum.", ""},
 	"R-A3.1-04": {"Chaque ARS reçoit l'activité combinée des établissements de sa région.",
 		"une livraison de données par le niveau national, hors du champ d'une bibliothèque de règles"},
 	"R-A3.2-01": {"Un établissement éligible peut candidater à chacun des trois domaines ; chaque domaine a son propre forfait, fixé au niveau national d'après l'activité combinée, le domaine et la fenêtre, décroissant avec la fenêtre.", ""},

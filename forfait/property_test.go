@@ -12,6 +12,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/forfaittest"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -24,17 +25,10 @@ func halves(t *rapid.T, label string, lo, hi int64) decimal.Decimal {
 	return decimal.New(rapid.Int64Range(lo, hi).Draw(t, label), 0).Mul(decimal.New(5, -1))
 }
 
-// genCombined draws a combined activity, near a threshold half the time.
+// genCombined draws a combined activity, near a threshold half the time
+// (forfaittest.Combined).
 func genCombined(t *rapid.T, rs *forfait.RuleSet) decimal.Decimal {
-	if rapid.Bool().Draw(t, "near_edge") {
-		edge := rs.Bands[rapid.IntRange(1, forfait.NumCategories-1).Draw(t, "edge")].Lower
-		c := edge.Add(halves(t, "offset", -8, 8))
-		if c.Sign() < 0 {
-			return decimal.Zero
-		}
-		return c
-	}
-	return halves(t, "combined", 0, 1_200_000)
+	return forfaittest.Combined(rs).Draw(t, "combined")
 }
 
 // genNationalMax draws a national maximum above both combined and category
@@ -51,33 +45,17 @@ var (
 	genWindow = rapid.SampledFrom(windows[:])
 )
 
+// genRequest draws a valid request for rs (forfaittest.Request): below
+// category D, half the time with no national maximum.
 func genRequest(t *rapid.T, rs *forfait.RuleSet) forfait.Request {
-	c := genCombined(t, rs)
-	dom := genDomain.Draw(t, "domain")
-	return forfait.Request{
-		Combined: c, NationalMax: genNationalMax(t, rs, c), Variant: forfait.Variant{Domain: dom, CRO: dom == forfait.DS1 && rapid.Bool().Draw(t, "cro")},
-		Window: genWindow.Draw(t, "window"),
-	}
+	return forfaittest.Request(rs).Draw(t, "request")
 }
 
-// genRuleSet draws the default rule set with a drawn base unit (INT-03's
-// policy: 1 € by default, 1 000 € for the annex) and forfait unit.
+// genRuleSet draws an amended rule set (forfaittest.RuleSet): amounts
+// scaled per domain, thresholds moved, factors, bonus, advance share and
+// rounding units changed as a later instruction could.
 func genRuleSet(t *rapid.T) *forfait.RuleSet {
-	rs := forfait.Instruction2021()
-	rs.Rounding.BaseUnit = rapid.SampledFrom([]decimal.Decimal{
-		decimal.New(1, 0), decimal.New(1, 3), decimal.New(1, -2), decimal.New(5, 2),
-	}).Draw(t, "base_unit")
-	rs.Rounding.ForfaitUnit = rapid.SampledFrom([]decimal.Decimal{decimal.New(1, 0), decimal.New(1, -2)}).Draw(t, "forfait_unit")
-	// Domains whose amounts differ, or match another domain's, as a later
-	// instruction could set them: ComputeTable shares rows only between
-	// equal ones.
-	for d := range forfait.NumDomains {
-		scale := rapid.SampledFrom([]int64{10, 10, 5, 12, 20}).Draw(t, "domain_scale_tenths")
-		for i := range rs.Bands {
-			r := &rs.Bands[i].Amounts[d]
-			r.Min, r.Max = r.Min.Mul(decimal.New(scale, -1)), r.Max.Mul(decimal.New(scale, -1))
-		}
-	}
+	rs := forfaittest.RuleSet().Draw(t, "rules")
 	return &rs
 }
 
@@ -294,8 +272,9 @@ func checkSplit(t *rapid.T) {
 	}
 }
 
-// checkCRO: the CRO forfait is round(base × 1.1 × factor) and never below
-// the standard forfait (§5, Annexe 3 §3-§4).
+// checkCRO: the CRO forfait is round(base × (1 + bonus) × factor), 1.1
+// under the instruction, and never below the standard forfait (§5,
+// Annexe 3 §3-§4).
 func checkCRO(t *rapid.T) {
 	rs := genRuleSet(t)
 	req := genRequest(t, rs)
@@ -303,10 +282,11 @@ func checkCRO(t *rapid.T) {
 	std := mustCompute(t, rs, req)
 	req.Variant.CRO = true
 	cro := mustCompute(t, rs, req)
-	x := new(big.Rat).Mul(cro.Base.Rat(), decimal.New(11, -1).Rat())
+	bonus := new(big.Rat).Add(big.NewRat(1, 1), rs.CROBonus.Value.Rat())
+	x := new(big.Rat).Mul(cro.Base.Rat(), bonus)
 	x.Mul(x, rs.Windows.Factor(req.Window).Rat())
 	if want := ratRound(x, rs.Rounding.ForfaitUnit.Rat()); !ratEq(cro.Amount, want) {
-		t.Fatalf("CRO forfait %s, want round(%s × 1.1 × factor) = %s", cro.Amount, cro.Base, want.RatString())
+		t.Fatalf("CRO forfait %s, want round(%s × %s × factor) = %s", cro.Amount, cro.Base, bonus.RatString(), want.RatString())
 	}
 	if cro.Amount.LessThan(std.Amount) || !cro.Base.Equal(std.Base) {
 		t.Fatalf("CRO %+v below standard %+v", cro, std)

@@ -375,7 +375,7 @@ func langOf(r *http.Request) (codec.Lang, error) {
 	return l, nil
 }
 
-// acceptLanguage reads an Accept-Language header (RFC 9110 §12.5.4): of
+// acceptLanguage reads an Accept-Language header (RFC 9110, section 12.5.4): of
 // the ranges naming French or English, the one of highest weight (the
 // first among equals) decides; with neither, English.
 func acceptLanguage(h string) codec.Lang {

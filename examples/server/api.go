@@ -52,13 +52,14 @@ type config struct {
 	maxInflight int   // requests computed at once; beyond, 503
 }
 
-// Sentinels of a request the server cannot serve.
+// Sentinels of a request the server cannot serve, with what a French
+// reader is told.
 var (
-	errBadRequest  = errors.New("server: bad request")
-	errTooLarge    = errors.New("server: the answer would be too large")
-	errUnreadable  = errors.New("server: the body could not be read to its end")
-	errSlowBody    = errors.New("server: the body did not arrive in time")
-	errContentType = errors.New("server: the body must be application/json")
+	errBadRequest  = codec.NewSentinel("server: bad request", "n'est pas une valeur acceptée")
+	errTooLarge    = codec.NewSentinel("server: the answer would be too large", "la réponse serait trop volumineuse")
+	errUnreadable  = codec.NewSentinel("server: the body could not be read to its end", "le corps de la requête n'a pas pu être lu jusqu'au bout")
+	errSlowBody    = codec.NewSentinel("server: the body did not arrive in time", "le corps de la requête n'est pas arrivé à temps")
+	errContentType = codec.NewSentinel("server: the body must be application/json", "le corps de la requête doit être du JSON (Content-Type: application/json)")
 )
 
 // api serves the rules over HTTP.
@@ -75,7 +76,24 @@ type api struct {
 // endpoint gets its body, read whole.
 type route struct {
 	method, path string
-	handle       func(a *api, r *http.Request, body []byte) (any, error)
+	handle       func(a *api, c *call) (any, error)
+}
+
+// call is one request to an endpoint: the request, its body read whole,
+// and the language of the texts its answer returns, which the endpoint
+// sets from the body's "lang" when the body has one.
+type call struct {
+	r    *http.Request
+	body []byte
+	lang codec.Lang
+}
+
+// setLang makes l, when set, the language of the answer: a body's "lang"
+// wins over the query and the headers.
+func (c *call) setLang(l codec.Lang) {
+	if l != 0 {
+		c.lang = l
+	}
 }
 
 // routes are the JSON endpoints, all under /v1.
@@ -133,9 +151,16 @@ func (a *api) handler() http.Handler {
 	for _, r := range routes {
 		mux.Handle(r.method+" "+r.path, a.json(r))
 	}
-	mux.HandleFunc("GET /v1/rulebook", func(w http.ResponseWriter, _ *http.Request) {
+	mux.HandleFunc("GET /v1/rulebook", func(w http.ResponseWriter, r *http.Request) {
+		l, err := langOf(r)
+		if err != nil {
+			writeProblem(w, http.StatusUnprocessableEntity, err, l)
+			return
+		}
 		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
-		if err := rulebook.Render(w, &a.in); err != nil {
+		w.Header().Set("Content-Language", l.String())
+		w.Header().Set("Vary", "Accept-Language")
+		if err := rulebook.RenderIn(w, &a.in, l); err != nil {
 			log.Error("rulebook", "err", err)
 		}
 	})
@@ -195,11 +220,13 @@ func problems(mux *http.ServeMux) http.Handler {
 		if allow := rec.header.Get("Allow"); allow != "" {
 			w.Header().Set("Allow", allow)
 		}
-		detail := "no such resource: see /openapi.json"
+		detail := said{"no such resource: see /openapi.json", "cette ressource n'existe pas : voir /openapi.json"}
 		if rec.status == http.StatusMethodNotAllowed {
-			detail = r.Method + " is not allowed here: " + rec.header.Get("Allow")
+			allow := rec.header.Get("Allow")
+			detail = said{r.Method + " is not allowed here: " + allow, "la méthode " + r.Method + " n'est pas permise ici : " + allow}
 		}
-		writeProblem(w, rec.status, detailError(detail))
+		l, _ := langOf(r)
+		writeProblem(w, rec.status, detail, l)
 	})
 }
 
@@ -221,11 +248,37 @@ func (s *statusRecorder) Write(p []byte) (int, error) {
 
 func (s *statusRecorder) WriteHeader(status int) { s.status = status }
 
-// detailError is a problem said in a sentence, with no place in the
-// request.
-type detailError string
+// said is a problem the server words itself, in English and in French,
+// with no place in the request.
+type said struct{ english, french string }
 
-func (e detailError) Error() string { return string(e) }
+func (e said) Error() string { return e.english }
+
+// saidAt is a problem at a place of the request (an *InputError) that the
+// server words itself in French.
+type saidAt struct {
+	err    *forfait.InputError
+	french string
+}
+
+func (e *saidAt) Error() string { return e.err.Error() }
+func (e *saidAt) Unwrap() error { return e.err }
+
+// inputProblem is the problem of field's value at path, worded reason in
+// English, and in French the field's place and label followed by french.
+func inputProblem(path codec.Path, field, value, reason, french string) error {
+	return reworded(&forfait.InputError{Path: path, Field: field, Value: value, Reason: reason, Err: errBadRequest}, french)
+}
+
+// reworded is ie told in French as the field's place and label (as the
+// module names them) followed by french.
+func reworded(ie *forfait.InputError, french string) error {
+	fr := codec.Problems(ie, codec.French)[0]
+	if head, _, ok := strings.Cut(fr, " : "); ok {
+		fr = head + " : " + french
+	}
+	return &saidAt{err: ie, french: fr}
+}
 
 // recoverer turns a panic into a 500 problem and a log line: no body may
 // bring the server down.
@@ -234,7 +287,8 @@ func (a *api) recoverer(h http.Handler) http.Handler {
 		defer func() {
 			if v := recover(); v != nil {
 				a.log.Error("panic", "path", r.URL.Path, "panic", fmt.Sprint(v))
-				writeProblem(w, http.StatusInternalServerError, detailError("internal error"))
+				l, _ := langOf(r)
+				writeProblem(w, http.StatusInternalServerError, said{"internal error", "erreur interne du serveur"}, l)
 			}
 		}()
 		h.ServeHTTP(w, r)
@@ -256,15 +310,16 @@ func (a *api) json(rt route) http.Handler {
 }
 
 func (a *api) serveJSON(w http.ResponseWriter, r *http.Request, rt route) int {
-	var body []byte
+	c := &call{r: r}
+	c.lang, _ = langOf(r)
 	if rt.method == http.MethodPost {
 		if t, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || t != "application/json" {
-			return writeProblem(w, http.StatusUnsupportedMediaType, errContentType)
+			return writeProblem(w, http.StatusUnsupportedMediaType, errContentType, c.lang)
 		}
 		var err error
-		if body, err = io.ReadAll(http.MaxBytesReader(w, r.Body, a.cfg.maxBody)); err != nil {
+		if c.body, err = io.ReadAll(http.MaxBytesReader(w, r.Body, a.cfg.maxBody)); err != nil {
 			w.Header().Set("Connection", "close")
-			return writeProblem(w, statusOf(err), bodyError(err))
+			return writeProblem(w, statusOf(err), bodyError(err), c.lang)
 		}
 	}
 	select {
@@ -272,24 +327,84 @@ func (a *api) serveJSON(w http.ResponseWriter, r *http.Request, rt route) int {
 		a.heavy.start()
 	default:
 		w.Header().Set("Retry-After", "1")
-		return writeProblem(w, http.StatusServiceUnavailable, detailError("the server is computing as many requests as it may: retry in a second"))
+		return writeProblem(w, http.StatusServiceUnavailable, said{"the server is computing as many requests as it may: retry in a second",
+			"le serveur calcule déjà autant de demandes qu'il le peut : réessayez dans une seconde"}, c.lang)
 	}
-	out, err := rt.handle(a, r, body)
+	_, langErr := langOf(r)
+	out, err := rt.handle(a, c)
+	if langErr != nil {
+		err = errors.Join(langErr, err)
+	}
 	var buf bytes.Buffer
 	if err == nil {
 		enc := json.NewEncoder(&cappedWriter{w: &buf, left: a.cfg.maxResponse})
 		if enc.Encode(out) != nil {
-			err = &forfait.InputError{Value: "…", Reason: "the answer would exceed " + strconv.Itoa(a.cfg.maxResponse) + " bytes: send a smaller batch", Err: errTooLarge}
+			most := strconv.Itoa(a.cfg.maxResponse)
+			err = &saidAt{err: &forfait.InputError{Value: "…", Reason: "the answer would exceed " + most + " bytes: send a smaller batch", Err: errTooLarge},
+				french: "La réponse dépasserait " + codec.French.Number(decimal.NewFromInt(int64(a.cfg.maxResponse))) + " octets : envoyez un lot plus petit"}
 		}
 	}
 	<-a.slots
-	a.heavy.done(len(body) + buf.Len())
+	a.heavy.done(len(c.body) + buf.Len())
 	if err != nil {
-		return writeProblem(w, statusOf(err), err)
+		return writeProblem(w, statusOf(err), err, c.lang)
 	}
 	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Language", c.lang.String())
+	w.Header().Set("Vary", "Accept-Language")
 	w.Write(buf.Bytes())
 	return http.StatusOK
+}
+
+// langOf is the language a request asks for its texts: ?lang= (fr or en;
+// another value is a problem at the parameter, and the headers decide),
+// else its Accept-Language, else English. A body's "lang" wins over both
+// (call.setLang).
+func langOf(r *http.Request) (codec.Lang, error) {
+	fallback := acceptLanguage(r.Header.Get("Accept-Language"))
+	q := r.URL.Query()
+	if !q.Has("lang") {
+		return fallback, nil
+	}
+	l, err := codec.ParseLang(q.Get("lang"))
+	if err != nil {
+		v := codec.Clip(q.Get("lang"))
+		ie := &forfait.InputError{Field: "lang", Value: strconv.Quote(v), Reason: "want fr or en", Err: codec.ErrInvalidLang}
+		return fallback, &queryError{"lang", &saidAt{err: ie, french: "Langue (lang) : « " + v + " » n'est pas une langue proposée (fr ou en)"}}
+	}
+	return l, nil
+}
+
+// acceptLanguage reads an Accept-Language header (RFC 9110, section 12.5.4): of
+// the ranges naming French or English, the one of highest weight (the
+// first among equals) decides; with neither, English.
+func acceptLanguage(h string) codec.Lang {
+	best, weight := codec.English, -1.0
+	for _, part := range strings.Split(h, ",") {
+		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		primary, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+		var l codec.Lang
+		switch primary {
+		case "fr":
+			l = codec.French
+		case "en":
+			l = codec.English
+		default:
+			continue
+		}
+		q := 1.0
+		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil || f < 0 || f > 1 {
+				continue
+			}
+			q = f
+		}
+		if q > 0 && q > weight {
+			best, weight = l, q
+		}
+	}
+	return best
 }
 
 // cappedWriter writes to w at most left bytes, then fails.
@@ -312,7 +427,8 @@ func bodyError(err error) error {
 	var mb *http.MaxBytesError
 	switch {
 	case errors.As(err, &mb):
-		return &forfait.InputError{Value: "more than " + strconv.FormatInt(mb.Limit, 10) + " bytes", Reason: "the body is too large", Err: errBadRequest}
+		return &saidAt{err: &forfait.InputError{Value: "more than " + strconv.FormatInt(mb.Limit, 10) + " bytes", Reason: "the body is too large", Err: errBadRequest},
+			french: "Le corps de la requête dépasse " + codec.French.Number(decimal.NewFromInt(mb.Limit)) + " octets"}
 	case errors.Is(err, os.ErrDeadlineExceeded):
 		return errSlowBody
 	}
@@ -380,34 +496,81 @@ type problemItem struct {
 // maxListed bounds the problems a document lists; the rest are counted.
 const maxListed = 50
 
-// writeProblem writes err as a problem document of status and returns
-// status.
-func writeProblem(w http.ResponseWriter, status int, err error) int {
+// frenchTitles are the titles of the problem documents in French.
+var frenchTitles = map[int]string{
+	http.StatusBadRequest:            "Requête illisible",
+	http.StatusNotFound:              "Ressource introuvable",
+	http.StatusMethodNotAllowed:      "Méthode non permise",
+	http.StatusRequestTimeout:        "Délai dépassé",
+	http.StatusRequestEntityTooLarge: "Trop volumineux",
+	http.StatusUnsupportedMediaType:  "Type de contenu non pris en charge",
+	http.StatusUnprocessableEntity:   "La demande comporte des problèmes",
+	http.StatusInternalServerError:   "Erreur interne",
+	http.StatusServiceUnavailable:    "Serveur occupé",
+}
+
+// writeProblem writes err as a problem document of status in l and
+// returns status: its title and each problem's detail in l (in English,
+// the error's own text), each problem at its pointer or parameter.
+func writeProblem(w http.ResponseWriter, status int, err error, l codec.Lang) int {
 	title := http.StatusText(status)
 	if status == http.StatusUnprocessableEntity {
 		title = "the request has problems"
+	}
+	if l == codec.French && frenchTitles[status] != "" {
+		title = frenchTitles[status]
 	}
 	p := problem{Type: "about:blank", Title: title, Status: status}
 	all := forfait.Problems(err)
 	for i, e := range all {
 		if i == maxListed {
-			p.Errors = append(p.Errors, problemItem{Detail: strconv.Itoa(len(all)-maxListed) + " more problems not listed"})
+			more := said{strconv.Itoa(len(all)-maxListed) + " more problems not listed", "Et " + strconv.Itoa(len(all)-maxListed) + " autres problèmes, non listés"}
+			p.Errors = append(p.Errors, problemItem{Detail: detailIn(more, l)})
 			break
 		}
 		var q *queryError
 		if errors.As(e, &q) {
-			p.Errors = append(p.Errors, problemItem{Parameter: q.name, Detail: e.Error()})
+			p.Errors = append(p.Errors, problemItem{Parameter: q.name, Detail: detailIn(e, l)})
 			continue
 		}
-		p.Errors = append(p.Errors, problemItem{Pointer: pointerOf(e), Detail: e.Error()})
+		p.Errors = append(p.Errors, problemItem{Pointer: pointerOf(e), Detail: detailIn(e, l)})
 	}
 	if len(p.Errors) == 1 && p.Errors[0].Pointer == "" && p.Errors[0].Parameter == "" {
 		p.Detail, p.Errors = p.Errors[0].Detail, nil
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
+	w.Header().Set("Content-Language", l.String())
+	w.Header().Set("Vary", "Accept-Language")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(p)
 	return status
+}
+
+// detailIn is the text of one problem in l: in English the error's own
+// text; in French the server's own wording where it has one, else the
+// module's French text of the problem (codec.Problems): the field's
+// label, the value and what is wrong with it.
+func detailIn(err error, l codec.Lang) string {
+	if l == codec.English {
+		return err.Error()
+	}
+	var s said
+	if errors.As(err, &s) {
+		return capitalizeFirst(s.french)
+	}
+	var at *saidAt
+	if errors.As(err, &at) {
+		return at.french
+	}
+	return codec.Problems(err, codec.French)[0]
+}
+
+// capitalizeFirst writes s with its first letter in capitals.
+func capitalizeFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }
 
 // queryError is a problem with a query parameter.
@@ -470,14 +633,16 @@ func (ps pointers) readWell(at string) bool {
 
 func (a *api) tooMany(field string, n, most int) error {
 	if n > most {
-		return &forfait.InputError{Field: field, Value: strconv.Itoa(n) + " items", Reason: "at most " + strconv.Itoa(most), Err: errBadRequest}
+		fr := codec.French.Number(decimal.NewFromInt(int64(n))) + " éléments, au plus " + codec.French.Number(decimal.NewFromInt(int64(most))) + " par requête"
+		return inputProblem(nil, field, strconv.Itoa(n)+" items", "at most "+strconv.Itoa(most), fr)
 	}
 	return nil
 }
 
-// none is the problem of an empty list where items are wanted.
-func none(field, what string) error {
-	return &forfait.InputError{Field: field, Value: "[]", Reason: "give at least one " + what, Err: errBadRequest}
+// none is the problem of an empty list where items are wanted; french
+// names what is wanted ("une demande").
+func none(field, what, french string) error {
+	return inputProblem(nil, field, "[]", "give at least one "+what, "la liste est vide : donnez-en au moins "+french)
 }
 
 // forfaitRequest is one forfait asked for: a combined activity or the
@@ -522,7 +687,12 @@ func (a *api) rules(baseUnit *decimal.Decimal) (*forfait.RuleSet, error) {
 			if errors.As(e, &ie) {
 				reason, sentinel = ie.Reason, ie.Err
 			}
-			errs = append(errs, &forfait.InputError{Field: "base_unit", Value: strconv.Quote(forfait.Format(*baseUnit)), Reason: reason, Err: sentinel})
+			what := "n'est pas une unité d'arrondi valide"
+			if t, ok := codec.SentinelText(sentinel); ok {
+				what = t.French
+			}
+			errs = append(errs, &saidAt{err: &forfait.InputError{Field: "base_unit", Value: strconv.Quote(forfait.Format(*baseUnit)), Reason: reason, Err: sentinel},
+				french: "Arrondi du forfait de base (INT-03) : « " + codec.French.Number(*baseUnit) + " » " + what})
 		}
 		return nil, errors.Join(errs...)
 	}
@@ -551,7 +721,7 @@ func (f forfaitOut) MarshalJSON() ([]byte, error) {
 // with their derivations on request. A request with a problem where it was
 // read (decoded) is not computed; every other one is, and its problems
 // join the others.
-func (a *api) forfaitsOf(reqs []forfaitRequest, paths []codec.Path, decoded []error, baseUnit *decimal.Decimal, explain bool) ([]forfaitOut, []error) {
+func (a *api) forfaitsOf(reqs []forfaitRequest, paths []codec.Path, decoded []error, baseUnit *decimal.Decimal, explain bool, l codec.Lang) ([]forfaitOut, []error) {
 	errs := decoded
 	rs, err := a.rules(baseUnit)
 	if err != nil {
@@ -571,12 +741,11 @@ func (a *api) forfaitsOf(reqs []forfaitRequest, paths []codec.Path, decoded []er
 		var d forfait.Derivation
 		switch {
 		case (q.Combined == nil) == (q.Activity == nil):
-			given := "neither"
+			given, fr := "neither", "ni l'activité combinée ni les huit compteurs dont elle est issue ne sont donnés (un chiffre absent n'est pas zéro)"
 			if q.Combined != nil {
-				given = "both"
+				given, fr = "both", "donnez l'activité combinée ou les huit compteurs, pas les deux"
 			}
-			errs = append(errs, &forfait.InputError{Path: at, Field: "combined_activity", Value: given,
-				Reason: "give exactly one of combined_activity and activity", Err: errBadRequest})
+			errs = append(errs, inputProblem(at, "combined_activity", given, "give exactly one of combined_activity and activity", fr))
 			continue
 		case q.Activity != nil:
 			act := forfait.Activity(*q.Activity)
@@ -597,8 +766,19 @@ func (a *api) forfaitsOf(reqs []forfaitRequest, paths []codec.Path, decoded []er
 			d.Forfait, err = a.compute(rs, baseUnit, req)
 		}
 		if err != nil {
-			errs = append(errs, prefix(at, err)...)
+			for _, e := range prefix(at, err) {
+				var ie *forfait.InputError
+				if errors.Is(e, forfait.ErrNationalMax) && q.NationalMax.IsZero() && errors.As(e, &ie) {
+					// The national maximum was left out, and the category
+					// needs it (Annexe 3 §3; INT-02).
+					e = reworded(ie, "obligatoire en catégorie D, où le forfait est interpolé jusqu'au maximum national (INT-02)")
+				}
+				errs = append(errs, e)
+			}
 			continue
+		}
+		if explain {
+			d = d.In(l)
 		}
 		out[i] = forfaitOut{Forfait: d.Forfait, Derivation: d.Steps}
 	}
@@ -628,13 +808,15 @@ func prefix(path codec.Path, err error) []error {
 	return out
 }
 
-func (a *api) forfaits(_ *http.Request, data []byte) (any, error) {
+func (a *api) forfaits(c *call) (any, error) {
 	var body struct {
 		Requests []forfaitRequest `json:"requests" codec:"required"`
 		BaseUnit *decimal.Decimal `json:"base_unit"`
 		Explain  bool             `json:"explain"`
+		Lang     codec.Lang       `json:"lang"`
 	}
-	decoded := read(data, &body)
+	decoded := read(c.body, &body)
+	c.setLang(body.Lang)
 	most := a.cfg.maxBatch
 	if body.Explain {
 		most = a.cfg.maxExplain
@@ -643,13 +825,13 @@ func (a *api) forfaits(_ *http.Request, data []byte) (any, error) {
 		return nil, err
 	}
 	if len(body.Requests) == 0 && readWell(decoded, "/requests") {
-		decoded = append(decoded, none("requests", "request"))
+		decoded = append(decoded, none("requests", "request", "une demande"))
 	}
 	paths := make([]codec.Path, len(body.Requests))
 	for i := range paths {
 		paths[i] = codec.Path{codec.Name("requests"), codec.Index(i)}
 	}
-	out, errs := a.forfaitsOf(body.Requests, paths, decoded, body.BaseUnit, body.Explain)
+	out, errs := a.forfaitsOf(body.Requests, paths, decoded, body.BaseUnit, body.Explain, c.lang)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -658,26 +840,52 @@ func (a *api) forfaits(_ *http.Request, data []byte) (any, error) {
 	}{out}, nil
 }
 
-func (a *api) diff(_ *http.Request, data []byte) (any, error) {
+func (a *api) diff(c *call) (any, error) {
 	var body struct {
 		A        forfaitRequest   `json:"a" codec:"required"`
 		B        forfaitRequest   `json:"b" codec:"required"`
 		BaseUnit *decimal.Decimal `json:"base_unit"`
+		Lang     codec.Lang       `json:"lang"`
 	}
-	decoded := read(data, &body)
+	decoded := read(c.body, &body)
+	c.setLang(body.Lang)
 	paths := []codec.Path{{codec.Name("a")}, {codec.Name("b")}}
-	out, errs := a.forfaitsOf([]forfaitRequest{body.A, body.B}, paths, decoded, body.BaseUnit, true)
+	out, errs := a.forfaitsOf([]forfaitRequest{body.A, body.B}, paths, decoded, body.BaseUnit, true, codec.English)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	da := forfait.Derivation{Forfait: out[0].Forfait, Steps: out[0].Derivation}
 	db := forfait.Derivation{Forfait: out[1].Forfait, Steps: out[1].Derivation}
-	return map[string]any{"a": out[0].Forfait, "b": out[1].Forfait, "steps": forfait.Diff(da, db)}, nil
+	// The steps differ by their values as computed; each is shown in the
+	// reader's language.
+	steps := forfait.Diff(da, db)
+	if c.lang != codec.English {
+		la, lb := stepsByName(da.In(c.lang)), stepsByName(db.In(c.lang))
+		for i := range steps {
+			if steps[i].A != nil {
+				steps[i].A = la[steps[i].Name]
+			}
+			if steps[i].B != nil {
+				steps[i].B = lb[steps[i].Name]
+			}
+		}
+	}
+	return map[string]any{"a": out[0].Forfait, "b": out[1].Forfait, "steps": steps}, nil
 }
 
-func (a *api) decision(r *http.Request, data []byte) (any, error) {
+// stepsByName indexes the steps of d by their names.
+func stepsByName(d forfait.Derivation) map[string]*forfait.Step {
+	m := make(map[string]*forfait.Step, len(d.Steps))
+	for i := range d.Steps {
+		m[d.Steps[i].Name] = &d.Steps[i]
+	}
+	return m
+}
+
+func (a *api) decision(c *call) (any, error) {
+	r := c.r
 	var app eligibility.Application
-	errs := forfait.Problems(codec.DecodeJSON(data, &app, eligibility.ErrInvalidApplication))
+	errs := forfait.Problems(codec.DecodeJSON(c.body, &app, eligibility.ErrInvalidApplication))
 	var se *codec.SyntaxError
 	if len(errs) == 1 && errors.As(errs[0], &se) {
 		return nil, errs[0]
@@ -689,7 +897,8 @@ func (a *api) decision(r *http.Request, data []byte) (any, error) {
 	if q := r.URL.Query(); q.Has("on") {
 		var err error
 		if on, err = window.ParseDate(q.Get("on")); err != nil {
-			errs = append(errs, &queryError{"on", &forfait.InputError{Field: "on", Value: strconv.Quote(codec.Clip(q.Get("on"))), Reason: "want a date such as 2021-12-01", Err: errBadRequest}})
+			errs = append(errs, &queryError{"on", inputProblem(nil, "on", strconv.Quote(codec.Clip(q.Get("on"))), "want a date such as 2021-12-01",
+				"« "+codec.Clip(q.Get("on"))+" » n'est pas une date (par exemple 2021-12-01)")})
 		}
 	}
 	if len(errs) > 0 {
@@ -726,7 +935,7 @@ type declaration struct {
 
 // settle opens the dossier of an application and settles it step by step
 // (§5, Annexe 2 §3; INT-04 to INT-06, INT-11).
-func (a *api) settle(_ *http.Request, data []byte) (any, error) {
+func (a *api) settle(c *call) (any, error) {
 	var body struct {
 		Application eligibility.Application `json:"application" codec:"required"`
 		NationalMax decimal.Decimal         `json:"national_max"`
@@ -735,8 +944,10 @@ func (a *api) settle(_ *http.Request, data []byte) (any, error) {
 			On           window.Date   `json:"on" codec:"required"`
 			Declarations []declaration `json:"declarations" codec:"required"`
 		} `json:"steps"`
+		Lang codec.Lang `json:"lang"`
 	}
-	errs := read(data, &body)
+	errs := read(c.body, &body)
+	c.setLang(body.Lang)
 	if err := a.tooMany("steps", len(body.Steps), a.cfg.maxBatch); err != nil {
 		return nil, err
 	}
@@ -768,12 +979,14 @@ func (a *api) settle(_ *http.Request, data []byte) (any, error) {
 	return map[string]any{"decision": d.Status(), "domains": d.Domains(), "reasons": reasons, "state": st, "money": st.Money()}, nil
 }
 
-func (a *api) allocate(_ *http.Request, data []byte) (any, error) {
+func (a *api) allocate(c *call) (any, error) {
 	var body struct {
 		Total   decimal.Decimal   `json:"total" codec:"required"`
 		Weights []decimal.Decimal `json:"weights" codec:"required"`
+		Lang    codec.Lang        `json:"lang"`
 	}
-	errs := read(data, &body)
+	errs := read(c.body, &body)
+	c.setLang(body.Lang)
 	if err := a.tooMany("weights", len(body.Weights), a.cfg.maxBatch); err != nil {
 		return nil, err
 	}
@@ -791,13 +1004,15 @@ func (a *api) allocate(_ *http.Request, data []byte) (any, error) {
 	return map[string]any{"parts": texts}, nil
 }
 
-func (a *api) audit(_ *http.Request, data []byte) (any, error) {
+func (a *api) audit(c *call) (any, error) {
 	var body struct {
 		Establishments []audit.Establishment `json:"establishments" codec:"required"`
 		Payments       []audit.Payment       `json:"payments" codec:"required"`
 		NationalMax    decimal.Decimal       `json:"national_max"`
+		Lang           codec.Lang            `json:"lang"`
 	}
-	errs := read(data, &body)
+	errs := read(c.body, &body)
+	c.setLang(body.Lang)
 	if err := a.tooMany("payments", len(body.Payments), a.cfg.maxBatch); err != nil {
 		return nil, err
 	}
@@ -805,7 +1020,7 @@ func (a *api) audit(_ *http.Request, data []byte) (any, error) {
 		return nil, err
 	}
 	if len(body.Establishments) == 0 && readWell(errs, "/establishments") {
-		errs = append(errs, none("establishments", "establishment"))
+		errs = append(errs, none("establishments", "establishment", "un établissement"))
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -814,16 +1029,41 @@ func (a *api) audit(_ *http.Request, data []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	findings := rep.Findings
-	if findings == nil {
-		findings = []audit.Finding{}
+	findings := make([]findingOut, len(rep.Findings))
+	for i, f := range rep.Findings {
+		findings[i] = findingOut{f, f.Code.Text().In(c.lang)}
 	}
 	return map[string]any{"national_max": forfait.Format(rep.NationalMax), "payments": rep.Payments,
 		"paid": forfait.Format(rep.Paid), "findings": findings}, nil
 }
 
-func (a *api) interpretations(*http.Request, []byte) (any, error) {
-	return forfait.Interpretations(), nil
+// findingOut is a finding with what it is in the reader's language.
+type findingOut struct {
+	audit.Finding
+	message string
+}
+
+// MarshalJSON writes the finding's fields and its message.
+func (f findingOut) MarshalJSON() ([]byte, error) {
+	head, err := json.Marshal(f.Finding)
+	if err != nil {
+		return nil, err
+	}
+	msg, err := json.Marshal(f.message)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(append(head[:len(head)-1], `,"message":`...), msg...), '}'), nil
+}
+
+// interpretations serves the register of interpretations in the reader's
+// language.
+func (a *api) interpretations(c *call) (any, error) {
+	all := forfait.Interpretations()
+	for i := range all {
+		all[i] = all[i].In(c.lang)
+	}
+	return all, nil
 }
 
 // registerReply is the register of the instruction's rules with its totals.
@@ -834,7 +1074,11 @@ type registerReply struct {
 
 // register serves the register of the instruction's rules: every unit of
 // the text, its rules and where each is encoded, or why not.
-func (a *api) register(*http.Request, []byte) (any, error) {
+func (a *api) register(c *call) (any, error) {
 	units := instruction.Register()
-	return registerReply{Units: units, Totals: instruction.Count(units)}, nil
+	totals := instruction.Count(units)
+	for i := range units {
+		units[i] = units[i].In(c.lang)
+	}
+	return registerReply{Units: units, Totals: totals}, nil
 }

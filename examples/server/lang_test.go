@@ -183,7 +183,7 @@ func TestFrenchProblems(t *testing.T) {
 			target: "/v1/forfaits",
 			header: map[string]string{"Accept-Language": "fr"},
 			body:   `{"lang": "de", "requests": [{"combined_activity": "1", "variant": "DS1", "window": "1"}]}`,
-			want:   map[string]string{"/lang": "Lang : « de » n'est pas une langue (fr ou en)"},
+			want:   map[string]string{"/lang": "Langue : « de » n'est pas une langue (fr ou en)"},
 		},
 	}
 	for _, tc := range tests {

@@ -90,6 +90,7 @@ var fieldLabels = map[string]Text{
 	"domains":   {"Domaines", "Domains"},
 	"cro":       {"Bonus CRO", "CRO bonus"},
 	"window":    {"Fenêtre de financement", "Funding window"},
+	"lang":      {"Langue", "Language"},
 	"requests":  {"Demande", "Request"},
 	"category":  {"Catégorie", "Category"},
 	"amount":    {"Montant", "Amount"},

@@ -1,9 +1,8 @@
 package forfait
 
 import (
-	"github.com/sunes-spec/sunes/window"
-
 	"github.com/sunes-spec/sunes/forfait/codec"
+	"github.com/sunes-spec/sunes/window"
 )
 
 // Sentinel errors. Every error of this package unwraps to one of them, or
@@ -36,19 +35,7 @@ var (
 type InputError = window.InputError
 
 // Problems lists the individual problems of err: the leaves of the tree
-// that errors.Join builds when a function reports every problem at once.
-// It returns nil for nil, and err itself when it is a single error.
-func Problems(err error) []error {
-	if err == nil {
-		return nil
-	}
-	j, ok := err.(interface{ Unwrap() []error })
-	if !ok {
-		return []error{err}
-	}
-	var out []error
-	for _, e := range j.Unwrap() {
-		out = append(out, Problems(e)...)
-	}
-	return out
-}
+// that errors.Join builds when a function reports every problem at once
+// (codec.Leaves). It returns nil for nil, and err itself when it is a
+// single error.
+func Problems(err error) []error { return codec.Leaves(err) }

@@ -16,19 +16,29 @@ import (
 	"github.com/sunes-spec/sunes/window"
 )
 
+// TestReadPayments: the plain ledger and the one an ARS spreadsheet
+// exports (semicolons, French amounts and words, a variant column, French
+// dates) read as the same payments.
 func TestReadPayments(t *testing.T) {
-	got, err := audit.ReadPayments(strings.NewReader("\ufeffdate,amount,kind,window,cro,domain,finess,note\n" +
-		"15/12/2021,\"32921,00\",advance,1,true,DS1,750712184,first\n" +
-		"2022-09-01, 66841 ,balance,1,false,DS1,750712184,\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := []audit.Payment{
 		{FINESS: annex, Variant: ds1CRO, Window: window.W1, Kind: envelope.Advance, Amount: d("32921"), Date: window.DateOf(2021, 12, 15), Line: 2},
 		{FINESS: annex, Variant: ds1, Window: window.W1, Kind: envelope.Balance, Amount: d("66841"), Date: window.DateOf(2022, 9, 1), Line: 3},
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("payments (-want +got):\n%s", diff)
+	for _, tt := range []struct{ name, ledger string }{
+		{"plain", "\ufeffdate,amount,kind,window,cro,domain,finess,note\n" +
+			"15/12/2021,\"32921,00\",advance,1,true,DS1,750712184,first\n" +
+			"2022-09-01, 66841 ,balance,1,false,DS1,750712184,\n"},
+		{"French spreadsheet", "FINESS;Variant;Window;Kind;Amount;Date\r\n" +
+			"750712184;DS1+CRO;1;avance;32\u202f921,00 €;15/12/2021\r\n" +
+			"750712184;DS1;1;Solde;66 841;2022-09-01\r\n"},
+	} {
+		got, err := audit.ReadPayments(strings.NewReader(tt.ledger))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: payments (-want +got):\n%s", tt.name, diff)
+		}
 	}
 }
 
@@ -148,24 +158,10 @@ func TestReadVolet2(t *testing.T) {
 	}
 }
 
-// TestReadFrenchLedger: the ledger an ARS spreadsheet exports reads as the
-// plain one: semicolons, French amounts and words, a variant column,
-// French dates.
+// TestReadFrenchLedger: French words and amounts in the domain and cro
+// columns' ledger.
 func TestReadFrenchLedger(t *testing.T) {
-	got, err := audit.ReadPayments(strings.NewReader("FINESS;Variant;Window;Kind;Amount;Date\r\n" +
-		"750712184;DS1+CRO;1;avance;32\u202f921,00 €;15/12/2021\r\n" +
-		"750712184;DS1;1;Solde;66 841;2022-09-01\r\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []audit.Payment{
-		{FINESS: annex, Variant: ds1CRO, Window: window.W1, Kind: envelope.Advance, Amount: d("32921"), Date: window.DateOf(2021, 12, 15), Line: 2},
-		{FINESS: annex, Variant: ds1, Window: window.W1, Kind: envelope.Balance, Amount: d("66841"), Date: window.DateOf(2022, 9, 1), Line: 3},
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("payments (-want +got):\n%s", diff)
-	}
-	got, err = audit.ReadPayments(strings.NewReader("finess;domain;cro;window;kind;amount;date\n750712184;DS1;oui;1;remboursement;35 030,00 €;2021-12-10\n"))
+	got, err := audit.ReadPayments(strings.NewReader("finess;domain;cro;window;kind;amount;date\n750712184;DS1;oui;1;remboursement;35 030,00 €;2021-12-10\n"))
 	if err != nil || !got[0].Variant.CRO || got[0].Kind != envelope.Repayment || !got[0].Amount.Equal(d("35030")) {
 		t.Errorf("oui, remboursement, 35 030,00 €: %+v, %v", got, err)
 	}

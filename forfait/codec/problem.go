@@ -140,7 +140,7 @@ var fieldLabels = map[string]Text{
 // nombre entier"; another problem reads as its sentinel's French text.
 func Problems(err error, l Lang) []string {
 	var out []string
-	for _, e := range leaves(err) {
+	for _, e := range Leaves(err) {
 		if l == English {
 			out = append(out, e.Error())
 			continue
@@ -150,8 +150,10 @@ func Problems(err error, l Lang) []string {
 	return out
 }
 
-// leaves returns the problems of err: the leaves of errors.Join's tree.
-func leaves(err error) []error {
+// Leaves lists the individual problems of err: the leaves of the tree
+// that errors.Join builds when a function reports every problem at once.
+// It returns nil for nil, and err itself when it is a single error.
+func Leaves(err error) []error {
 	if err == nil {
 		return nil
 	}
@@ -161,7 +163,7 @@ func leaves(err error) []error {
 	}
 	var out []error
 	for _, e := range j.Unwrap() {
-		out = append(out, leaves(e)...)
+		out = append(out, Leaves(e)...)
 	}
 	return out
 }

@@ -181,7 +181,7 @@ func (e *TooManyError) Unwrap() error { return ErrTooManyProblems }
 // Bound is err's problems (the leaves errors.Join built) bounded as
 // Report bounds them; err itself when they are few enough.
 func Bound(err error) error {
-	all := leaves(err)
+	all := Leaves(err)
 	if len(all) <= MaxProblems {
 		return err // as it was: a single error keeps its type
 	}

@@ -24,7 +24,7 @@ var applications embed.FS
 
 func main() {
 	flag.Usage = func() {
-		fmt.Fprintln(flag.CommandLine.Output(), "settlement runs the whole flow of three SUN-ES applications of one region, from the application files it embeds to the regional ledger: decisions, advances, balances and repayments.\n\nUsage: settlement (no flags)")
+		usage(flag.CommandLine.Output())
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -36,6 +36,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "settlement:", err)
 		os.Exit(1)
 	}
+}
+
+// usage prints what the command does and how to run it (-h).
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "settlement runs the whole flow of four SUN-ES applications of one region, from the application files it embeds to the regional ledger: decisions, advances, balances and repayments.\n\nUsage: settlement (no flags)")
 }
 
 // walker keeps the rules, the dossiers and the region's ledger.

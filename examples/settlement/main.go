@@ -80,7 +80,7 @@ func (k *walker) step(name, title string, run func(prev settlement.State) (settl
 	}
 	s := k.ledger.State()
 	fmt.Fprintf(k.w, "  ledger %s: advance credits %s used / %s left; usage credits %s used / %s left\n", s.Region,
-		forfait.Format(s.Used.Advance), forfait.Format(s.Remaining.Advance), forfait.Format(s.Used.Usage), forfait.Format(s.Remaining.Usage))
+		forfait.Format(s.Used.Advance), forfait.Format(s.Left.Advance), forfait.Format(s.Used.Usage), forfait.Format(s.Left.Usage))
 	return nil
 }
 

@@ -24,7 +24,7 @@ var applications embed.FS
 
 func main() {
 	flag.Usage = func() {
-		fmt.Fprintln(flag.CommandLine.Output(), "settlement runs the whole flow of three SUN-ES applications of one region, from the application files it embeds to the regional ledger: decisions, advances, balances and repayments.\n\nUsage: settlement (no flags)")
+		usage(flag.CommandLine.Output())
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -36,6 +36,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "settlement:", err)
 		os.Exit(1)
 	}
+}
+
+// usage prints what the command does and how to run it (-h).
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "settlement runs the whole flow of four SUN-ES applications of one region, from the application files it embeds to the regional ledger: decisions, advances, balances and repayments.\n\nUsage: settlement (no flags)")
 }
 
 // walker keeps the rules, the dossiers and the region's ledger.
@@ -75,7 +80,7 @@ func (k *walker) step(name, title string, run func(prev settlement.State) (settl
 	}
 	s := k.ledger.State()
 	fmt.Fprintf(k.w, "  ledger %s: advance credits %s used / %s left; usage credits %s used / %s left\n", s.Region,
-		forfait.Format(s.Used.Advance), forfait.Format(s.Remaining.Advance), forfait.Format(s.Used.Usage), forfait.Format(s.Remaining.Usage))
+		forfait.Format(s.Used.Advance), forfait.Format(s.Left.Advance), forfait.Format(s.Used.Usage), forfait.Format(s.Left.Usage))
 	return nil
 }
 

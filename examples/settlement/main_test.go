@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestRun: the three endings with amounts computed by hand (1 € unit):
+// TestRun: the four endings with amounts computed by hand (1 € unit):
 // A (30 000, category C): DS2 base 26 000 + 7 500 × 26 000/207 500 =
 // 26 939.76 → 26 940, advance 8 082, window 2 forfait 24 246, balance
 // 16 164; B (127 800): DS1 + CRO 109 738, advance 32 921, standard 99 762,
@@ -45,5 +45,22 @@ func TestRun(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q", want)
 		}
+	}
+}
+
+// TestUsage: -h names as many applications as the command embeds.
+func TestUsage(t *testing.T) {
+	files, err := applications.ReadDir("applications")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+	if len(files) >= len(words) {
+		t.Fatalf("%d application files: add their number in words", len(files))
+	}
+	var out bytes.Buffer
+	usage(&out)
+	if want := "the whole flow of " + words[len(files)] + " SUN-ES applications"; !strings.Contains(out.String(), want) {
+		t.Errorf("usage %q lacks %q", out.String(), want)
 	}
 }

@@ -122,7 +122,7 @@ func TestFlowMachine(t *testing.T) {
 				l := rapid.SampledFrom(st.Lines).Draw(t, "line")
 				rates, _ := settlementtest.Rates(&in, l.Asked, l.Window, rapid.Bool().Draw(t, "reached"), rapid.Bool().Draw(t, "cro_reached"))
 				decl := settlement.Declaration{Domain: l.Asked.Domain, Window: l.Window, Rates: rates, Defer: rapid.Bool().Draw(t, "defer")}
-				on := st.Dossier.Opened.AddDate(0, 0, rapid.IntRange(-10, 400).Draw(t, "days_after_opening"))
+				on := in.Calendar().Terms(l.Window).Measurement.End.AddDate(0, 0, rapid.IntRange(-30, 300).Draw(t, "days_after_measurement"))
 				before := snapshot()
 				next, added, err := settlement.Settle(&in, st, []settlement.Declaration{decl}, on)
 				if err != nil {

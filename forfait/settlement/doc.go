@@ -34,8 +34,10 @@
 // ([envelope.Ledger.Book]); [State.Money] sums what the dossier was paid
 // and repaid; [Apply] runs a step and books it as one, the state and the
 // ledger both left as they were when either refuses. [NewForecast] gives
-// an ARS, on a given day, its planned notifications, the advances at risk
-// and those overdue (Annexe 2 §5). [History] tells eligibility what the
+// an ARS, on a given day, its planned notifications, each balance as
+// [BalanceOf] gives it, the advances at risk and those overdue, and what
+// its volet-1 credits delegated leave once they are served (§6.1; Annexe
+// 2 §5). [History] tells eligibility what the
 // establishment's dossiers became, so that a domain is funded once (§5;
 // INT-14). A [GHT] dossier totals its members' dossiers, each settled on
 // its own targets, for its support establishment (Annexe 3 §2; INT-25).

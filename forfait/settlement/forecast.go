@@ -53,19 +53,25 @@ type Forecast struct {
 	// be settled or closed (Close), which repays them unless a deferral is
 	// asked (Annexe 2 §3; INT-22, INT-23).
 	Overdue [envelope.NumRegions]decimal.Decimal
-	// Remaining is, per region with a ledger, its remaining credits less
-	// the planned notifications; a negative part means the credits will not
-	// suffice.
+	// Remaining is, per region with a volet-1 ledger, the credits
+	// delegated less those committed and used (the ledger's Left), less
+	// the planned notifications no commitment covers; a negative part
+	// means the credits delegated will not suffice (§6.1; Annexe 2 §5).
+	// Volet-2 ledgers are left aside.
 	Remaining map[envelope.Region]envelope.Credits
 }
 
 // NewForecast plans, on the day on, the notifications to come (Annexe 2
 // §5): for each dossier of states, the balance of every domain awaiting
-// targets whose declaration deadline has not passed (the forfait of its
-// window less the advance paid), a domain past it counted as overdue
+// targets whose declaration deadline has not passed, as BalanceOf gives
+// it with the targets reached, the CRO bonus included: the forfait of its
+// window, the deferral window's after a deferral, less the advance paid
+// (INT-05); a domain past its deadline is counted as overdue
 // instead (INT-22, INT-23); for each validated dossier of pending not yet
 // opened, its advances and balances; in total per region, window and
-// domain and per establishment. ledgers give the credits left.
+// domain and per establishment. ledgers give the credits left: one
+// volet-1 ledger per region, volet-2 ledgers being left aside
+// (Forecast.Remaining).
 func NewForecast(in *instruction.Rules, on window.Date, states []State, pending []Dossier, ledgers []*envelope.Ledger) (Forecast, error) {
 	fc := Forecast{On: on}
 	for i := range fc.AtRisk {
@@ -104,12 +110,12 @@ func NewForecast(in *instruction.Rules, on window.Date, states []State, pending 
 				}
 				continue
 			}
-			f, err := in.Forfait.Compute(st.Dossier.request(l.Asked, l.Window))
+			b, err := BalanceOf(&in.Forfait, st.Dossier.request(l.Asked, l.Window), l.Paid, l.Deferred, true)
 			if err != nil {
 				errs = append(errs, err)
 				continue
 			}
-			add(st.Dossier.Region, st.Dossier.Establishment, l.Window, l.Asked.Domain, decimal.Zero, f.Amount.Sub(l.Paid))
+			add(st.Dossier.Region, st.Dossier.Establishment, l.Window, l.Asked.Domain, decimal.Zero, b.Amount)
 			if r := st.Dossier.Region; r.IsValid() {
 				fc.AtRisk[r.Index()] = fc.AtRisk[r.Index()].Add(l.Paid)
 			}
@@ -140,18 +146,59 @@ func NewForecast(in *instruction.Rules, on window.Date, states []State, pending 
 	}
 	slices.SortFunc(fc.Planned, order)
 	slices.SortFunc(fc.PerEstablishment, order)
-	fc.Remaining = map[envelope.Region]envelope.Credits{}
-	for _, l := range ledgers {
-		s := l.State()
-		rem := s.Remaining
-		for _, p := range fc.Planned {
-			if p.Region == s.Region && s.Volet == envelope.Volet1 {
-				rem.Advance, rem.Usage = rem.Advance.Sub(p.Advance), rem.Usage.Sub(p.Usage)
-			}
-		}
-		fc.Remaining[s.Region] = rem
+	var err error
+	if fc.Remaining, err = remaining(ledgers, fc.PerEstablishment); err != nil {
+		return Forecast{}, err
 	}
 	return fc, nil
+}
+
+// remaining returns, per region with a volet-1 ledger, the credits
+// delegated less those committed and used (the ledger state's Left), less
+// what of each establishment's planned notifications its commitment for
+// the domain does not cover (§6.1: within the credits delegated; Annexe 2
+// §5). Volet-2 ledgers are left aside: the forecast plans volet-1
+// notifications only. Two volet-1 ledgers of one region are an error
+// (envelope.ErrInvalidLedger).
+func remaining(ledgers []*envelope.Ledger, perEst []Planned) (map[envelope.Region]envelope.Credits, error) {
+	type key struct {
+		e forfait.FINESS
+		d forfait.Domain
+	}
+	out := map[envelope.Region]envelope.Credits{}
+	var errs []error
+	for i, l := range ledgers {
+		s := l.State()
+		if s.Volet != envelope.Volet1 {
+			continue
+		}
+		if _, dup := out[s.Region]; dup {
+			errs = append(errs, &forfait.InputError{Path: codec.Path{codec.Name("ledgers"), codec.Index(i)}, Field: "region", Value: s.Region.String(),
+				Reason: "a second volet-1 ledger for the region", Err: envelope.ErrInvalidLedger})
+			continue
+		}
+		committed := map[key]envelope.Credits{}
+		for _, c := range l.Commitments() {
+			committed[key{c.Establishment, c.Domain}] = c.Credits
+		}
+		rem := s.Left
+		for _, p := range perEst {
+			if p.Region != s.Region {
+				continue
+			}
+			c, ok := committed[key{p.Establishment, p.Domain}]
+			if !ok {
+				c = envelope.Credits{Advance: decimal.Zero, Usage: decimal.Zero}
+			}
+			rem.Advance = rem.Advance.Sub(decimal.Max(decimal.Zero, p.Advance.Sub(c.Advance)))
+			rem.Usage = rem.Usage.Sub(decimal.Max(decimal.Zero, p.Usage.Sub(c.Usage)))
+		}
+		out[s.Region] = rem
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return out, nil
 }
 
 // Commitments returns what a decision commits on its region's credits,

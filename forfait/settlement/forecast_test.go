@@ -134,9 +134,37 @@ func TestCommitmentsPartial(t *testing.T) {
 	}
 }
 
+// plannedRow is a row of a forecast written as text, for comparison with
+// amounts worked out by hand.
+type plannedRow struct {
+	Region         envelope.Region
+	Establishment  string
+	Window         window.Window
+	Domain         forfait.Domain
+	Advance, Usage string
+}
+
+func plannedRows(ps []settlement.Planned) []plannedRow {
+	var out []plannedRow
+	for _, p := range ps {
+		e := ""
+		if p.Establishment.IsValid() {
+			e = p.Establishment.String()
+		}
+		out = append(out, plannedRow{p.Region, e, p.Window, p.Domain, forfait.Format(p.Advance), forfait.Format(p.Usage)})
+	}
+	return out
+}
+
 // TestForecastPerEstablishment: the detail per establishment (Annexe 2 §5)
-// names each establishment and adds up to the totals per region, window
-// and domain.
+// against amounts worked out by hand. The establishment of Annexe 3 §4
+// (750712184, 127 800, window 1), opened: DS1+CRO 109 738 → advance
+// 32 921 paid, balance 76 817 planned; DS2 and DS3 39 194 → 11 758 paid,
+// 27 436 planned each. A second establishment (750000023, same activity)
+// validated for DS2 in window 1, not yet opened: advance 11 758 and
+// balance 27 436 planned. In total per region, window and domain: DS1
+// 0 / 76 817, DS2 11 758 / 54 872, DS3 0 / 27 436; at risk, the advances
+// paid: 32 921 + 2 × 11 758 = 56 437.
 func TestForecastPerEstablishment(t *testing.T) {
 	st := open(t, annexApplication(), day(2021, 12, 1))
 	pending := st.Dossier
@@ -146,26 +174,116 @@ func TestForecastPerEstablishment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	type key struct {
-		w window.Window
-		d forfait.Domain
+	idf := envelope.IleDeFrance
+	wantPer := []plannedRow{
+		{idf, "750000023", window.W1, forfait.DS2, "11758", "27436"},
+		{idf, "750712184", window.W1, forfait.DS1, "0", "76817"},
+		{idf, "750712184", window.W1, forfait.DS2, "0", "27436"},
+		{idf, "750712184", window.W1, forfait.DS3, "0", "27436"},
 	}
-	sums := map[key]envelope.Credits{}
-	ests := map[forfait.FINESS]int{}
-	for _, p := range fc.PerEstablishment {
-		c := sums[key{p.Window, p.Domain}]
-		if c.Advance.Exponent() == 0 && c.Advance.IsZero() {
-			c = envelope.Credits{Advance: decimal.Zero, Usage: decimal.Zero}
+	if diff := cmp.Diff(wantPer, plannedRows(fc.PerEstablishment)); diff != "" {
+		t.Errorf("per establishment (-want +got):\n%s", diff)
+	}
+	wantTotal := []plannedRow{
+		{idf, "", window.W1, forfait.DS1, "0", "76817"},
+		{idf, "", window.W1, forfait.DS2, "11758", "54872"},
+		{idf, "", window.W1, forfait.DS3, "0", "27436"},
+	}
+	if diff := cmp.Diff(wantTotal, plannedRows(fc.Planned)); diff != "" {
+		t.Errorf("totals (-want +got):\n%s", diff)
+	}
+	if !fc.AtRisk[idf.Index()].Equal(decimal.New(56437, 0)) {
+		t.Errorf("at risk %s, want 56437", fc.AtRisk[idf.Index()])
+	}
+}
+
+// TestForecastDeferred: a domain deferred to window 2 (INT-05) is planned
+// at window 2's forfait less the advance paid in window 1 (Annexe 2 §3):
+// DS2 39 194 × 0.9 = 35 274.6 → 35 275, less 11 758: 23 517, not the 27 436
+// of window 1. The two domains left awaiting window 1's targets are
+// overdue on 31 December 2022: 32 921 + 11 758 = 44 679.
+func TestForecastDeferred(t *testing.T) {
+	st := open(t, annexApplication(), day(2021, 12, 1))
+	st, _, err := settlement.Settle(&rules, st, []settlement.Declaration{{Domain: forfait.DS2, Window: window.W1, Rates: rates(t, indicator.DS21, "40"), Defer: true}}, day(2022, 7, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fc, err := settlement.NewForecast(&rules, day(2022, 12, 31), []settlement.State{st}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idf := envelope.IleDeFrance
+	if diff := cmp.Diff([]plannedRow{{idf, "750712184", window.W2, forfait.DS2, "0", "23517"}}, plannedRows(fc.PerEstablishment)); diff != "" {
+		t.Errorf("planned (-want +got):\n%s", diff)
+	}
+	if !fc.AtRisk[idf.Index()].Equal(decimal.New(11758, 0)) || !fc.Overdue[idf.Index()].Equal(decimal.New(44679, 0)) {
+		t.Errorf("at risk %s, overdue %s; want 11758, 44679", fc.AtRisk[idf.Index()], fc.Overdue[idf.Index()])
+	}
+}
+
+// TestForecastRemaining: what is left for a region is its volet-1
+// ledger's credits delegated, less what they are committed to and what
+// was used (the ledger's Left), less the planned notifications no
+// commitment covers (§6.1; Annexe 2 §5). Occitanie holds a volet-1 ledger
+// (100 000 + 200 000 delegated, far below its Annexe 2 ceiling) and a
+// volet-2 pilot ledger (Annexe 2 §2, §4: 150 000 + 350 000), which the
+// volet-1 forecast leaves aside. The dossier of Annexe 3 §4 has its
+// advances paid, 56 437, and plans 76 817 + 2 × 27 436 = 131 689; a
+// validated window-2 DS2 dossier plans 10 583 + 24 692. Without
+// commitments: 100 000 − 56 437 − 10 583 = 32 980 and 200 000 − 131 689 −
+// 24 692 = 43 619. With the first dossier's forfaits committed, Left
+// already holds its balances: the same 32 980 and 43 619.
+func TestForecastRemaining(t *testing.T) {
+	app := annexApplication()
+	app.Establishment.Region = envelope.Occitanie
+	dec := decide(t, app)
+	on := day(2021, 12, 1)
+	st, opened, err := settlement.Open(&rules, dec, decimal.Zero, on)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pending := st.Dossier
+	pending.Establishment, pending.Window = forfait.MustParseFINESS("750000023"), window.W2
+	pending.Variants = []forfait.Variant{ds2}
+	env := rules.Envelopes
+	ledgers := func(commit bool) []*envelope.Ledger {
+		v1, err := envelope.OpenLedger(&env, &rules.Forfait, envelope.Occitanie, envelope.Volet1)
+		if err != nil {
+			t.Fatal(err)
 		}
-		sums[key{p.Window, p.Domain}] = c.Add(envelope.Credits{Advance: p.Advance, Usage: p.Usage})
-		ests[p.Establishment]++
-	}
-	if ests[st.Dossier.Establishment] != 3 || ests[pending.Establishment] != 1 || len(ests) != 2 {
-		t.Errorf("rows per establishment %v", ests)
-	}
-	for _, p := range fc.Planned {
-		if p.Establishment.IsValid() || !sums[key{p.Window, p.Domain}].Equal(envelope.Credits{Advance: p.Advance, Usage: p.Usage}) {
-			t.Errorf("total %+v, per establishment %v", p, sums[key{p.Window, p.Domain}])
+		if err := v1.Delegate(envelope.Tranche{Date: day(2021, 10, 1), Credits: envelope.Credits{Advance: decimal.New(100_000, 0), Usage: decimal.New(200_000, 0)}, Source: "circulaire FMIS 2021"}); err != nil {
+			t.Fatal(err)
 		}
+		if commit {
+			cs, err := settlement.Commitments(&rules, dec, decimal.Zero, on)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := v1.Commit(cs...); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := v1.Book(opened...); err != nil {
+			t.Fatal(err)
+		}
+		v2, err := envelope.OpenLedger(&env, &rules.Forfait, envelope.Occitanie, envelope.Volet2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return []*envelope.Ledger{v1, v2}
+	}
+	want := envelope.Credits{Advance: decimal.New(32980, 0), Usage: decimal.New(43619, 0)}
+	for _, commit := range []bool{false, true} {
+		fc, err := settlement.NewForecast(&rules, day(2022, 6, 30), []settlement.State{st}, []settlement.Dossier{pending}, ledgers(commit))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := fc.Remaining[envelope.Occitanie]; !ok || !got.Equal(want) || len(fc.Remaining) != 1 {
+			t.Errorf("committed %v: remaining %v, want Occitanie alone with %v", commit, fc.Remaining, want)
+		}
+	}
+	two := append(ledgers(false), ledgers(false)[0])
+	if _, err := settlement.NewForecast(&rules, day(2022, 6, 30), []settlement.State{st}, nil, two); !errors.Is(err, envelope.ErrInvalidLedger) {
+		t.Errorf("two volet-1 ledgers of one region: %v, want ErrInvalidLedger", err)
 	}
 }

@@ -26,7 +26,8 @@ var (
 	// activity (Annexe 3 §1), or a domain already funded (§5).
 	ErrInvalidDossier = codec.NewSentinel("settlement: invalid dossier", "n'est pas une valeur admise dans un dossier")
 	// ErrDate: a step dated before the decision that opens the dossier or
-	// before its opening, or not dated at all.
+	// before its opening, a settlement dated before the targets of its
+	// window are measured (INT-12), or a step not dated at all.
 	ErrDate = codec.NewSentinel("settlement: date out of order", "ne suit pas l'ordre des dates du dossier")
 	// ErrSettled: a declaration for a domain that is no longer awaiting
 	// its targets, or declared twice in one step.
@@ -292,9 +293,16 @@ type Declaration struct {
 // (RecordAudit); otherwise every domain still awaiting its targets is
 // repaid, whatever its rates (Annexe 1, PS2.2; Annexe 2 §3; INT-24).
 //
+// A balance or a repayment follows the measure of the targets: a
+// declaration is settled only after the end of the measurement semester
+// of the window its domain awaits, the deferral window's after a deferral
+// (Annexe 1; Annexe 2 §3; INT-12).
+//
 // Every problem is reported at once and then nothing changes: no
 // declaration at all (ErrNoDeclaration: an overdue dossier is closed with
-// Close instead); a date before the opening (ErrDate); a domain the dossier does not hold or
+// Close instead); a date before the opening or, if not, on or before the
+// end of the measurement semester of a declared window (ErrDate, once per
+// window); a domain the dossier does not hold or
 // rates for another window (ErrMismatch); a domain no longer awaiting or
 // declared twice (ErrSettled); a deferral after window 4, a second one, or
 // with the targets reached (ErrNoDeferral); a rate missing or invalid
@@ -302,9 +310,11 @@ type Declaration struct {
 func Settle(in *instruction.Rules, st State, decls []Declaration, on window.Date) (State, []envelope.Notification, error) {
 	next := State{Dossier: st.Dossier, Lines: slices.Clone(st.Lines), Timeline: slices.Clone(st.Timeline)}
 	var errs []error
-	if on.IsZero() || on.Before(st.Dossier.Opened) {
+	beforeOpening := on.IsZero() || on.Before(st.Dossier.Opened)
+	if beforeOpening {
 		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(), Reason: "before the opening on " + st.Dossier.Opened.String(), Err: ErrDate})
 	}
+	unmeasured := map[window.Window]bool{} // windows whose measure ends on or after on, each reported once
 	if len(decls) == 0 {
 		errs = append(errs, &forfait.InputError{Field: "declarations", Value: "[]",
 			Reason: "nothing to settle: the rates are declared in oSIS at the end of the window (§5); an overdue dossier is closed", Err: ErrNoDeclaration})
@@ -327,9 +337,19 @@ func Settle(in *instruction.Rules, st State, decls []Declaration, on window.Date
 			continue
 		}
 		seen[decl.Domain] = true
+		end := in.Calendar().Terms(decl.Window).Measurement.End
+		measured := on.After(end)
+		if !measured && !beforeOpening && !unmeasured[decl.Window] {
+			errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(),
+				Reason: "window " + decl.Window.String() + "'s targets are measured until " + end.String() + ": nothing is settled before (Annexe 1; Annexe 2 §3; INT-12)", Err: ErrDate})
+		}
+		unmeasured[decl.Window] = !measured
 		o, err := in.Targets.Evaluate(next.Lines[j].Asked, decl.Window, decl.Rates)
 		if err != nil {
 			errs = append(errs, err)
+			continue
+		}
+		if !measured {
 			continue
 		}
 		if auditFailed {

@@ -203,6 +203,9 @@ func TestSettleErrors(t *testing.T) {
 			day(2022, 9, 1), []error{indicator.ErrMissingRate}},
 		{"a rate never declared", []settlement.Declaration{{Domain: forfait.DS3, Window: window.W1, Rates: map[indicator.ID]indicator.Rate{indicator.DS31: {}}}},
 			day(2022, 9, 1), []error{indicator.ErrMissingRate}},
+		{"before the measure, once per window, with a rate missing", []settlement.Declaration{
+			{Domain: forfait.DS1, Window: window.W1, Rates: rates(t, indicator.DS11, "60", indicator.DS12, "50")}, miss2},
+			day(2022, 3, 1), []error{settlement.ErrDate, indicator.ErrMissingRate}},
 		{"everything at once", []settlement.Declaration{miss2, miss2, {Domain: forfait.DS3, Window: window.W4}}, day(2021, 1, 1),
 			[]error{settlement.ErrDate, settlement.ErrSettled, settlement.ErrMismatch}},
 	}
@@ -302,7 +305,7 @@ func TestDossierMachine(t *testing.T) {
 				reached, croReached := rapid.Bool().Draw(t, "reached"), rapid.Bool().Draw(t, "cro_reached")
 				rs, _ := settlementtest.Rates(&rules, l.Asked, l.Window, reached, croReached)
 				decl := settlement.Declaration{Domain: l.Asked.Domain, Window: l.Window, Rates: rs, Defer: rapid.Bool().Draw(t, "defer")}
-				next, added, err := settlement.Settle(&rules, st, []settlement.Declaration{decl}, d.Opened.AddDate(0, 6, 0))
+				next, added, err := settlement.Settle(&rules, st, []settlement.Declaration{decl}, rules.Calendar().Terms(l.Window).Measurement.End.AddDate(0, 0, 1))
 				_, canDefer := m.window.Deferral()
 				wantErr := m.stage != settlement.Awaiting || decl.Defer && (reached || m.deferred || !canDefer)
 				if wantErr != (err != nil) {
@@ -452,5 +455,43 @@ func TestForecast(t *testing.T) {
 	rem := fc.Remaining[envelope.IleDeFrance]
 	if !rem.Advance.Equal(decimal.New(32980, 0)) || !rem.Usage.Equal(decimal.New(147872, 0)) {
 		t.Errorf("remaining %+v", rem)
+	}
+}
+
+// TestSettleBeforeMeasurement: a balance or a repayment is notified only
+// once the targets of the domain's window are measured, after the end of
+// its measurement semester (Annexe 1: window 1 is S1 2022, window 2 S2
+// 2022; Annexe 2 §3; INT-12). Settled on 20 December 2021, or on 30 June
+// 2022 itself, window-1 rates are refused with ErrDate naming the day, and
+// nothing changes; on 1 July 2022 they settle. After a deferral the
+// deferral window's semester applies: 31 December 2022 is refused, 1
+// January 2023 accepted.
+func TestSettleBeforeMeasurement(t *testing.T) {
+	st := open(t, annexApplication(), day(2021, 12, 1))
+	reach1 := settlement.Declaration{Domain: forfait.DS1, Window: window.W1, Rates: rates(t, indicator.DS11, "60", indicator.DS12, "50", indicator.DS13, "60")}
+	miss2 := settlement.Declaration{Domain: forfait.DS2, Window: window.W1, Rates: rates(t, indicator.DS21, "40"), Defer: true}
+	refused := func(st settlement.State, d settlement.Declaration, on window.Date) {
+		t.Helper()
+		got, added, err := settlement.Settle(&rules, st, []settlement.Declaration{d}, on)
+		var ie *forfait.InputError
+		if !errors.Is(err, settlement.ErrDate) || !errors.As(err, &ie) || ie.Field != "on" || ie.Value != on.String() ||
+			len(forfait.Problems(err)) != 1 || len(added) != 0 || !got.Equal(st) {
+			t.Errorf("Settle on %s for window %s: %v, %d added; want one ErrDate on %s and nothing changed", on, d.Window, err, len(added), on)
+		}
+	}
+	refused(st, reach1, day(2021, 12, 20))
+	refused(st, reach1, day(2022, 6, 30))
+	_, added, err := settlement.Settle(&rules, st, []settlement.Declaration{reach1}, day(2022, 7, 1))
+	if err != nil || !cmp.Equal(lines(added), []line{{envelope.Balance, ds1CRO, window.W1, "76817", nil}}) {
+		t.Errorf("on 1 July 2022: %v, %v; want the balance 76817", lines(added), err)
+	}
+	deferred, _, err := settlement.Settle(&rules, st, []settlement.Declaration{miss2}, day(2022, 7, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reach2 := settlement.Declaration{Domain: forfait.DS2, Window: window.W2, Rates: rates(t, indicator.DS21, "60")}
+	refused(deferred, reach2, day(2022, 12, 31))
+	if _, added, err := settlement.Settle(&rules, deferred, []settlement.Declaration{reach2}, day(2023, 1, 1)); err != nil || len(added) != 1 {
+		t.Errorf("after window 2's semester: %v, %v", lines(added), err)
 	}
 }

@@ -190,22 +190,23 @@ func (l *Ledger) checkVolet2(n Notification, c Commitment, committed bool, d *dr
 	_, balanced := l.recorded(bal, d)
 	_, repaid := l.recorded(rep, d)
 	var want decimal.Decimal
+	var what string
 	switch {
 	case n.Kind == Advance && !committed:
 		return fail(ErrVolet2Amount, "no volet-2 amount committed for "+n.Establishment.String())
 	case n.Kind == Advance:
-		want = c.Credits.Advance
+		want, what = c.Credits.Advance, "the committed amount's advance, "+share(l.rs)+" of it"
 	case !advanced:
 		return fail(ErrVolet2Amount, "a "+n.Kind.String()+" follows an advance; none was booked")
 	case balanced || repaid:
 		return fail(ErrVolet2Amount, "the volet-2 amount is settled: a balance when the objectives are met, a repayment otherwise")
 	case n.Kind == Balance:
-		want = c.Credits.Usage
+		want, what = c.Credits.Usage, "the rest of the committed amount"
 	default:
-		want = l.advanced(n.Establishment, d)
+		want, what = l.advanced(n.Establishment, d), "the advance paid"
 	}
 	if !n.Amount.Equal(want) {
-		return fail(ErrVolet2Amount, "the "+n.Kind.String()+" is "+forfait.Format(want)+" € (30/70 of the committed amount, §3.3, Annexe 2 §4)")
+		return fail(ErrVolet2Amount, "the "+n.Kind.String()+" is "+forfait.Format(want)+" € ("+what+", §3.3, Annexe 2 §4)")
 	}
 	total, ok := d.perEst[n.Establishment]
 	if !ok {
@@ -221,6 +222,12 @@ func (l *Ledger) checkVolet2(n Notification, c Commitment, committed bool, d *dr
 	}
 	d.perEst[n.Establishment] = total
 	return nil
+}
+
+// share writes the rule set's advance share as a percentage ("30 %"), as
+// the rule set gives it (§5, Annexe 2 §3, §4; INT-04).
+func share(rs *forfait.RuleSet) string {
+	return forfait.Format(rs.Advance.Value.Shift(2)) + " %"
 }
 
 // advanced is the volet-2 advance booked for est.
@@ -318,8 +325,9 @@ func (l *Ledger) Move(t Transfer) error {
 // date on, in its window's budget (or the credits assigned to no window
 // when it has none): all of them or none. A decision the credits cannot
 // serve is refused with a *CreditsError giving the shortfall; a malformed
-// commitment, or a second one for the same establishment and domain while
-// the first holds credits, with a *forfait.InputError
+// commitment, a second one for the same establishment and domain while
+// the first holds credits, or one for a domain whose advance is recorded
+// (a domain is funded once, §5; INT-14), with a *forfait.InputError
 // (ErrInvalidDelegation, ErrDuplicate); in volet 2, credits that are not
 // the split of an amount within the cap (ErrVolet2Amount; SplitVolet2).
 // Every problem is reported; nothing changes on a refusal.
@@ -366,12 +374,14 @@ func (l *Ledger) checkCommitment(c Commitment, field string, d *draft) error {
 		if err != nil {
 			errs = append(errs, err)
 		} else if !split.Equal(c.Credits) {
-			bad("credits", c.Credits.String(), "want "+split.String()+": 30/70 of the amount (§3.3, Annexe 2 §4)", ErrVolet2Amount)
+			bad("credits", c.Credits.String(), "want "+split.String()+": an advance of "+share(l.rs)+" of the amount and the rest (§3.3, Annexe 2 §4)", ErrVolet2Amount)
 		}
 	}
 	key := commitKey{c.Establishment, c.Domain}
 	if _, ok := l.commitment(d, key); ok {
 		bad("establishment", c.Establishment.String()+" "+c.Domain.String(), "already committed", ErrDuplicate)
+	} else if _, ok := l.recorded(Identity{Establishment: c.Establishment, Volet: l.volet, Domain: c.Domain, Kind: Advance}, d); ok {
+		bad("establishment", c.Establishment.String()+" "+c.Domain.String(), "already funded: a domain is funded once over the programme (§5; INT-14)", ErrDuplicate)
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
@@ -548,6 +558,11 @@ func sub(a, b Credits) Credits { return Credits{a.Advance.Sub(b.Advance), a.Usag
 func (l *Ledger) State() State {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	return l.state()
+}
+
+// state is State; the caller holds the lock.
+func (l *Ledger) state() State {
 	s := State{Region: l.region, Volet: l.volet, Credits: l.ceiling, Delegated: l.delegated(window.Date{}, true),
 		Committed: zeroCredits, Paid: zeroCredits, Repaid: zeroCredits, Used: zeroCredits,
 		Tranches: slices.Clone(l.tranches), Count: l.count}
@@ -607,6 +622,11 @@ func (l *Ledger) Transfers() []Transfer {
 func (l *Ledger) Commitments() []Commitment {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	return l.commitments()
+}
+
+// commitments is Commitments; the caller holds the lock.
+func (l *Ledger) commitments() []Commitment {
 	out := make([]Commitment, 0, len(l.commits))
 	for _, c := range l.commits {
 		out = append(out, c)

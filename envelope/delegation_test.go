@@ -185,8 +185,11 @@ func TestCommit(t *testing.T) {
 // the ledger's public record recomputed by hand: at every date, each
 // budget holds what is committed and paid in it by then (§6.1, Annexe 2
 // §5); committed + paid never exceeds delegated, nor delegated the
-// envelope; no identity is booked twice; the state's totals are the sums
-// of its windows and of its entries.
+// envelope; no identity is booked twice; a balance or a repayment
+// follows its advance, a repayment returns it whole, and they exclude
+// each other, each booked in its advance's window (§5; Annexe 2 §3;
+// INT-05); the state's totals are the sums of its windows and of its
+// entries.
 func checkCreditsMachine(t *rapid.T) {
 	rs, a := forfait.Instruction2021(), envelope.Instruction2021Annex2()
 	l, err := envelope.OpenLedger(&a, &rs, envelope.Corse, envelope.Volet1)
@@ -224,6 +227,24 @@ func checkCreditsMachine(t *rapid.T) {
 					n.Amount, n.Window = c.Credits.Of(n.Kind.Part()), c.Window
 				}
 			}
+			var advances []envelope.Notification
+			for _, e := range l.Entries() {
+				if e.Kind == envelope.Advance {
+					advances = append(advances, e)
+				}
+			}
+			if n.Kind != envelope.Advance && len(advances) > 0 && rapid.IntRange(0, 3).Draw(t, "of an advance") > 0 { // often a dossier's settlement
+				adv := rapid.SampledFrom(advances).Draw(t, "advance")
+				n.Establishment, n.Variant = adv.Establishment, adv.Variant
+				if next, ok := adv.Window.Deferral(); ok && rapid.Bool().Draw(t, "deferred") {
+					n.Window = next
+				} else {
+					n.Window = adv.Window
+				}
+				if n.Kind == envelope.Repayment {
+					n.Amount = adv.Amount
+				}
+			}
 			before := l.State()
 			if err := l.Book(n); err == nil {
 				bookings++
@@ -247,13 +268,26 @@ func checkLedgerRecord(t *rapid.T, l *envelope.Ledger, bookings int) {
 	if s.Count != bookings || len(entries) != bookings {
 		t.Fatalf("count %d, entries %d, bookings accepted %d", s.Count, len(entries), bookings)
 	}
-	ids := map[envelope.Identity]bool{}
+	ids := map[envelope.Identity]envelope.Notification{}
+	account := map[envelope.Identity]window.Window{} // the window whose budget an entry draws on
 	used, paid := zero, zero
 	for _, n := range entries {
-		if ids[n.Identity()] {
-			t.Fatalf("booked twice: %+v", n.Identity())
+		id := n.Identity()
+		if _, ok := ids[id]; ok {
+			t.Fatalf("booked twice: %+v", id)
 		}
-		ids[n.Identity()] = true
+		ids[id], account[id] = n, n.Window
+		adv, bal, rep := id, id, id
+		adv.Kind, bal.Kind, rep.Kind = envelope.Advance, envelope.Balance, envelope.Repayment
+		if n.Kind != envelope.Advance {
+			a, advanced := ids[adv]
+			_, balanced := ids[bal]
+			_, repaid := ids[rep]
+			if !advanced || balanced && repaid || n.Kind == envelope.Repayment && !n.Amount.Equal(a.Amount) {
+				t.Fatalf("%s of %s € booked out of order: advance %v, balanced %v, repaid %v", n.Kind, n.Amount, a, balanced, repaid)
+			}
+			account[id] = a.Window
+		}
 		switch n.Kind {
 		case envelope.Advance:
 			used.Advance, paid.Advance = used.Advance.Add(n.Amount), paid.Advance.Add(n.Amount)
@@ -318,7 +352,7 @@ func checkLedgerRecord(t *rapid.T, l *envelope.Ledger, bookings int) {
 			if n.Date.After(at) {
 				continue
 			}
-			b := bucket(n.Window)
+			b := bucket(account[n.Identity()])
 			c := need[b]
 			if c.Advance.Exponent() == 0 && c.Advance.IsZero() && c.Usage.IsZero() {
 				c = zero

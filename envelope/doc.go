@@ -34,7 +34,8 @@
 //
 //   - §3.3: the national split, the 100 k€ cap, non-fungibility.
 //   - Annexe 2 §1 and §2: the regional and pilot envelopes, region names as
-//     spelt there; §3: the 30/70 split of credits; §4: volet 2's split;
+//     spelt there; §3: the 30/70 split of credits, the advance repaid
+//     whole when the targets are missed; §4: volet 2's split;
 //     §5: envelopes steered per window, funds delegated by FMIS circulars.
 //   - §6.1: applications retained within the credits delegated; §6.2: the
 //     three pilot ARS.
@@ -63,6 +64,16 @@
 //     a domain is funded once over the programme (§5; INT-14) and money is
 //     never booked twice, while a deferred dossier's balance, notified in
 //     the next window, stays its one balance (INT-05).
+//   - A domain's payments come in order (§5; Annexe 2 §3): in volet 1, a
+//     balance or a repayment follows the advance of its establishment and
+//     domain, recorded in any window; a repayment returns the whole
+//     advance; a balance and a repayment exclude each other; a decision
+//     cannot commit a domain whose advance is recorded. A balance or a
+//     repayment is booked in its advance's window, the budget that paid
+//     the advance, even when notified in the deferral window (INT-05).
+//   - [Ledger.Snapshot] takes the state, the entries and the commitments
+//     under one lock, so that a statement's rows add up to its totals
+//     while others book.
 //
 // # Errors
 //
@@ -76,7 +87,8 @@
 // [Ledger.Book] returns a [*LedgerError] per refused notification,
 // wrapping [ErrInsufficientCredits] (through a [*CreditsError]),
 // [ErrWrongLedger], [ErrInvalidNotification], [ErrDuplicate],
-// [ErrVolet2Amount] or [ErrVolet2Cap]. A refused step leaves the ledger
+// [ErrOutOfOrder], [ErrRepaymentAmount], [ErrVolet2Amount] or
+// [ErrVolet2Cap]. A refused step leaves the ledger
 // untouched: it is booked whole or not at all. The text forms of [Kind],
 // [Part], [Volet] and [Region] refuse an unknown text with
 // [ErrInvalidNotification], [ErrInvalidDelegation], [ErrInvalidVolet] and

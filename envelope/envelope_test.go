@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -216,24 +217,38 @@ func TestLedgerDuplicate(t *testing.T) {
 	if err := l.Book(note(envelope.Advance, "10"), note(envelope.Advance, "10000")); !errors.Is(err, envelope.ErrInsufficientCredits) || !l.State().Equal(before) {
 		t.Errorf("Book beyond the credits: %v", err)
 	}
-	if err := l.Book(note(envelope.Advance, "10"), note(envelope.Balance, "20")); err != nil || l.State().Count != before.Count+2 {
+	adv := note(envelope.Advance, "10")
+	bal := adv
+	bal.Kind, bal.Amount = envelope.Balance, d("20")
+	if err := l.Book(adv, bal); err != nil || l.State().Count != before.Count+2 {
 		t.Errorf("Book of two good notifications: %v, count %d", err, l.State().Count)
 	}
 }
 
+// after returns the notification of kind k and amount that settles n's
+// dossier.
+func after(n envelope.Notification, k envelope.Kind, amount string) envelope.Notification {
+	n.Kind, n.Amount = k, d(amount)
+	return n
+}
+
 func TestLedger(t *testing.T) {
 	l := newLedger(t, "300", "700")
+	a, c := note(envelope.Advance, "200"), note(envelope.Advance, "50")
 	steps := []struct {
 		n       envelope.Notification
 		wantErr error
 	}{
-		{note(envelope.Advance, "200"), nil},
+		{a, nil},
 		{note(envelope.Advance, "101"), envelope.ErrInsufficientCredits},
-		{note(envelope.Balance, "700"), nil},
-		{note(envelope.Balance, "0.01"), envelope.ErrInsufficientCredits},
-		{note(envelope.Repayment, "50"), nil}, // restores advance credits
-		{note(envelope.Advance, "150"), nil},
-		{note(envelope.Repayment, "300.01"), envelope.ErrInvalidNotification},
+		{after(a, envelope.Balance, "700"), nil},
+		{c, nil},
+		{after(c, envelope.Balance, "0.01"), envelope.ErrInsufficientCredits},
+		{after(c, envelope.Repayment, "50"), nil}, // restores advance credits
+		{note(envelope.Advance, "100"), nil},
+		{after(a, envelope.Repayment, "200"), envelope.ErrOutOfOrder}, // a was balanced
+		{note(envelope.Repayment, "1"), envelope.ErrOutOfOrder},
+		{after(note(envelope.Advance, "1"), envelope.Balance, "1"), envelope.ErrOutOfOrder},
 		{note(envelope.Advance, "0"), envelope.ErrInvalidNotification},
 		{note(0, "1"), envelope.ErrInvalidNotification},
 		{func() envelope.Notification { n := note(envelope.Advance, "1"); n.Region = envelope.Corse; return n }(), envelope.ErrWrongLedger},
@@ -251,7 +266,7 @@ func TestLedger(t *testing.T) {
 		}
 	}
 	s := l.State()
-	if !s.Used.Advance.Equal(d("300")) || !s.Remaining.Advance.IsZero() || !s.Remaining.Usage.IsZero() || s.Count != 4 || len(l.Entries()) != 4 {
+	if !s.Used.Advance.Equal(d("300")) || !s.Remaining.Advance.IsZero() || !s.Remaining.Usage.IsZero() || s.Count != 5 || len(l.Entries()) != 5 {
 		t.Errorf("final state %+v", s)
 	}
 }
@@ -398,9 +413,12 @@ func TestLedgerConcurrent(t *testing.T) {
 	}
 }
 
-// TestLedgerMachine is a rapid state machine: random notifications, and
-// after every step the ledger agrees with a model that never lets the used
-// credits exceed the given ones or the advance go negative.
+// TestLedgerMachine is a rapid state machine: random advances, and
+// balances and repayments mostly of an advance not yet settled, and after
+// every step the ledger agrees with a model that never lets the used
+// credits exceed the given ones, settles an advance once, by a balance or
+// by its whole repayment, and settles no dossier without an advance
+// (§5; Annexe 2 §3).
 func TestLedgerMachine(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		adv := decimal.New(rapid.Int64Range(0, 1e6).Draw(t, "advance_credits"), 0)
@@ -410,28 +428,48 @@ func TestLedgerMachine(t *testing.T) {
 			t.Fatal(err)
 		}
 		usedAdv, usedUse, count := decimal.Zero, decimal.Zero, 0
+		var open []envelope.Notification // advances neither balanced nor repaid
 		t.Repeat(map[string]func(*rapid.T){
 			"record": func(t *rapid.T) {
 				k := envelope.Kind(rapid.IntRange(1, 3).Draw(t, "kind"))
 				amount := decimal.New(rapid.Int64Range(1, 4e5).Draw(t, "cents"), -2)
-				n := note(k, "1")
+				n, of := note(k, "1"), -1
+				if k != envelope.Advance && len(open) > 0 && rapid.IntRange(0, 4).Draw(t, "of an advance") > 0 {
+					of = rapid.IntRange(0, len(open)-1).Draw(t, "advance")
+					n.Establishment = open[of].Establishment
+					if k == envelope.Repayment && rapid.IntRange(0, 4).Draw(t, "whole") > 0 {
+						amount = open[of].Amount
+					}
+				}
 				n.Amount = amount
 				err := l.Book(n)
 				na, nu := usedAdv, usedUse
-				switch k {
-				case envelope.Advance:
+				var want error
+				switch {
+				case k != envelope.Advance && of < 0:
+					want = envelope.ErrOutOfOrder
+				case k == envelope.Repayment && !amount.Equal(open[of].Amount):
+					want = envelope.ErrRepaymentAmount
+				case k == envelope.Advance:
 					na = na.Add(amount)
-				case envelope.Balance:
+				case k == envelope.Balance:
 					nu = nu.Add(amount)
-				case envelope.Repayment:
+				case k == envelope.Repayment:
 					na = na.Sub(amount)
 				}
-				fits := !na.GreaterThan(adv) && !nu.GreaterThan(use) && na.Sign() >= 0
-				if fits != (err == nil) {
-					t.Fatalf("%s of %s: fits %v, Book %v", k, amount, fits, err)
+				if want == nil && (na.GreaterThan(adv) || nu.GreaterThan(use)) {
+					want = envelope.ErrInsufficientCredits
 				}
-				if fits {
+				if !errors.Is(err, want) || (err == nil) != (want == nil) {
+					t.Fatalf("%s of %s: want %v, Book %v", k, amount, want, err)
+				}
+				if err == nil {
 					usedAdv, usedUse, count = na, nu, count+1
+					if k == envelope.Advance {
+						open = append(open, n)
+					} else {
+						open = slices.Delete(open, of, of+1)
+					}
 				}
 			},
 			"": func(t *rapid.T) {

@@ -59,7 +59,11 @@ type Notification struct {
 	// Variant is the domain and whether the CRO bonus was granted, for
 	// volet 1; the zero value for volet 2, which has no domain.
 	Variant forfait.Variant
-	Window  window.Window // volet 1: the window whose forfait is paid; for a repayment, the window whose targets were missed last (the deferral window after a deferral)
+	// Window, in volet 1, is the window whose forfait is paid; for a
+	// repayment, the window whose targets were missed last (the deferral
+	// window after a deferral). A balance or a repayment is booked in the
+	// budget of its advance's window (Entry).
+	Window window.Window
 	// Amount is in euros, positive; a repayment's amount is what is paid
 	// back.
 	Amount decimal.Decimal
@@ -147,6 +151,15 @@ var (
 	// (§5: a domain is funded once over the programme, whatever the
 	// window; INT-14; money is never booked twice).
 	ErrDuplicate = codec.NewSentinel("envelope: notification already recorded", "est une notification déjà enregistrée")
+	// ErrOutOfOrder: a balance or a repayment with no advance recorded
+	// for its establishment and domain, a balance after a repayment or a
+	// repayment after a balance (§5: the advance on validation, then the
+	// rest when the targets are reached; Annexe 2 §3: the advance repaid
+	// when they are missed).
+	ErrOutOfOrder = codec.NewSentinel("envelope: payment out of order", "ne suit pas l'ordre des versements : l'avance, puis le solde ou le remboursement")
+	// ErrRepaymentAmount: a repayment other than the advance paid
+	// (Annexe 2 §3: the amounts received as advance are repaid).
+	ErrRepaymentAmount = codec.NewSentinel("envelope: repayment other than the advance paid", "ne rembourse pas l'avance versée")
 	// ErrInvalidLedger: credits or a cap a ledger cannot be opened with.
 	ErrInvalidLedger = codec.NewSentinel("envelope: invalid ledger", "n'est pas un état valide des crédits")
 )
@@ -277,11 +290,11 @@ type Ledger struct {
 	ceiling   Credits
 	tranches  []Tranche
 	transfers []Transfer
-	accounts  map[window.Window]account          // per notification window; zero for volet 2
+	accounts  map[window.Window]account          // per budget window (an advance's for its balance or repayment); zero for volet 2
 	commits   map[commitKey]Commitment           // what is still committed, per establishment and domain
 	perEst    map[forfait.FINESS]decimal.Decimal // volet 2: notified per establishment
 	entries   [][]Notification                   // in chunks, so that growing never copies them all
-	ids       map[Identity]window.Window         // the identities recorded, with the window of the first
+	ids       map[Identity]act                   // the identities recorded, with the window and amount of each
 	count     int
 }
 
@@ -294,6 +307,13 @@ type account struct {
 	// repayments are the repayments' dates and amounts: a repayment gives
 	// advance credits back from its date only.
 	repayments []dated
+}
+
+// act is what the ledger keeps of a recorded identity: the window it was
+// notified for and its amount.
+type act struct {
+	window window.Window
+	amount decimal.Decimal
 }
 
 type dated struct {
@@ -372,7 +392,7 @@ func newLedger(region Region, volet Volet, credits Credits) (*Ledger, error) {
 		return nil, errors.Join(errs...)
 	}
 	return &Ledger{region: region, volet: volet, ceiling: credits, accounts: map[window.Window]account{},
-		commits: map[commitKey]Commitment{}, ids: map[Identity]window.Window{}}, nil
+		commits: map[commitKey]Commitment{}, ids: map[Identity]act{}}, nil
 }
 
 func validCredits(c Credits) bool {
@@ -390,10 +410,16 @@ func (c Credits) String() string { return forfait.Format(c.Advance) + " / " + fo
 // repeats the Identity of one recorded or booked before it (ErrDuplicate),
 // goes beyond the credits delegated at its date to its window's budget, or
 // to no window's when its window has none (§6.1, Annexe 2 §5; a
-// *CreditsError wrapping ErrInsufficientCredits), repays more than was
-// advanced in the region, or, in volet 2, is not the part of its
-// establishment's committed amount its kind pays (ErrVolet2Amount, §3.3,
-// Annexe 2 §4) or takes it beyond the cap (ErrVolet2Cap). A notification
+// *CreditsError wrapping ErrInsufficientCredits), or, in volet 1, is a
+// balance or a repayment with no advance of its establishment and domain
+// before it, a balance after a repayment or a repayment after a balance
+// (ErrOutOfOrder), or a repayment other than the whole advance
+// (ErrRepaymentAmount; §5, Annexe 2 §3), or, in volet 2, is not the part
+// of its establishment's committed amount its kind pays (ErrVolet2Amount,
+// §3.3, Annexe 2 §4) or takes it beyond the cap (ErrVolet2Cap). A balance
+// or a repayment is booked in its advance's window, the budget that paid
+// the advance, whatever window it is notified for (Annexe 2 §3, §5;
+// INT-05). A notification
 // consumes the commitment of its establishment and domain: an advance its
 // advance part, a balance its usage part; a repayment releases the usage
 // part. Every refusal is reported.
@@ -424,12 +450,12 @@ type draft struct {
 	accounts map[window.Window]account
 	commits  map[commitKey]Commitment
 	perEst   map[forfait.FINESS]decimal.Decimal
-	booked   map[Identity]window.Window
+	booked   map[Identity]act
 }
 
 func (l *Ledger) draft() draft {
 	d := draft{accounts: make(map[window.Window]account, len(l.accounts)), commits: map[commitKey]Commitment{},
-		perEst: map[forfait.FINESS]decimal.Decimal{}, booked: map[Identity]window.Window{}}
+		perEst: map[forfait.FINESS]decimal.Decimal{}, booked: map[Identity]act{}}
 	for w, a := range l.accounts {
 		d.accounts[w] = a
 	}
@@ -482,28 +508,28 @@ func (l *Ledger) check(n Notification, d *draft) error {
 	case n.Volet == Volet2 && (n.Window != 0 || n.Variant != forfait.Variant{}):
 		return fail(ErrInvalidNotification, "a volet-2 notification has no domain and no window")
 	}
-	if w, ok := l.recorded(n.Identity(), d); ok {
+	if first, ok := l.recorded(n.Identity(), d); ok {
 		what := n.Establishment.String()
 		if n.Volet == Volet1 {
-			what += " " + n.Variant.Domain.String() + ", window " + w.String()
+			what += " " + n.Variant.Domain.String() + ", window " + first.window.String()
 		}
 		return fail(ErrDuplicate, article(n.Kind)+" "+n.Kind.String()+" is already recorded for "+what+": a domain is funded once over the programme (§5; INT-14)")
 	}
 	key := commitKey{n.Establishment, n.Variant.Domain}
 	c, committed := l.commitment(d, key)
+	w := n.Window
 	if n.Volet == Volet2 {
 		if err := l.checkVolet2(n, c, committed, d); err != nil {
 			return err
 		}
+	} else if n.Kind != Advance {
+		adv, err := l.checkOrder(n, d)
+		if err != nil {
+			return err
+		}
+		w = adv.window
 	}
-	a := d.account(n.Window)
-	total := zeroCredits
-	for _, x := range d.accounts {
-		total = Credits{total.Advance.Add(x.used.Advance), total.Usage.Add(x.used.Usage)}
-	}
-	if n.Kind == Repayment && total.Advance.LessThan(n.Amount) {
-		return fail(ErrInvalidNotification, "repays more than was advanced in this region")
-	}
+	a := d.account(w)
 	a.used, _, _ = l.ceiling.Charge(a.used, n.Kind, n.Amount)
 	switch n.Kind {
 	case Advance:
@@ -514,7 +540,7 @@ func (l *Ledger) check(n Notification, d *draft) error {
 		a.repaid = a.repaid.Add(n.Amount)
 		a.repayments = append(slices.Clip(a.repayments), dated{n.Date, n.Amount})
 	}
-	d.accounts[n.Window] = a
+	d.accounts[w] = a
 	if committed { // the commitment's part is consumed, or released, in its own window
 		release := Credits{Advance: decimal.Zero, Usage: c.Credits.Usage}
 		if n.Kind == Advance {
@@ -526,11 +552,47 @@ func (l *Ledger) check(n Notification, d *draft) error {
 		c.Credits = Credits{c.Credits.Advance.Sub(release.Advance), c.Credits.Usage.Sub(release.Usage)}
 		d.commits[key] = c
 	}
-	if ce := l.short(n.Window, n.Date, d.accounts, l.transfers); ce != nil {
+	if ce := l.short(w, n.Date, d.accounts, l.transfers); ce != nil {
 		return &LedgerError{Notification: n, Reason: "the credits delegated by its date cannot serve it", Err: ce}
 	}
-	d.booked[n.Identity()] = n.Window
+	d.booked[n.Identity()] = act{n.Window, n.Amount}
 	return nil
+}
+
+// checkOrder checks a volet-1 balance or repayment n against the advance
+// of its establishment and domain, and returns that advance: n follows
+// it, in any window (the balance or repayment of a dossier deferred to
+// the next window is notified in that window, INT-05); a balance and a
+// repayment exclude each other (§5; Annexe 2 §3: the rest is paid when the
+// targets are reached, the advance repaid when they are missed;
+// ErrOutOfOrder); a repayment is the whole advance paid (Annexe 2 §3: the
+// amounts received as advance are repaid; ErrRepaymentAmount). n is
+// booked against the budget of its advance's window, which paid the
+// advance and holds its commitment.
+func (l *Ledger) checkOrder(n Notification, d *draft) (act, error) {
+	fail := func(err error, reason string) (act, error) {
+		return act{}, &LedgerError{Notification: n, Reason: reason, Err: err}
+	}
+	id := n.Identity()
+	id.Kind = Advance
+	adv, ok := l.recorded(id, d)
+	if !ok {
+		return fail(ErrOutOfOrder, article(n.Kind)+" "+n.Kind.String()+" follows an advance; none is recorded for "+
+			n.Establishment.String()+" "+n.Variant.Domain.String()+" (§5; Annexe 2 §3)")
+	}
+	other := id
+	other.Kind = Balance
+	if n.Kind == Balance {
+		other.Kind = Repayment
+	}
+	if o, ok := l.recorded(other, d); ok {
+		return fail(ErrOutOfOrder, "a "+other.Kind.String()+" is already recorded for "+n.Establishment.String()+" "+
+			n.Variant.Domain.String()+", window "+o.window.String()+": the advance is either followed by the balance or repaid (Annexe 2 §3)")
+	}
+	if n.Kind == Repayment && !n.Amount.Equal(adv.amount) {
+		return fail(ErrRepaymentAmount, "the advance paid, "+forfait.Format(adv.amount)+" € in window "+adv.window.String()+", is repaid whole (Annexe 2 §3)")
+	}
+	return adv, nil
 }
 
 // article is "an" before "advance", "a" otherwise.
@@ -542,13 +604,14 @@ func article(k Kind) string {
 }
 
 // recorded reports whether a notification with identity id is recorded,
-// or booked earlier in the step d, and the window it was notified for.
-func (l *Ledger) recorded(id Identity, d *draft) (window.Window, bool) {
-	if w, ok := l.ids[id]; ok {
-		return w, true
+// or booked earlier in the step d, and the window it was notified for and
+// its amount.
+func (l *Ledger) recorded(id Identity, d *draft) (act, bool) {
+	if a, ok := l.ids[id]; ok {
+		return a, true
 	}
-	w, ok := d.booked[id]
-	return w, ok
+	a, ok := d.booked[id]
+	return a, ok
 }
 
 // append stores n; the caller holds the lock.
@@ -559,7 +622,7 @@ func (l *Ledger) append(n Notification) {
 	last := len(l.entries) - 1
 	l.entries[last] = append(l.entries[last], n)
 	if _, ok := l.ids[n.Identity()]; !ok {
-		l.ids[n.Identity()] = n.Window
+		l.ids[n.Identity()] = act{n.Window, n.Amount}
 	}
 	l.count++
 }
@@ -573,6 +636,46 @@ func (l *Ledger) Entries() []Notification {
 		out = append(out, c...)
 	}
 	return out
+}
+
+// Entry is a recorded notification and the window whose budget it is
+// booked in (Annexe 2 §3, §5; INT-05): its own for an advance, its
+// advance's for a balance or a repayment, even one notified in the
+// deferral window; zero in volet 2.
+type Entry struct {
+	Notification Notification
+	Account      window.Window
+}
+
+// Snapshot is a ledger's whole record at one instant (§6.1; Annexe 2
+// §5): its State, its entries in order and what is still committed
+// (sorted as Commitments sorts them), taken together so that they agree
+// whatever is booked meanwhile.
+type Snapshot struct {
+	State       State
+	Entries     []Entry
+	Commitments []Commitment
+}
+
+// Snapshot returns the ledger's state, entries and commitments, taken
+// under one lock (§6.1; Annexe 2 §5).
+func (l *Ledger) Snapshot() Snapshot {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	entries := make([]Entry, 0, l.count)
+	for _, c := range l.entries {
+		for _, n := range c {
+			e := Entry{Notification: n, Account: n.Window}
+			if adv := n.Identity(); n.Kind != Advance {
+				adv.Kind = Advance
+				if a, ok := l.ids[adv]; ok {
+					e.Account = a.window
+				}
+			}
+			entries = append(entries, e)
+		}
+	}
+	return Snapshot{State: l.state(), Entries: entries, Commitments: l.commitments()}
 }
 
 // MarshalJSON encodes c with its amounts as strings, whatever

@@ -1,7 +1,7 @@
 // Package envelopetest helps other teams test their regional accounting
 // against the SUN-ES envelope rules, in the manner of net/http/httptest:
-// rapid generators of weights and notifications, and checks that report
-// every violation with its citation.
+// rapid generators of weights, notifications and histories of dossiers,
+// and checks that report every violation with its citation.
 //
 // # What it encodes
 //
@@ -171,8 +171,55 @@ func Weights(lo, hi int) *rapid.Generator[[]decimal.Decimal] {
 	})
 }
 
+// History draws the volet-1 notifications of up to 20 dossiers in region
+// r, in an order a ledger accepts (§5; Annexe 2 §3): each dossier, one
+// establishment's domain, has an advance of up to 30 000 €, then, or not
+// yet, either its balance of up to 70 000 € or the repayment of the whole
+// advance, in the advance's window or, after a deferral, the next
+// (INT-05). The dossiers' notifications are interleaved at random.
+func History(r envelope.Region) *rapid.Generator[[]envelope.Notification] {
+	variants, windows := forfait.Variants(), window.All()
+	return rapid.Custom(func(t *rapid.T) []envelope.Notification {
+		var ready, out []envelope.Notification // ready: what may come next, advances first
+		var then [][]envelope.Notification     // then[i]: what follows ready[i]
+		base := rapid.IntRange(0, 9_000_000).Draw(t, "establishments")
+		for i := range rapid.IntRange(0, 20).Draw(t, "dossiers") {
+			adv := envelope.Notification{Kind: envelope.Advance, Volet: envelope.Volet1, Region: r,
+				Establishment: forfait.MustParseFINESS(fmt.Sprintf("35%07d", base+i)),
+				Variant:       rapid.SampledFrom(variants[:]).Draw(t, "variant"), Window: rapid.SampledFrom(windows[:]).Draw(t, "window"),
+				Amount: decimal.New(rapid.Int64Range(1, 30_000).Draw(t, "advance"), 0), Source: "§5; Annexe 2 §3"}
+			var next []envelope.Notification
+			if k := envelope.Kind(rapid.IntRange(1, 3).Draw(t, "settled")); k != envelope.Advance {
+				s := adv
+				s.Kind, s.Source = k, "Annexe 2 §3"
+				if k == envelope.Balance {
+					s.Amount, s.Source = decimal.New(rapid.Int64Range(1, 70_000).Draw(t, "balance"), 0), "§5; Annexe 2 §3"
+				}
+				if w, ok := adv.Window.Deferral(); ok && rapid.Bool().Draw(t, "deferred") {
+					s.Window, s.Source = w, s.Source+"; INT-05"
+				}
+				next = []envelope.Notification{s}
+			}
+			ready, then = append(ready, adv), append(then, next)
+		}
+		for len(ready) > 0 {
+			i := rapid.IntRange(0, len(ready)-1).Draw(t, "next")
+			out = append(out, ready[i])
+			if len(then[i]) > 0 {
+				ready[i], then[i] = then[i][0], nil
+				continue
+			}
+			ready, then = append(ready[:i], ready[i+1:]...), append(then[:i], then[i+1:]...)
+		}
+		return out
+	})
+}
+
 // Notification draws a volet-1 notification in region r: an advance, a
-// balance or a repayment of up to 100 000 €.
+// balance or a repayment of up to 100 000 €, of an establishment drawn
+// among ten million, with no regard to what came before: a ledger
+// refuses nearly all its balances and repayments, which have no advance
+// (History draws notifications a ledger accepts).
 func Notification(r envelope.Region) *rapid.Generator[envelope.Notification] {
 	variants, windows := forfait.Variants(), window.All()
 	return rapid.Custom(func(t *rapid.T) envelope.Notification {

@@ -1,6 +1,7 @@
 package envelopetest_test
 
 import (
+	"errors"
 	"fmt"
 	"testing"
 
@@ -11,7 +12,9 @@ import (
 	"github.com/sunes-spec/sunes/envelope/envelopetest"
 )
 
-// What the library's ledger accepts and Allocate computes conforms.
+// What the library's ledger accepts and Allocate computes conforms. A
+// history drawn in order is refused only for want of credits, or for want
+// of an advance so refused.
 func TestLibraryConforms(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		credits := envelope.Credits{Advance: decimal.New(rapid.Int64Range(0, 300_000).Draw(t, "adv"), 0), Usage: decimal.New(rapid.Int64Range(0, 700_000).Draw(t, "use"), 0)}
@@ -20,9 +23,18 @@ func TestLibraryConforms(t *testing.T) {
 			t.Fatal(err)
 		}
 		var accepted []envelope.Notification
-		for _, n := range rapid.SliceOfN(envelopetest.Notification(envelope.Corse), 0, 30).Draw(t, "notifications") {
-			if l.Book(n) == nil {
+		refused := map[envelope.Identity]bool{}
+		for _, n := range envelopetest.History(envelope.Corse).Draw(t, "history") {
+			err := l.Book(n)
+			adv := n.Identity()
+			adv.Kind = envelope.Advance
+			switch {
+			case err == nil:
 				accepted = append(accepted, n)
+			case errors.Is(err, envelope.ErrInsufficientCredits):
+				refused[n.Identity()] = true
+			case !(errors.Is(err, envelope.ErrOutOfOrder) && refused[adv]):
+				t.Fatalf("%s of %s € in window %s: %v", n.Kind, n.Amount, n.Window, err)
 			}
 		}
 		if vs := envelopetest.CheckNotifications(map[envelopetest.Key]envelope.Credits{{Region: envelope.Corse, Volet: envelope.Volet1}: credits}, accepted); len(vs) > 0 {
@@ -36,6 +48,33 @@ func TestLibraryConforms(t *testing.T) {
 		}
 		if vs := envelopetest.CheckAllocation(total, ws, parts); len(vs) > 0 {
 			t.Fatalf("Allocate flagged: %v", vs)
+		}
+	})
+}
+
+// Notifications drawn with no regard to order: the ledger books the
+// advances its credits serve, and refuses every balance or repayment
+// without an advance, whole repayment or not (§5; Annexe 2 §3).
+func TestLedgerRefusesDisorder(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		l, err := envelope.NewLedger(envelope.Corse, envelope.Credits{Advance: decimal.New(1e9, 0), Usage: decimal.New(1e9, 0)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		advanced := map[envelope.Identity]bool{}
+		for _, n := range rapid.SliceOfN(envelopetest.Notification(envelope.Corse), 0, 30).Draw(t, "notifications") {
+			adv := n.Identity()
+			adv.Kind = envelope.Advance
+			err := l.Book(n)
+			switch {
+			case n.Kind == envelope.Advance && !advanced[adv]:
+				if err != nil {
+					t.Fatalf("advance: %v", err)
+				}
+				advanced[adv] = true
+			case !advanced[adv] && !errors.Is(err, envelope.ErrOutOfOrder):
+				t.Fatalf("%s without an advance: %v", n.Kind, err)
+			}
 		}
 	})
 }

@@ -3,6 +3,7 @@ package audit_test
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -184,6 +185,13 @@ func FuzzCountedOnce(f *testing.F)         { f.Fuzz(rapid.MakeFuzz(checkCountedO
 // notification the ledger refuses for another reason was not paid, and is
 // not audited. Both agree with the rule written out here: a second
 // payment of a kind for an establishment's domain, whatever its window.
+// They agree as well on the order of a domain's payments (§5; Annexe 2
+// §3): the ledger refuses a balance or a repayment with no advance before
+// it, or after a repayment or a balance (ErrOutOfOrder), and a repayment
+// other than the advance paid (ErrRepaymentAmount), exactly when the audit
+// of what was paid before it, and it, reports it NO-ADVANCE,
+// BALANCE-AND-REPAYMENT or REPAYMENT-AMOUNT, and when the rule written out
+// here says so; what the ledger books the audit never reports so.
 func checkDuplicatesAgree(t *rapid.T) {
 	ledgers := map[envelope.Region]*envelope.Ledger{}
 	for _, e := range establishments {
@@ -204,6 +212,13 @@ func checkDuplicatesAgree(t *rapid.T) {
 	}
 	once := map[act]bool{} // the rule by hand: paid once over the programme
 	second := map[int]bool{}
+	advances := map[act]decimal.Decimal{} // the advance paid, by establishment and domain
+	type attempt struct {
+		p      audit.Payment
+		before int   // how many payments were made before it
+		err    error // the ledger's sentinel
+	}
+	var disorder []attempt // refused by the ledger for their order or amount
 	on := window.DateOf(2021, 12, 1)
 	for i := range rapid.IntRange(1, 30).Draw(t, "notifications") {
 		e := rapid.SampledFrom(establishments).Draw(t, "establishment")
@@ -213,6 +228,9 @@ func checkDuplicatesAgree(t *rapid.T) {
 			Kind:    envelope.Kind(rapid.IntRange(1, 3).Draw(t, "kind")),
 			Amount:  decimal.New(rapid.Int64Range(1, 50_000).Draw(t, "amount"), 0),
 			Date:    on, Line: i + 2}
+		if a, ok := advances[act{p.FINESS, p.Variant.Domain, envelope.Advance}]; ok && p.Kind == envelope.Repayment && rapid.Bool().Draw(t, "whole") {
+			p.Amount = a
+		}
 		on = on.AddDate(0, 0, rapid.IntRange(1, 120).Draw(t, "days"))
 		n := envelope.Notification{Kind: p.Kind, Volet: p.Volet, Region: e.Region, Establishment: p.FINESS,
 			Variant: p.Variant, Window: p.Window, Amount: p.Amount, Date: p.Date, Source: "§5"}
@@ -220,18 +238,57 @@ func checkDuplicatesAgree(t *rapid.T) {
 			t.Fatalf("the audit's identity of %+v is not the ledger's", n)
 		}
 		err := ledgers[e.Region].Book(n)
+		a := act{p.FINESS, p.Variant.Domain, p.Kind}
+		// The order by hand: a balance or a repayment follows the advance,
+		// not the other settlement, and a repayment returns the advance.
+		adv, advanced := advances[act{p.FINESS, p.Variant.Domain, envelope.Advance}]
+		other := envelope.Balance // the settlement p excludes
+		if p.Kind == envelope.Balance {
+			other = envelope.Repayment
+		}
+		want := error(nil)
+		switch {
+		case once[a]:
+			want = envelope.ErrDuplicate
+		case p.Kind != envelope.Advance && (!advanced || once[act{p.FINESS, p.Variant.Domain, other}]):
+			want = envelope.ErrOutOfOrder
+		case p.Kind == envelope.Repayment && !p.Amount.Equal(adv):
+			want = envelope.ErrRepaymentAmount
+		}
+		if !errors.Is(err, want) || (err == nil) != (want == nil) {
+			t.Fatalf("line %d (%s %s %s € window %s): the ledger says %v, the rule %v", p.Line, p.FINESS, p.Kind, p.Amount, p.Window, err, want)
+		}
 		switch {
 		case errors.Is(err, envelope.ErrDuplicate):
 			refused[p.Line] = true
 		case err != nil:
+			disorder = append(disorder, attempt{p, len(paid), want})
 			continue
 		}
-		a := act{p.FINESS, p.Variant.Domain, p.Kind}
 		second[p.Line], once[a] = once[a], true
+		if p.Kind == envelope.Advance && !second[p.Line] {
+			advances[a] = p.Amount
+		}
 		paid = append(paid, p)
 	}
+	orderCodes := map[audit.Code]error{audit.NoAdvance: envelope.ErrOutOfOrder, audit.BalanceAndRepayment: envelope.ErrOutOfOrder, audit.RepaymentAmount: envelope.ErrRepaymentAmount}
+	for _, x := range disorder {
+		r, err := audit.Audit(&rules, establishments, append(slices.Clone(paid[:x.before]), x.p), options)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var codes []audit.Code
+		for _, f := range r.Findings {
+			if f.Payment.Line == x.p.Line {
+				codes = append(codes, f.Code)
+			}
+		}
+		if !slices.ContainsFunc(codes, func(c audit.Code) bool { return orderCodes[c] == x.err }) {
+			t.Fatalf("line %d (%s %s %s € window %s): the ledger refuses it (%v); the audit reports %v", x.p.Line, x.p.FINESS, x.p.Kind, x.p.Amount, x.p.Window, x.err, codes)
+		}
+	}
 	if len(paid) == 0 {
-		t.Skip("nothing paid")
+		return
 	}
 	r, err := audit.Audit(&rules, establishments, paid, options)
 	if err != nil {
@@ -241,6 +298,9 @@ func checkDuplicatesAgree(t *rapid.T) {
 	for _, f := range r.Findings {
 		if f.Code == audit.Duplicate {
 			found[f.Payment.Line] = true
+		}
+		if orderCodes[f.Code] != nil {
+			t.Fatalf("line %d (%s %s %s € window %s), booked by the ledger: the audit reports %s", f.Payment.Line, f.Payment.FINESS, f.Payment.Kind, f.Payment.Amount, f.Payment.Window, f.Code)
 		}
 	}
 	for _, p := range paid {

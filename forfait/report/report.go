@@ -157,9 +157,13 @@ func Planned(fc settlement.Forecast, ghts map[forfait.FINESS]string) Table {
 // funding window (Annexe 2 §5): for each window's budget (window 0: the credits assigned to no window), and
 // each part of the credits, what was delegated, committed, paid, repaid
 // and is left; then, per window and domain, what was committed, paid and
-// repaid; then the totals. Its totals are the ledger's State.
+// repaid, a balance or repayment under the window of its advance, whose
+// budget it is booked in; then the totals. Its totals are the ledger's
+// State, and all its rows come from one Snapshot of the ledger, so that
+// they add up to the totals while others book.
 func Statement(l *envelope.Ledger) Table {
-	s, entries, commits := l.State(), l.Entries(), l.Commitments()
+	snap := l.Snapshot()
+	s, entries, commits := snap.State, snap.Entries, snap.Commitments
 	t := Table{
 		Title: "Situation de l'enveloppe " + s.Region.String() + ", " + s.Volet.String() + " (§6.1 ; Annexe 2 §3, §5)",
 		Columns: []Column{
@@ -191,8 +195,9 @@ func Statement(l *envelope.Ledger) Table {
 		x := get(key{c.Window, c.Domain})
 		x.committed = x.committed.Add(c.Credits)
 	}
-	for _, n := range entries {
-		x := get(key{n.Window, n.Variant.Domain})
+	for _, e := range entries {
+		n := e.Notification
+		x := get(key{e.Account, n.Variant.Domain})
 		amount := envelope.Credits{Advance: decimal.Zero, Usage: decimal.Zero}
 		if n.Kind == envelope.Balance {
 			amount.Usage = n.Amount

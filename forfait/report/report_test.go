@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -299,3 +301,77 @@ func checkStatementMachine(t *rapid.T) {
 
 func TestStatementMachine(t *testing.T) { rapid.Check(t, checkStatementMachine) }
 func FuzzStatementMachine(f *testing.F) { f.Fuzz(rapid.MakeFuzz(checkStatementMachine)) }
+
+// TestStatementConcurrent: a statement taken while other goroutines book
+// is one account: its rows per window and its rows per window and domain
+// add up to its totals, and a window's rows per domain to its row, the
+// balance of a deferred dossier, notified in the next window, under its
+// advance's (§6.1; Annexe 2 §3, §5; INT-05). Run with the race detector.
+func TestStatementConcurrent(t *testing.T) {
+	l, err := envelope.NewLedger(envelope.Corse, envelope.Credits{Advance: decimal.New(1e9, 0), Usage: decimal.New(1e9, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	on := window.DateOf(2021, 12, 1)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 200 {
+				n := envelope.Notification{Kind: envelope.Advance, Volet: envelope.Volet1, Region: envelope.Corse,
+					Establishment: forfait.MustParseFINESS(fmt.Sprintf("2A%07d", g*1000+i)), Variant: forfait.Variant{Domain: forfait.Domain(1 + i%3)},
+					Window: window.Window(1 + i%4), Amount: decimal.New(300, 0), Date: on, Source: "§5"}
+				b := n
+				b.Kind, b.Amount, b.Date = envelope.Balance, decimal.New(700, 0), on.AddDate(0, 6, 0)
+				if next, ok := n.Window.Deferral(); ok && i%2 == 0 {
+					b.Window = next
+				}
+				if err := l.Book(n); err != nil {
+					t.Error(err)
+				}
+				if err := l.Book(b); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	for stop := false; !stop; {
+		select {
+		case <-done:
+			stop = true
+		default:
+		}
+		tab := report.Statement(l)
+		totals := tab.Rows[len(tab.Rows)-2:]
+		var windows, domains [2]decimal.Decimal
+		type part struct{ window, part string }
+		perWindow, perDomain := map[part]decimal.Decimal{}, map[part]decimal.Decimal{}
+		for _, row := range tab.Rows[:len(tab.Rows)-2] {
+			i := 0
+			if row[2].Text == "usage" {
+				i = 1
+			}
+			k := part{row[0].Text, row[2].Text}
+			if row[1].Text == "tous" {
+				windows[i] = windows[i].Add(row[5].Amount)
+				perWindow[k] = row[5].Amount
+			} else {
+				domains[i] = domains[i].Add(row[5].Amount)
+				perDomain[k] = perDomain[k].Add(row[5].Amount)
+			}
+		}
+		for k, paid := range perDomain {
+			if !paid.Equal(perWindow[k]) {
+				t.Fatalf("window %s, %s: paid per domain %s, window row %s", k.window, k.part, paid, perWindow[k])
+			}
+		}
+		for i := range totals {
+			if !windows[i].Equal(totals[i][5].Amount) || !domains[i].Equal(totals[i][5].Amount) {
+				t.Fatalf("%s: paid per window %s, per domain %s, total %s", totals[i][2].Text, windows[i], domains[i], totals[i][5].Amount)
+			}
+		}
+	}
+}

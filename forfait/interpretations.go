@@ -161,10 +161,10 @@ func Interpretations() []Interpretation {
 			Passage:  "§6.1 (review of applications, notification); Annexe 1 (targets measured per semester); Annexe 2 §3",
 			Options: []string{
 				"any date: only amounts are audited",
-				"an advance on or after the opening of its window's application period; a balance or repayment after the end of its window's measurement period",
+				"an advance from the opening of its window's application period to the end of its review period; a balance or repayment after the end of its window's measurement period",
 			},
-			Reading:   "An advance dated before its window's application period opens, or a balance or repayment dated on or before the end of its window's measurement period, is a finding (DATE-CALENDAR), the amount being audited as well.",
-			Why:       "An advance follows a validated application, filed in the window's period; a balance or repayment follows the targets, measured over the window's semester. Regions that moved deadlines later (published pages report it) stay within this reading; earlier dates need an explanation an auditor should ask for.",
+			Reading:   "An advance dated before its window's application period opens or after its review period ends, or a balance or repayment dated on or before the end of its window's measurement period, is a finding (DATE-CALENDAR), the amount being audited as well.",
+			Why:       "An advance follows a validated application, filed in the window's application period and validated by the end of its review period, when the ARS communicates the validated applications (§6.1; settlement.Open refuses a later advance); a balance or repayment follows the targets, measured over the window's semester. Regions that moved balance deadlines later (published pages report it) stay within this reading; an advance notified after the review period, or any earlier date, needs an explanation an auditor should ask for.",
 			DependsOn: []string{"audit.Audit (DATE-CALENDAR)", "TestEachFinding"},
 			Origin:    library,
 		},
@@ -407,6 +407,33 @@ func Interpretations() []Interpretation {
 			Reading:   "The first two characters of a FINESS number (three for the 97x overseas departments) are its department (INT-09); a row whose region, as Annexe 2 names it, does not contain that department is kept with the region written and reported as a warning naming both (campaign.Extract.Warnings). Departments are placed in regions by the INSEE Code officiel géographique.",
 			Why:       "The region decides which envelope pays; an establishment may be registered in one department and attached to another region's agency, so the module warns the ARS rather than move money on its own guess.",
 			DependsOn: []string{"campaign.Extract", "campaign.ErrRegionMismatch", "TestRegionWarning"},
+			Origin:    library,
+		},
+		// Readings of the audit of payments made, continued.
+		{
+			ID:       "INT-31",
+			Question: "A payment carries the CRO bonus on DS2 or DS3, or a DS1 balance carries a bonus its advance lacked: what was due, for an audit of the payments made?",
+			Passage:  "§5 (the advanced forfait, with its 10 % bonus, concerns the discharge-documents domain); Annexe 3 §3 (CRO bonus on DS1); Annexe 2 §3",
+			Options: []string{
+				"report the bonus and audit nothing else: the payment claims a variant that does not exist, no amount is due for it, and it joins no domain's history",
+				"audit the payment as the variant the dossier can have (its domain's standard one; the advance's for a balance whose bonus the advance lacked), report it whatever its amount, and count what it paid beyond that variant's amount",
+			},
+			Reading:   "A volet-1 payment with the CRO bonus on DS2 or DS3 is audited as its domain's standard variant: its advance, its balance (the standard forfait less the advance paid) or its repayment (the advance paid) is expected, it joins its domain's history like any payment of that domain, and it is reported as CRO-NOT-DS1 whatever its amount, its difference counted as ADVANCE-AMOUNT, BALANCE-AMOUNT or REPAYMENT-AMOUNT would count it (INT-26). A DS1 balance with the bonus after a standard DS1 advance is audited as a standard balance and reported as BALANCE-WINDOW the same way. A payment that DUPLICATE, NO-ADVANCE or BALANCE-AND-REPAYMENT counts whole is reported by that finding alone, its derivation naming the bonus.",
+			Why:       "The bonus is DS1's alone (§5, Annexe 3 §3) and a dossier's variant is set when its application is validated; what the establishment can be due is the forfait of the variant it has, so the money paid beyond it is what an auditor recovers. Leaving the payment out of its domain's history would count nothing of an excess bonus and report the domain's later balance as having no advance.",
+			DependsOn: []string{"audit.Audit (CRO-NOT-DS1, BALANCE-WINDOW)", "audit.CRONotDS1", "audit.BalanceWindow", "TestEachFinding", "checkCountedOnce"},
+			Origin:    library,
+		},
+		{
+			ID:       "INT-32",
+			Question: "A payment to an establishment the extract does not hold, or a balance for a window other than its advance's or the deferral window: what was due, for an audit of the payments made?",
+			Passage:  "§5 (forfait computed on the establishment's own 2019 combined activity); Annexe 3 §1 (combined activity computed nationally, once); Annexe 2 §3 (balance in the advance's window or the deferral window)",
+			Options: []string{
+				"count nothing: the audit cannot tell what was due (the extract may lack a row; the targets may have been reached in a window where a balance was due)",
+				"nothing was due: count the whole payment, and say in the finding what the ARS must show to clear it",
+			},
+			Reading:   "Nothing is due to an establishment the extract does not hold: each of its payments is reported as UNKNOWN-ESTABLISHMENT, expected 0, the whole payment counted (a repayment with its sign reversed), the derivation saying that an extract lacking the establishment's row is to be completed and the audit run again. Nothing is due of a balance for a window other than its advance's or the deferral window: it is reported as BALANCE-WINDOW, expected 0, the whole balance counted; it stands as the domain's balance, so a later repayment is BALANCE-AND-REPAYMENT and the advance, audited on its own amount, is not reported as ADVANCE-KEPT.",
+			Why:       "The forfait follows from the establishment's 2019 combined activity, computed nationally once and given to the ARS, and the audit reads the national maximum from the same extract (INT-02): an establishment absent from it has no activity on which anything is due, as INT-13 refuses one whose activity is zero. A balance is due once the targets are reached in the advance's window or, after a deferral, the next (Annexe 2 §3; INT-05): one paid for another window is not that balance. An auditor's totals are the money to recover; leaving a payment with no basis out of them would understate it, and the finding names what would clear it.",
+			DependsOn: []string{"audit.Audit (UNKNOWN-ESTABLISHMENT, BALANCE-WINDOW)", "audit.UnknownEstablishment", "audit.BalanceWindow", "TestEachFinding", "TestReports", "checkCountedOnce"},
 			Origin:    library,
 		},
 	}

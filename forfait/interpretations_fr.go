@@ -133,10 +133,10 @@ var interpretationsFR = map[string]interpretationFR{
 		Question: "À quelles dates une avance, un solde ou un remboursement peuvent-ils être versés, pour l'audit des paiements effectués ?",
 		Options: []string{
 			"n'importe quelle date : seuls les montants sont contrôlés",
-			"une avance à partir de l'ouverture de la période de candidature de sa fenêtre ; un solde ou un remboursement après la fin de la période de mesure de sa fenêtre",
+			"une avance de l'ouverture de la période de candidature de sa fenêtre à la fin de sa période d'instruction ; un solde ou un remboursement après la fin de la période de mesure de sa fenêtre",
 		},
-		Reading: "Une avance datée d'avant l'ouverture de la période de candidature de sa fenêtre, ou un solde ou un remboursement daté au plus tard du dernier jour de la période de mesure de sa fenêtre, est un constat (DATE-CALENDAR), le montant étant contrôlé aussi.",
-		Why:     "Une avance suit une candidature validée, déposée dans la période de la fenêtre ; un solde ou un remboursement suit les cibles, mesurées sur le semestre de la fenêtre. Les régions qui ont repoussé des échéances (leurs pages publiées le disent) restent dans cette lecture ; des dates plus précoces appellent une explication que l'auditeur doit demander.",
+		Reading: "Une avance datée d'avant l'ouverture de la période de candidature de sa fenêtre ou d'après la fin de sa période d'instruction, ou un solde ou un remboursement daté au plus tard du dernier jour de la période de mesure de sa fenêtre, est un constat (DATE-CALENDAR), le montant étant contrôlé aussi.",
+		Why:     "Une avance suit une candidature validée, déposée dans la période de candidature de la fenêtre et validée au plus tard à la fin de sa période d'instruction, quand l'ARS communique les candidatures validées (§6.1 ; settlement.Open refuse une avance plus tardive) ; un solde ou un remboursement suit les cibles, mesurées sur le semestre de la fenêtre. Les régions qui ont repoussé les échéances des soldes (leurs pages publiées le disent) restent dans cette lecture ; une avance notifiée après la période d'instruction, ou toute date plus précoce, appelle une explication que l'auditeur doit demander.",
 	},
 	"INT-13": {
 		Passage:  "§5 (financement calculé sur la propre activité combinée 2019 de l'établissement) ; Annexe 3 §1",
@@ -315,5 +315,25 @@ var interpretationsFR = map[string]interpretationFR{
 		},
 		Reading: "Les deux premiers caractères d'un numéro FINESS (trois pour les départements d'outre-mer 97x) sont son département (INT-09) ; une ligne dont la région, telle que l'Annexe 2 la nomme, ne contient pas ce département est gardée avec la région écrite et signalée par un avertissement qui nomme les deux (campaign.Extract.Warnings). Les départements sont rattachés aux régions selon le Code officiel géographique de l'INSEE.",
 		Why:     "La région décide de l'enveloppe qui paie ; un établissement peut être immatriculé dans un département et rattaché à l'agence d'une autre région : le module avertit l'ARS plutôt que de déplacer de l'argent sur sa propre supposition.",
+	},
+	"INT-31": {
+		Passage:  "§5 (le forfait avancé, avec son bonus de 10 %, concerne le domaine des documents de sortie) ; Annexe 3 §3 (bonus CRO du DS1) ; Annexe 2 §3",
+		Question: "Un versement porte le bonus CRO sur le DS2 ou le DS3, ou un solde DS1 porte un bonus que son avance n'avait pas : qu'était-il dû, pour l'audit des versements effectués ?",
+		Options: []string{
+			"signaler le bonus sans rien contrôler d'autre : le versement revendique une variante qui n'existe pas, aucun montant ne lui est dû, et il ne rejoint l'historique d'aucun domaine",
+			"contrôler le versement comme la variante que le dossier peut avoir (la variante standard de son domaine ; celle de l'avance pour un solde dont l'avance n'avait pas le bonus), le signaler quel que soit son montant, et compter ce qu'il a versé au-delà du montant de cette variante",
+		},
+		Reading: "Un versement du volet 1 portant le bonus CRO sur le DS2 ou le DS3 est contrôlé comme la variante standard de son domaine : son avance, son solde (le forfait standard moins l'avance versée) ou son remboursement (l'avance versée) est attendu, il rejoint l'historique de son domaine comme tout versement de ce domaine, et il est signalé par CRO-NOT-DS1 quel que soit son montant, son écart compté comme ADVANCE-AMOUNT, BALANCE-AMOUNT ou REPAYMENT-AMOUNT le compteraient (INT-26). Un solde DS1 avec le bonus après une avance DS1 standard est contrôlé comme un solde standard et signalé par BALANCE-WINDOW de la même façon. Un versement que DUPLICATE, NO-ADVANCE ou BALANCE-AND-REPAYMENT comptent en entier n'est signalé que par ce constat, dont la dérivation nomme le bonus.",
+		Why:     "Le bonus est propre au DS1 (§5, Annexe 3 §3) et la variante d'un dossier est fixée quand sa candidature est validée ; ce qui peut être dû à l'établissement est le forfait de la variante qu'il a, et les sommes versées au-delà sont ce que l'auditeur récupère. Laisser le versement hors de l'historique de son domaine ne compterait rien d'un bonus versé à tort et signalerait le solde ultérieur du domaine comme sans avance.",
+	},
+	"INT-32": {
+		Passage:  "§5 (forfait calculé sur la propre activité combinée 2019 de l'établissement) ; Annexe 3 §1 (activité combinée calculée au niveau national, une fois) ; Annexe 2 §3 (solde dans la fenêtre de l'avance ou la fenêtre de report)",
+		Question: "Un versement à un établissement absent de l'extraction, ou un solde pour une autre fenêtre que celle de l'avance ou la fenêtre de report : qu'était-il dû, pour l'audit des versements effectués ?",
+		Options: []string{
+			"ne rien compter : l'audit ne peut pas dire ce qui était dû (l'extraction peut manquer d'une ligne ; les cibles peuvent avoir été atteintes dans une fenêtre où un solde était dû)",
+			"rien n'était dû : compter le versement en entier, et dire dans le constat ce que l'ARS doit montrer pour le lever",
+		},
+		Reading: "Rien n'est dû à un établissement absent de l'extraction : chacun de ses versements est signalé par UNKNOWN-ESTABLISHMENT, attendu 0, le versement compté en entier (un remboursement avec le signe inverse), la dérivation disant qu'une extraction à laquelle manque la ligne de l'établissement est à compléter et l'audit à refaire. Rien n'est dû d'un solde pour une autre fenêtre que celle de l'avance ou la fenêtre de report : il est signalé par BALANCE-WINDOW, attendu 0, le solde compté en entier ; il tient lieu de solde du domaine, si bien qu'un remboursement ultérieur relève de BALANCE-AND-REPAYMENT et que l'avance, contrôlée sur son propre montant, n'est pas signalée par ADVANCE-KEPT.",
+		Why:     "Le forfait découle de l'activité combinée 2019 de l'établissement, calculée au niveau national une fois et fournie à l'ARS, et l'audit lit le maximum national dans la même extraction (INT-02) : un établissement qui n'y figure pas n'a pas d'activité sur laquelle quelque chose serait dû, de même que INT-13 refuse celui dont l'activité est nulle. Un solde est dû une fois les cibles atteintes dans la fenêtre de l'avance ou, après un report, la suivante (Annexe 2 §3 ; INT-05) : un solde versé pour une autre fenêtre n'est pas ce solde. Les totaux d'un auditeur sont les sommes à récupérer ; en laisser hors un versement sans fondement les sous-estimerait, et le constat nomme ce qui le lèverait.",
 	},
 }

@@ -24,9 +24,17 @@ const (
 // 41 806, advance 12 541.8 → 12 542, balance after the 12 600 paid:
 // 41 806 − 12 600 = 29 206; the 29 264 paid is the balance after the
 // advance due, so the 58 € paid too much on the advance are carried over:
-// a consequence of finding 2, counted there only. Each row names its
-// line in the ledger and its date, so the duplicate (line 21) is told
-// from its original (line 19).
+// a consequence of finding 2, counted there only. 350000014 (30 250,
+// category C): DS2 base 26 000 + 7 750 × 26 000/207 500 = 26 971.08 →
+// 26 971, advance 8 091.3 → 8 091; the 8 900 paid is the advance with the
+// CRO bonus DS2 does not have (26 971 × 1.1 = 29 668.1 → 29 668, × 0.3 =
+// 8 900.4 → 8 900): audited as DS2, 809 € paid wrongly (INT-31). Nothing
+// is due to 590000015, absent from the extract, nor of 350000022's DS3
+// balance for window 3 after a window-1 advance: both counted whole
+// (INT-32). Each row names its line in the ledger and its date, so the
+// duplicate (line 21) is told from its original (line 19); dated 15
+// January 2022, after window 1's review period ended on 31 December
+// 2021, it is also outside the calendar (INT-12).
 func TestSampleLedger(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"-extract", extract, "-payments", payments}, &stdout, &stderr); code != 0 {
@@ -49,16 +57,17 @@ func TestSampleLedger(t *testing.T) {
 		got = append(got, strings.Join(f, " "))
 	}
 	want := []string{
-		"590000015 DS2 advance 24 2021-12-01 UNKNOWN-ESTABLISHMENT  5000   ",
+		"590000015 DS2 advance 24 2021-12-01 UNKNOWN-ESTABLISHMENT 0 5000 5000 5000 ",
 		"130000012 DS1 advance 15 2021-12-05 ADVANCE-AMOUNT 12542 12600 58 58 ",
-		"350000014 DS2 advance 10 2021-12-12 CRO-NOT-DS1  8900   ",
+		"350000014 DS2 advance 10 2021-12-12 CRO-NOT-DS1 8091 8900 809 809 ",
+		"690000019 DS3 advance 21 2022-01-15 DATE-CALENDAR  24000   ",
 		"690000019 DS3 advance 21 2022-01-15 DUPLICATE 0 24000 24000 24000 ",
 		"976000019 DS1 balance 23 2022-06-15 DATE-CALENDAR  18751   ",
 		"130000012 DS1 balance 16 2022-09-10 BALANCE-AMOUNT 29206 29264 58 0 2",
 		"130000012 DS2 repayment 18 2022-09-10 REPAYMENT-AMOUNT 6794 6000 -794 794 ",
 		"750712184 DS3 balance 6 2022-09-15 NO-ADVANCE 0 28576 28576 28576 ",
 		"350000014 DS1 balance 9 2022-11-01 BALANCE-AND-REPAYMENT 0 36267 36267 36267 ",
-		"350000022 DS3 balance 14 2023-09-01 BALANCE-WINDOW  8000   ",
+		"350000022 DS3 balance 14 2023-09-01 BALANCE-WINDOW 0 8000 8000 8000 ",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
@@ -78,6 +87,7 @@ func TestFormats(t *testing.T) {
 		{"md", "fr", []string{"# Audit des versements SUN-ES", "| Provence-Alpes-Côte d'Azur | 3 | 852 |", "- Conséquence du constat 2",
 			"| `DUPLICATE` Versement en double : un domaine n'est financé qu'une fois | 1 | 24\u202f000 |"}},
 		{"md", "en", []string{"# Audit of SUN-ES payments", "| Provence-Alpes-Côte d'Azur | 3 | 852 |", "- Consequence of finding 2", "| `DUPLICATE` | 1 | 24000 |",
+			"| Bretagne | 3 | 45076 |", "| (not in the extract) | 1 | 5000 |", "| `CRO-NOT-DS1` | 1 | 809 |", "| `BALANCE-WINDOW` | 1 | 8000 |",
 			"- Derivation: forfait DS1 window 1 = 41806 € (category B, combined activity 18500, base 41806 €); advance = 30 % rounded to the euro = 12542 €"}},
 	} {
 		t.Run(tt.format+tt.lang, func(t *testing.T) {

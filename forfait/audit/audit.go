@@ -14,7 +14,13 @@
 // advance paid, the next window's forfait after a deferral (INT-05), the
 // standard forfait after a DS1+CRO advance whose DS1.3 was missed
 // (INT-06), as settlement.BalanceOf gives it; a repayment is the whole
-// advance paid (Annexe 2 §3). A domain is funded once over the programme
+// advance paid (Annexe 2 §3). A payment with the CRO bonus off DS1 is
+// audited as its domain's standard variant, and a balance with a bonus
+// its advance lacked as its advance's variant, the bonus being DS1's and
+// the dossier's alone (§5; Annexe 3 §3; INT-31). Nothing is due to an
+// establishment the extract does not hold, nor of a balance for a window
+// other than its advance's or the deferral window (§5; Annexe 3 §1;
+// Annexe 2 §3; INT-32). A domain is funded once over the programme
 // (§5; INT-14): one advance, then one balance or one repayment, whatever
 // the window; a second payment with the same [Payment.Identity], the
 // identity a regional ledger refuses twice (envelope.Identity), is a
@@ -25,7 +31,9 @@
 // its advance credits, its balances within its usage credits, per volet:
 // the whole Annexe 2 envelope, or the tranches delegated by each payment's
 // date when [Options] gives them (Annexe 2 §3, §5; §6.1). Payments are
-// dated within the calendar (§6.1, Annexe 1; INT-12); given the day of the
+// dated within the calendar, an advance within its window's application
+// and review periods, a balance or a repayment after its window's
+// measurement (§6.1, Annexe 1; INT-12); given the day of the
 // audit and the declaration deadlines, an advance still neither balanced
 // nor repaid after its deferral window's deadline is reported (§5;
 // Annexe 2 §3; INT-28).
@@ -39,12 +47,18 @@
 //   - BALANCE-AMOUNT: the forfait due less the advance paid (volet 2: the
 //     70 % of the declared amount).
 //   - REPAYMENT-AMOUNT: the advance paid.
+//   - CRO-NOT-DS1: what the payment's kind gives for its domain's
+//     standard variant, reported whatever the amount paid (INT-31).
+//   - BALANCE-WINDOW: 0 for a window other than the advance's or the
+//     deferral window (INT-32); the balance of the advance's variant for
+//     a bonus the advance lacked, reported whatever the amount (INT-31).
 //   - DUPLICATE, NO-ADVANCE, BALANCE-AND-REPAYMENT, NOT-PILOT,
-//     NOT-DESIGNATED, ADVANCE-KEPT: 0, nothing being due.
+//     NOT-DESIGNATED, ADVANCE-KEPT, UNKNOWN-ESTABLISHMENT: 0, nothing being
+//     due (INT-32 for the last).
 //   - REGION-CREDITS, VOLET2-CAP: what was left under the ceiling before
 //     the payment.
-//   - BALANCE-WINDOW, UNKNOWN-ESTABLISHMENT, CRO-NOT-DS1, DATE-CALENDAR:
-//     none (HasExpected is false).
+//   - DATE-CALENDAR: none (HasExpected is false): it judges the date, the
+//     amount being audited as well.
 //
 // A clean history yields none.
 //
@@ -54,9 +68,12 @@
 // carries a wrong advance's difference over is a consequence of the
 // advance's finding ([Finding.Cause]); one that recovers it, or an
 // ADVANCE-KEPT finding that counts the whole advance, settles the
-// advance's finding ([Finding.Settled]). [Finding.Overpaid] is what a
-// finding adds to the money paid wrongly, and [TotalsBy] sums it: over a
-// history, the totals are what was paid less what was due.
+// advance's finding ([Finding.Settled]). A balance for a wrong window
+// stands as the domain's balance: a later repayment is judged against it
+// (BALANCE-AND-REPAYMENT), and its advance is not reported kept (INT-32).
+// [Finding.Overpaid] is what a finding adds to the money paid wrongly, and
+// [TotalsBy] sums it: over a history, the totals are what was paid less
+// what was due, whatever the codes (INT-26, INT-31, INT-32).
 //
 // # Reports and ledgers
 //
@@ -72,8 +89,11 @@
 // Findings are not errors: Audit fails only on input it cannot audit (an
 // invalid rule set, a malformed establishment, payment or delegation, a
 // national maximum the activities contradict), reporting every problem at
-// once, each a *forfait.InputError (ErrInvalidPayment,
-// ErrInvalidEstablishment, or a forfait, window or envelope sentinel).
+// once, before any payment is audited, each a *forfait.InputError
+// (ErrInvalidPayment, ErrInvalidEstablishment, or a forfait, window or
+// envelope sentinel): an establishment whose combined activity the
+// national maximum contradicts (INT-02) is reported at
+// establishments[i].combined_activity, wrapping forfait.ErrNationalMax.
 //
 // # Example
 //
@@ -128,8 +148,9 @@ func (e Establishment) Equal(f Establishment) bool {
 // Payment is one notification an ARS made: to an establishment, for a
 // volet, for a domain with or without the CRO bonus, in a window, of a
 // kind (an advance, a balance or a repayment, the only payments of a
-// domain, Annexe 2 §3), an amount in euros and a date. Variant may be invalid (the CRO
-// bonus on DS2 is a finding, CRO-NOT-DS1). A volet-2 payment has no
+// domain, Annexe 2 §3), an amount in euros and a date. Variant may be
+// invalid (the CRO bonus on DS2 is a finding, CRO-NOT-DS1, the payment
+// audited as DS2; INT-31). A volet-2 payment has no
 // domain and no window; the zero
 // Volet is read as volet 1.
 type Payment struct {
@@ -195,10 +216,13 @@ const (
 	BalanceAmount Code = "BALANCE-AMOUNT"
 	// BalanceWindow: a balance for a window other than its advance's or
 	// the next, or with a bonus the advance lacked (Annexe 2 §3; INT-05).
-	// Expected: none.
+	// Expected: 0 for a wrong window, nothing being due of that balance,
+	// which stands as the domain's (INT-32); for a bonus the advance
+	// lacked, the balance of the advance's variant, reported whatever the
+	// amount paid (INT-31).
 	BalanceWindow Code = "BALANCE-WINDOW"
 	// RepaymentAmount: a repayment other than the advance paid (Annexe 2
-	// §3). Expected: the advance paid.
+	// §3; INT-05 when in the deferral window). Expected: the advance paid.
 	RepaymentAmount Code = "REPAYMENT-AMOUNT"
 	// Duplicate: a second payment with the same [Payment.Identity] (§5;
 	// INT-14). Expected: 0, nothing being due twice.
@@ -210,10 +234,16 @@ const (
 	// after a balance (Annexe 2 §3). Expected: 0.
 	BalanceAndRepayment Code = "BALANCE-AND-REPAYMENT"
 	// UnknownEstablishment: a FINESS the extract does not hold (§5).
-	// Expected: none.
+	// Expected: 0, nothing being due without a 2019 combined activity; the
+	// whole payment is counted (INT-32).
 	UnknownEstablishment Code = "UNKNOWN-ESTABLISHMENT"
 	// CRONotDS1: the CRO bonus on another domain than DS1 (§5; Annexe 3
-	// §3). Expected: none.
+	// §3). Expected: what the payment's kind gives for its domain's
+	// standard variant (its advance, its balance less the advance paid, the
+	// advance paid), the payment joining its domain's history; reported
+	// whatever the amount paid (INT-31). A payment a DUPLICATE,
+	// NO-ADVANCE or BALANCE-AND-REPAYMENT finding counts whole is reported
+	// by that finding alone.
 	CRONotDS1 Code = "CRO-NOT-DS1"
 	// RegionCredits: a payment that takes its region beyond its advance or
 	// usage credits, the whole envelope or the tranches delegated by its
@@ -221,8 +251,11 @@ const (
 	// credits before it; its difference is not money paid beyond what the
 	// establishment was due, and is not counted in the totals.
 	RegionCredits Code = "REGION-CREDITS"
-	// DateCalendar: a payment dated outside the calendar (§6.1, Annexe 1;
-	// INT-12). Expected: none.
+	// DateCalendar: a payment dated outside the calendar: an advance
+	// before its window's application period or after its review period,
+	// a balance or a repayment on or before the end of its window's
+	// measurement period (§6.1, Annexe 1; INT-12). Expected: none, the
+	// amount being audited as well.
 	DateCalendar Code = "DATE-CALENDAR"
 	// NotPilot: a volet-2 payment in a region that is not one of the three
 	// pilots (§3.3, §6.2, Annexe 2 §2). Expected: 0.
@@ -260,9 +293,8 @@ type Finding struct {
 	Payment Payment
 	Region  envelope.Region // the establishment's, when the extract holds it
 	// Expected is what the rules give for this payment, as its Code says;
-	// HasExpected is false when no amount is due for what the payment
-	// claims to be (an unknown establishment, a CRO bonus off DS1, a
-	// balance in a wrong window, a date outside the calendar).
+	// HasExpected is false for a finding on the payment's date alone
+	// (DATE-CALENDAR).
 	Expected    decimal.Decimal
 	HasExpected bool
 	// Difference is Paid − Expected when HasExpected.
@@ -353,14 +385,15 @@ type Report struct {
 }
 
 // Audit checks payments against the rules in (§5, Annexe 3, Annexe 2 §3,
-// §4; §6.1; INT-01 to INT-06, INT-12, INT-14, INT-18, INT-26, INT-27) for
+// §4; §6.1; INT-01 to INT-06, INT-12, INT-14, INT-18, INT-26 to INT-28,
+// INT-31, INT-32) for
 // the establishments of an extract, in date order (a tie keeps the input
 // order), and returns every finding.
 func Audit(in *instruction.Rules, ests []Establishment, payments []Payment, opt Options) (Report, error) {
 	if err := in.Validate(); err != nil {
 		return Report{}, err
 	}
-	byFINESS, report, errs := index(ests, opt)
+	byFINESS, report, errs := index(&in.Forfait, ests, opt)
 	errs = append(errs, checkPayments(payments)...)
 	delegated, derrs := checkDelegations(in, opt.Delegations)
 	errs = append(errs, derrs...)
@@ -401,7 +434,7 @@ func Audit(in *instruction.Rules, ests []Establishment, payments []Payment, opt 
 		} else {
 			report.Paid = report.Paid.Add(p.Amount)
 		}
-		if err := a.audit(p); err != nil {
+		if err := a.audit(p, i); err != nil {
 			return Report{}, err
 		}
 	}
@@ -417,8 +450,12 @@ func Audit(in *instruction.Rules, ests []Establishment, payments []Payment, opt 
 	return report, nil
 }
 
-// index checks the establishments and finds the national maximum (INT-02).
-func index(ests []Establishment, opt Options) (map[forfait.FINESS]Establishment, Report, []error) {
+// index checks the establishments, finds the national maximum (INT-02)
+// and checks every establishment's combined activity against it (Annexe 3
+// §3): one above it, or of category D with the maximum at or below that
+// category's threshold, contradicts it; each is reported at its own
+// combined activity, wrapping the forfait's error.
+func index(rs *forfait.RuleSet, ests []Establishment, opt Options) (map[forfait.FINESS]Establishment, Report, []error) {
 	var errs []error
 	by := make(map[forfait.FINESS]Establishment, len(ests))
 	r := Report{NationalMax: opt.NationalMax}
@@ -439,9 +476,26 @@ func index(ests []Establishment, opt Options) (map[forfait.FINESS]Establishment,
 			by[e.FINESS] = e
 		}
 	}
-	if opt.NationalMax.IsZero() && len(errs) == 0 {
+	if opt.NationalMax.Sign() < 0 || !codec.SaneExponent(opt.NationalMax) {
+		return by, r, append(errs, &forfait.InputError{Field: "national_max", Value: forfait.Format(opt.NationalMax), Reason: "a positive combined activity, or zero to read it from the extract", Err: forfait.ErrNationalMax})
+	}
+	if len(errs) > 0 {
+		return by, r, errs
+	}
+	if opt.NationalMax.IsZero() {
 		if i := forfait.LargestActivity(len(ests), func(i int) forfait.Combined { return forfait.CombinedOf(ests[i].Combined) }); i >= 0 {
 			r.NationalMax, r.NationalMaxFrom = ests[i].Combined, ests[i].FINESS
+		}
+	}
+	for i, e := range ests {
+		_, err := rs.Category(e.Combined, r.NationalMax)
+		for _, p := range forfait.Problems(err) {
+			reason, cause := "national maximum "+forfait.Format(r.NationalMax), p
+			if ie := (*forfait.InputError)(nil); errors.As(p, &ie) {
+				reason, cause = reason+": "+ie.Reason, ie.Err
+			}
+			errs = append(errs, &forfait.InputError{Path: codec.Path{codec.Name("establishments"), codec.Index(i)}, Field: "combined_activity",
+				Value: forfait.Format(e.Combined), Reason: reason, Err: cause})
 		}
 	}
 	return by, r, errs
@@ -557,7 +611,8 @@ type auditor struct {
 	findings    []Finding
 }
 
-// finding records one finding; expected is nil when no amount is due.
+// finding records one finding; expected is nil for a finding on the
+// payment's date alone (DATE-CALENDAR).
 func (a *auditor) finding(code Code, p Payment, expected *decimal.Decimal, source, derivation string, interps ...string) {
 	f := Finding{Code: code, Payment: p, Region: a.ests[p.FINESS].Region, Paid: p.Amount, Source: source,
 		Interpretations: interps, Derivation: derivation}
@@ -573,10 +628,19 @@ func (a *auditor) request(p Payment, v forfait.Variant, w window.Window) forfait
 	return forfait.Request{Combined: a.ests[p.FINESS].Combined, NationalMax: a.nationalMax, Variant: v, Window: w}
 }
 
-// fail reports that the forfait of p's establishment cannot be computed.
-func (a *auditor) fail(p Payment, err error) error {
-	e := a.ests[p.FINESS]
-	return &forfait.InputError{Field: "establishment " + e.FINESS.String(), Value: forfait.Format(e.Combined), Reason: err.Error(), Err: ErrInvalidEstablishment}
+// fail reports that the forfait of the payment at index i cannot be
+// computed, each problem located under payments[i]; index has already
+// refused what makes it so (a national maximum the activities contradict),
+// so it is not expected.
+func (a *auditor) fail(i int, err error) error {
+	var errs []error
+	for _, e := range forfait.Problems(err) {
+		if ie := (*forfait.InputError)(nil); errors.As(e, &ie) {
+			e = ie.In(codec.Name("payments"), codec.Index(i))
+		}
+		errs = append(errs, e)
+	}
+	return errors.Join(errs...)
 }
 
 // advanceRule says how the advance follows from the forfait, from the rule
@@ -606,19 +670,17 @@ func where(p Payment) string {
 	return s
 }
 
-// audit checks one payment, in date order.
-func (a *auditor) audit(p Payment) error {
+// audit checks one payment, in date order; i is its index in the input.
+func (a *auditor) audit(p Payment, i int) error {
+	zero := decimal.Zero
 	e, ok := a.ests[p.FINESS]
 	if !ok {
-		a.finding(UnknownEstablishment, p, nil, "§5", "FINESS "+p.FINESS.String()+" is not in the extract")
+		a.finding(UnknownEstablishment, p, &zero, "§5; Annexe 3 §1", "FINESS "+p.FINESS.String()+" is not in the extract: no 2019 combined activity, nothing due"+
+			" (an extract that lacks its row is to be completed, and the audit run again)", "INT-32")
 		return nil
 	}
-	zero := decimal.Zero
 	v2 := p.volet() == envelope.Volet2
 	switch {
-	case !v2 && !p.Variant.IsValid():
-		a.finding(CRONotDS1, p, nil, "§5; Annexe 3 §3", "the CRO bonus exists for DS1 only, not "+p.Variant.Domain.String())
-		return nil
 	case v2 && !a.pilot(e.Region):
 		a.finding(NotPilot, p, &zero, "§3.3, §6.2; Annexe 2 §2", "volet 2 is a pilot of "+a.pilotNames()+"; "+e.Region.String()+" is not one")
 		return nil
@@ -642,7 +704,7 @@ func (a *auditor) audit(p Payment) error {
 			what = "volet-2 " + what
 		}
 		a.finding(Duplicate, p, &zero, "§5", "a second "+what+", whatever the window; the first was "+forfait.Format(first.Amount)+" € on "+where(first)+
-			windowOf(first), "INT-14")
+			windowOf(first)+bonusOff(p), "INT-14")
 		return nil
 	}
 	a.seen[id] = p
@@ -667,21 +729,26 @@ func (a *auditor) audit(p Payment) error {
 			}
 			return nil
 		}
-		f, err := a.compiled.Compute(a.request(p, p.Variant, p.Window))
+		f, err := a.compiled.Compute(a.request(p, auditedAs(p.Variant), p.Window))
 		if err != nil {
-			return a.fail(p, err)
+			return a.fail(i, err)
+		}
+		c := claim{code: AdvanceAmount, expected: f.Advance, source: "§5; Annexe 2 §3",
+			derivation: describe(f) + "; advance = " + a.advanceRule() + " = " + forfait.Format(f.Advance) + " €", interps: []string{"INT-04"}}
+		c = c.offDS1(p)
+		if !f.Advance.Equal(p.Amount) || c.always {
+			a.finding(c.code, p, &c.expected, c.source, c.derivation, c.interps...)
 		}
 		if !f.Advance.Equal(p.Amount) {
-			a.finding(AdvanceAmount, p, &f.Advance, "§5; Annexe 2 §3", describe(f)+"; advance = "+a.advanceRule()+" = "+forfait.Format(f.Advance)+" €", "INT-04")
 			g.advanceFinding = len(a.findings)
 		}
 	case envelope.Balance:
 		switch {
 		case g.advance == nil:
-			a.finding(NoAdvance, p, &zero, "§5; Annexe 2 §3", "a balance follows an advance; none was paid for "+what)
+			a.finding(NoAdvance, p, &zero, "§5; Annexe 2 §3", "a balance follows an advance; none was paid for "+what+bonusOff(p))
 			return nil
 		case g.repayment != nil:
-			a.finding(BalanceAndRepayment, p, &zero, "Annexe 2 §3", "the advance was repaid on "+where(*g.repayment)+": no balance is due")
+			a.finding(BalanceAndRepayment, p, &zero, "Annexe 2 §3", "the advance was repaid on "+where(*g.repayment)+": no balance is due"+bonusOff(p))
 			return nil
 		}
 		g.balance = &p
@@ -693,36 +760,91 @@ func (a *auditor) audit(p Payment) error {
 			}
 			return nil
 		}
-		next, _ := adv.Window.Deferral()
-		if p.Window != adv.Window && p.Window != next || p.Variant.CRO && !adv.Variant.CRO {
-			a.finding(BalanceWindow, p, nil, "Annexe 2 §3", "advance "+adv.Variant.String()+" window "+adv.Window.String()+
-				": a balance is for the same window or, after a deferral, the next (INT-05), without a bonus the advance did not have", "INT-05")
+		if next, _ := adv.Window.Deferral(); p.Window != adv.Window && p.Window != next {
+			a.finding(BalanceWindow, p, &zero, "Annexe 2 §3", "advance "+adv.Variant.String()+" window "+adv.Window.String()+
+				": a balance is for the same window or, after a deferral, the next (INT-05); nothing is due of a balance for window "+p.Window.String()+bonusOff(p), "INT-05", "INT-32")
 			return nil
 		}
 		// The variant and window paid are the ones granted: the bonus kept
-		// or lost (INT-06), the advance's window or the next (INT-05).
-		b, err := settlement.BalanceOf(&a.in.Forfait, a.request(p, adv.Variant, p.Window), adv.Amount, p.Window != adv.Window, p.Variant.CRO == adv.Variant.CRO)
+		// or lost (INT-06), the advance's window or the next (INT-05); a
+		// bonus the advance lacked, or off DS1, is not (INT-31).
+		granted, paid := auditedAs(adv.Variant), auditedAs(p.Variant)
+		b, err := settlement.BalanceOf(&a.in.Forfait, a.request(p, granted, p.Window), adv.Amount, p.Window != adv.Window, paid.CRO || !granted.CRO)
 		if err != nil {
-			return a.fail(p, err)
+			return a.fail(i, err)
 		}
-		a.settle(g, BalanceAmount, p, b.Amount, "§5; Annexe 2 §3", describe(b.Forfait)+"; less the advance paid "+forfait.Format(adv.Amount)+" € = "+forfait.Format(b.Amount)+" €", b.Interpretations...)
+		c := claim{code: BalanceAmount, expected: b.Amount, source: "§5; Annexe 2 §3",
+			derivation: describe(b.Forfait) + "; less the advance paid " + forfait.Format(adv.Amount) + " € = " + forfait.Format(b.Amount) + " €", interps: b.Interpretations}
+		if paid.CRO && !granted.CRO {
+			c.code, c.always, c.interps = BalanceWindow, true, append(slices.Clip(c.interps), "INT-31")
+			c.derivation = "a bonus the advance " + adv.Variant.String() + " did not have: audited as " + granted.String() + " (INT-31); " + c.derivation
+		}
+		a.settle(g, p, c.offDS1(p))
 	case envelope.Repayment:
 		switch {
 		case g.advance == nil:
-			a.finding(NoAdvance, p, &zero, "§5; Annexe 2 §3", "a repayment returns an advance; none was paid for "+what)
+			a.finding(NoAdvance, p, &zero, "§5; Annexe 2 §3", "a repayment returns an advance; none was paid for "+what+bonusOff(p))
 			return nil
 		case g.balance != nil:
-			a.finding(BalanceAndRepayment, p, &zero, "Annexe 2 §3", "a balance was paid on "+where(*g.balance)+": the advance is not repaid")
+			a.finding(BalanceAndRepayment, p, &zero, "Annexe 2 §3", "a balance was paid on "+where(*g.balance)+": the advance is not repaid"+bonusOff(p))
 			return nil
 		}
 		g.repayment = &p
-		source, interps := "Annexe 2 §3", []string{"INT-05"}
-		if v2 {
-			source, interps = "§3.3; Annexe 2 §4", []string{"INT-18"}
+		c := claim{code: RepaymentAmount, expected: g.advance.Amount, source: "Annexe 2 §3",
+			derivation: "the whole advance of " + forfait.Format(g.advance.Amount) + " € paid on " + where(*g.advance) + " is repaid"}
+		switch {
+		case v2:
+			c.source, c.interps = "§3.3; Annexe 2 §4", []string{"INT-18"}
+		case p.Window != g.advance.Window: // after a deferral
+			c.interps = []string{"INT-05"}
 		}
-		a.settle(g, RepaymentAmount, p, g.advance.Amount, source, "the whole advance of "+forfait.Format(g.advance.Amount)+" € paid on "+where(*g.advance)+" is repaid", interps...)
+		a.settle(g, p, c.offDS1(p))
 	}
 	return nil
+}
+
+// claim is what the rules give for a balance or a repayment (or an
+// advance): the finding its amount makes when it differs, the amount
+// expected, and its citation; always is true for a finding reported
+// whatever the amount (CRO-NOT-DS1, a bonus the advance lacked).
+type claim struct {
+	code               Code
+	expected           decimal.Decimal
+	always             bool
+	source, derivation string
+	interps            []string
+}
+
+// offDS1 returns c as a CRO-NOT-DS1 finding when p carries the CRO bonus
+// off DS1: reported whatever its amount, which is audited as its domain's
+// standard variant, the bonus being DS1's alone (§5; Annexe 3 §3; INT-31).
+func (c claim) offDS1(p Payment) claim {
+	if p.volet() == envelope.Volet2 || p.Variant.IsValid() {
+		return c
+	}
+	c.code, c.always, c.source = CRONotDS1, true, "§5; Annexe 3 §3; Annexe 2 §3"
+	c.derivation = "the CRO bonus exists for DS1 only: audited as " + p.Variant.Domain.String() + " (INT-31); " + c.derivation
+	c.interps = append(slices.Clip(c.interps), "INT-31")
+	return c
+}
+
+// auditedAs is the variant a volet-1 payment of variant v is audited as:
+// v, or its standard variant when v carries the CRO bonus off DS1 (§5;
+// Annexe 3 §3; INT-31).
+func auditedAs(v forfait.Variant) forfait.Variant {
+	if !v.IsValid() {
+		return v.Standard()
+	}
+	return v
+}
+
+// bonusOff notes, in the derivation of a finding that counts p whole, that
+// p also carries the CRO bonus off DS1 (INT-31).
+func bonusOff(p Payment) string {
+	if p.volet() == envelope.Volet2 || p.Variant.IsValid() {
+		return ""
+	}
+	return "; it also carries the CRO bonus, which exists for DS1 only (INT-31)"
 }
 
 // windowOf names a volet-1 payment's window for a derivation.
@@ -735,30 +857,31 @@ func windowOf(p Payment) string {
 
 // settle judges s, a balance or a repayment whose amount the text
 // measures from the advance paid (Annexe 2 §3: the advance is deducted
-// from the balance, the repayment returns it), so that a wrong advance is
-// counted once (INT-26): when s carries the advance's wrong amount over
-// (it was paid as if the advance had been right), its finding is a
-// consequence of the advance's; otherwise s settled the advance's wrong
-// amount, which is no longer counted, and s's own difference, if any, is.
-func (a *auditor) settle(g *group, code Code, s Payment, expected decimal.Decimal, source, derivation string, interps ...string) {
-	own := effect(s.Kind, s.Amount.Sub(expected))
+// from the balance, the repayment returns it), against c, so that a wrong
+// advance is counted once (INT-26): when s carries the advance's wrong
+// amount over (it was paid as if the advance had been right), its finding
+// is a consequence of the advance's; otherwise s settled the advance's
+// wrong amount, which is no longer counted, and s's own difference, if
+// any, is.
+func (a *auditor) settle(g *group, s Payment, c claim) {
+	own := effect(s.Kind, s.Amount.Sub(c.expected))
 	if g.advanceFinding == 0 {
-		if !own.IsZero() {
-			a.finding(code, s, &expected, source, derivation, interps...)
+		if !own.IsZero() || c.always {
+			a.finding(c.code, s, &c.expected, c.source, c.derivation, c.interps...)
 		}
 		return
 	}
 	adv := &a.findings[g.advanceFinding-1]
 	if own.Equal(adv.Overpaid()) {
-		a.finding(code, s, &expected, source, derivation+"; paid as if the advance had been "+forfait.Format(adv.Expected)+
-			" €: the advance's difference carried over, counted once, on the advance", append(slices.Clone(interps), "INT-26")...)
+		a.finding(c.code, s, &c.expected, c.source, c.derivation+"; paid as if the advance had been "+forfait.Format(adv.Expected)+
+			" €: the advance's difference carried over, counted once, on the advance", append(slices.Clone(c.interps), "INT-26")...)
 		a.findings[len(a.findings)-1].Cause = g.advanceFinding
 		return
 	}
 	adv.Settled, adv.Interpretations = true, append(slices.Clip(adv.Interpretations), "INT-26")
 	adv.Derivation += "; recovered by the " + s.Kind.String() + " of " + where(s) + ", measured from the advance paid (INT-26)"
-	if !own.IsZero() {
-		a.finding(code, s, &expected, source, derivation, interps...)
+	if !own.IsZero() || c.always {
+		a.finding(c.code, s, &c.expected, c.source, c.derivation, c.interps...)
 	}
 }
 
@@ -842,15 +965,18 @@ func (a *auditor) checkCap(p Payment) {
 }
 
 // checkDate reports a payment dated outside the calendar (§6.1, Annexe 1;
-// INT-12): an advance before its window's application period opens (it
-// follows a validated application); a balance or a repayment dated on or
-// before the end of its window's measurement period (they follow the targets'
-// measurement).
+// INT-12): an advance before its window's application period opens or
+// after its review period ends (it follows an application validated in
+// that period, as settlement.Open requires); a balance or a repayment
+// dated on or before the end of its window's measurement period (they
+// follow the targets' measurement).
 func (a *auditor) checkDate(p Payment) {
 	t := a.in.Calendar().Terms(p.Window)
 	switch {
 	case p.Kind == envelope.Advance && p.Date.Before(t.Application.Start):
 		a.finding(DateCalendar, p, nil, "§6.1", "an advance dated before window "+p.Window.String()+"'s application period opens on "+t.Application.Start.String(), "INT-12")
+	case p.Kind == envelope.Advance && p.Date.After(t.Review.End):
+		a.finding(DateCalendar, p, nil, "§6.1", "an advance dated after window "+p.Window.String()+"'s review period ends on "+t.Review.End.String(), "INT-12")
 	case p.Kind != envelope.Advance && !p.Date.After(t.Measurement.End):
 		a.finding(DateCalendar, p, nil, "Annexe 1; Annexe 2 §3", "a "+p.Kind.String()+" dated on or before the end of window "+p.Window.String()+"'s measurement period, "+t.Measurement.End.String(), "INT-12")
 	}

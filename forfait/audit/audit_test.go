@@ -106,9 +106,14 @@ func TestEachFinding(t *testing.T) {
 			[]found{{audit.BalanceAmount, "66841", "76817"}}},
 		{"CRO missed, standard forfait less the advance (INT-06)", []audit.Payment{advDS1CRO, pay(annex, ds1, window.W1, envelope.Balance, "66841", "2022-09-01")}, nil},
 		{"balance two windows later", []audit.Payment{advDS2, pay(annex, ds2, window.W3, envelope.Balance, "100", "2023-09-01")},
-			[]found{{audit.BalanceWindow, "", "100"}}},
+			[]found{{audit.BalanceWindow, "0", "100"}}},
+		{"repaid after a balance two windows later", []audit.Payment{advDS2, pay(annex, ds2, window.W3, envelope.Balance, "100", "2023-09-01"),
+			pay(annex, ds2, window.W1, envelope.Repayment, "11758", "2023-10-01")},
+			[]found{{audit.BalanceWindow, "0", "100"}, {audit.BalanceAndRepayment, "0", "11758"}}},
 		{"balance with a bonus the advance lacked", []audit.Payment{pay(annex, ds1, window.W1, envelope.Advance, "29929", "2021-12-15"),
-			pay(annex, ds1CRO, window.W1, envelope.Balance, "79809", "2022-09-01")}, []found{{audit.BalanceWindow, "", "79809"}}},
+			pay(annex, ds1CRO, window.W1, envelope.Balance, "79809", "2022-09-01")}, []found{{audit.BalanceWindow, "69833", "79809"}}},
+		{"balance with a bonus the advance lacked, the standard amount", []audit.Payment{pay(annex, ds1, window.W1, envelope.Advance, "29929", "2021-12-15"),
+			pay(annex, ds1CRO, window.W1, envelope.Balance, "69833", "2022-09-01")}, []found{{audit.BalanceWindow, "69833", "69833"}}},
 		{"repayment short", []audit.Payment{advDS2, pay(annex, ds2, window.W1, envelope.Repayment, "10000", "2022-09-01")},
 			[]found{{audit.RepaymentAmount, "11758", "10000"}}},
 		{"repayment whole", []audit.Payment{advDS2, pay(annex, ds2, window.W1, envelope.Repayment, "11758", "2022-09-01")}, nil},
@@ -122,9 +127,18 @@ func TestEachFinding(t *testing.T) {
 		{"repaid then paid", []audit.Payment{advDS2, pay(annex, ds2, window.W1, envelope.Repayment, "11758", "2022-09-01"),
 			pay(annex, ds2, window.W1, envelope.Balance, "27436", "2022-10-01")}, []found{{audit.BalanceAndRepayment, "0", "27436"}}},
 		{"unknown establishment", []audit.Payment{pay(forfait.MustParseFINESS("130000012"), ds2, window.W1, envelope.Advance, "11758", "2021-12-15")},
-			[]found{{audit.UnknownEstablishment, "", "11758"}}},
+			[]found{{audit.UnknownEstablishment, "0", "11758"}}},
 		{"CRO on DS2", []audit.Payment{pay(annex, forfait.Variant{Domain: forfait.DS2, CRO: true}, window.W1, envelope.Advance, "12934", "2021-12-15")},
-			[]found{{audit.CRONotDS1, "", "12934"}}},
+			[]found{{audit.CRONotDS1, "11758", "12934"}}},
+		{"CRO on DS2, then its balance as if the advance had been right", []audit.Payment{pay(annex, forfait.Variant{Domain: forfait.DS2, CRO: true}, window.W1, envelope.Advance, "12934", "2021-12-15"),
+			pay(annex, ds2, window.W1, envelope.Balance, "27436", "2022-09-01")},
+			[]found{{audit.CRONotDS1, "11758", "12934"}, {audit.BalanceAmount, "26260", "27436"}}},
+		{"CRO on DS2 at the DS2 amount, then its balance", []audit.Payment{pay(annex, forfait.Variant{Domain: forfait.DS2, CRO: true}, window.W1, envelope.Advance, "11758", "2021-12-15"),
+			pay(annex, ds2, window.W1, envelope.Balance, "27436", "2022-09-01")},
+			[]found{{audit.CRONotDS1, "11758", "11758"}}},
+		{"CRO on a DS3 balance", []audit.Payment{pay(annex, ds3, window.W1, envelope.Advance, "11758", "2021-12-15"),
+			pay(annex, forfait.Variant{Domain: forfait.DS3, CRO: true}, window.W1, envelope.Balance, "30180", "2022-09-01")},
+			[]found{{audit.CRONotDS1, "27436", "30180"}}},
 		{"CRO on DS1", []audit.Payment{advDS1CRO}, nil},
 		{"advances beyond the region's credits", []audit.Payment{pay(mayotte, ds1, window.W1, envelope.Advance, "45000", "2021-12-15"),
 			pay(other, ds1, window.W1, envelope.Advance, "45000", "2021-12-16")}, []found{{audit.RegionCredits, "21067", "45000"}}},
@@ -132,6 +146,9 @@ func TestEachFinding(t *testing.T) {
 		{"advance before the application period", []audit.Payment{pay(annex, ds2, window.W1, envelope.Advance, "11758", "2021-08-31")},
 			[]found{{audit.DateCalendar, "", "11758"}}},
 		{"advance on the first day", []audit.Payment{pay(annex, ds2, window.W1, envelope.Advance, "11758", "2021-09-01")}, nil},
+		{"advance after the review period", []audit.Payment{pay(annex, ds2, window.W1, envelope.Advance, "11758", "2022-01-01")},
+			[]found{{audit.DateCalendar, "", "11758"}}},
+		{"advance on the review period's last day", []audit.Payment{pay(annex, ds2, window.W1, envelope.Advance, "11758", "2021-12-31")}, nil},
 		{"balance on the last day of measurement", []audit.Payment{advDS2, pay(annex, ds2, window.W1, envelope.Balance, "27436", "2022-06-30")},
 			[]found{{audit.DateCalendar, "", "27436"}}},
 		{"balance the day after", []audit.Payment{advDS2, pay(annex, ds2, window.W1, envelope.Balance, "27436", "2022-07-01")}, nil},
@@ -156,12 +173,15 @@ func TestDateOrder(t *testing.T) {
 }
 
 func TestReport(t *testing.T) {
-	r, err := audit.Audit(&rules, establishments, []audit.Payment{advDS2, pay(annex, ds2, window.W1, envelope.Repayment, "11758", "2022-09-01")}, audit.Options{})
+	ests := []audit.Establishment{establishments[0],
+		{FINESS: mayotte, Region: envelope.Mayotte, Combined: d("240000")},
+		{FINESS: other, Region: envelope.Mayotte, Combined: d("240000")}}
+	r, err := audit.Audit(&rules, ests, []audit.Payment{advDS2, pay(annex, ds2, window.W1, envelope.Repayment, "11758", "2022-09-01")}, audit.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	// National maximum read from the data (INT-02): the largest combined activity, 230 000, held first by mayotte.
-	if !r.NationalMax.Equal(d("230000")) || r.NationalMaxFrom != mayotte || r.Payments != 2 || !r.Paid.IsZero() {
+	// National maximum read from the data (INT-02): the largest combined activity, 240 000, held first by mayotte.
+	if !r.NationalMax.Equal(d("240000")) || r.NationalMaxFrom != mayotte || r.Payments != 2 || !r.Paid.IsZero() {
 		t.Errorf("report %+v", r)
 	}
 }
@@ -190,6 +210,73 @@ func TestInvalidInput(t *testing.T) {
 	}
 }
 
+// TestNationalMaxContradicted: every establishment whose activity the
+// national maximum contradicts (INT-02) is reported at once, before any
+// payment is audited, at its own combined activity, wrapping
+// forfait.ErrNationalMax; a maximum read from an extract whose largest
+// activity is category D's threshold is contradicted too.
+func TestNationalMaxContradicted(t *testing.T) {
+	tests := []struct {
+		name    string
+		max     string
+		want    []string
+		nothing bool
+	}{
+		{"below two activities", "200000", []string{"/establishments/1/combined_activity", "/establishments/2/combined_activity"}, false},
+		{"at category D's threshold, read from the extract", "0", []string{"/establishments/1/combined_activity", "/establishments/2/combined_activity"}, false},
+		{"negative", "-1", []string{"/national_max"}, false},
+		{"above every activity", "500000", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// Only the annex's establishment is paid: the others are
+			// reported all the same.
+			r, err := audit.Audit(&rules, establishments, []audit.Payment{advDS2}, audit.Options{NationalMax: d(tt.max)})
+			if tt.nothing {
+				if err != nil || r.Payments != 1 {
+					t.Errorf("Audit = %+v, %v; want a report", r, err)
+				}
+				return
+			}
+			var got []string
+			for _, e := range forfait.Problems(err) {
+				var ie *forfait.InputError
+				if !errors.As(e, &ie) || !errors.Is(e, forfait.ErrNationalMax) {
+					t.Errorf("problem %v is not an InputError wrapping ErrNationalMax", e)
+					continue
+				}
+				got = append(got, ie.Pointer())
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" || r.Findings != nil {
+				t.Errorf("problems (-want +got):\n%s; report %+v", diff, r)
+			}
+		})
+	}
+}
+
+// TestRepaymentCitation: a repayment cites the deferral (INT-05) only when
+// its window is not its advance's.
+func TestRepaymentCitation(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		repay  audit.Payment
+		interp []string
+	}{
+		{"in the advance's window", pay(annex, ds2, window.W1, envelope.Repayment, "10000", "2022-09-01"), nil},
+		{"after a deferral", pay(annex, ds2, window.W2, envelope.Repayment, "10000", "2023-01-15"), []string{"INT-05"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := audit.Audit(&rules, establishments, []audit.Payment{advDS2, tt.repay}, options)
+			if err != nil || len(r.Findings) != 1 || r.Findings[0].Code != audit.RepaymentAmount {
+				t.Fatalf("findings %+v, %v", r.Findings, err)
+			}
+			if diff := cmp.Diff(tt.interp, r.Findings[0].Interpretations); diff != "" {
+				t.Errorf("interpretations (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestTotalsBy(t *testing.T) {
 	r, err := audit.Audit(&rules, establishments, []audit.Payment{
 		pay(annex, ds2, window.W1, envelope.Advance, "11759", "2021-12-15"),
@@ -208,7 +295,9 @@ func TestTotalsBy(t *testing.T) {
 
 // TestReports: the three report forms of one audit, with the totals an
 // auditor reads (hand-computed: 1 € over on the advance, 794 € short on
-// the repayment, so 794 € kept: 795 € paid wrongly).
+// the repayment, so 794 € kept: 795 € paid wrongly in Ile-de-France; 5 €
+// to an establishment the extract does not hold, nothing being due to it,
+// INT-32).
 func TestReports(t *testing.T) {
 	r, err := audit.Audit(&rules, establishments, []audit.Payment{
 		pay(annex, ds2, window.W1, envelope.Advance, "11759", "2021-12-15"),
@@ -225,8 +314,8 @@ func TestReports(t *testing.T) {
 	}
 	wantCSV := "finess,region,volet,domain,cro,window,kind,line,date,finding,expected,paid,difference,overpaid,consequence_of,settled,citation\n" +
 		"750712184,Ile-de-France,1,DS2,false,1,advance,,2021-12-15,ADVANCE-AMOUNT,11758,11759,1,1,,false,§5; Annexe 2 §3; INT-04\n" +
-		"130000012,,1,DS2,false,1,advance,,2021-12-15,UNKNOWN-ESTABLISHMENT,,5,,,,false,§5\n" +
-		"750712184,Ile-de-France,1,DS3,false,1,repayment,,2022-09-01,REPAYMENT-AMOUNT,11758,10964,-794,794,,false,Annexe 2 §3; INT-05\n"
+		"130000012,,1,DS2,false,1,advance,,2021-12-15,UNKNOWN-ESTABLISHMENT,0,5,5,5,,false,§5; Annexe 3 §1; INT-32\n" +
+		"750712184,Ile-de-France,1,DS3,false,1,repayment,,2022-09-01,REPAYMENT-AMOUNT,11758,10964,-794,794,,false,Annexe 2 §3\n"
 	if diff := cmp.Diff(wantCSV, csvOut.String()); diff != "" {
 		t.Errorf("CSV (-want +got):\n%s", diff)
 	}
@@ -241,13 +330,13 @@ func TestReports(t *testing.T) {
 		} `json:"findings"`
 	}
 	if err := json.Unmarshal(jsonOut.Bytes(), &doc); err != nil || doc.NationalMax != "500000" || len(doc.Findings) != 3 ||
-		doc.Findings[1].Expected != nil || *doc.Findings[0].Expected != "11758" {
+		*doc.Findings[1].Expected != "0" || *doc.Findings[0].Expected != "11758" {
 		t.Errorf("JSON %s: %v", jsonOut.String(), err)
 	}
 	if err := audit.WriteMarkdownIn(&md, &rules, r, codec.English); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"| Ile-de-France | 2 | 795 |", "| (not in the extract) | 1 | 0 |", "| `REPAYMENT-AMOUNT` | 1 | 794 |",
+	for _, want := range []string{"| Ile-de-France | 2 | 795 |", "| (not in the extract) | 1 | 5 |", "| `REPAYMENT-AMOUNT` | 1 | 794 |",
 		"### 3. `REPAYMENT-AMOUNT` — 750712184 repayment DS3, window 1, 2022-09-01", "- Expected: 11758 € (difference -794 €)"} {
 		if !strings.Contains(md.String(), want) {
 			t.Errorf("Markdown lacks %q:\n%s", want, md.String())

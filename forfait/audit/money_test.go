@@ -24,15 +24,20 @@ func deadline(w window.Window) window.Date { return rules.Calendar().Terms(w).Me
 var pilot = forfait.MustParseFINESS("310000013")
 
 // story draws one establishment's domain (or its volet-2 amount) paid as
-// an ARS might, wrong amounts and duplicates included, and returns the
-// payments and what was due, worked out apart from the audit: volet 1,
-// the forfait of the window whose targets were reached (the next after a
-// deferral, INT-05; standard after DS1.3 missed, INT-06) when the balance
-// is paid, nothing when the advance is repaid, the advance's 30 % while
-// open (§5, Annexe 2 §3); volet 2, the declared amount, at most the cap
-// (INT-27), or its 30 %, rounded by hand to the euro; nothing of a
-// volet-1 advance neither balanced nor repaid after its repayment date,
-// the deadline of the deferral window, on the day asOf (INT-28).
+// an ARS might, wrong amounts, duplicates, a CRO bonus on DS2 or DS3, a
+// bonus the advance lacked and a balance in a wrong window included, and
+// returns the payments and what was due, worked out apart from the audit:
+// volet 1, the forfait of the window whose targets were reached (the next
+// after a deferral, INT-05; standard after DS1.3 missed, INT-06; standard
+// for DS2 and DS3, whose variant has no bonus, and when the advance had
+// none, INT-31) when the balance is paid, nothing when the advance is
+// repaid, the advance's 30 % while open (§5, Annexe 2 §3) or when a
+// balance was paid for a window the advance could not be balanced in,
+// nothing being due of that balance (INT-32); volet 2, the declared
+// amount, at most the cap (INT-27), or its 30 %, rounded by hand to the
+// euro; nothing of a volet-1 advance neither balanced nor repaid after its
+// repayment date, the deadline of the deferral window, on the day asOf
+// (INT-28).
 func story(t *rapid.T, est forfait.FINESS, domain forfait.Domain, volet2 decimal.Decimal, asOf window.Date, label string) (ps []audit.Payment, due decimal.Decimal) {
 	delta := func(name string) decimal.Decimal {
 		if rapid.Bool().Draw(t, label+name+"_right") {
@@ -47,9 +52,9 @@ func story(t *rapid.T, est forfait.FINESS, domain forfait.Domain, volet2 decimal
 		advDue, fullDue = amount.Mul(decimal.New(3, -1)).Round(0), amount
 		adv = audit.Payment{FINESS: est, Volet: envelope.Volet2, Kind: envelope.Advance, Date: window.DateOf(2022, 1, 10)}
 	} else {
-		v := forfait.Variant{Domain: domain, CRO: domain == forfait.DS1 && rapid.Bool().Draw(t, label+"cro")}
+		v := forfait.Variant{Domain: domain, CRO: rapid.Bool().Draw(t, label+"cro")}
 		w := window.Window(rapid.IntRange(1, 4).Draw(t, label+"window"))
-		f, err := rules.Forfait.Compute(forfait.Request{Combined: d("230000"), NationalMax: options.NationalMax, Variant: v, Window: w})
+		f, err := rules.Forfait.Compute(forfait.Request{Combined: d("230000"), NationalMax: options.NationalMax, Variant: standardOff(v), Window: w})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -67,11 +72,27 @@ func story(t *rapid.T, est forfait.FINESS, domain forfait.Domain, volet2 decimal
 		}
 	}
 	settled := adv
-	switch outcome := rapid.IntRange(0, 3).Draw(t, label+"outcome"); {
+	switch outcome := rapid.IntRange(0, 4).Draw(t, label+"outcome"); {
+	case outcome == 4 && domain != 0: // a balance for a window the advance cannot be balanced in
+		var wrong []window.Window
+		for w := window.W1; w <= window.W4; w++ {
+			if next, _ := adv.Window.Deferral(); w != adv.Window && w != next {
+				wrong = append(wrong, w)
+			}
+		}
+		s := adv
+		s.Kind, s.Window, s.Date = envelope.Balance, rapid.SampledFrom(wrong).Draw(t, label+"wrong_window"), adv.Date.AddDate(2, 0, 0)
+		s.Amount, due = decimal.New(rapid.Int64Range(1, 100_000).Draw(t, label+"wrong_balance"), 0), advDue
+		ps, settled = append(ps, s), s
+		if rapid.Bool().Draw(t, label+"then_repaid") { // judged against that balance
+			r := adv
+			r.Kind, r.Date = envelope.Repayment, s.Date.AddDate(0, 1, 0)
+			ps = append(ps, r)
+		}
 	case outcome == 1 || outcome == 2: // targets reached, or the advance repaid
 		s := adv
 		s.Kind, s.Date = envelope.Balance, adv.Date.AddDate(1, 0, 0)
-		granted, w := adv.Variant, adv.Window
+		granted, w := standardOff(adv.Variant), adv.Window
 		if domain != 0 && outcome == 1 {
 			if next, ok := w.Deferral(); ok && rapid.Bool().Draw(t, label+"deferred") {
 				w = next
@@ -87,6 +108,9 @@ func story(t *rapid.T, est forfait.FINESS, domain forfait.Domain, volet2 decimal
 			fullDue = f.Amount
 		}
 		s.Variant, s.Window = granted, w
+		if domain != 0 && !standardOff(adv.Variant).CRO && rapid.Bool().Draw(t, label+"bonus_paid") { // a bonus the advance lacked, or off DS1
+			s.Variant.CRO = true
+		}
 		// The text measures a volet-1 balance and any repayment from the
 		// advance paid; an ARS may also pay as if the advance had been
 		// right, or be wrong again.
@@ -118,10 +142,22 @@ func story(t *rapid.T, est forfait.FINESS, domain forfait.Domain, volet2 decimal
 	return ps, due
 }
 
+// standardOff is the variant v is audited as: itself, or its standard
+// variant when v carries the CRO bonus off DS1 (§5; INT-31).
+func standardOff(v forfait.Variant) forfait.Variant {
+	if v.CRO && v.Domain != forfait.DS1 {
+		return v.Standard()
+	}
+	return v
+}
+
 // checkCountedOnce: over histories of several establishments, domains and
-// windows, with wrong amounts and duplicates, the totals' overpaid sum to
+// windows, with wrong amounts, duplicates, CRO bonuses off DS1, balances
+// in wrong windows and payments to an establishment the extract does not
+// hold (nothing being due to it, INT-32), the totals' overpaid sum to
 // the money actually paid wrongly, paid less due per establishment and
-// domain, computed apart from the audit (INT-26); per region as per code.
+// domain, computed apart from the audit (INT-26, INT-31, INT-32); per
+// region as per code.
 func checkCountedOnce(t *rapid.T) {
 	ests := []audit.Establishment{
 		{FINESS: mayotte, Region: envelope.Mayotte, Combined: d("230000")},
@@ -135,12 +171,16 @@ func checkCountedOnce(t *rapid.T) {
 	}
 	var payments []audit.Payment
 	wrong := decimal.Zero
-	for _, e := range ests {
+	stranger := forfait.MustParseFINESS("130000012")
+	for _, e := range append(slices.Clone(ests), audit.Establishment{FINESS: stranger}) {
 		for _, domain := range []forfait.Domain{0, forfait.DS1, forfait.DS2, forfait.DS3} {
 			if domain == 0 && e.Volet2.IsZero() || !rapid.Bool().Draw(t, "funded") {
 				continue
 			}
 			ps, due := story(t, e.FINESS, domain, e.Volet2, opt.AsOf, fmt.Sprint(e.FINESS, domain, "_"))
+			if e.FINESS == stranger {
+				due = decimal.Zero
+			}
 			paid := decimal.Zero
 			for _, p := range ps {
 				if p.Kind == envelope.Repayment {
@@ -169,7 +209,7 @@ func checkCountedOnce(t *rapid.T) {
 		}
 	}
 	for i, f := range r.Findings {
-		if f.Cause > 0 && (f.Cause > i || r.Findings[f.Cause-1].Code != audit.AdvanceAmount) {
+		if f.Cause > 0 && (f.Cause > i || r.Findings[f.Cause-1].Code != audit.AdvanceAmount && r.Findings[f.Cause-1].Code != audit.CRONotDS1) {
 			t.Fatalf("finding %d is a consequence of %d, not an earlier wrong advance", i+1, f.Cause)
 		}
 	}

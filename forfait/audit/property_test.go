@@ -100,6 +100,9 @@ func checkPlantedDefect(t *rapid.T) {
 		payments, want = append(payments, dup), audit.Duplicate
 	case defect == 2 && last:
 		payments[i].FINESS = forfait.MustParseFINESS("130000012")
+		if payments[i].FINESS == e.FINESS { // the dossier drawn is that establishment's
+			payments[i].FINESS = forfait.MustParseFINESS("130000038")
+		}
 		want = audit.UnknownEstablishment
 	case defect == 3 && last && p.Kind == envelope.Balance:
 		payments = append(payments, audit.Payment{FINESS: p.FINESS, Variant: p.Variant, Window: p.Window, Kind: envelope.Repayment,

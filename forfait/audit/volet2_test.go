@@ -112,7 +112,7 @@ func TestDelegatedCredits(t *testing.T) {
 		{Region: envelope.Mayotte, Volet: envelope.Volet1, Tranches: []envelope.Tranche{{Credits: envelope.Credits{Advance: d("1"), Usage: d("0")}}}},
 		{Region: envelope.Mayotte, Volet: envelope.Volet1},
 	}
-	_, err := audit.Audit(&rules, establishments, []audit.Payment{p}, audit.Options{Delegations: bad})
+	_, err := audit.Audit(&rules, establishments, []audit.Payment{p}, audit.Options{NationalMax: options.NationalMax, Delegations: bad})
 	var fields []string
 	for _, e := range forfait.Problems(err) {
 		var ie *forfait.InputError

@@ -44,14 +44,17 @@ func WritePayments(w io.Writer, ps []Payment) error {
 	return cw.Error()
 }
 
-// CSVHeader is the header of WriteCSV's output: the payment (with its
-// line in the ledger file and its date, so that a DUPLICATE is told from
-// its original), the finding, what was expected and paid, the difference,
-// the money it counts as paid wrongly (overpaid, INT-26), the finding it
-// is a consequence of (its number, from 1, in the report), whether a
-// later step settled it (INT-26), and the citation.
-var CSVHeader = []string{"finess", "region", "volet", "domain", "cro", "window", "kind", "line", "date", "finding",
-	"expected", "paid", "difference", "overpaid", "consequence_of", "settled", "citation"}
+// CSVHeader returns the header of WriteCSV's output, a new slice each
+// call: the payment (with its line in the ledger file and its date, so
+// that a DUPLICATE is told from its original), the finding, what was
+// expected and paid, the difference, the money it counts as paid wrongly
+// (overpaid, INT-26), the finding it is a consequence of (its number, from
+// 1, in the report), whether a later step settled it (INT-26), and the
+// citation.
+func CSVHeader() []string {
+	return []string{"finess", "region", "volet", "domain", "cro", "window", "kind", "line", "date", "finding",
+		"expected", "paid", "difference", "overpaid", "consequence_of", "settled", "citation"}
+}
 
 // citation is a finding's paragraph and interpretations, as one text.
 func (f Finding) citation() string {
@@ -84,13 +87,13 @@ func (f Finding) row() []string {
 }
 
 // WriteCSV writes one row per finding under CSVHeader, the findings as an
-// auditor tabulates them; expected, difference and
-// overpaid are empty when no amount is due for what the payment claims to
-// be, domain, cro and window for a volet-2 payment, line for a payment
-// from no file.
+// auditor tabulates them; expected, difference and overpaid are empty for
+// a finding without an expected amount (DATE-CALENDAR, which judges the
+// date alone), domain, cro and window for a volet-2 payment, line for a
+// payment from no file.
 func WriteCSV(w io.Writer, r Report) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader); err != nil {
+	if err := cw.Write(CSVHeader()); err != nil {
 		return err
 	}
 	for _, f := range r.Findings {
@@ -125,7 +128,8 @@ type findingJSON struct {
 }
 
 // MarshalJSON encodes f with the CSV's field names, amounts as strings,
-// expected, difference and overpaid null when no amount is due.
+// expected, difference and overpaid null for a finding without an
+// expected amount (DATE-CALENDAR).
 func (f Finding) MarshalJSON() ([]byte, error) {
 	p := f.Payment
 	volet, _ := p.volet().MarshalText()

@@ -39,7 +39,7 @@ func TestMarkdownFrench(t *testing.T) {
 	nb := func(s string) string { return strings.NewReplacer("_", "\u202f", "~", "\u00a0").Replace(s) }
 	for _, want := range []string{
 		"# Audit des versements SUN-ES",
-		"| Ile-de-France | 2 | 795 |", "| (absent de l'extraction) | 1 | 0 |",
+		"| Ile-de-France | 2 | 795 |", "| (absent de l'extraction) | 1 | 5 |",
 		"| `REPAYMENT-AMOUNT` Remboursement d'un autre montant que l'avance versée | 1 | 794 |",
 		"### 3. `REPAYMENT-AMOUNT` — Remboursement d'un autre montant que l'avance versée",
 		"- Versement : FINESS 750712184, remboursement DS3, fenêtre 1, le 1er septembre 2022",

@@ -120,3 +120,17 @@ func TestPaymentOf(t *testing.T) {
 		t.Errorf("identity %+v, the ledger's %+v", p.Identity(), n.Identity())
 	}
 }
+
+// TestCSVHeader: the header WriteCSV writes is CSVHeader's, and a caller
+// changing the slice it was given changes nothing the package writes.
+func TestCSVHeader(t *testing.T) {
+	h := audit.CSVHeader()
+	h[0] = "changed"
+	var buf bytes.Buffer
+	if err := audit.WriteCSV(&buf, audit.Report{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := buf.String(), strings.Join(audit.CSVHeader(), ",")+"\n"; got != want || strings.Contains(got, "changed") {
+		t.Errorf("WriteCSV header %q, want %q", got, want)
+	}
+}

@@ -110,6 +110,12 @@
 // more, on field "on", unwrapping to ErrReviewPeriod. A decision read from
 // JSON is ErrSealed.
 //
+// An application is read from JSON one way, by DecodeApplication or
+// json.Unmarshal alike: a figure or a date left out (the combined
+// activity, the RSSI/management meetings, the filing date, a window) is a
+// problem at its field, never a zero; a file that is not JSON is a
+// *codec.SyntaxError.
+//
 // # Example
 //
 //	app, err := eligibility.DecodeApplication(data)

@@ -207,3 +207,38 @@ func TestBoundedReport(t *testing.T) {
 		t.Errorf("status %d, %d lines:\n%.2000s", code, strings.Count(stderr.String(), "\n"), stderr.String())
 	}
 }
+
+// TestAbsentFigure: an application without its combined activity or its
+// RSSI/management meetings is refused as malformed, naming the field; no
+// letter tells the establishment that the figure is zero.
+func TestAbsentFigure(t *testing.T) {
+	data, err := os.ReadFile("samples/validated.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ key, where string }{
+		{"combined_activity", "establishment.combined_activity"},
+		{"management_meetings_per_year", "prerequisites.ps2_1_security.management_meetings_per_year"},
+	} {
+		var m map[string]any
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatal(err)
+		}
+		drop(m, tt.key)
+		in, _ := json.Marshal(m)
+		var stdout, stderr bytes.Buffer
+		if code := run(nil, bytes.NewReader(in), &stdout, &stderr); code != 1 || stdout.Len() > 0 || !strings.Contains(stderr.String(), tt.where) {
+			t.Errorf("%s absent: exit %d, stdout %q, stderr %q", tt.key, code, stdout.String(), stderr.String())
+		}
+	}
+}
+
+// drop deletes key wherever it is in the JSON object m.
+func drop(m map[string]any, key string) {
+	delete(m, key)
+	for _, v := range m {
+		if o, ok := v.(map[string]any); ok {
+			drop(o, key)
+		}
+	}
+}

@@ -97,7 +97,9 @@
 //   - The end of window 1's review period (31 December 2021), the deadline
 //     of PS2.2's purchase order, and every review period come from the
 //     calendar of the instruction's rules ([instruction.Rules.Calendar]),
-//     not from literals.
+//     and the least number of RSSI/management meetings of PS2.1 (2 a year)
+//     from [instruction.Rules.Prerequisites], not from literals; so do the
+//     messages that name them ([Conditions]).
 //
 // # Errors
 //

@@ -53,7 +53,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	dialect, err := codec.ParseDialect("", *encoding)
 	if err != nil {
-		fmt.Fprintln(stderr, "eligibility:", err)
+		fmt.Fprintf(stderr, "eligibility: -encoding %q: want utf-8 or windows-1252\n", *encoding)
 		return 2
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxApplication+1))

@@ -1,13 +1,3 @@
-// Package instruction holds the whole of one instruction as one value: the
-// forfait parameters with the window calendar (Annexe 3, §6.1), the usage
-// targets (Annexe 1) and the envelopes (§3.3, Annexe 2). Every package
-// that applies a rule reads it from this value, so that amending a window
-// factor, a date or a target once changes the forfait, the eligibility
-// decision, the indicator outcome, the settlement, the campaign and the
-// rule book alike.
-//
-// The calendar lives in Forfait.Windows and nowhere else: the window
-// factors and periods are one table of the instruction.
 package instruction
 
 import (

@@ -16,15 +16,17 @@ import (
 
 // Application is one establishment's application (candidature) for one
 // window, filed on Démarches simplifiées and reviewed by its ARS (§6.1), on
-// the conditions of §5. Its JSON
-// field names are given in the struct tags; see testdata and
-// examples/eligibility for complete samples.
+// the conditions of §5. Its JSON field names are given in the struct tags;
+// see examples/eligibility for complete samples. Its figures and dates
+// (the combined activity, the RSSI/management meetings, the filing date,
+// the windows) are required: a figure left out is a problem, never a zero.
+// DecodeApplication and json.Unmarshal read it the same way.
 type Application struct {
 	Establishment Establishment `json:"establishment"`
 	// Filed is the filing date; it must fall in the window's application
 	// period (§6.1).
-	Filed  window.Date   `json:"filed"`
-	Window window.Window `json:"window"`
+	Filed  window.Date   `json:"filed" codec:"required"`
+	Window window.Window `json:"window" codec:"required"`
 	// Domains are the variants applied for, each domain once: DS1 with or
 	// without the CRO bonus, DS2, DS3 (§5). In JSON, ["DS1+CRO", "DS3"].
 	Domains []forfait.Variant `json:"domains"`
@@ -77,7 +79,7 @@ type Security struct {
 	ActionPlan                bool `json:"action_plan"`
 	Plan309Completed          bool `json:"plan_309_completed"`
 	RSSI                      bool `json:"rssi"`
-	ManagementMeetingsPerYear int  `json:"management_meetings_per_year"`
+	ManagementMeetingsPerYear int  `json:"management_meetings_per_year" codec:"required"`
 	IncidentProcedure         bool `json:"incident_procedure"`
 }
 
@@ -119,8 +121,8 @@ type Establishment struct {
 	// Required.
 	Kind Kind `json:"kind"`
 	// CombinedActivity is the 2019 combined activity (Annexe 3 §1); in JSON
-	// a string of digits such as "127800.5".
-	CombinedActivity decimal.Decimal `json:"combined_activity"`
+	// a string of digits such as "127800.5" (a JSON number is read too).
+	CombinedActivity decimal.Decimal `json:"combined_activity" codec:"required"`
 	// GHT is the establishment's GHT membership; nil when it is in none.
 	GHT *GHTMembership `json:"ght,omitempty"`
 	// Lab and Imaging are its internal medical-biology laboratory and
@@ -137,24 +139,6 @@ func (e Establishment) MarshalJSON() ([]byte, error) {
 		plain
 		CombinedActivity string `json:"combined_activity"`
 	}{plain(e), forfait.Format(e.CombinedActivity)})
-}
-
-// UnmarshalJSON reads the form MarshalJSON writes.
-func (e *Establishment) UnmarshalJSON(data []byte) error {
-	type plain Establishment
-	v := struct {
-		*plain
-		CombinedActivity string `json:"combined_activity"`
-	}{plain: (*plain)(e)}
-	if err := json.Unmarshal(data, &v); err != nil {
-		return err
-	}
-	c, err := decimal.NewFromString(v.CombinedActivity)
-	if err != nil {
-		return &forfait.InputError{Field: "establishment.combined_activity", Value: strconv.Quote(v.CombinedActivity), Reason: "want a decimal number", Err: ErrInvalidApplication}
-	}
-	e.CombinedActivity = c
-	return nil
 }
 
 // GHTMembership is an establishment's place in its groupement hospitalier
@@ -250,7 +234,7 @@ type History struct {
 // PastApplication is an earlier application (§6.1: one per window; INT-10)
 // and what became of each of its domains (§5).
 type PastApplication struct {
-	Window  window.Window `json:"window"`
+	Window  window.Window `json:"window" codec:"required"`
 	Filed   window.Date   `json:"filed,omitempty"`
 	Domains []PastDomain  `json:"domains,omitempty"`
 }

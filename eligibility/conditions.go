@@ -1,9 +1,11 @@
 package eligibility
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -78,7 +80,7 @@ type Condition struct {
 	// ARS letters and in English.
 	French, English string
 
-	holds    func(a *Application, cal *window.Schedule) bool
+	holds    func(a *Application, in *instruction.Rules) bool
 	holdsFor func(a *Application, d forfait.Variant) bool
 }
 
@@ -86,13 +88,18 @@ type Condition struct {
 // reason then naming the domain.
 func (c Condition) PerDomain() bool { return c.holdsFor != nil }
 
-// Conditions lists every condition in the order reasons are given: the
-// instruction's scope (mention Outre-mer, §2.3), the six prerequisites
-// (Annexe 1) and, for GHT members, the GHT's share of them (Annexe 1, GHT
-// column), then the conditions of §5, §4.2 and §6.1. Earlier funding by
-// HOP'EN or Hôpital numérique is not among them: it is never a reason to
-// refuse (§5).
-func Conditions() []Condition {
+// Conditions lists every condition of the rules in in the order reasons
+// are given: the instruction's scope (mention Outre-mer, §2.3), the six
+// prerequisites (Annexe 1) and, for GHT members, the GHT's share of them
+// (Annexe 1, GHT column), then the conditions of §5, §4.2 and §6.1.
+// Earlier funding by HOP'EN or Hôpital numérique is not among them: it is
+// never a reason to refuse (§5). The figures and dates of the conditions
+// and of their messages come from in: the RSSI/management meetings of
+// PS2.1 (in.Prerequisites), the end of window 1's review period for
+// PS2.2's purchase order (in.Calendar).
+func Conditions(in *instruction.Rules) []Condition {
+	meetings := in.Prerequisites.SecurityMeetings
+	reviewEnd := in.Calendar().Terms(window.W1).Review.End
 	return []Condition{
 		{
 			Code:            Territory,
@@ -100,78 +107,80 @@ func Conditions() []Condition {
 			Interpretations: []string{"INT-21"},
 			French:          "L'établissement est situé en Polynésie française, en Nouvelle-Calédonie ou à Wallis-et-Futuna (FINESS des collectivités 986 à 988), où l'instruction ne s'applique pas.",
 			English:         "The establishment is in French Polynesia, New Caledonia or Wallis-and-Futuna (FINESS of collectivities 986 to 988), where the instruction does not apply.",
-			holds:           func(a *Application, _ *window.Schedule) bool { return !excludedTerritory(a.Establishment) },
+			holds:           func(a *Application, _ *instruction.Rules) bool { return !excludedTerritory(a.Establishment) },
 		},
 		{
 			Code:    HealthEstablishment,
 			Source:  "§2.3, note 2",
 			French:  "L'établissement n'est pas un établissement sanitaire ; l'instruction ne finance que les établissements sanitaires.",
 			English: "The establishment is not a health establishment; the instruction funds health establishments only.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return a.Establishment.Kind == Health },
+			holds:   func(a *Application, _ *instruction.Rules) bool { return a.Establishment.Kind == Health },
 		},
 		{
 			Code:    PS11Meetings,
 			Source:  "Annexe 1, PS1.1",
 			French:  "La cellule d'identitovigilance ne se réunit pas au moins une fois par semestre.",
 			English: "The identity-vigilance cell does not meet at least once per semester.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.IdentityCell.MeetsEverySemester },
+			holds: func(a *Application, _ *instruction.Rules) bool {
+				return a.Prerequisites.IdentityCell.MeetsEverySemester
+			},
 		},
 		{
 			Code:    PS11Report,
 			Source:  "Annexe 1, PS1.1",
 			French:  "La cellule d'identitovigilance n'est pas en capacité de livrer un rapport d'activité.",
 			English: "The identity-vigilance cell cannot deliver an activity report.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.IdentityCell.ActivityReport },
+			holds:   func(a *Application, _ *instruction.Rules) bool { return a.Prerequisites.IdentityCell.ActivityReport },
 		},
 		{
 			Code:    PS12RNIV,
 			Source:  "Annexe 1, PS1.2",
 			French:  "Le questionnaire d'appropriation du référentiel national d'identitovigilance (RNIV 1 et 2) n'est pas renseigné.",
 			English: "The national identity-vigilance framework (RNIV 1 and 2) questionnaire is not completed.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.RNIV.QuestionnaireCompleted },
+			holds:   func(a *Application, _ *instruction.Rules) bool { return a.Prerequisites.RNIV.QuestionnaireCompleted },
 		},
 		{
 			Code:    PS21Policy,
 			Source:  "Annexe 1, PS2.1",
 			French:  "Il n'existe pas de politique de sécurité du système d'information.",
 			English: "There is no information-security policy.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.Policy },
+			holds:   func(a *Application, _ *instruction.Rules) bool { return a.Prerequisites.Security.Policy },
 		},
 		{
 			Code:    PS21RiskAnalysis,
 			Source:  "Annexe 1, PS2.1",
 			French:  "Il n'existe pas d'analyse des risques détaillée.",
 			English: "There is no detailed risk analysis.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.RiskAnalysis },
+			holds:   func(a *Application, _ *instruction.Rules) bool { return a.Prerequisites.Security.RiskAnalysis },
 		},
 		{
 			Code:    PS21ActionPlan,
 			Source:  "Annexe 1, PS2.1",
 			French:  "Il n'existe pas de plan d'action sécurité associé à l'analyse des risques.",
 			English: "There is no security action plan following the risk analysis.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.ActionPlan },
+			holds:   func(a *Application, _ *instruction.Rules) bool { return a.Prerequisites.Security.ActionPlan },
 		},
 		{
 			Code:    PS21Plan309,
 			Source:  "Annexe 1, PS2.1",
 			French:  "Le plan d'actions SSI de l'instruction N°SG/DSSIS/2016/309 n'est pas achevé à 100 % et suivi régulièrement.",
 			English: "The security action plan of instruction SG/DSSIS/2016/309 is not 100 % completed and regularly followed.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.Plan309Completed },
+			holds:   func(a *Application, _ *instruction.Rules) bool { return a.Prerequisites.Security.Plan309Completed },
 		},
 		{
 			Code:    PS21RSSI,
 			Source:  "Annexe 1, PS2.1",
 			French:  "Aucun responsable de la sécurité des systèmes d'information (RSSI) n'est désigné.",
 			English: "No information-security officer (RSSI) is appointed.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.RSSI },
+			holds:   func(a *Application, _ *instruction.Rules) bool { return a.Prerequisites.Security.RSSI },
 		},
 		{
 			Code:    PS21Meetings,
 			Source:  "Annexe 1, PS2.1",
-			French:  "Il n'y a pas au moins deux rendez-vous annuels entre le RSSI et la direction.",
-			English: "The RSSI and the management do not meet at least twice a year.",
-			holds: func(a *Application, _ *window.Schedule) bool {
-				return a.Prerequisites.Security.ManagementMeetingsPerYear >= 2
+			French:  "Il n'y a pas au moins " + strconv.Itoa(meetings) + " rendez-vous annuels entre le RSSI et la direction.",
+			English: "The RSSI and the management do not meet at least " + strconv.Itoa(meetings) + " times a year.",
+			holds: func(a *Application, in *instruction.Rules) bool {
+				return a.Prerequisites.Security.ManagementMeetingsPerYear >= in.Prerequisites.SecurityMeetings
 			},
 		},
 		{
@@ -179,30 +188,30 @@ func Conditions() []Condition {
 			Source:  "Annexe 1, PS2.1",
 			French:  "Il n'existe pas de procédure de remontée des incidents de sécurité (art. L.1111-8-2 CSP).",
 			English: "There is no security-incident reporting procedure (art. L.1111-8-2 CSP).",
-			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.Security.IncidentProcedure },
+			holds:   func(a *Application, _ *instruction.Rules) bool { return a.Prerequisites.Security.IncidentProcedure },
 		},
 		{
 			Code:    PS22Audit,
 			Source:  "Annexe 1, PS2.2",
 			French:  "Aucune attestation de réalisation de l'audit externe de cybersurveillance, signée par le directeur, n'est fournie.",
 			English: "No director-signed attestation of the external cyber-surveillance audit is provided.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return auditProof(a) != noProof },
+			holds:   func(a *Application, _ *instruction.Rules) bool { return auditProof(a) != noProof },
 		},
 		{
 			Code:    PS22OrderWindow,
 			Source:  "Annexe 1, PS2.2",
 			French:  "Un bon de commande d'audit ne vaut attestation que pour la fenêtre 1 ; une attestation de réalisation est requise.",
 			English: "An audit purchase order stands in for the attestation in window 1 only; an attestation is required.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return auditProof(a) != orderOutsideWindow1 },
+			holds:   func(a *Application, _ *instruction.Rules) bool { return auditProof(a) != orderOutsideWindow1 },
 		},
 		{
 			Code:    PS22OrderLate,
 			Source:  "Annexe 1, PS2.2",
-			French:  "L'audit commandé n'est pas prévu au plus tard à la fin de la période d'instruction de la fenêtre 1 (31 décembre 2021).",
-			English: "The ordered audit is not planned by the end of window 1's review period (31 December 2021).",
-			holds: func(a *Application, cal *window.Schedule) bool {
+			French:  "L'audit commandé n'est pas prévu au plus tard à la fin de la période d'instruction de la fenêtre 1 (" + reviewEnd.French() + ").",
+			English: "The ordered audit is not planned by the end of window 1's review period (" + reviewEnd.Time().Format("2 January 2006") + ").",
+			holds: func(a *Application, in *instruction.Rules) bool {
 				return auditProof(a) != order || !a.Prerequisites.CyberAudit.AuditDate.IsZero() &&
-					!cal.Terms(window.W1).Review.End.Before(a.Prerequisites.CyberAudit.AuditDate)
+					!in.Calendar().Terms(window.W1).Review.End.Before(a.Prerequisites.CyberAudit.AuditDate)
 			},
 		},
 		{
@@ -210,14 +219,14 @@ func Conditions() []Condition {
 			Source:  "Annexe 1, PS3.1",
 			French:  "Le système d'information hospitalier n'est pas en capacité d'alimenter le DMP.",
 			English: "The hospital information system cannot feed the DMP.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.DMP.FeedsDMP },
+			holds:   func(a *Application, _ *instruction.Rules) bool { return a.Prerequisites.DMP.FeedsDMP },
 		},
 		{
 			Code:    PS32MSSante,
 			Source:  "Annexe 1, PS3.2",
 			French:  "Aucune messagerie opérationnelle n'est raccordée à l'espace de confiance MSSanté.",
 			English: "No operational messaging is connected to the MSSanté trust space.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return a.Prerequisites.MSSante.Connected },
+			holds:   func(a *Application, _ *instruction.Rules) bool { return a.Prerequisites.MSSante.Connected },
 		},
 		{
 			Code:    GHTIdentityCell,
@@ -259,15 +268,15 @@ func Conditions() []Condition {
 			Interpretations: []string{"INT-13"},
 			French:          "L'activité combinée 2019 de l'établissement est nulle.",
 			English:         "The establishment's 2019 combined activity is zero.",
-			holds:           func(a *Application, _ *window.Schedule) bool { return a.Establishment.CombinedActivity.Sign() > 0 },
+			holds:           func(a *Application, _ *instruction.Rules) bool { return a.Establishment.CombinedActivity.Sign() > 0 },
 		},
 		{
 			Code:    FilingPeriod,
 			Source:  "§6.1",
 			French:  "La candidature n'a pas été déposée pendant la période de candidature de la fenêtre visée.",
 			English: "The application was not filed within the application period of its window.",
-			holds: func(a *Application, cal *window.Schedule) bool {
-				return cal.Terms(a.Window).Application.Contains(a.Filed)
+			holds: func(a *Application, in *instruction.Rules) bool {
+				return in.Calendar().Terms(a.Window).Application.Contains(a.Filed)
 			},
 		},
 		{
@@ -276,7 +285,7 @@ func Conditions() []Condition {
 			Interpretations: []string{"INT-10"},
 			French:          "L'établissement a déjà déposé une candidature pour cette fenêtre.",
 			English:         "The establishment has already applied in this window.",
-			holds: func(a *Application, _ *window.Schedule) bool {
+			holds: func(a *Application, _ *instruction.Rules) bool {
 				for _, p := range a.History.Applications {
 					if p.Window == a.Window {
 						return false
@@ -330,28 +339,28 @@ func Conditions() []Condition {
 			Source:  "§5",
 			French:  "Les éditeurs des applications mises en œuvre ne sont pas référencés dans RELIMS.",
 			English: "The vendors of the software used are not referenced in RELIMS.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return a.RELIMS },
+			holds:   func(a *Application, _ *instruction.Rules) bool { return a.RELIMS },
 		},
 		{
 			Code:    OSISPrerequisites,
 			Source:  "§5",
 			French:  "Les prérequis Ségur ne sont pas tous saisis dans oSIS.",
 			English: "The Ségur prerequisites are not all entered in oSIS.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return a.OSIS.PrerequisitesEntered },
+			holds:   func(a *Application, _ *instruction.Rules) bool { return a.OSIS.PrerequisitesEntered },
 		},
 		{
 			Code:    OSISCommitment,
 			Source:  "§5",
 			French:  "L'établissement ne s'engage pas à renseigner les cibles d'usage dans oSIS à la fin de la fenêtre.",
 			English: "The establishment does not commit to declaring its targets in oSIS at the end of the window.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return a.OSIS.TargetsCommitment },
+			holds:   func(a *Application, _ *instruction.Rules) bool { return a.OSIS.TargetsCommitment },
 		},
 		{
 			Code:    GHTSDSI,
 			Source:  "§5",
 			French:  "Le schéma directeur du système d'information (SDSI) du GHT, validé et actualisé, n'est pas déposé dans oSIS par l'établissement support.",
 			English: "The GHT's validated, up-to-date IT master plan (SDSI) is not deposited in oSIS by the support establishment.",
-			holds: func(a *Application, _ *window.Schedule) bool {
+			holds: func(a *Application, _ *instruction.Rules) bool {
 				return a.Establishment.GHT == nil || a.GHT.SDSIDeposited
 			},
 		},
@@ -360,7 +369,7 @@ func Conditions() []Condition {
 			Source:  "§5",
 			French:  "Les indicateurs de convergence ne sont pas saisis dans oSIS.",
 			English: "The convergence indicators are not entered in oSIS.",
-			holds: func(a *Application, _ *window.Schedule) bool {
+			holds: func(a *Application, _ *instruction.Rules) bool {
 				return a.Establishment.GHT == nil || a.GHT.ConvergenceIndicatorsEntered
 			},
 		},
@@ -369,14 +378,16 @@ func Conditions() []Condition {
 			Source:  "§5",
 			French:  "Aucun DSI de GHT n'est nommé et validé par le directeur de l'établissement support.",
 			English: "No GHT CIO is appointed and validated by the support establishment's director.",
-			holds:   func(a *Application, _ *window.Schedule) bool { return a.Establishment.GHT == nil || a.GHT.CIOAppointed },
+			holds: func(a *Application, _ *instruction.Rules) bool {
+				return a.Establishment.GHT == nil || a.GHT.CIOAppointed
+			},
 		},
 		{
 			Code:    GHTValidation,
 			Source:  "§6.1",
 			French:  "La candidature n'est pas validée par le directeur de l'établissement et par le directeur de l'établissement support.",
 			English: "The application is not validated by the establishment's director and the support establishment's director.",
-			holds: func(a *Application, _ *window.Schedule) bool {
+			holds: func(a *Application, _ *instruction.Rules) bool {
 				g := a.Establishment.GHT
 				return g == nil || !g.Public || a.GHT.DirectorValidated && a.GHT.SupportDirectorValidated
 			},
@@ -387,7 +398,7 @@ func Conditions() []Condition {
 			Interpretations: []string{"INT-17"},
 			French:          "Les cibles d'usage seraient atteintes avec des logiciels nouvellement acquis hors du schéma de convergence du GHT.",
 			English:         "The targets would be reached with newly bought software outside the GHT's convergence plan.",
-			holds:           func(a *Application, _ *window.Schedule) bool { return !a.SoftwareOutsideConvergence },
+			holds:           func(a *Application, _ *instruction.Rules) bool { return !a.SoftwareOutsideConvergence },
 		},
 	}
 }
@@ -406,8 +417,8 @@ func excludedTerritory(e Establishment) bool {
 
 // ght makes a condition on the GHT's share of the prerequisites (Annexe 1,
 // GHT column), binding GHT members only.
-func ght(holds func(GHTPrerequisites) bool) func(*Application, *window.Schedule) bool {
-	return func(a *Application, _ *window.Schedule) bool {
+func ght(holds func(GHTPrerequisites) bool) func(*Application, *instruction.Rules) bool {
+	return func(a *Application, _ *instruction.Rules) bool {
 		return a.Establishment.GHT == nil || holds(a.GHT.Prerequisites)
 	}
 }

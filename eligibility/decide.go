@@ -214,12 +214,12 @@ func Decide(a *Application, in *instruction.Rules, on window.Date) (Decision, er
 	d := Decision{app: a.clone(), on: on, domains: make([]DomainDecision, len(a.Domains))}
 	var common []Reason
 	own := make([][]Reason, len(a.Domains))
-	for _, c := range Conditions() {
+	for _, c := range Conditions(in) {
 		reason := func(dom forfait.Domain) Reason {
 			return Reason{Code: c.Code, Source: c.Source, Interpretations: slices.Clone(c.Interpretations), Domain: dom, French: c.French, English: c.English}
 		}
 		if c.holds != nil {
-			if !c.holds(a, cal) {
+			if !c.holds(a, in) {
 				common = append(common, reason(0))
 			}
 			continue

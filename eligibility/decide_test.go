@@ -64,9 +64,11 @@ var breakers = map[eligibility.Code]func(*eligibility.Application){
 	eligibility.PS21ActionPlan:      func(a *eligibility.Application) { a.Prerequisites.Security.ActionPlan = false },
 	eligibility.PS21Plan309:         func(a *eligibility.Application) { a.Prerequisites.Security.Plan309Completed = false },
 	eligibility.PS21RSSI:            func(a *eligibility.Application) { a.Prerequisites.Security.RSSI = false },
-	eligibility.PS21Meetings:        func(a *eligibility.Application) { a.Prerequisites.Security.ManagementMeetingsPerYear = 1 },
-	eligibility.PS21Incidents:       func(a *eligibility.Application) { a.Prerequisites.Security.IncidentProcedure = false },
-	eligibility.PS22Audit:           func(a *eligibility.Application) { a.Prerequisites.CyberAudit.Attestation = false },
+	eligibility.PS21Meetings: func(a *eligibility.Application) {
+		a.Prerequisites.Security.ManagementMeetingsPerYear = rules.Prerequisites.SecurityMeetings - 1
+	},
+	eligibility.PS21Incidents: func(a *eligibility.Application) { a.Prerequisites.Security.IncidentProcedure = false },
+	eligibility.PS22Audit:     func(a *eligibility.Application) { a.Prerequisites.CyberAudit.Attestation = false },
 	eligibility.PS22OrderWindow: func(a *eligibility.Application) {
 		a.Window, a.Filed = window.W2, window.DateOf(2022, time.March, 15)
 		a.Prerequisites.CyberAudit = eligibility.CyberAudit{PurchaseOrder: true, AuditDate: window.DateOf(2022, time.April, 1)}
@@ -140,7 +142,7 @@ func TestValid(t *testing.T) {
 // of the whole application refuses every domain, a per-domain one its
 // domain alone.
 func TestEachReason(t *testing.T) {
-	conds := eligibility.Conditions()
+	conds := eligibility.Conditions(&rules)
 	if len(breakers) != len(conds) {
 		t.Fatalf("%d breakers for %d conditions", len(breakers), len(conds))
 	}
@@ -178,7 +180,7 @@ func TestConditionsCatalog(t *testing.T) {
 		known[e.ID] = true
 	}
 	seen := map[eligibility.Code]bool{}
-	for _, c := range eligibility.Conditions() {
+	for _, c := range eligibility.Conditions(&rules) {
 		for _, id := range c.Interpretations {
 			if !known[id] {
 				t.Errorf("condition %s cites %s, not in the register", c.Code, id)
@@ -346,10 +348,12 @@ var fixers = map[eligibility.Code]func(*eligibility.Application){
 	eligibility.PS21ActionPlan:   func(a *eligibility.Application) { a.Prerequisites.Security.ActionPlan = true },
 	eligibility.PS21Plan309:      func(a *eligibility.Application) { a.Prerequisites.Security.Plan309Completed = true },
 	eligibility.PS21RSSI:         func(a *eligibility.Application) { a.Prerequisites.Security.RSSI = true },
-	eligibility.PS21Meetings:     func(a *eligibility.Application) { a.Prerequisites.Security.ManagementMeetingsPerYear = 2 },
-	eligibility.PS21Incidents:    func(a *eligibility.Application) { a.Prerequisites.Security.IncidentProcedure = true },
-	eligibility.PS22Audit:        func(a *eligibility.Application) { a.Prerequisites.CyberAudit.Attestation = true },
-	eligibility.PS22OrderWindow:  func(a *eligibility.Application) { a.Prerequisites.CyberAudit.Attestation = true },
+	eligibility.PS21Meetings: func(a *eligibility.Application) {
+		a.Prerequisites.Security.ManagementMeetingsPerYear = rules.Prerequisites.SecurityMeetings
+	},
+	eligibility.PS21Incidents:   func(a *eligibility.Application) { a.Prerequisites.Security.IncidentProcedure = true },
+	eligibility.PS22Audit:       func(a *eligibility.Application) { a.Prerequisites.CyberAudit.Attestation = true },
+	eligibility.PS22OrderWindow: func(a *eligibility.Application) { a.Prerequisites.CyberAudit.Attestation = true },
 	eligibility.PS22OrderLate: func(a *eligibility.Application) {
 		a.Prerequisites.CyberAudit.AuditDate = window.DateOf(2021, time.December, 1)
 	},
@@ -419,7 +423,7 @@ func checkEarlierFundingIrrelevant(t *rapid.T) {
 // checkBreakOne: breaking one condition of a valid application yields
 // exactly that condition's reason.
 func checkBreakOne(t *rapid.T) {
-	conds := eligibility.Conditions()
+	conds := eligibility.Conditions(&rules)
 	c := conds[rapid.IntRange(0, len(conds)-1).Draw(t, "condition")]
 	a := valid()
 	breakers[c.Code](&a)
@@ -451,8 +455,8 @@ func checkFixNeverAdds(t *rapid.T) {
 }
 
 func TestProperties(t *testing.T) {
-	if len(fixers) != len(eligibility.Conditions()) {
-		t.Fatalf("%d fixers for %d conditions", len(fixers), len(eligibility.Conditions()))
+	if len(fixers) != len(eligibility.Conditions(&rules)) {
+		t.Fatalf("%d fixers for %d conditions", len(fixers), len(eligibility.Conditions(&rules)))
 	}
 	t.Run("earlier funding irrelevant", func(t *testing.T) { rapid.Check(t, checkEarlierFundingIrrelevant) })
 	t.Run("break one", func(t *testing.T) { rapid.Check(t, checkBreakOne) })
@@ -506,6 +510,59 @@ func TestEdges(t *testing.T) {
 		a.Establishment.CombinedActivity = decimal.New(1, exp)
 		if err := a.Validate(); (err == nil) != ok {
 			t.Errorf("exponent %d: %v", exp, err)
+		}
+	}
+}
+
+// TestSecurityMeetings: the PS2.1 minimum of RSSI/management meetings and
+// the deadline of a window-1 audit order come from the rules, and so do
+// the messages that name them (Annexe 1, PS2.1 and PS2.2): amending the
+// rules moves the check and the letter together.
+func TestSecurityMeetings(t *testing.T) {
+	amended := instruction.Instruction2021()
+	amended.Prerequisites.SecurityMeetings = 3
+	amended.Forfait.Windows[0].Review.End = window.DateOf(2021, time.December, 20)
+	if err := amended.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	on := window.DateOf(2021, time.December, 15)
+	for _, tt := range []struct {
+		name     string
+		meetings int
+		audit    window.Date
+		want     []eligibility.Code
+		fr, en   string
+	}{
+		{"2 meetings of 3", 2, window.DateOf(2021, time.November, 30), []eligibility.Code{eligibility.PS21Meetings},
+			"Il n'y a pas au moins 3 rendez-vous annuels entre le RSSI et la direction.", "The RSSI and the management do not meet at least 3 times a year."},
+		{"3 meetings", 3, window.DateOf(2021, time.November, 30), nil, "", ""},
+		{"audit after the amended review end", 3, window.DateOf(2021, time.December, 24), []eligibility.Code{eligibility.PS22OrderLate},
+			"L'audit commandé n'est pas prévu au plus tard à la fin de la période d'instruction de la fenêtre 1 (20 décembre 2021).",
+			"The ordered audit is not planned by the end of window 1's review period (20 December 2021)."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := valid()
+			a.Prerequisites.Security.ManagementMeetingsPerYear = tt.meetings
+			a.Prerequisites.CyberAudit = eligibility.CyberAudit{PurchaseOrder: true, AuditDate: tt.audit}
+			d, err := eligibility.Decide(&a, &amended, on)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, codes(d)); diff != "" {
+				t.Fatalf("reasons (-want +got):\n%s", diff)
+			}
+			if tt.want != nil {
+				if r := d.Reasons()[0]; r.French != tt.fr || r.English != tt.en {
+					t.Errorf("messages %q / %q", r.French, r.English)
+				}
+			}
+		})
+	}
+	p := instruction.Instruction2021()
+	for _, n := range []int{-1, 367} {
+		p.Prerequisites.SecurityMeetings = n
+		if err := p.Validate(); !errors.Is(err, forfait.ErrInvalidRuleSet) {
+			t.Errorf("%d meetings: %v", n, err)
 		}
 	}
 }

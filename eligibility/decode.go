@@ -2,13 +2,6 @@ package eligibility
 
 import "github.com/sunes-spec/sunes/forfait/codec"
 
-// ErrSyntax: an application file that is not JSON.
-var ErrSyntax = codec.ErrSyntax
-
-// SyntaxError locates the first place an application file stops being
-// JSON, by line and column (from 1); it unwraps to ErrSyntax.
-type SyntaxError = codec.SyntaxError
-
 // DecodeApplication reads an application as filed (§5, §6.1) from
 // JSON and checks it (Application.Validate), reporting every problem at
 // once, each a *forfait.InputError at its JSON path
@@ -16,7 +9,7 @@ type SyntaxError = codec.SyntaxError
 // methods give it): a value of the wrong
 // type or form, an unknown field, and the missing or invalid fields
 // Validate finds. Text values may also be given as numbers ("window": 1 as
-// "window": "1"). A file that is not JSON is one *SyntaxError. The file
+// "window": "1"). A file that is not JSON is one *codec.SyntaxError. The file
 // is text as a person's editor saves it (codec.DecodeText): UTF-8 with or
 // without a byte-order mark, UTF-16 with one, or Windows-1252, found on
 // the whole file; a file mixing encodings is an error wrapping
@@ -27,6 +20,24 @@ func DecodeApplication(data []byte) (Application, error) {
 	if err != nil {
 		return Application{}, err
 	}
+	return decode(text)
+}
+
+// UnmarshalJSON reads an application as DecodeApplication does from
+// UTF-8: every figure and date required, every problem reported at once,
+// the application checked (Validate). On error a is left unchanged.
+func (a *Application) UnmarshalJSON(data []byte) error {
+	got, err := decode(data)
+	if err != nil {
+		return err
+	}
+	*a = got
+	return nil
+}
+
+// decode reads and checks an application from JSON text: the one reader
+// behind DecodeApplication and UnmarshalJSON.
+func decode(text []byte) (Application, error) {
 	var a Application
 	if err := codec.DecodeJSON(text, &a, ErrInvalidApplication); err != nil {
 		return Application{}, codec.Bound(err)

@@ -122,12 +122,12 @@ func TestDecodeApplicationRefuses(t *testing.T) {
 
 func TestDecodeApplicationSyntax(t *testing.T) {
 	_, err := eligibility.DecodeApplication([]byte("{\"window\": 1,\n \"domains\": [}"))
-	var se *eligibility.SyntaxError
-	if !errors.Is(err, eligibility.ErrSyntax) || !errors.As(err, &se) || se.Line != 2 || se.Column != 14 {
+	var se *codec.SyntaxError
+	if !errors.Is(err, codec.ErrSyntax) || !errors.As(err, &se) || se.Line != 2 || se.Column != 14 {
 		t.Errorf("syntax error: %v", err)
 	}
 	_, err = eligibility.DecodeApplication([]byte("{} {}"))
-	if !errors.Is(err, eligibility.ErrSyntax) {
+	if !errors.Is(err, codec.ErrSyntax) {
 		t.Errorf("two values: %v", err)
 	}
 }
@@ -152,7 +152,7 @@ func FuzzDecodeApplication(f *testing.F) {
 			}
 			for _, e := range problems {
 				var ie *forfait.InputError
-				var se *eligibility.SyntaxError
+				var se *codec.SyntaxError
 				var le *codec.LineError // not text in its encoding
 				var tm *codec.TooManyError
 				if !errors.As(e, &ie) && !errors.As(e, &se) && !errors.As(e, &le) && !errors.As(e, &tm) {
@@ -212,5 +212,77 @@ func TestDecodeApplicationBounded(t *testing.T) {
 	var tm *codec.TooManyError
 	if len(problems) != codec.MaxProblems+1 || !errors.As(err, &tm) || tm.More != 1_000_000-codec.MaxProblems {
 		t.Fatalf("%d problems: %v", len(problems), problems[len(problems)-1])
+	}
+}
+
+// TestDecodeApplicationAbsentFigures: a figure or a date left out of the
+// file is a problem at its place, never read as zero: the combined
+// activity, the RSSI/management meetings, the filing date, the window,
+// and an earlier application's window. json.Unmarshal reads the same way.
+func TestDecodeApplicationAbsentFigures(t *testing.T) {
+	data, err := json.Marshal(valid())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name  string
+		drop  func(m map[string]any)
+		where string
+	}{
+		{"combined activity", func(m map[string]any) { delete(m["establishment"].(map[string]any), "combined_activity") }, "establishment.combined_activity"},
+		{"meetings", func(m map[string]any) {
+			delete(m["prerequisites"].(map[string]any)["ps2_1_security"].(map[string]any), "management_meetings_per_year")
+		}, "prerequisites.ps2_1_security.management_meetings_per_year"},
+		{"filed", func(m map[string]any) { delete(m, "filed") }, "filed"},
+		{"window", func(m map[string]any) { delete(m, "window") }, "window"},
+		{"earlier window", func(m map[string]any) {
+			m["history"] = map[string]any{"applications": []any{map[string]any{"domains": []any{}}}}
+		}, "history.applications[0].window"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var m map[string]any
+			if err := json.Unmarshal(data, &m); err != nil {
+				t.Fatal(err)
+			}
+			tt.drop(m)
+			in, _ := json.Marshal(m)
+			_, err := eligibility.DecodeApplication(in)
+			var ie *forfait.InputError
+			if !errors.Is(err, eligibility.ErrInvalidApplication) || !errors.As(err, &ie) || ie.Where() != tt.where || ie.Value != "absent" {
+				t.Errorf("DecodeApplication: %v, want %s absent", err, tt.where)
+			}
+			var a eligibility.Application
+			err = json.Unmarshal(in, &a)
+			if !errors.Is(err, eligibility.ErrInvalidApplication) || !errors.As(err, &ie) || ie.Where() != tt.where {
+				t.Errorf("json.Unmarshal: %v, want %s absent", err, tt.where)
+			}
+		})
+	}
+}
+
+// TestUnmarshalApplication: json.Unmarshal reads an application as
+// DecodeApplication does, a combined activity written as a JSON number
+// included, and refuses what it refuses.
+func TestUnmarshalApplication(t *testing.T) {
+	want := valid()
+	data, err := json.Marshal(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got eligibility.Application
+	if err := json.Unmarshal(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("application (-want +got):\n%s", diff)
+	}
+	number := strings.Replace(string(data), `"combined_activity":"`+forfait.Format(want.Establishment.CombinedActivity)+`"`,
+		`"combined_activity":`+forfait.Format(want.Establishment.CombinedActivity), 1)
+	if err := json.Unmarshal([]byte(number), &got); err != nil || !got.Establishment.CombinedActivity.Equal(want.Establishment.CombinedActivity) {
+		t.Errorf("as a number: %v, %v", got.Establishment.CombinedActivity, err)
+	}
+	extra := strings.Replace(string(data), `{`, `{"nmae": "x",`, 1)
+	if err := json.Unmarshal([]byte(extra), &got); !errors.Is(err, eligibility.ErrInvalidApplication) {
+		t.Errorf("unknown field: %v", err)
 	}
 }

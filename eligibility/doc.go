@@ -97,7 +97,9 @@
 //   - The end of window 1's review period (31 December 2021), the deadline
 //     of PS2.2's purchase order, and every review period come from the
 //     calendar of the instruction's rules ([instruction.Rules.Calendar]),
-//     not from literals.
+//     and the least number of RSSI/management meetings of PS2.1 (2 a year)
+//     from [instruction.Rules.Prerequisites], not from literals; so do the
+//     messages that name them ([Conditions]).
 //
 // # Errors
 //
@@ -109,6 +111,12 @@
 // forfait.ErrBonusNotDS1; a decision day outside the review period is one
 // more, on field "on", unwrapping to ErrReviewPeriod. A decision read from
 // JSON is ErrSealed.
+//
+// An application is read from JSON one way, by DecodeApplication or
+// json.Unmarshal alike: a figure or a date left out (the combined
+// activity, the RSSI/management meetings, the filing date, a window) is a
+// problem at its field, never a zero; a file that is not JSON is a
+// *codec.SyntaxError.
 //
 // # Example
 //

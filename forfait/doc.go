@@ -41,9 +41,13 @@
 //   - format.go: amounts as text ([Format]).
 //   - errors.go: the sentinel errors and [InputError].
 //   - derivation.go, diff.go: [RuleSet.Explain], [Diff].
+//   - steptext.go: the derivation in a reader's language: [StepLabel],
+//     [StepNames], [Derivation.In], [Derivation.Text].
 //   - domain.go, category.go, finess.go: [Domain], [Variant], [Category],
 //     [FINESS] (INT-09).
 //   - interpretations.go: the register, [Interpretations].
+//   - interpretations_fr.go: the interpretations in French
+//     ([Interpretation.In]).
 //
 // # Contracts
 //

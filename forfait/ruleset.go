@@ -205,7 +205,7 @@ func (rs *RuleSet) Validate() error {
 		}
 	}
 	if err := rs.Windows.Validate(); err != nil {
-		errs = append(errs, fmt.Errorf("forfait: windows: %w: %w", ErrInvalidRuleSet, err))
+		errs = append(errs, fmt.Errorf("%w: %w", ErrInvalidRuleSet, err)) // the sentinels name the rule set and the calendar
 	}
 	return errors.Join(errs...)
 }

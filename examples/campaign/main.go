@@ -110,8 +110,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		opt.NationalMax = d
 	}
 	dialect, err := codec.ParseDialect(*sep, *encoding)
-	if err != nil {
-		errs = append(errs, err)
+	for _, e := range codec.Leaves(err) {
+		var ie *codec.InputError
+		if errors.As(e, &ie) {
+			e = fmt.Errorf("%s %s: %w", map[string]string{"separator": "-sep", "encoding": "-encoding"}[ie.Field], ie.Value, ie.Err)
+		}
+		errs = append(errs, e)
 	}
 	if len(errs) > 0 {
 		return fail(stderr, errors.Join(errs...), 2)

@@ -75,6 +75,11 @@ func TestRunFrench(t *testing.T) {
 	if code := run([]string{"-in", in, "-lang", "de"}, nil, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "-lang") {
 		t.Errorf("-lang de: exit %d, %s", code, stderr.String())
 	}
+	stderr.Reset()
+	if code := run([]string{"-in", in, "-sep", "|", "-encoding", "ebcdic"}, nil, &stdout, &stderr); code != 2 ||
+		!strings.Contains(stderr.String(), `-sep "|"`) || !strings.Contains(stderr.String(), `-encoding "ebcdic"`) {
+		t.Errorf("-sep | -encoding ebcdic: exit %d, %s", code, stderr.String())
+	}
 }
 
 // TestRunBadInput: every problem on stderr with its line, nothing on stdout,

@@ -53,7 +53,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	dialect, err := codec.ParseDialect("", *encoding)
 	if err != nil {
-		fmt.Fprintln(stderr, "eligibility:", err)
+		fmt.Fprintf(stderr, "eligibility: -encoding %q: want utf-8 or windows-1252\n", *encoding)
 		return 2
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxApplication+1))
@@ -115,7 +115,7 @@ func decide(app eligibility.Application, onFlag, lang string, stdout, stderr io.
 		fmt.Fprintln(stderr, "eligibility:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "%s\n\n%s", out, letter(d, texts[lang]))
+	fmt.Fprintf(stdout, "%s\n\n%s", out, letter(d, texts[lang], rules.Forfait.Advance))
 	return 0
 }
 
@@ -123,10 +123,17 @@ func decide(app eligibility.Application, onFlag, lang string, stdout, stderr io.
 type words struct {
 	subject, establishment, domains, cro, validatedAll, validatedSome, refusedSome, refusedAll, reason, domain, audit string
 	sep, colon                                                                                                        string
+	lang                                                                                                              codec.Lang
 	day                                                                                                               func(window.Date) string
 	message                                                                                                           func(eligibility.Reason) string
 	label                                                                                                             func(forfait.Domain) string
+	// source writes a citation with the language's punctuation.
+	source func(string) string
 }
+
+// frenchPunctuation puts a space before a semicolon, as French writes it:
+// "§5; Annexe 2 §3" becomes "§5 ; Annexe 2 §3".
+var frenchPunctuation = strings.NewReplacer(" ; ", " ; ", "; ", " ; ")
 
 // texts holds the letter in French, as the ARS writes it to the
 // establishment, and in English.
@@ -136,8 +143,8 @@ var texts = map[string]words{
 		establishment: "Établissement : %s (FINESS géographique %s, juridique %s)\n",
 		domains:       "Domaines : %s\n\n",
 		cro:           " avec le bonus CRO",
-		validatedAll:  "Votre candidature, déposée le %s, est validée le %s pour tous ses domaines. L'avance de 30 %% du forfait de chaque domaine vous sera notifiée (§5 ; Annexe 2 §3).\n",
-		validatedSome: "Votre candidature, déposée le %s, est validée le %s pour les domaines suivants : %s. L'avance de 30 %% du forfait de chacun vous sera notifiée (§5 ; Annexe 2 §3).\n",
+		validatedAll:  "Votre candidature, déposée le %s, est validée le %s pour tous ses domaines. L'avance de %s du forfait de chaque domaine vous sera notifiée (%s).\n",
+		validatedSome: "Votre candidature, déposée le %s, est validée le %s pour les domaines suivants : %s. L'avance de %s du forfait de chacun vous sera notifiée (%s).\n",
 		refusedSome:   "Elle n'est pas validée pour les domaines suivants, pour les motifs indiqués (§6.1) :\n",
 		refusedAll:    "Votre candidature, déposée le %s, n'est pas validée (décision du %s), pour les motifs suivants (§6.1) :\n",
 		reason:        "motif",
@@ -145,7 +152,9 @@ var texts = map[string]words{
 		colon:         " :",
 		domain:        "domaine",
 		audit:         "Le prérequis PS2.2 est validé sur un bon de commande : l'audit prévu le %s doit être réalisé au plus tard le %s (Annexe 1, PS2.2).\n",
+		lang:          codec.French,
 		day:           window.Date.French,
+		source:        frenchPunctuation.Replace,
 		message:       func(r eligibility.Reason) string { return r.French },
 		label:         forfait.Domain.Label,
 	},
@@ -154,8 +163,8 @@ var texts = map[string]words{
 		establishment: "Establishment: %s (FINESS géographique %s, juridique %s)\n",
 		domains:       "Domains: %s\n\n",
 		cro:           " with the CRO bonus",
-		validatedAll:  "Your application, filed on %s, is validated on %s for all its domains. The advance of 30 %% of each domain's forfait will be notified to you (§5; Annexe 2 §3).\n",
-		validatedSome: "Your application, filed on %s, is validated on %s for these domains: %s. The advance of 30 %% of each one's forfait will be notified to you (§5; Annexe 2 §3).\n",
+		validatedAll:  "Your application, filed on %s, is validated on %s for all its domains. The advance of %s of each domain's forfait will be notified to you (%s).\n",
+		validatedSome: "Your application, filed on %s, is validated on %s for these domains: %s. The advance of %s of each one's forfait will be notified to you (%s).\n",
 		refusedSome:   "It is not validated for these domains, for the reasons given (§6.1):\n",
 		refusedAll:    "Your application, filed on %s, is not validated (decision of %s), for these reasons (§6.1):\n",
 		reason:        "reason",
@@ -163,7 +172,9 @@ var texts = map[string]words{
 		colon:         ":",
 		domain:        "domain",
 		audit:         "Prerequisite PS2.2 is validated on a purchase order: the audit planned on %s must be done by %s (Annexe 1, PS2.2).\n",
+		lang:          codec.English,
 		day:           func(d window.Date) string { return d.Time().Format("2 January 2006") },
+		source:        func(s string) string { return s },
 		message:       func(r eligibility.Reason) string { return r.English },
 		label: func(d forfait.Domain) string {
 			return map[forfait.Domain]string{forfait.DS1: "discharge documents", forfait.DS2: "medical biology", forfait.DS3: "imaging"}[d]
@@ -173,8 +184,8 @@ var texts = map[string]words{
 
 // letter is the decision as the ARS writes it to the establishment: what
 // is validated, and what is not and why, each reason citing its paragraph
-// (§6.1).
-func letter(d eligibility.Decision, w words) string {
+// (§6.1); the advance is the rule set's share (§5, Annexe 2 §3).
+func letter(d eligibility.Decision, w words, advance forfait.Share) string {
 	var b strings.Builder
 	a := d.Application()
 	e := a.Establishment
@@ -197,7 +208,7 @@ func letter(d eligibility.Decision, w words) string {
 	fmt.Fprintf(&b, w.establishment, name, e.FINESSGeo, e.FINESSJur)
 	fmt.Fprintf(&b, w.domains, strings.Join(all, w.sep))
 	reason := func(indent string, r eligibility.Reason, withDomain bool) {
-		fmt.Fprintf(&b, "%s- %s [%s%s%s %s", indent, w.message(r), r.Source, w.sep, w.reason, r.Code)
+		fmt.Fprintf(&b, "%s- %s [%s%s%s %s", indent, w.message(r), w.source(r.Source), w.sep, w.reason, r.Code)
 		if withDomain && r.Domain != 0 {
 			fmt.Fprintf(&b, "%s%s %s", w.sep, w.domain, r.Domain)
 		}
@@ -216,9 +227,9 @@ func letter(d eligibility.Decision, w words) string {
 		validated = append(validated, variant(v))
 	}
 	if len(validated) == len(a.Domains) {
-		fmt.Fprintf(&b, w.validatedAll, filed, on)
+		fmt.Fprintf(&b, w.validatedAll, filed, on, w.lang.Percent(advance.Value), w.source(advance.Source))
 	} else {
-		fmt.Fprintf(&b, w.validatedSome, filed, on, strings.Join(validated, w.sep))
+		fmt.Fprintf(&b, w.validatedSome, filed, on, strings.Join(validated, w.sep), w.lang.Percent(advance.Value), w.source(advance.Source))
 		b.WriteString(w.refusedSome)
 		for _, x := range d.Domains() {
 			if x.Status == eligibility.Validated {

@@ -7,6 +7,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/eligibility"
+	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/instruction"
+	"github.com/sunes-spec/sunes/window"
 )
 
 func TestSamples(t *testing.T) {
@@ -77,9 +84,12 @@ func TestLetter(t *testing.T) {
 			"is validated on 1 December 2021 for these domains: DS1 (discharge documents) with the CRO bonus.",
 			"It is not validated for these domains, for the reasons given (§6.1):\n- DS2 (medical biology):\n  - The biology domain requires an internal medical-biology laboratory with the establishment's FINESS juridique. [§5; reason DS2-LAB]"}},
 		{[]string{"-in", "samples/partial.json", "-on", "2021-12-01"}, []string{
+			"L'avance de 30\u00a0% du forfait de chacun vous sera notifiée (§5 ; Annexe 2 §3).",
 			"Elle n'est pas validée pour les domaines suivants, pour les motifs indiqués (§6.1) :\n- DS2 (Alimenter le DMP en comptes rendus de biologie médicale) :\n  - Le domaine biologie requiert"}},
 		{[]string{"-in", "samples/validated.json", "-on", "2021-12-01"}, []string{
 			"Le prérequis PS2.2 est validé sur un bon de commande : l'audit prévu le 30 novembre 2021 doit être réalisé au plus tard le 31 décembre 2021 (Annexe 1, PS2.2)."}},
+		{[]string{"-in", "samples/refused.json"}, []string{
+			"[§5 ; Annexe 2 §3 ; motif DOMAIN-REPAID ; domaine DS1]"}},
 		{[]string{"-in", "samples/refused.json", "-lang", "en"}, []string{
 			"is not validated (decision of 30 June 2022), for these reasons (§6.1):",
 			"[§5; Annexe 2 §3; reason DOMAIN-REPAID; domain DS1]"}},
@@ -205,5 +215,67 @@ func TestBoundedReport(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	if code := run(nil, strings.NewReader(in), &stdout, &stderr); code != 1 || strings.Count(stderr.String(), "\n") > 60 || !strings.Contains(stderr.String(), "999 950 more") {
 		t.Errorf("status %d, %d lines:\n%.2000s", code, strings.Count(stderr.String(), "\n"), stderr.String())
+	}
+}
+
+// TestAbsentFigure: an application without its combined activity or its
+// RSSI/management meetings is refused as malformed, naming the field; no
+// letter tells the establishment that the figure is zero.
+func TestAbsentFigure(t *testing.T) {
+	data, err := os.ReadFile("samples/validated.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ key, where string }{
+		{"combined_activity", "establishment.combined_activity"},
+		{"management_meetings_per_year", "prerequisites.ps2_1_security.management_meetings_per_year"},
+	} {
+		var m map[string]any
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatal(err)
+		}
+		drop(m, tt.key)
+		in, _ := json.Marshal(m)
+		var stdout, stderr bytes.Buffer
+		if code := run(nil, bytes.NewReader(in), &stdout, &stderr); code != 1 || stdout.Len() > 0 || !strings.Contains(stderr.String(), tt.where) {
+			t.Errorf("%s absent: exit %d, stdout %q, stderr %q", tt.key, code, stdout.String(), stderr.String())
+		}
+	}
+}
+
+// drop deletes key wherever it is in the JSON object m.
+func drop(m map[string]any, key string) {
+	delete(m, key)
+	for _, v := range m {
+		if o, ok := v.(map[string]any); ok {
+			drop(o, key)
+		}
+	}
+}
+
+// TestLetterAdvance: the advance the letter announces is the rule set's
+// share, with its citation (§5, Annexe 2 §3), not a figure of the letter.
+func TestLetterAdvance(t *testing.T) {
+	data, err := os.ReadFile("samples/validated.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	app, err := eligibility.DecodeApplication(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := instruction.Instruction2021()
+	d, err := eligibility.Decide(&app, &rules, window.DateOf(2021, 12, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	share := forfait.Share{Value: decimal.RequireFromString("0.25"), Source: "§5; amended"}
+	for lang, want := range map[string]string{
+		"fr": "L'avance de 25\u00a0% du forfait de chaque domaine vous sera notifiée (§5 ; amended).",
+		"en": "The advance of 25 % of each domain's forfait will be notified to you (§5; amended).",
+	} {
+		if got := letter(d, texts[lang], share); !strings.Contains(got, want) {
+			t.Errorf("%s: the letter lacks %q:\n%s", lang, want, got)
+		}
 	}
 }

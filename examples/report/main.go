@@ -3,9 +3,12 @@
 // planned per establishment or GHT (Annexe 2 §5) and the statement of its
 // regional envelope, delegated in tranches, per window and domain.
 //
-//	go run ./examples/report                     # Markdown on the standard output
-//	go run ./examples/report -format csv -out out # CSV files for a French spreadsheet
-//	go run ./examples/report -format json -out out
+//	go run ./examples/report                                   # Markdown on the standard output
+//	go run ./examples/report -format csv -out /tmp/sunes-reports  # CSV files for a French spreadsheet
+//	go run ./examples/report -format json -out /tmp/sunes-reports
+//
+// -out names a directory outside the repository (a temporary one): the
+// reports are output, not source.
 package main
 
 import (

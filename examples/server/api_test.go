@@ -93,13 +93,14 @@ func TestProblems(t *testing.T) {
 		{"a bad field does not hide another request's problem", "/v1/forfaits", `{"requests": [{"combined_activity": "x", "variant": "DS2", "window": "1"},
 			{"combined_activity": "300000", "variant": "DS1", "window": "1"}]}`, 422, []string{"/requests/0/combined_activity", "/requests/1/national_max"}},
 		{"application", "/v1/decisions", `{"establishment": {"finess_geographique": "1", "region": "Bretgne"}, "window": 1}`, 422,
-			[]string{"/establishment/finess_geographique", "/establishment/region", "/establishment/finess_juridique", "/establishment/kind", "/filed", "/domains"}},
+			[]string{"/establishment/finess_geographique", "/establishment/region", "/establishment/combined_activity", "/filed",
+				"/establishment/finess_juridique", "/establishment/kind", "/domains"}},
 		{"allocation", "/v1/allocations", `{"total": "-1", "weights": ["-2", "1"]}`, 422, []string{"/total", "/weights/0"}},
 		{"settlement", "/v1/settlements", `{"application": {"window": "1"}, "opened": "2021-12-15", "steps": [{"on": "2022-13-01",
 			"declarations": [{"domain": "DS2", "window": "1", "rates": {"DS9.9": {"percent": "50"}, "DS2.1": {"percent": "150"}}}]}]}`, 422,
-			[]string{"/steps/0/on", "/steps/0/declarations/0/rates/DS2.1/percent", "/steps/0/declarations/0/rates/DS9.9",
+			[]string{"/application/filed", "/steps/0/on", "/steps/0/declarations/0/rates/DS2.1/percent", "/steps/0/declarations/0/rates/DS9.9",
 				"/application/establishment/finess_geographique", "/application/establishment/finess_juridique", "/application/establishment/region",
-				"/application/establishment/kind", "/application/filed", "/application/domains"}},
+				"/application/establishment/kind", "/application/domains"}},
 		{"batch too large", "/v1/allocations", `{"total": "1", "weights": [` + strings.Repeat(`"1",`, 100) + `"1"]}`, 422, []string{"/weights"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

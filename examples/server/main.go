@@ -37,6 +37,10 @@ func run(args []string, stderr io.Writer) int {
 	maxInflight := fs.Int("max-inflight", d.maxInflight, "most requests computed at once; beyond, 503 with Retry-After")
 	shutdownTimeout := fs.Duration("shutdown-timeout", 30*time.Second, "on SIGINT or SIGTERM, how long the requests in flight may take to finish")
 	verbose := fs.Bool("v", false, "log every request")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "server serves the SUN-ES rules over HTTP: a JSON API under /v1, its OpenAPI document, the rule book and a page where a person computes a forfait.\n\nUsage: server [-addr 127.0.0.1:8080] [-v] [limits]")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0

@@ -129,7 +129,7 @@ func parsePayment(t *codec.Table, rec []string, col map[string]int, line int) (P
 		if p.Variant.Domain, err = forfait.ParseDomain(cell("domain")); err != nil {
 			fail("domain", err)
 		}
-		if p.Variant.CRO, err = codec.ParseWord(cell("cro"), codec.YesNo); err != nil {
+		if p.Variant.CRO, err = codec.ParseWord(cell("cro"), codec.YesNo()); err != nil {
 			fail("cro", codec.Because(ErrInvalidPayment, err))
 		}
 	}

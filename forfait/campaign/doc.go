@@ -5,9 +5,10 @@
 // # What it encodes
 //
 // [Read] (or [ReadDialect]) parses the extract (FINESS, region and the
-// eight activity counts of Annexe 3 §1) as ARS spreadsheets export it: ','
-// or ';', UTF-8 or Windows-1252, headers in any case, thousands
-// separators, regions as people write them. [Write] computes each
+// eight activity counts of Annexe 3 §1) as ARS spreadsheets export it:
+// separated by ',', ';' or TAB; in UTF-8 (with or without a byte-order
+// mark), UTF-16 with its mark, or Windows-1252; headers in any case,
+// thousands separators, regions as people write them. [Write] computes each
 // establishment's combined activity and its 16 forfaits on compiled rules
 // and streams them as CSV or JSON (with derivations when asked), in
 // constant memory; [Compute] returns them as [Record] values for a caller

@@ -36,7 +36,8 @@
 //   - table.go: [Table], the one reader of the CSV files people bring
 //     (extracts, payments ledgers): the separator detected among ',', ';'
 //     and TAB, columns found by their folded names, blank rows skipped;
-//     [ParseDialect] and [Hints] for the tools' -sep and -encoding.
+//     [ParseDialect] (a separator and an encoding as people name them) and
+//     [Hints] for the tools' -sep and -encoding.
 //   - french.go: the cells as a French spreadsheet writes them:
 //     [ParseNumber] ("35 030,00 €"), [ParseCount] ("127 800"), [ParseDay]
 //     (YYYY-MM-DD or DD/MM/YYYY, nothing ambiguous), [ParseWord] with

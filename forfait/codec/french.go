@@ -268,10 +268,13 @@ type Word[T comparable] struct {
 	Value T
 }
 
-// YesNo are the words of a yes-or-no column, English and French.
-var YesNo = []Word[bool]{
-	{"true", true}, {"false", false}, {"oui", true}, {"non", false},
-	{"vrai", true}, {"faux", false}, {"yes", true}, {"no", false}, {"1", true}, {"0", false},
+// YesNo returns the words of a yes-or-no column, English and French, in
+// a new slice at each call.
+func YesNo() []Word[bool] {
+	return []Word[bool]{
+		{"true", true}, {"false", false}, {"oui", true}, {"non", false},
+		{"vrai", true}, {"faux", false}, {"yes", true}, {"no", false}, {"1", true}, {"0", false},
+	}
 }
 
 // orList writes names as "a, b or c".

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -352,3 +353,48 @@ func FuzzDecodeText(f *testing.F) {
 }
 
 func utf8Valid(b []byte) bool { return strings.ToValidUTF8(string(b), "\x00") == string(b) }
+
+// TestParseDialect: a separator and an encoding are read as people name
+// them; a bad one is an *InputError naming the field and the value, never
+// a tool's flag, and both are reported at once.
+func TestParseDialect(t *testing.T) {
+	for _, tt := range []struct {
+		sep, enc string
+		want     codec.Dialect
+	}{
+		{"", "", codec.Dialect{}},
+		{";", "UTF-8", codec.Dialect{Separator: ';', Encoding: codec.UTF8}},
+		{"tab", "latin1", codec.Dialect{Separator: '\t', Encoding: codec.Windows1252}},
+	} {
+		if got, err := codec.ParseDialect(tt.sep, tt.enc); err != nil || got != tt.want {
+			t.Errorf("ParseDialect(%q, %q) = %v, %v; want %v", tt.sep, tt.enc, got, err, tt.want)
+		}
+	}
+	_, err := codec.ParseDialect("|", "ebcdic")
+	type problem struct{ Field, Value string }
+	var got []problem
+	for _, e := range codec.Leaves(err) {
+		var ie *codec.InputError
+		if !errors.As(e, &ie) {
+			t.Fatalf("untyped %v", e)
+		}
+		if strings.Contains(e.Error(), "-sep") || strings.Contains(e.Error(), "-encoding") {
+			t.Errorf("%q names a flag", e)
+		}
+		got = append(got, problem{ie.Field, ie.Value})
+	}
+	want := []problem{{"separator", `"|"`}, {"encoding", `"ebcdic"`}}
+	if !slices.Equal(got, want) || !errors.Is(err, codec.ErrSeparator) || !errors.Is(err, codec.ErrEncodingName) {
+		t.Errorf("problems %v (%v), want %v", got, err, want)
+	}
+}
+
+// TestYesNo: the words of a yes-or-no column are a new list at each call:
+// a caller changing one cannot change another's column.
+func TestYesNo(t *testing.T) {
+	w := codec.YesNo()
+	w[0].Value = false
+	if v, err := codec.ParseWord("true", codec.YesNo()); err != nil || !v {
+		t.Errorf(`"true" = %v, %v`, v, err)
+	}
+}

@@ -19,7 +19,7 @@ import (
 // read has its French text, free of English words.
 func TestSentinelTexts(t *testing.T) {
 	for _, err := range []error{
-		codec.ErrSyntax, codec.ErrInvalidLang,
+		codec.ErrSyntax, codec.ErrInvalidLang, codec.ErrSeparator, codec.ErrEncodingName,
 		window.ErrInvalid, window.ErrInvalidDate, window.ErrInvalidSchedule,
 		forfait.ErrInvalidActivity, forfait.ErrInvalidAmount, forfait.ErrBonusNotDS1, forfait.ErrNationalMax,
 		forfait.ErrInvalidRuleSet, forfait.ErrInvalidDomain, forfait.ErrInvalidCategory, forfait.ErrInvalidFINESS,

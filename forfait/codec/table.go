@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -253,9 +254,12 @@ func blank(rec []string) bool {
 	return true
 }
 
-// ParseDialect reads a dialect as a tool's flags give it: the separator
-// ",", ";" or "tab" (empty: detect) and the encoding "utf-8" or
-// "windows-1252" (also "cp1252", "latin1"; empty: detect).
+// ParseDialect reads a dialect as a person names it: the separator ",",
+// ";" or "tab" (empty: detect) and the encoding "utf-8" or "windows-1252"
+// (also "cp1252", "latin1"; empty: detect), in any case. A bad name is an
+// *InputError on field "separator" (wrapping ErrSeparator) or "encoding"
+// (wrapping ErrEncodingName), both reported at once; a tool names its own
+// flags.
 func ParseDialect(sep, encoding string) (Dialect, error) {
 	var d Dialect
 	var errs []error
@@ -266,7 +270,7 @@ func ParseDialect(sep, encoding string) (Dialect, error) {
 	case "tab", "\t", `\t`:
 		d.Separator = '\t'
 	default:
-		errs = append(errs, fmt.Errorf("-sep %q: want , ; or tab", sep))
+		errs = append(errs, &InputError{Field: "separator", Value: strconv.Quote(sep), Reason: "want , ; or tab", Err: ErrSeparator})
 	}
 	switch strings.ToLower(encoding) {
 	case "":
@@ -275,7 +279,7 @@ func ParseDialect(sep, encoding string) (Dialect, error) {
 	case "windows-1252", "cp1252", "latin1", "latin-1":
 		d.Encoding = Windows1252
 	default:
-		errs = append(errs, fmt.Errorf("-encoding %q: want utf-8 or windows-1252", encoding))
+		errs = append(errs, &InputError{Field: "encoding", Value: strconv.Quote(encoding), Err: ErrEncodingName})
 	}
 	return d, errors.Join(errs...)
 }

@@ -43,6 +43,9 @@ var (
 	// ErrEncoding: bytes that are not text in the file's encoding, or a
 	// file mixing encodings.
 	ErrEncoding = NewSentinel("not text in the file's encoding", "n'est pas du texte dans l'encodage du fichier")
+	// ErrEncodingName: an encoding named that is neither UTF-8 nor
+	// Windows-1252 (ParseDialect).
+	ErrEncodingName = NewSentinel("an encoding is utf-8 or windows-1252", "n'est pas un encodage admis (UTF-8 ou CP1252)")
 	// ErrLineTooLong: a line beyond MaxLine bytes, which no file of the
 	// module holds; the reader stops there rather than hold it.
 	ErrLineTooLong = NewSentinel("line too long", "est une ligne trop longue")

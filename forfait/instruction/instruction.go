@@ -1,17 +1,8 @@
-// Package instruction holds the whole of one instruction as one value: the
-// forfait parameters with the window calendar (Annexe 3, §6.1), the usage
-// targets (Annexe 1) and the envelopes (§3.3, Annexe 2). Every package
-// that applies a rule reads it from this value, so that amending a window
-// factor, a date or a target once changes the forfait, the eligibility
-// decision, the indicator outcome, the settlement, the campaign and the
-// rule book alike.
-//
-// The calendar lives in Forfait.Windows and nowhere else: the window
-// factors and periods are one table of the instruction.
 package instruction
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
@@ -30,6 +21,33 @@ type Rules struct {
 	Targets indicator.Targets
 	// Envelopes are the national and regional envelopes (§3.3, Annexe 2).
 	Envelopes envelope.Annex2
+	// Prerequisites are the figures of the six prerequisites (Annexe 1)
+	// that an application's evidence is measured against.
+	Prerequisites Prerequisites
+}
+
+// Prerequisites are the figures of the Ségur prerequisites (Annexe 1)
+// that eligibility checks; the rest of each prerequisite is yes or no.
+type Prerequisites struct {
+	// SecurityMeetings is the least number of meetings a year between the
+	// information-security officer (RSSI) and the management: "au moins 2
+	// rendez-vous annuels RSSI/Direction" (Annexe 1, PS2.1).
+	SecurityMeetings int
+}
+
+// maxSecurityMeetings bounds Prerequisites.SecurityMeetings: more than one
+// meeting a day is no meeting schedule.
+const maxSecurityMeetings = 366
+
+// Validate reports a figure that cannot be a threshold: a number of
+// RSSI/management meetings (Annexe 1, PS2.1) below zero or above one a
+// day, as a *forfait.InputError wrapping forfait.ErrInvalidRuleSet.
+func (p Prerequisites) Validate() error {
+	if p.SecurityMeetings < 0 || p.SecurityMeetings > maxSecurityMeetings {
+		return &forfait.InputError{Field: "prerequisites.security_meetings", Value: strconv.Itoa(p.SecurityMeetings),
+			Reason: "want 0 to " + strconv.Itoa(maxSecurityMeetings) + " meetings a year (Annexe 1, PS2.1)", Err: forfait.ErrInvalidRuleSet}
+	}
+	return nil
 }
 
 // Instruction2021 returns the rules of instruction DGOS/PF5/DNS/CTO/2021/167
@@ -40,6 +58,9 @@ func Instruction2021() Rules {
 		Forfait:   forfait.Instruction2021(),
 		Targets:   indicator.Instruction2021(),
 		Envelopes: envelope.Instruction2021Annex2(),
+		Prerequisites: Prerequisites{
+			SecurityMeetings: 2, // Annexe 1, PS2.1
+		},
 	}
 }
 
@@ -51,8 +72,8 @@ func (r *Rules) Name() string { return r.Forfait.Name }
 func (r *Rules) Calendar() *window.Schedule { return &r.Forfait.Windows }
 
 // Validate reports every problem of every part at once (Annexe 3 through
-// forfait.RuleSet.Validate, Annexe 1 through indicator.Targets.Validate,
-// Annexe 2 through envelope.Annex2.Validate).
+// forfait.RuleSet.Validate, Annexe 1 through indicator.Targets.Validate
+// and Prerequisites.Validate, Annexe 2 through envelope.Annex2.Validate).
 func (r *Rules) Validate() error {
-	return errors.Join(r.Forfait.Validate(), r.Targets.Validate(), r.Envelopes.Validate())
+	return errors.Join(r.Forfait.Validate(), r.Targets.Validate(), r.Envelopes.Validate(), r.Prerequisites.Validate())
 }

@@ -183,7 +183,7 @@ func Register() []Unit {
 		}, Restates: l("R-A1-PS1.1-03", "R-A1-PS1.1-04")},
 		{ID: "Annexe 1 PS2.1", Heading: "Security policy, action plan and security officer", Kind: Normative, Rules: []Rule{
 			enc("R-A1-PS2.1-01", true, "A security policy, a detailed risk analysis, an action plan including the plan of instruction 309 fully done and followed, a security officer (RSSI), at least two RSSI–management meetings a year, and an incident-reporting procedure.",
-				l("eligibility.Security", "eligibility.Conditions"), l("TestEachReason")),
+				l("eligibility.Security", "instruction.Prerequisites", "instruction.Prerequisites.Validate", "eligibility.Conditions"), l("TestEachReason", "TestSecurityMeetings")),
 			enc("R-A1-PS2.1-02", true, "Within a GHT, a GHT security policy declined per member and a GHT security officer who ensures each member meets the prerequisite.",
 				l("eligibility.GHTPrerequisites", "eligibility.Attestations", "eligibility.Conditions"), l("TestEachReason")),
 		}, Restates: l("R-A1-PS1.1-03")},

@@ -59,7 +59,7 @@ func sample(t *testing.T) []eligibility.Decision {
 // catalogue of conditions.
 func french(t *testing.T, c eligibility.Code) string {
 	t.Helper()
-	for _, cond := range eligibility.Conditions() {
+	for _, cond := range eligibility.Conditions(&rules) {
 		if cond.Code == c {
 			return cond.French
 		}

@@ -212,7 +212,7 @@ func RenderIn(w io.Writer, in *instruction.Rules, l codec.Lang) error {
 		"DS1 is reached when DS1.1 and DS1.2 are; its CRO bonus needs DS1.3 too; DS2 by DS2.1, DS3 by DS3.1. A target is reached when rate ≥ target, compared exactly [%s]."), b.src(targets.Source))
 	b.line("")
 
-	conds := eligibility.Conditions()
+	conds := eligibility.Conditions(in)
 	b.line(b.t("## 5. Les six prérequis (Annexe 1)", "## 5. The six prerequisites (Annexe 1)"))
 	b.line("")
 	rows = nil

@@ -419,7 +419,7 @@ func (c Credits) String() string { return forfait.Format(c.Advance) + " / " + fo
 // §3.3, Annexe 2 §4) or takes it beyond the cap (ErrVolet2Cap). A balance
 // or a repayment is booked in its advance's window, the budget that paid
 // the advance, whatever window it is notified for (Annexe 2 §3, §5;
-// INT-05). A notification
+// INT-05, INT-33). A notification
 // consumes the commitment of its establishment and domain: an advance its
 // advance part, a balance its usage part; a repayment releases the usage
 // part. Every refusal is reported.
@@ -568,7 +568,7 @@ func (l *Ledger) check(n Notification, d *draft) error {
 // ErrOutOfOrder); a repayment is the whole advance paid (Annexe 2 §3: the
 // amounts received as advance are repaid; ErrRepaymentAmount). n is
 // booked against the budget of its advance's window, which paid the
-// advance and holds its commitment.
+// advance and holds its commitment (INT-33).
 func (l *Ledger) checkOrder(n Notification, d *draft) (act, error) {
 	fail := func(err error, reason string) (act, error) {
 		return act{}, &LedgerError{Notification: n, Reason: reason, Err: err}

@@ -436,5 +436,18 @@ func Interpretations() []Interpretation {
 			DependsOn: []string{"audit.Audit (UNKNOWN-ESTABLISHMENT, BALANCE-WINDOW)", "audit.UnknownEstablishment", "audit.BalanceWindow", "TestEachFinding", "TestReports", "checkCountedOnce"},
 			Origin:    library,
 		},
+		{
+			ID:       "INT-33",
+			Question: "A deferred dossier's balance or repayment is notified in the deferral window: which window's budget does it draw on or return to?",
+			Passage:  "Annexe 2 §3 (the balance follows the advance, the advance is repaid); Annexe 2 §5 (the ARS steers its envelope per funding window)",
+			Options: []string{
+				"the deferral window, for which it is notified",
+				"the window of its advance, which paid the advance and holds the decision's commitment",
+			},
+			Reading:   "A balance or a repayment is booked on the budget of its advance's window, whatever window it is notified for: a repayment gives that window its advance credits back, a balance uses that window's usage credits, and the deferral window's budget is untouched.",
+			Why:       "The decision that committed the forfait was taken, and its advance paid, in the first window; charging the deferral window would spend a budget that never committed the dossier and leave the first window's commitment hanging.",
+			DependsOn: []string{"envelope.Ledger.Book", "envelope.Entry", "envelope.Snapshot", "TestRepaymentAfterDeferral", "checkCreditsMachine"},
+			Origin:    library,
+		},
 	}
 }

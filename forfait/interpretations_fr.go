@@ -336,4 +336,14 @@ var interpretationsFR = map[string]interpretationFR{
 		Reading: "Rien n'est dû à un établissement absent de l'extraction : chacun de ses versements est signalé par UNKNOWN-ESTABLISHMENT, attendu 0, le versement compté en entier (un remboursement avec le signe inverse), la dérivation disant qu'une extraction à laquelle manque la ligne de l'établissement est à compléter et l'audit à refaire. Rien n'est dû d'un solde pour une autre fenêtre que celle de l'avance ou la fenêtre de report : il est signalé par BALANCE-WINDOW, attendu 0, le solde compté en entier ; il tient lieu de solde du domaine, si bien qu'un remboursement ultérieur relève de BALANCE-AND-REPAYMENT et que l'avance, contrôlée sur son propre montant, n'est pas signalée par ADVANCE-KEPT.",
 		Why:     "Le forfait découle de l'activité combinée 2019 de l'établissement, calculée au niveau national une fois et fournie à l'ARS, et l'audit lit le maximum national dans la même extraction (INT-02) : un établissement qui n'y figure pas n'a pas d'activité sur laquelle quelque chose serait dû, de même que INT-13 refuse celui dont l'activité est nulle. Un solde est dû une fois les cibles atteintes dans la fenêtre de l'avance ou, après un report, la suivante (Annexe 2 §3 ; INT-05) : un solde versé pour une autre fenêtre n'est pas ce solde. Les totaux d'un auditeur sont les sommes à récupérer ; en laisser hors un versement sans fondement les sous-estimerait, et le constat nomme ce qui le lèverait.",
 	},
+	"INT-33": {
+		Passage:  "Annexe 2 §3 (le solde suit l'avance, l'avance est remboursée) ; Annexe 2 §5 (l'ARS pilote son enveloppe par fenêtre de financement)",
+		Question: "Le solde ou le remboursement d'un dossier reporté est notifié dans la fenêtre de report : sur le budget de quelle fenêtre est-il imputé ?",
+		Options: []string{
+			"la fenêtre de report, pour laquelle il est notifié",
+			"la fenêtre de son avance, qui a versé l'avance et porte l'engagement de la décision",
+		},
+		Reading: "Un solde ou un remboursement est imputé sur le budget de la fenêtre de son avance, quelle que soit la fenêtre pour laquelle il est notifié : un remboursement rend à cette fenêtre ses crédits d'avance, un solde consomme ses crédits d'usage, et le budget de la fenêtre de report n'est pas touché.",
+		Why:     "La décision qui a engagé le forfait a été prise, et son avance versée, dans la première fenêtre ; imputer la fenêtre de report dépenserait un budget qui n'a jamais engagé le dossier et laisserait en suspens l'engagement de la première fenêtre.",
+	},
 }

@@ -75,7 +75,11 @@ func (k *walker) step(name, title string, run func(prev settlement.State) (settl
 		fmt.Fprintln(k.w, "  no notification")
 	}
 	for _, l := range st.Lines {
-		fmt.Fprintf(k.w, "  %s: %s, window %s, granted %s, paid %s €, repaid %s €\n", l.Asked, l.Stage, l.Window, l.Granted,
+		granted := "" // the variant paid is known once the balance is
+		if l.Granted.IsValid() {
+			granted = ", granted " + l.Granted.String()
+		}
+		fmt.Fprintf(k.w, "  %s: %s, window %s%s, paid %s €, repaid %s €\n", l.Asked, l.Stage, l.Window, granted,
 			forfait.Format(l.Paid), forfait.Format(l.Repaid))
 	}
 	s := k.ledger.State()

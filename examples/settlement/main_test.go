@@ -38,9 +38,9 @@ func TestRun(t *testing.T) {
 		"  DS3: validated\n\nd — dossier opened",
 		"advance   DS3 window 1        9210 €  [§5; Annexe 2 §3; INT-04]",
 		"ledger Bretagne: advance credits 56126 used / 2144679 left",
-		"  no notification\n  DS3: awaiting targets, window 2, granted unset, paid 9210 €, repaid 0 €",
+		"  no notification\n  DS3: awaiting targets, window 2, paid 9210 €, repaid 0 €",
 		"2023-01-02  repayment DS3 window 2        9210 €  [§5; Annexe 2 §3; INT-05; INT-22; INT-23]",
-		"DS3: repaid, window 2, granted unset, paid 9210 €, repaid 9210 €",
+		"DS3: repaid, window 2, paid 9210 €, repaid 9210 €",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q", want)

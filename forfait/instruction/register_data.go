@@ -143,7 +143,7 @@ func Register() []Unit {
 			enc("R-6.1-10", true, "The ARS tells establishments of validations and refusals, with reasons, by the end of the review period.",
 				l("eligibility.Decide", "eligibility.ErrReviewPeriod", "eligibility.Decision.Date", "settlement.Open"), l("TestReviewPeriod", "checkDecisionDay", "TestScenarioOpenAfterReview")),
 			interp("R-6.1-11", true, "Money follows the calendar: an advance follows an application filed in its window's application period; a balance or a repayment follows the measurement of the window's targets over its semester.",
-				l("INT-12"), l("audit.DateCalendar", "audit.Audit"), l("TestEachFinding")),
+				l("INT-12"), l("audit.DateCalendar", "audit.Audit", "settlement.Settle", "settlement.ErrDate"), l("TestEachFinding", "TestSettleBeforeMeasurement")),
 			not("R-6.1-12", true, "The credits delegated from the first window are high enough not to limit the applications an ARS validates.",
 				"a duty of the national level when it sizes the delegations, outside a rules library: the module checks each booking against the tranches it is given (R-6.1-08), it does not size them"),
 		}},
@@ -258,7 +258,7 @@ func Register() []Unit {
 		{ID: "Annexe 2 §4", Heading: "Part 2: advance and usage shares", Kind: Normative, Restates: l("R-3.3-03", "R-3.3-04", "R-3.3-05", "R-3.3-06", "R-3.3-07", "R-3.3-08")},
 		{ID: "Annexe 2 §5", Heading: "Selections and pace of spending of the regional envelope", Kind: Normative, Rules: []Rule{
 			interp("R-A2.5-01", true, "The ARS steers its envelope per funding window over the programme.",
-				l("INT-20"), l("envelope.Ledger.Move", "envelope.Ledger.Transfers", "envelope.Transfer", "envelope.WindowState", "envelope.State", "envelope.Entry", "envelope.Snapshot", "envelope.Ledger.Snapshot", "report.Statement"),
+				l("INT-20", "INT-33"), l("envelope.Ledger.Move", "envelope.Ledger.Transfers", "envelope.Transfer", "envelope.WindowState", "envelope.State", "envelope.Entry", "envelope.Snapshot", "envelope.Ledger.Snapshot", "report.Statement"),
 				l("TestBudgets", "checkCreditsMachine", "TestStatement", "checkStatementMachine", "TestRepaymentAfterDeferral", "TestStatementConcurrent")),
 			enc("R-A2.5-02", false, "On request, the ARS reports the notifications it plans, advance and usage, by domain, so that delegations are adjusted and no credit is lost: encoded as totals per region, window and domain.",
 				l("settlement.Forecast", "settlement.NewForecast", "settlement.Planned"), l("TestForecast", "ExampleNewForecast")),

@@ -299,8 +299,9 @@ func (a *Application) Validate() error {
 	seen := map[forfait.Domain]bool{}
 	for i, d := range a.Domains {
 		field := "domains[" + strconv.Itoa(i) + "]"
-		if err := d.Check(field + "."); err != nil {
-			errs = append(errs, err)
+		var ie *forfait.InputError
+		if err := d.Check(); errors.As(err, &ie) {
+			errs = append(errs, ie.In(codec.Name("domains"), codec.Index(i)))
 		} else if seen[d.Domain] {
 			bad(field, d.String(), "domain "+d.Domain.String()+" given twice", ErrInvalidApplication)
 		}

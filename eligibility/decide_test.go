@@ -269,7 +269,7 @@ func TestInvalidApplication(t *testing.T) {
 		if !errors.As(e, &fe) {
 			t.Fatalf("%v is not a *forfait.InputError", e)
 		}
-		fields = append(fields, fe.Field)
+		fields = append(fields, fe.Where())
 	}
 	want := []string{
 		"establishment.finess_geographique", "establishment.biology_lab.finess_juridique", "establishment.region", "establishment.kind",

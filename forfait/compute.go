@@ -79,7 +79,7 @@ func (rs *RuleSet) Compute(req Request) (Forfait, error) {
 // error found. The compiled rules compute the same values in fixed point.
 func (rs *RuleSet) compute(req Request, tr *tracer) (Forfait, error) {
 	var errs []error
-	if err := req.Variant.Check(""); err != nil {
+	if err := req.Variant.Check(); err != nil {
 		errs = append(errs, err)
 	}
 	if !req.Window.IsValid() {

@@ -88,13 +88,13 @@ func (v Variant) IsValid() bool { return v.Domain.IsValid() && (!v.CRO || v.Doma
 
 // Check returns nil for a valid variant (§5), or its problem: an invalid domain
 // (ErrInvalidDomain) or the CRO bonus off DS1 (ErrBonusNotDS1), each an
-// *InputError whose field is prefix + "domain" or prefix + "cro".
-func (v Variant) Check(prefix string) error {
+// *InputError on the field "domain" or "cro"; a caller places it with In.
+func (v Variant) Check() error {
 	switch {
 	case !v.Domain.IsValid():
-		return &InputError{Field: prefix + "domain", Value: v.Domain.String(), Err: ErrInvalidDomain}
+		return &InputError{Field: "domain", Value: v.Domain.String(), Err: ErrInvalidDomain}
 	case v.CRO && v.Domain != DS1:
-		return &InputError{Field: prefix + "cro", Value: "true", Reason: "asked on " + v.Domain.String(), Err: ErrBonusNotDS1}
+		return &InputError{Field: "cro", Value: "true", Reason: v.String() + " is not a variant", Err: ErrBonusNotDS1}
 	}
 	return nil
 }
@@ -121,7 +121,7 @@ func ParseVariant(s string) (Variant, error) {
 		return Variant{}, &InputError{Field: "variant", Value: strconv.Quote(s), Reason: "want DS1, DS1+CRO, DS2 or DS3", Err: ErrInvalidDomain}
 	}
 	v := Variant{Domain: d, CRO: cro}
-	return v, v.Check("")
+	return v, v.Check()
 }
 
 // MarshalText encodes v as String does, the zero value as ""; another
@@ -130,7 +130,7 @@ func (v Variant) MarshalText() ([]byte, error) {
 	if v == (Variant{}) {
 		return []byte{}, nil
 	}
-	if err := v.Check(""); err != nil {
+	if err := v.Check(); err != nil {
 		return nil, err
 	}
 	return []byte(v.String()), nil

@@ -60,7 +60,7 @@ func ExampleRuleSet_Compute_errors() {
 	fmt.Println(err)
 	// Output:
 	// true true
-	// forfait: the CRO bonus applies to DS1 only: cro = true (asked on DS2)
+	// forfait: the CRO bonus applies to DS1 only: cro = true (DS2+CRO is not a variant)
 	// forfait: national maximum of combined activity inconsistent: national_max = 0 (required for category D (activity 250000))
 }
 

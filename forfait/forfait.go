@@ -100,7 +100,7 @@ func (f *Forfait) UnmarshalJSON(data []byte) error {
 		*a.to = d
 	}
 	g.Category, g.Variant, g.Window = j.Category, Variant{Domain: j.Domain, CRO: j.CRO}, j.Window
-	if err := g.Variant.Check(""); err != nil {
+	if err := g.Variant.Check(); err != nil {
 		return err
 	}
 	*f = g

@@ -106,7 +106,7 @@ func (o Outcome) Equal(p Outcome) bool {
 // (ErrInvalidTargets).
 func (t *Targets) Evaluate(v forfait.Variant, w window.Window, rates map[ID]Rate) (Outcome, error) {
 	var errs []error
-	if err := v.Check(""); err != nil {
+	if err := v.Check(); err != nil {
 		errs = append(errs, err)
 	}
 	if !w.IsValid() {

@@ -10,7 +10,9 @@
 // below all of them: codec imports no package of the module. It cannot be an internal
 // package: forfait/internal is visible to forfait/... only, and the
 // module's top level holds the domain packages alone. So it is one
-// small, documented package rather than a part of forfait's front page.
+// documented package rather than a part of forfait's front page: the
+// text forms, the readers of the files and JSON people bring, the bounded
+// report of their problems, and the languages.
 // Programs using the module need only [InputError] (also reachable as
 // window.InputError and forfait.InputError, the same type).
 //
@@ -54,7 +56,8 @@
 //     [Lang.Percent], [Lang.Date]; [Plain], the exact plain notation),
 //     and [NewSentinel], a sentinel error that carries its French text.
 //   - problem.go: [Problems], the text people read of every problem of
-//     an error, and [FieldLabel], the labels of the fields people type.
+//     an error, [Leaves], the problems of an errors.Join tree, and
+//     [FieldLabel], the labels of the fields people type.
 //
 // # Texts people read
 //

@@ -273,7 +273,7 @@ func inputProblem(path codec.Path, field, value, reason, french string) error {
 // reworded is ie told in French as the field's place and label (as the
 // module names them) followed by french.
 func reworded(ie *forfait.InputError, french string) error {
-	fr := codec.Problems(ie, codec.French)[0]
+	fr := codec.Messages(ie, codec.French)[0]
 	if head, _, ok := strings.Cut(fr, " : "); ok {
 		fr = head + " : " + french
 	}
@@ -548,7 +548,7 @@ func writeProblem(w http.ResponseWriter, status int, err error, l codec.Lang) in
 
 // detailIn is the text of one problem in l: in English the error's own
 // text; in French the server's own wording where it has one, else the
-// module's French text of the problem (codec.Problems): the field's
+// module's French text of the problem (codec.Messages): the field's
 // label, the value and what is wrong with it.
 func detailIn(err error, l codec.Lang) string {
 	if l == codec.English {
@@ -562,7 +562,7 @@ func detailIn(err error, l codec.Lang) string {
 	if errors.As(err, &at) {
 		return at.french
 	}
-	return codec.Problems(err, codec.French)[0]
+	return codec.Messages(err, codec.French)[0]
 }
 
 // capitalizeFirst writes s with its first letter in capitals.

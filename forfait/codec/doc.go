@@ -55,7 +55,7 @@
 //     the formatters of each language ([Lang.Number], [Lang.Money],
 //     [Lang.Percent], [Lang.Date]; [Plain], the exact plain notation),
 //     and [NewSentinel], a sentinel error that carries its French text.
-//   - problem.go: [Problems], the text people read of every problem of
+//   - problem.go: [Messages], the text people read of every problem of
 //     an error, [Leaves], the problems of an errors.Join tree, and
 //     [FieldLabel], the labels of the fields people type.
 //

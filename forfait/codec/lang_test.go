@@ -153,15 +153,15 @@ func TestProblems(t *testing.T) {
 		"Demande n° 1 › Journées MCO : « 100 000 x » n'est pas un nombre entier",
 		"Extra : champ inconnu",
 	}
-	got := codec.Problems(err, codec.French)
+	got := codec.Messages(err, codec.French)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("French problems (-want +got):\n%s", diff)
 	}
-	if en := codec.Problems(err, codec.English); len(en) != 3 || !strings.Contains(en[1], "requests[0].mco_days") {
+	if en := codec.Messages(err, codec.English); len(en) != 3 || !strings.Contains(en[1], "requests[0].mco_days") {
 		t.Errorf("English problems: %q", en)
 	}
 	field := &codec.InputError{Field: "mco_days", Value: `"100 000 x"`, Err: errCount}
-	if got := codec.Problems(errors.Join(field, errCount), codec.French); !cmp.Equal(got, []string{
+	if got := codec.Messages(errors.Join(field, errCount), codec.French); !cmp.Equal(got, []string{
 		"Journées MCO : « 100 000 x » n'est pas un nombre entier", "N'est pas un nombre entier"}) {
 		t.Errorf("got %q", got)
 	}
@@ -191,7 +191,7 @@ func TestProblemsStrict(t *testing.T) {
 		"Demande n° 1 › Fenêtre de financement : « 2 » est donné deux fois : chaque champ ne se donne qu'une fois",
 		"Demande n° 2 › Activité combinée 2019 : « null » n'est pas une valeur (null) : donnez-en une, ou omettez le champ s'il est facultatif",
 	}
-	got := codec.Problems(err, codec.French)
+	got := codec.Messages(err, codec.French)
 	slices.Sort(want)
 	slices.Sort(got)
 	if diff := cmp.Diff(want, got); diff != "" {

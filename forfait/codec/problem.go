@@ -132,13 +132,13 @@ var fieldLabels = map[string]Text{
 	"kind":        {"Nature", "Kind"},
 }
 
-// Problems returns the text people read of each problem of err, one per
+// Messages returns the text people read of each problem of err, one per
 // problem (errors.Join's leaves). In English it is the error's own text,
 // the Go message. In French a problem located on a field (an
 // *InputError) reads as its place, the field's label, the value and
 // what is wrong with it: "Journées MCO : « 100 000 x » n'est pas un
 // nombre entier"; another problem reads as its sentinel's French text.
-func Problems(err error, l Lang) []string {
+func Messages(err error, l Lang) []string {
 	var out []string
 	for _, e := range Leaves(err) {
 		if l == English {

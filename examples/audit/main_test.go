@@ -145,6 +145,29 @@ func TestFrenchReport(t *testing.T) {
 	}
 }
 
+// TestProblemsFrench: the problems of a ledger read in French with the
+// French report (md, French by default) or -lang fr, each with its file,
+// line, column and field's label; in English with csv and json.
+func TestProblemsFrench(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "payments.csv")
+	os.WriteFile(bad, []byte("finess,domain,cro,window,kind,amount,date\n750712184,DS4,oui,1,avance,100,2021-12-15\n"), 0o644)
+	want := "audit: " + bad + ": Ligne 2, colonne 2 › Domaine : « DS4 » n'est pas un domaine (DS1, DS2 ou DS3)\n"
+	for _, args := range [][]string{{"-format", "md"}, {"-lang", "fr"}} {
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"-extract", extract, "-payments", bad}, args...), &stdout, &stderr); code != 1 || stdout.Len() > 0 {
+			t.Fatalf("%v: status %d, stdout %q", args, code, stdout.String())
+		}
+		if stderr.String() != want {
+			t.Errorf("%v: stderr = %q, want %q", args, stderr.String(), want)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-extract", extract, "-payments", bad, "-format", "json"}, &stdout, &stderr); code != 1 ||
+		!strings.Contains(stderr.String(), `payments ledger, line 2, column 2 (domain): "DS4"`) {
+		t.Errorf("json: status %d, stderr %s", code, stderr.String())
+	}
+}
+
 func TestBadInput(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "payments.csv")

@@ -22,7 +22,7 @@ var citation = regexp.MustCompile(`§\s?\d|Annexe? \d|INT-\d\d`)
 var plumbing = map[string]bool{
 	"String": true, "AppendText": true, "MarshalText": true, "UnmarshalText": true, "MarshalJSON": true, "UnmarshalJSON": true,
 	"Error": true, "Unwrap": true, "IsValid": true, "Index": true, "Equal": true, "IsZero": true, "Time": true, "After": true,
-	"Format": true, "AppendFormat": true, "Decimal": true, "Problems": true, "FormatDiff": true, "Diff": true, "StepDiff": true,
+	"Format": true, "AppendFormat": true, "Decimal": true, "Problems": true, "FormatDiff": true, "FormatDiffIn": true, "Diff": true, "StepDiff": true,
 	"Step": true, "Derivation": true, "Interpretation": true, "Interpretations": true,
 	"InputError": true, "LineError": true, "LedgerError": true, "SyntaxError": true,
 	"Date": true, "DateOf": true, "ParseDate": true, "MustParseDate": true, "DayOf": true, "Before": true, "Compare": true, "AddDate": true, "French": true, "Counts": true, "Percent": true, "In": true, "Text": true, "StepLabel": true, "StepNames": true, "ReasonText": true, "WriteMarkdownIn": true,

@@ -3,8 +3,11 @@ package forfait
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // StepDiff is one step that differs between two derivations.
@@ -60,35 +63,58 @@ func Diff(a, b Derivation) []StepDiff {
 	return out
 }
 
-// FormatDiff renders Diff's result as text, one step a line:
-// "forfait  109738 → 98764  (−10974)".
-func FormatDiff(diffs []StepDiff) string {
+// FormatDiff renders Diff's result as text, one step a line, each step
+// by its name: "forfait  109738 → 98764  (-10974)". It is FormatDiffIn in
+// English.
+func FormatDiff(diffs []StepDiff) string { return FormatDiffIn(diffs, codec.English) }
+
+// FormatDiffIn renders Diff's result for a reader of l, one step a line.
+// In English each step is named as FormatDiff names it, with its values
+// as Explain writes them; in French each step reads as its label in the
+// catalogue (StepLabel), its values and the difference written the French
+// way: "Forfait arrondi  109 738 → 98 764  (-10 974)".
+func FormatDiffIn(diffs []StepDiff, l codec.Lang) string {
 	if len(diffs) == 0 {
-		return "  no difference\n"
+		return codec.Text{French: "  aucune différence\n", English: "  no difference\n"}.In(l)
+	}
+	name := func(d StepDiff) string {
+		if l == codec.English {
+			return d.Name
+		}
+		if t, ok := StepLabel(d.Name); ok {
+			return t.French
+		}
+		return d.Name
+	}
+	value := func(s *Step) string {
+		switch {
+		case s == nil:
+			return codec.Text{French: "(absente)", English: "(none)"}.In(l)
+		case l == codec.English:
+			return s.Value
+		}
+		return frenchValue(s.Value)
 	}
 	width := 0
 	for _, d := range diffs {
-		width = max(width, len(d.Name))
+		width = max(width, utf8.RuneCountInString(name(d)))
 	}
 	var b strings.Builder
 	for _, d := range diffs {
-		va, vb := "(none)", "(none)"
-		if d.A != nil {
-			va = d.A.Value
-		}
-		if d.B != nil {
-			vb = d.B.Value
-		}
-		fmt.Fprintf(&b, "  %-*s  %s → %s", width, d.Name, va, vb)
+		fmt.Fprintf(&b, "  %-*s  %s → %s", width, name(d), value(d.A), value(d.B))
 		if d.HasDelta {
 			sign := "+"
 			if d.Delta.Sign() < 0 {
 				sign = ""
 			}
-			fmt.Fprintf(&b, "  (%s%s)", sign, Format(d.Delta))
+			fmt.Fprintf(&b, "  (%s%s)", sign, l.Number(d.Delta))
 		}
 		if d.A != nil && d.B != nil && d.A.Source != d.B.Source {
-			fmt.Fprintf(&b, "  [%s → %s]", d.A.Source, d.B.Source)
+			src := d.A.Source + " → " + d.B.Source
+			if l != codec.English {
+				src = strings.ReplaceAll(src, "; ", " ; ")
+			}
+			fmt.Fprintf(&b, "  [%s]", src)
 		}
 		b.WriteByte('\n')
 	}

@@ -14,8 +14,11 @@
 // volet, 1 or 2, and variant instead of domain and cro), -national-max
 // (default: the largest combined activity of the extract, INT-02, refused
 // when it stands more than three times above the next largest), -base-unit
-// (INT-03), -format csv|json|md, -lang fr|en (the Markdown report; French
-// by default), -sep and -encoding (both files; default: detected). The
+// (INT-03), -format csv|json|md, -lang fr|en (the Markdown report,
+// French by default, each finding with its derivation; and the problems
+// on standard error: in French with the French report or -lang fr, in
+// English otherwise), -sep and -encoding (both files; default:
+// detected). The
 // ledger is read as a French spreadsheet writes it: "35 030,00 €", avance,
 // solde, remboursement, oui, non, dates 15/12/2021 or 2021-12-15. The
 // status is 0 when the audit

@@ -31,7 +31,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		nationalMax = fs.String("national-max", "", "national maximum of combined activity (INT-02; default: the largest in the extract)")
 		baseUnit    = fs.String("base-unit", "1", "rounding unit of the base amounts, in `euros` (INT-03)")
 		format      = fs.String("format", "csv", "output format: csv, json or md")
-		lang        = fs.String("lang", "fr", "language of the md report: `fr` or en")
+		lang        = fs.String("lang", "fr", "language of the md report, and of the problems reported when given: `fr` or en (problems: French for md, English for csv and json)")
 		sep         = fs.String("sep", "", "the files' separator, `, ; or tab` (default: detected from each header)")
 		encoding    = fs.String("encoding", "", "the files' encoding, utf-8 or windows-1252 (default: detected; UTF-16 by its byte-order mark)")
 	)
@@ -75,34 +75,49 @@ func run(args []string, stdout, stderr io.Writer) int {
 		errs = append(errs, err)
 	}
 	if len(errs) > 0 {
-		return fail(stderr, "", errors.Join(errs...), 2)
+		return fail(stderr, "", errors.Join(errs...), codec.English, 2)
 	}
+	// The problems are in the language asked, else in the report's: French
+	// for md, English for csv and json.
+	told := codec.English
+	if *format == "md" {
+		told = l
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "lang" {
+			told = l
+		}
+	})
 	x, err := readFile(*extract, func(r io.Reader) (campaign.Extract, error) { return campaign.ReadDialect(r, dialect) })
 	for _, w := range x.Warnings {
 		fmt.Fprintln(stderr, "audit: warning:", w)
 	}
 	if err != nil {
-		return fail(stderr, *extract, err, 1)
+		return fail(stderr, *extract, err, told, 1)
 	}
 	ests := x.Establishments
 	if opt.NationalMax.IsZero() {
 		if err := campaign.CheckNationalMax(&in.Forfait, ests); err != nil {
-			return fail(stderr, *extract, err, 1)
+			return fail(stderr, *extract, err, told, 1)
 		}
 	}
 	pays, err := readFile(*payments, func(r io.Reader) ([]audit.Payment, error) { return audit.ReadPaymentsDialect(r, dialect) })
 	if err != nil {
-		return fail(stderr, *payments, err, 1)
+		return fail(stderr, *payments, err, told, 1)
 	}
 	establishments, err := audit.FromExtract(&in.Forfait, ests)
 	if err != nil {
-		return fail(stderr, *extract, err, 1)
+		return fail(stderr, *extract, err, told, 1)
 	}
 	report, err := audit.Audit(&in, establishments, pays, opt)
 	if err != nil {
-		return fail(stderr, "", err, 1)
+		return fail(stderr, "", err, told, 1)
 	}
-	if report.NationalMaxFrom.IsValid() {
+	switch {
+	case report.NationalMaxFrom.IsValid() && told == codec.French:
+		fmt.Fprintf(stderr, "audit: maximum national de l'activité combinée %s, celui du FINESS %s (INT-02 ; -national-max pour le donner)\n",
+			told.Number(report.NationalMax), report.NationalMaxFrom)
+	case report.NationalMaxFrom.IsValid():
 		fmt.Fprintf(stderr, "audit: national maximum of combined activity %s, from FINESS %s (INT-02; -national-max to give it)\n",
 			forfait.Format(report.NationalMax), report.NationalMaxFrom)
 	}
@@ -115,7 +130,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = audit.WriteCSV(stdout, report)
 	}
 	if err != nil {
-		return fail(stderr, "", err, 1)
+		return fail(stderr, "", err, told, 1)
 	}
 	return 0
 }
@@ -135,16 +150,20 @@ func readFile[T any](name string, read func(io.Reader) (T, error)) (T, error) {
 	return read(f)
 }
 
-// fail prints every problem of err on its own line, naming the file it
-// is in (by its noun, "extract" or "payments ledger", or by its path).
-func fail(stderr io.Writer, file string, err error, status int) int {
+// fail prints every problem of err on its own line for a reader of l,
+// naming the file it is in (by its noun, "extract" or "payments ledger",
+// or by its path; in French, by its path).
+func fail(stderr io.Writer, file string, err error, l codec.Lang, status int) int {
 	for _, e := range forfait.Problems(err) {
 		var le *campaign.LineError
-		if file != "" && !(errors.As(e, &le) && le.File != "") { // a LineError names its file
-			fmt.Fprintf(stderr, "audit: %s: %v\n", file, e)
-			continue
+		named := errors.As(e, &le) && le.File != "" && l != codec.French // a LineError names its file in English
+		for _, m := range messages(e, l) {
+			if file != "" && !named {
+				fmt.Fprintf(stderr, "audit: %s: %s\n", file, m)
+				continue
+			}
+			fmt.Fprintln(stderr, "audit:", m)
 		}
-		fmt.Fprintln(stderr, "audit:", e)
 	}
 	for _, h := range codec.Hints(err) {
 		fmt.Fprintln(stderr, "audit:", h)
@@ -153,4 +172,20 @@ func fail(stderr io.Writer, file string, err error, status int) int {
 		fmt.Fprintln(stderr, "audit: -national-max N gives the national maximum (INT-02)")
 	}
 	return status
+}
+
+// messages are the texts of err's problems for a reader of l: in French,
+// codec.Messages' text of a problem the catalogue knows; a problem it
+// does not know (a file the system cannot open) keeps its Go text.
+func messages(err error, l codec.Lang) []string {
+	var out []string
+	for _, e := range forfait.Problems(err) {
+		_, known := codec.SentinelText(e)
+		if l == codec.French && (known || errors.As(e, new(*codec.InputError)) || errors.As(e, new(*codec.SyntaxError))) {
+			out = append(out, codec.Messages(e, l)...)
+		} else {
+			out = append(out, e.Error())
+		}
+	}
+	return out
 }

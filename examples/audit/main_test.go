@@ -5,11 +5,14 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/sunes-spec/sunes/forfait/codec/codectest"
 )
 
 const (
@@ -108,6 +111,60 @@ func TestFormats(t *testing.T) {
 				t.Error("output holds a formatting error")
 			}
 		})
+	}
+}
+
+// TestFrenchReport: the French report of the sample ledger is French
+// throughout, each finding with its derivation, numbers and dates
+// written the French way (the figures of TestSampleLedger).
+func TestFrenchReport(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-extract", extract, "-payments", payments, "-format", "md"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("status %d: %s", code, stderr.String())
+	}
+	md := stdout.String()
+	nb := strings.NewReplacer("_", "\u202f", "~", "\u00a0").Replace
+	for _, want := range []string{
+		nb("- Calcul : forfait DS1 fenêtre 1 = 41_806~€ (catégorie B, activité combinée 18_500, base 41_806~€) ; avance = 30~% arrondie à l'euro = 12_542~€\n"),
+		nb("- Calcul : forfait DS1 fenêtre 1 = 41_806~€ (catégorie B, activité combinée 18_500, base 41_806~€) ; moins l'avance versée 12_600~€ = 29_206~€ ; " +
+			"versé comme si l'avance avait été de 12_542~€ : l'écart de l'avance reporté, compté une fois, sur l'avance\n"),
+		nb("- Calcul : le bonus CRO n'existe que pour DS1 : contrôlé comme DS2 (INT-31) ; forfait DS2 fenêtre 1 = 26_971~€"),
+		nb("- Calcul : un second versement (avance pour DS3), quelle que soit la fenêtre ; le premier était de 24_000~€ le 30 novembre 2021 (ligne 19), fenêtre 1\n"),
+		"- Calcul : une avance datée d'après la fin de la période d'instruction de la fenêtre 1, le 31 décembre 2021\n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the French report lacks %q:\n%s", want, md)
+		}
+	}
+	if n, m := strings.Count(md, "\n- Calcul : "), strings.Count(md, "\n### "); n != m || n == 0 {
+		t.Errorf("%d derivations for %d findings", n, m)
+	}
+	code := regexp.MustCompile("`[^`]*`")
+	if w := codectest.EnglishWords(code.ReplaceAllString(md, "")); len(w) > 0 {
+		t.Errorf("the French report holds English words %q:\n%s", w, md)
+	}
+}
+
+// TestProblemsFrench: the problems of a ledger read in French with the
+// French report (md, French by default) or -lang fr, each with its file,
+// line, column and field's label; in English with csv and json.
+func TestProblemsFrench(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "payments.csv")
+	os.WriteFile(bad, []byte("finess,domain,cro,window,kind,amount,date\n750712184,DS4,oui,1,avance,100,2021-12-15\n"), 0o644)
+	want := "audit: " + bad + ": Ligne 2, colonne 2 › Domaine : « DS4 » n'est pas un domaine (DS1, DS2 ou DS3)\n"
+	for _, args := range [][]string{{"-format", "md"}, {"-lang", "fr"}} {
+		var stdout, stderr bytes.Buffer
+		if code := run(append([]string{"-extract", extract, "-payments", bad}, args...), &stdout, &stderr); code != 1 || stdout.Len() > 0 {
+			t.Fatalf("%v: status %d, stdout %q", args, code, stdout.String())
+		}
+		if stderr.String() != want {
+			t.Errorf("%v: stderr = %q, want %q", args, stderr.String(), want)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-extract", extract, "-payments", bad, "-format", "json"}, &stdout, &stderr); code != 1 ||
+		!strings.Contains(stderr.String(), `payments ledger, line 2, column 2 (domain): "DS4"`) {
+		t.Errorf("json: status %d, stderr %s", code, stderr.String())
 	}
 }
 

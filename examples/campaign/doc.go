@@ -6,6 +6,10 @@
 //	go run ./examples/campaign -in extract.csv -format json -explain
 //	go run ./examples/campaign -in extract.csv -allocate 158000000
 //
+// With -lang fr the derivations of -explain, the steps of -diff and the
+// problems on stderr are in French (-lang en: each step of -explain with
+// its English label); without it they are in English.
+//
 // With -allocate TOTAL it prints instead the regional envelopes: CSV
 // columns region, weight, envelope, advance_credits, usage_credits, one row
 // per Annexe 2 region in its order (zero-weight regions included), weight

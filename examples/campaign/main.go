@@ -30,7 +30,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		baseUnit    = fs.String("base-unit", "1", "rounding unit of the base amounts, in `euros` (INT-03; 1000 reproduces Annexe 3 §4)")
 		format      = fs.String("format", "csv", "output format: csv or json")
 		explain     = fs.Bool("explain", false, "with -format json, attach each record's derivation")
-		lang        = fs.String("lang", "", "with -explain, the language of the derivations: `fr` or en, each step with its label (default: the steps as computed, without labels)")
+		lang        = fs.String("lang", "", "the language `fr` or en of the derivations with -explain, each step with its label (default: the steps as computed, without labels), of -diff and of the problems reported (default: English)")
 		diff        = fs.String("diff", "", "instead of the forfaits, the derivation steps that differ between two records `A,B`, each FINESS:DS1|DS1+CRO|DS2|DS3:WINDOW")
 		allocate    = fs.String("allocate", "", "instead of the forfaits, allocate `TOTAL` euros among the 18 regions in proportion to their window-1 standard forfaits (Annexe 2 §1, INT-08)")
 		sep         = fs.String("sep", "", "the input's separator, `, ; or tab` (default: detected from the header)")
@@ -38,7 +38,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "campaign computes the SUN-ES volet 1 forfaits of a national extract.\n\n"+
-			"Usage: campaign -in extract.csv [-format csv|json] [-explain [-lang fr|en]] [-national-max N] [-base-unit E] [-allocate TOTAL] [-diff A,B] [-sep ;] [-encoding windows-1252]\n\n"+
+			"Usage: campaign -in extract.csv [-format csv|json] [-explain] [-lang fr|en] [-national-max N] [-base-unit E] [-allocate TOTAL] [-diff A,B] [-sep ;] [-encoding windows-1252]\n\n"+
 			"Input columns (any order, others ignored): %s\n\n", strings.Join(campaign.Columns(), ", "))
 		fs.PrintDefaults()
 	}
@@ -63,9 +63,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		var err error
 		if l, err = codec.ParseLang(*lang); err != nil {
 			errs = append(errs, fmt.Errorf("-lang %q: want fr or en", *lang))
-		}
-		if !*explain {
-			errs = append(errs, errors.New("-lang needs -explain"))
 		}
 	}
 	var total decimal.Decimal
@@ -118,18 +115,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		errs = append(errs, e)
 	}
 	if len(errs) > 0 {
-		return fail(stderr, errors.Join(errs...), 2)
+		return fail(stderr, errors.Join(errs...), codec.English, 2)
 	}
 
 	r := stdin
 	if *in != "" {
 		f, err := os.Open(*in)
 		if err != nil {
-			return fail(stderr, err, 1)
+			return fail(stderr, err, l, 1)
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return fail(stderr, fmt.Errorf("%s is a directory, not an extract", *in), 1)
+			return fail(stderr, fmt.Errorf("%s is a directory, not an extract", *in), l, 1)
 		}
 		r = f
 	}
@@ -145,11 +142,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "campaign: warning:", w)
 	}
 	if err != nil {
-		return fail(stderr, err, 1)
+		return fail(stderr, err, l, 1)
 	}
 	if *nationalMax == "" {
 		if err := campaign.CheckNationalMax(&rules.Forfait, x.Establishments); err != nil {
-			return fail(stderr, err, 1)
+			return fail(stderr, err, l, 1)
 		}
 	}
 	ests := x.Establishments
@@ -157,8 +154,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		var ds [2]forfait.Derivation
 		for i, k := range keys {
 			if ds[i], err = campaign.Explain(&rules, ests, opt, k); err != nil {
-				return fail(stderr, err, 1)
+				return fail(stderr, err, l, 1)
 			}
+		}
+		if l == codec.French {
+			fmt.Fprintf(stdout, "A %s : forfait %s\nB %s : forfait %s\n%s", keys[0], l.Money(ds[0].Forfait.Amount),
+				keys[1], l.Money(ds[1].Forfait.Amount), forfait.FormatDiffIn(forfait.Diff(ds[0], ds[1]), l))
+			return 0
 		}
 		fmt.Fprintf(stdout, "A %s: forfait %s\nB %s: forfait %s\n%s", keys[0], forfait.Format(ds[0].Forfait.Amount),
 			keys[1], forfait.Format(ds[1].Forfait.Amount), forfait.FormatDiff(forfait.Diff(ds[0], ds[1])))
@@ -167,11 +169,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *allocate != "" {
 		envs, err := campaign.RegionalEnvelopes(&rules, ests, opt, total)
 		if err != nil {
-			return fail(stderr, err, 1)
+			return fail(stderr, err, l, 1)
 		}
 		_, err = stdout.Write(campaign.AppendAllocation(nil, envs))
 		if err != nil {
-			return fail(stderr, err, 1)
+			return fail(stderr, err, l, 1)
 		}
 		return 0
 	}
@@ -187,16 +189,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			forfait.Format(sum.NationalMax), sum.From.FINESS, sum.From.Line)
 	}
 	if err != nil {
-		return fail(stderr, err, 1)
+		return fail(stderr, err, l, 1)
 	}
 	return 0
 }
 
-// fail prints every problem of err on its own line, and what the user
-// can do about a kind of problem.
-func fail(stderr io.Writer, err error, status int) int {
-	for _, e := range forfait.Problems(err) {
-		fmt.Fprintln(stderr, "campaign:", e)
+// fail prints every problem of err on its own line, for a reader of l
+// (English when unset), and what the user can do about a kind of
+// problem.
+func fail(stderr io.Writer, err error, l codec.Lang, status int) int {
+	for _, m := range messages(err, l) {
+		fmt.Fprintln(stderr, "campaign:", m)
 	}
 	for _, h := range codec.Hints(err) {
 		fmt.Fprintln(stderr, "campaign:", h)
@@ -205,4 +208,21 @@ func fail(stderr io.Writer, err error, status int) int {
 		fmt.Fprintln(stderr, "campaign: -national-max N gives the national maximum (INT-02)")
 	}
 	return status
+}
+
+// messages are the texts of err's problems for a reader of l, English
+// when unset: in French, codec.Messages' text of a problem the catalogue
+// knows; a problem it does not know (a file the system cannot open)
+// keeps its Go text.
+func messages(err error, l codec.Lang) []string {
+	var out []string
+	for _, e := range forfait.Problems(err) {
+		_, known := codec.SentinelText(e)
+		if l == codec.French && (known || errors.As(e, new(*codec.InputError)) || errors.As(e, new(*codec.SyntaxError))) {
+			out = append(out, codec.Messages(e, l)...)
+		} else {
+			out = append(out, e.Error())
+		}
+	}
+	return out
 }

@@ -170,6 +170,46 @@ func TestDiff(t *testing.T) {
 	}
 }
 
+// TestDiffFrench: with -lang fr, -diff names each step by its French
+// label and writes the numbers the French way (109 738,2 × 90 % =
+// 98 764,38).
+func TestDiffFrench(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-diff", "750712184:DS1+CRO:1,750712184:DS1+CRO:2", "-lang", "fr"}, strings.NewReader(extract), &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	want := strings.NewReplacer("_", "\u202f", "~", "\u00a0").Replace("" +
+		"A 750712184:DS1+CRO:1 : forfait 109_738~€\n" +
+		"B 750712184:DS1+CRO:2 : forfait 98_764~€\n" +
+		"  Fenêtre de financement  1 → 2  (+1)\n" +
+		"  Fenêtre                 109_738,2 → 98_764,38  (-10_973,82)\n" +
+		"  Forfait arrondi         109_738 → 98_764  (-10_974)\n" +
+		"  Avance                  32_921 → 29_629  (-3_292)\n" +
+		"  Solde                   76_817 → 69_135  (-7_682)\n")
+	if diff := cmp.Diff(want, stdout.String()); diff != "" {
+		t.Errorf("-diff -lang fr (-want +got):\n%s", diff)
+	}
+}
+
+// TestProblemsFrench: with -lang fr, each problem of the extract reads in
+// French, its line, column and field's label, the value and what is
+// wrong; English stays the default.
+func TestProblemsFrench(t *testing.T) {
+	bad := strings.Replace(extract, "100000,20000", "100 000 x,20000", 1)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-lang", "fr"}, strings.NewReader(bad), &stdout, &stderr); code != 1 || stdout.Len() > 0 {
+		t.Fatalf("exit %d, stdout %q", code, stdout.String())
+	}
+	if want := "campaign: Ligne 2, colonne 3 › Journées MCO : « 100 000 x » n'est pas un nombre bien écrit\n"; stderr.String() != want {
+		t.Errorf("stderr = %q, want %q", stderr.String(), want)
+	}
+	stderr.Reset()
+	if code := run(nil, strings.NewReader(bad), &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "line 2, column 3 (mco_days)") {
+		t.Errorf("English by default: exit %d, %s", code, stderr.String())
+	}
+}
+
 // TestSampleMatchesReference: the tool's CSV for the sample extract is
 // byte for byte testdata/reference.csv, the output of reference.py, an
 // exact-rational computation written independently of the Go code

@@ -20,6 +20,7 @@
 // one, or Windows-1252 (detected on the whole file, and said; -encoding
 // to impose one). A malformed application, or a day outside the review
 // period, gets its problems listed on stderr (the first 50, then a count
-// of the rest per kind) and status 1; a refused application is a
-// decision like any other, with status 0.
+// of the rest per kind; in French with -lang fr, in English otherwise)
+// and status 1; a refused application is a decision like any other,
+// with status 0.
 package main

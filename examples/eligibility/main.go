@@ -25,7 +25,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	in := fs.String("in", "", "application JSON `file` (default: standard input)")
 	onFlag := fs.String("on", "", "the `day` of the decision, YYYY-MM-DD (default: the last day of the window's review period)")
-	lang := fs.String("lang", "fr", "language of the letter: `fr` or en")
+	lang := fs.String("lang", "fr", "language of the letter, and of the problems reported when given: `fr` or en (problems: English by default)")
 	encoding := fs.String("encoding", "", "the file's encoding, utf-8 or windows-1252 (default: detected; UTF-16 by its byte-order mark)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "eligibility reviews a SUN-ES application (JSON, as examples/eligibility/samples) and prints the decision and the letter.\n\nUsage: eligibility -in application.json [-on 2021-12-01] [-lang en] [-encoding windows-1252]")
@@ -37,6 +37,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
+	told := codec.English // the problems' language: -lang's when given
+	fs.Visit(func(f *flag.Flag) {
+		if l, err := codec.ParseLang(*lang); f.Name == "lang" && err == nil {
+			told = l
+		}
+	})
 	r := stdin
 	if *in != "" {
 		f, err := os.Open(*in)
@@ -72,11 +78,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err == nil {
 		var app eligibility.Application
 		if app, err = eligibility.DecodeApplication(text); err == nil {
-			return decide(app, *onFlag, *lang, stdout, stderr)
+			return decide(app, *onFlag, *lang, told, stdout, stderr)
 		}
 	}
-	for _, e := range forfait.Problems(err) {
-		fmt.Fprintln(stderr, "eligibility: application:", e)
+	for _, m := range messages(err, told) {
+		fmt.Fprintln(stderr, codec.Text{French: "eligibility: candidature :", English: "eligibility: application:"}.In(told), m)
 	}
 	for _, h := range codec.Hints(err) {
 		fmt.Fprintln(stderr, "eligibility:", h)
@@ -88,8 +94,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // a real one.
 const maxApplication = 16 << 20
 
-// decide decides on app and prints the decision and the letter.
-func decide(app eligibility.Application, onFlag, lang string, stdout, stderr io.Writer) int {
+// decide decides on app and prints the decision and the letter, or the
+// problems for a reader of told.
+func decide(app eligibility.Application, onFlag, lang string, told codec.Lang, stdout, stderr io.Writer) int {
 	var err error
 	if lang != "fr" && lang != "en" {
 		fmt.Fprintf(stderr, "eligibility: -lang %q: want fr or en\n", lang)
@@ -105,8 +112,8 @@ func decide(app eligibility.Application, onFlag, lang string, stdout, stderr io.
 	}
 	d, err := eligibility.Decide(&app, &rules, on)
 	if err != nil {
-		for _, e := range forfait.Problems(err) {
-			fmt.Fprintln(stderr, "eligibility:", e)
+		for _, m := range messages(err, told) {
+			fmt.Fprintln(stderr, "eligibility:", m)
 		}
 		return 1
 	}
@@ -245,4 +252,20 @@ func letter(d eligibility.Decision, w words, advance forfait.Share) string {
 		fmt.Fprintf(&b, w.audit, w.day(p.Planned), w.day(p.Deadline))
 	}
 	return b.String()
+}
+
+// messages are the texts of err's problems for a reader of l: in French,
+// codec.Messages' text of a problem the catalogue knows; a problem it
+// does not know keeps its Go text.
+func messages(err error, l codec.Lang) []string {
+	var out []string
+	for _, e := range forfait.Problems(err) {
+		_, known := codec.SentinelText(e)
+		if l == codec.French && (known || errors.As(e, new(*codec.InputError)) || errors.As(e, new(*codec.SyntaxError))) {
+			out = append(out, codec.Messages(e, l)...)
+		} else {
+			out = append(out, e.Error())
+		}
+	}
+	return out
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/eligibility"
@@ -140,6 +141,31 @@ func TestStdinAndErrors(t *testing.T) {
 	}
 	if code := run([]string{"-in", "samples/none.json"}, nil, &stdout, &stderr); code != 1 {
 		t.Errorf("missing file: exit %d", code)
+	}
+}
+
+// TestProblemsFrench: with -lang fr, each problem reads in French, its
+// place by the fields' labels, the value and what is wrong; without it,
+// in English.
+func TestProblemsFrench(t *testing.T) {
+	bad := `{"establishment": {"finess_geographique": "12345", "region": "Bretagne", "combined_activity": "1000"}, "filed": "2021-09-15", "window": 1, "domains": ["DS2+CRO"]}`
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-lang", "fr"}, strings.NewReader(bad), &stdout, &stderr); code != 1 || stdout.Len() > 0 {
+		t.Fatalf("exit %d, stdout %q", code, stdout.String())
+	}
+	want := "eligibility: candidature : Établissement › FINESS géographique : « 12345 » n'est pas un numéro FINESS bien formé\n" +
+		"eligibility: candidature : Domaines n° 1 : « DS2+CRO » ne peut pas recevoir le bonus CRO, réservé au domaine DS1\n"
+	if diff := cmp.Diff(want, stderr.String()); diff != "" {
+		t.Errorf("problems in French (-want +got):\n%s", diff)
+	}
+	stderr.Reset()
+	if code := run([]string{"-lang", "fr", "-in", "samples/validated.json", "-on", "2022-05-01"}, nil, &stdout, &stderr); code != 1 ||
+		stderr.String() != "eligibility: Date : « 2022-05-01 » tombe hors de la période d'instruction\n" {
+		t.Errorf("decided after the review period: exit %d, %q", code, stderr.String())
+	}
+	stderr.Reset()
+	if code := run(nil, strings.NewReader(bad), &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "eligibility: application: ") {
+		t.Errorf("English by default: exit %d, %s", code, stderr.String())
 	}
 }
 

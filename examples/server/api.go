@@ -1031,13 +1031,17 @@ func (a *api) audit(c *call) (any, error) {
 	}
 	findings := make([]findingOut, len(rep.Findings))
 	for i, f := range rep.Findings {
+		// The finding encodes its English derivation: it is given the
+		// reader's.
+		f.Derivation.English = f.Derivation.In(c.lang)
 		findings[i] = findingOut{f, f.Code.Text().In(c.lang)}
 	}
 	return map[string]any{"national_max": forfait.Format(rep.NationalMax), "payments": rep.Payments,
 		"paid": forfait.Format(rep.Paid), "findings": findings}, nil
 }
 
-// findingOut is a finding with what it is in the reader's language.
+// findingOut is a finding, its derivation in the reader's language, with
+// what it is in that language.
 type findingOut struct {
 	audit.Finding
 	message string

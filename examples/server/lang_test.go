@@ -305,6 +305,13 @@ func TestFrenchTexts(t *testing.T) {
 	if got, want := findings[0].(map[string]any)["message"], audit.AdvanceAmount.Text().French; got != want {
 		t.Errorf("finding message %q, want %q", got, want)
 	}
+	// DS2, 127 800 in category C: 26 000 + 105 300 × 26 000 / 207 500 =
+	// 39 194.21… → 39 194 €, advance 30 % = 11 758.2 → 11 758 €.
+	want := "forfait DS2 fenêtre 1 = 39\u202f194\u00a0€ (catégorie C, activité combinée 127\u202f800, base 39\u202f194\u00a0€) ; " +
+		"avance = 30\u00a0% arrondie à l'euro = 11\u202f758\u00a0€"
+	if got := findings[0].(map[string]any)["derivation"]; got != want {
+		t.Errorf("finding derivation %q, want %q", got, want)
+	}
 }
 
 // TestNotFoundInFrench: a 404 is a problem in the language the browser

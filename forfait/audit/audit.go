@@ -313,8 +313,9 @@ type Finding struct {
 	Source          string
 	Interpretations []string
 	// Derivation says how the expected amount, or the finding, follows
-	// from the rules.
-	Derivation string
+	// from the rules, in French and in English, with the numbers and
+	// dates of each language.
+	Derivation codec.Text
 }
 
 // Overpaid is the money this finding adds to what was paid wrongly, the
@@ -613,9 +614,9 @@ type auditor struct {
 
 // finding records one finding; expected is nil for a finding on the
 // payment's date alone (DATE-CALENDAR).
-func (a *auditor) finding(code Code, p Payment, expected *decimal.Decimal, source, derivation string, interps ...string) {
+func (a *auditor) finding(code Code, p Payment, expected *decimal.Decimal, source string, derivation phrase, interps ...string) {
 	f := Finding{Code: code, Payment: p, Region: a.ests[p.FINESS].Region, Paid: p.Amount, Source: source,
-		Interpretations: interps, Derivation: derivation}
+		Interpretations: interps, Derivation: derivation.text()}
 	if expected != nil {
 		f.Expected, f.HasExpected, f.Difference = *expected, true, p.Amount.Sub(*expected)
 	}
@@ -643,49 +644,31 @@ func (a *auditor) fail(i int, err error) error {
 	return errors.Join(errs...)
 }
 
-// advanceRule says how the advance follows from the forfait, from the rule
-// set: "30 % rounded to the euro" under the instruction (§5, Annexe 2 §3;
-// INT-04).
-func (a *auditor) advanceRule() string {
-	rs := &a.in.Forfait
-	unit := "the euro"
-	if u := rs.Rounding.AdvanceUnit; !u.Equal(decimal.New(1, 0)) {
-		unit = forfait.Format(u) + " €"
-	}
-	return forfait.Format(rs.Advance.Value.Shift(2)) + " % rounded to " + unit
-}
-
-func describe(f forfait.Forfait) string {
-	return "forfait " + f.Variant.String() + " window " + f.Window.String() + " = " + forfait.Format(f.Amount) +
-		" € (category " + f.Category.String() + ", combined activity " + forfait.Format(f.Combined) + ", base " + forfait.Format(f.Base) + " €)"
-}
-
-// where names a payment for a derivation: its date, and its line when it
-// comes from a file.
-func where(p Payment) string {
-	s := p.Date.String()
-	if p.Line > 0 {
-		s += " (line " + strconv.Itoa(p.Line) + ")"
-	}
-	return s
-}
-
 // audit checks one payment, in date order; i is its index in the input.
 func (a *auditor) audit(p Payment, i int) error {
 	zero := decimal.Zero
 	e, ok := a.ests[p.FINESS]
 	if !ok {
-		a.finding(UnknownEstablishment, p, &zero, "§5; Annexe 3 §1", "FINESS "+p.FINESS.String()+" is not in the extract: no 2019 combined activity, nothing due"+
-			" (an extract that lacks its row is to be completed, and the audit run again)", "INT-32")
+		a.finding(UnknownEstablishment, p, &zero, "§5; Annexe 3 §1", func(l codec.Lang) string {
+			return "FINESS " + p.FINESS.String() + say(l, " absent de l'extraction : aucune activité combinée 2019, rien n'est dû"+
+				" (une extraction à laquelle manque sa ligne est à compléter, et le contrôle à refaire)",
+				" is not in the extract: no 2019 combined activity, nothing due"+
+					" (an extract that lacks its row is to be completed, and the audit run again)")
+		}, "INT-32")
 		return nil
 	}
 	v2 := p.volet() == envelope.Volet2
 	switch {
 	case v2 && !a.pilot(e.Region):
-		a.finding(NotPilot, p, &zero, "§3.3, §6.2; Annexe 2 §2", "volet 2 is a pilot of "+a.pilotNames()+"; "+e.Region.String()+" is not one")
+		a.finding(NotPilot, p, &zero, "§3.3, §6.2; Annexe 2 §2", func(l codec.Lang) string {
+			return say(l, "les régions pilotes du volet 2 sont ", "volet 2 is a pilot of ") + a.pilotNames() + sep(l) + e.Region.String() +
+				say(l, " n'en est pas une", " is not one")
+		})
 		return nil
 	case v2 && !e.Volet2.IsPositive():
-		a.finding(NotDesignated, p, &zero, "§6.2; Annexe 2 §4", "no volet-2 amount was declared for "+p.FINESS.String(), "INT-18")
+		a.finding(NotDesignated, p, &zero, "§6.2; Annexe 2 §4", func(l codec.Lang) string {
+			return say(l, "aucun montant du volet 2 n'a été déclaré pour ", "no volet-2 amount was declared for ") + p.FINESS.String()
+		}, "INT-18")
 		return nil
 	}
 	if !v2 {
@@ -697,14 +680,16 @@ func (a *auditor) audit(p Payment, i int) error {
 	}
 	id := p.Identity()
 	if first, dup := a.seen[id]; dup {
-		what := p.Kind.String()
-		if !v2 {
-			what += " for " + p.Variant.Domain.String()
-		} else {
-			what = "volet-2 " + what
-		}
-		a.finding(Duplicate, p, &zero, "§5", "a second "+what+", whatever the window; the first was "+forfait.Format(first.Amount)+" € on "+where(first)+
-			windowOf(first)+bonusOff(p), "INT-14")
+		a.finding(Duplicate, p, &zero, "§5", phrase(func(l codec.Lang) string {
+			what := kindOf(p.Kind, l)
+			if !v2 {
+				what += say(l, " pour ", " for ") + p.Variant.Domain.String()
+			} else {
+				what = say(l, what+" du volet 2", "volet-2 "+what)
+			}
+			return say(l, "un second versement ("+what+"), quelle que soit la fenêtre ; le premier était de ", "a second "+what+", whatever the window; the first was ") +
+				l.Money(first.Amount) + say(l, " le ", " on ") + where(first, l) + windowOf(first, l)
+		}).then(bonusOff(p)), "INT-14")
 		return nil
 	}
 	a.seen[id] = p
@@ -714,9 +699,11 @@ func (a *auditor) audit(p Payment, i int) error {
 		g = &group{}
 		a.groups[k], a.keys = g, append(a.keys, k)
 	}
-	what := p.Variant.Domain.String()
-	if v2 {
-		what = "volet 2"
+	what := func(l codec.Lang) string {
+		if v2 {
+			return say(l, "le volet 2", "volet 2")
+		}
+		return p.Variant.Domain.String()
 	}
 	switch p.Kind {
 	case envelope.Advance:
@@ -724,7 +711,9 @@ func (a *auditor) audit(p Payment, i int) error {
 		if v2 {
 			split, cite, interps := a.volet2Split(e)
 			if !split.Advance.Equal(p.Amount) {
-				a.finding(AdvanceAmount, p, &split.Advance, "§3.3; Annexe 2 §4", cite+"; advance = "+a.advanceRule()+" = "+forfait.Format(split.Advance)+" €", append([]string{"INT-04"}, interps...)...)
+				a.finding(AdvanceAmount, p, &split.Advance, "§3.3; Annexe 2 §4", cite.then(func(l codec.Lang) string {
+					return sep(l) + say(l, "avance", "advance") + " = " + a.advanceRule(l) + " = " + l.Money(split.Advance)
+				}), append([]string{"INT-04"}, interps...)...)
 				g.advanceFinding = len(a.findings)
 			}
 			return nil
@@ -734,7 +723,9 @@ func (a *auditor) audit(p Payment, i int) error {
 			return a.fail(i, err)
 		}
 		c := claim{code: AdvanceAmount, expected: f.Advance, source: "§5; Annexe 2 §3",
-			derivation: describe(f) + "; advance = " + a.advanceRule() + " = " + forfait.Format(f.Advance) + " €", interps: []string{"INT-04"}}
+			derivation: describe(f).then(func(l codec.Lang) string {
+				return sep(l) + say(l, "avance", "advance") + " = " + a.advanceRule(l) + " = " + l.Money(f.Advance)
+			}), interps: []string{"INT-04"}}
 		c = c.offDS1(p)
 		if !f.Advance.Equal(p.Amount) || c.always {
 			a.finding(c.code, p, &c.expected, c.source, c.derivation, c.interps...)
@@ -745,10 +736,15 @@ func (a *auditor) audit(p Payment, i int) error {
 	case envelope.Balance:
 		switch {
 		case g.advance == nil:
-			a.finding(NoAdvance, p, &zero, "§5; Annexe 2 §3", "a balance follows an advance; none was paid for "+what+bonusOff(p))
+			a.finding(NoAdvance, p, &zero, "§5; Annexe 2 §3", phrase(func(l codec.Lang) string {
+				return say(l, "un solde suit une avance ; aucune n'a été versée pour ", "a balance follows an advance; none was paid for ") + what(l)
+			}).then(bonusOff(p)))
 			return nil
 		case g.repayment != nil:
-			a.finding(BalanceAndRepayment, p, &zero, "Annexe 2 §3", "the advance was repaid on "+where(*g.repayment)+": no balance is due"+bonusOff(p))
+			a.finding(BalanceAndRepayment, p, &zero, "Annexe 2 §3", phrase(func(l codec.Lang) string {
+				return say(l, "l'avance a été remboursée le ", "the advance was repaid on ") + where(*g.repayment, l) +
+					say(l, " : aucun solde n'est dû", ": no balance is due")
+			}).then(bonusOff(p)))
 			return nil
 		}
 		g.balance = &p
@@ -756,13 +752,18 @@ func (a *auditor) audit(p Payment, i int) error {
 		if v2 {
 			split, cite, interps := a.volet2Split(e)
 			if !split.Usage.Equal(p.Amount) {
-				a.finding(BalanceAmount, p, &split.Usage, "§3.3; Annexe 2 §4", cite+"; balance = the rest, "+forfait.Format(split.Usage)+" €", interps...)
+				a.finding(BalanceAmount, p, &split.Usage, "§3.3; Annexe 2 §4", cite.then(func(l codec.Lang) string {
+					return sep(l) + say(l, "solde = le reste, ", "balance = the rest, ") + l.Money(split.Usage)
+				}), interps...)
 			}
 			return nil
 		}
 		if next, _ := adv.Window.Deferral(); p.Window != adv.Window && p.Window != next {
-			a.finding(BalanceWindow, p, &zero, "Annexe 2 §3", "advance "+adv.Variant.String()+" window "+adv.Window.String()+
-				": a balance is for the same window or, after a deferral, the next (INT-05); nothing is due of a balance for window "+p.Window.String()+bonusOff(p), "INT-05", "INT-32")
+			a.finding(BalanceWindow, p, &zero, "Annexe 2 §3", phrase(func(l codec.Lang) string {
+				return say(l, "avance ", "advance ") + adv.Variant.String() + say(l, " fenêtre ", " window ") + adv.Window.String() +
+					say(l, " : un solde est de la même fenêtre ou, après un report, de la suivante (INT-05) ; rien n'est dû d'un solde de la fenêtre ",
+						": a balance is for the same window or, after a deferral, the next (INT-05); nothing is due of a balance for window ") + p.Window.String()
+			}).then(bonusOff(p)), "INT-05", "INT-32")
 			return nil
 		}
 		// The variant and window paid are the ones granted: the bonus kept
@@ -774,24 +775,37 @@ func (a *auditor) audit(p Payment, i int) error {
 			return a.fail(i, err)
 		}
 		c := claim{code: BalanceAmount, expected: b.Amount, source: "§5; Annexe 2 §3",
-			derivation: describe(b.Forfait) + "; less the advance paid " + forfait.Format(adv.Amount) + " € = " + forfait.Format(b.Amount) + " €", interps: b.Interpretations}
+			derivation: describe(b.Forfait).then(func(l codec.Lang) string {
+				return sep(l) + say(l, "moins l'avance versée ", "less the advance paid ") + l.Money(adv.Amount) + " = " + l.Money(b.Amount)
+			}), interps: b.Interpretations}
 		if paid.CRO && !granted.CRO {
 			c.code, c.always, c.interps = BalanceWindow, true, append(slices.Clip(c.interps), "INT-31")
-			c.derivation = "a bonus the advance " + adv.Variant.String() + " did not have: audited as " + granted.String() + " (INT-31); " + c.derivation
+			c.derivation = phrase(func(l codec.Lang) string {
+				return say(l, "un bonus que l'avance ", "a bonus the advance ") + adv.Variant.String() + say(l, " n'avait pas : contrôlé comme ", " did not have: audited as ") +
+					granted.String() + " (INT-31)" + sep(l)
+			}).then(c.derivation)
 		}
 		a.settle(g, p, c.offDS1(p))
 	case envelope.Repayment:
 		switch {
 		case g.advance == nil:
-			a.finding(NoAdvance, p, &zero, "§5; Annexe 2 §3", "a repayment returns an advance; none was paid for "+what+bonusOff(p))
+			a.finding(NoAdvance, p, &zero, "§5; Annexe 2 §3", phrase(func(l codec.Lang) string {
+				return say(l, "un remboursement rend une avance ; aucune n'a été versée pour ", "a repayment returns an advance; none was paid for ") + what(l)
+			}).then(bonusOff(p)))
 			return nil
 		case g.balance != nil:
-			a.finding(BalanceAndRepayment, p, &zero, "Annexe 2 §3", "a balance was paid on "+where(*g.balance)+": the advance is not repaid"+bonusOff(p))
+			a.finding(BalanceAndRepayment, p, &zero, "Annexe 2 §3", phrase(func(l codec.Lang) string {
+				return say(l, "un solde a été versé le ", "a balance was paid on ") + where(*g.balance, l) +
+					say(l, " : l'avance n'est pas remboursée", ": the advance is not repaid")
+			}).then(bonusOff(p)))
 			return nil
 		}
 		g.repayment = &p
-		c := claim{code: RepaymentAmount, expected: g.advance.Amount, source: "Annexe 2 §3",
-			derivation: "the whole advance of " + forfait.Format(g.advance.Amount) + " € paid on " + where(*g.advance) + " is repaid"}
+		adv := *g.advance
+		c := claim{code: RepaymentAmount, expected: adv.Amount, source: "Annexe 2 §3", derivation: func(l codec.Lang) string {
+			return say(l, "l'avance entière de ", "the whole advance of ") + l.Money(adv.Amount) + say(l, " versée le ", " paid on ") + where(adv, l) +
+				say(l, " est remboursée", " is repaid")
+		}}
 		switch {
 		case v2:
 			c.source, c.interps = "§3.3; Annexe 2 §4", []string{"INT-18"}
@@ -808,11 +822,12 @@ func (a *auditor) audit(p Payment, i int) error {
 // expected, and its citation; always is true for a finding reported
 // whatever the amount (CRO-NOT-DS1, a bonus the advance lacked).
 type claim struct {
-	code               Code
-	expected           decimal.Decimal
-	always             bool
-	source, derivation string
-	interps            []string
+	code       Code
+	expected   decimal.Decimal
+	always     bool
+	source     string
+	derivation phrase
+	interps    []string
 }
 
 // offDS1 returns c as a CRO-NOT-DS1 finding when p carries the CRO bonus
@@ -823,7 +838,10 @@ func (c claim) offDS1(p Payment) claim {
 		return c
 	}
 	c.code, c.always, c.source = CRONotDS1, true, "§5; Annexe 3 §3; Annexe 2 §3"
-	c.derivation = "the CRO bonus exists for DS1 only: audited as " + p.Variant.Domain.String() + " (INT-31); " + c.derivation
+	c.derivation = phrase(func(l codec.Lang) string {
+		return say(l, "le bonus CRO n'existe que pour DS1 : contrôlé comme ", "the CRO bonus exists for DS1 only: audited as ") +
+			p.Variant.Domain.String() + " (INT-31)" + sep(l)
+	}).then(c.derivation)
 	c.interps = append(slices.Clip(c.interps), "INT-31")
 	return c
 }
@@ -836,23 +854,6 @@ func auditedAs(v forfait.Variant) forfait.Variant {
 		return v.Standard()
 	}
 	return v
-}
-
-// bonusOff notes, in the derivation of a finding that counts p whole, that
-// p also carries the CRO bonus off DS1 (INT-31).
-func bonusOff(p Payment) string {
-	if p.volet() == envelope.Volet2 || p.Variant.IsValid() {
-		return ""
-	}
-	return "; it also carries the CRO bonus, which exists for DS1 only (INT-31)"
-}
-
-// windowOf names a volet-1 payment's window for a derivation.
-func windowOf(p Payment) string {
-	if p.volet() == envelope.Volet2 {
-		return ""
-	}
-	return ", window " + p.Window.String()
 }
 
 // settle judges s, a balance or a repayment whose amount the text
@@ -873,16 +874,26 @@ func (a *auditor) settle(g *group, s Payment, c claim) {
 	}
 	adv := &a.findings[g.advanceFinding-1]
 	if own.Equal(adv.Overpaid()) {
-		a.finding(c.code, s, &c.expected, c.source, c.derivation+"; paid as if the advance had been "+forfait.Format(adv.Expected)+
-			" €: the advance's difference carried over, counted once, on the advance", append(slices.Clone(c.interps), "INT-26")...)
+		a.finding(c.code, s, &c.expected, c.source, c.derivation.then(func(l codec.Lang) string {
+			return say(l, " ; versé comme si l'avance avait été de ", "; paid as if the advance had been ") + l.Money(adv.Expected) +
+				say(l, " : l'écart de l'avance reporté, compté une fois, sur l'avance", ": the advance's difference carried over, counted once, on the advance")
+		}), append(slices.Clone(c.interps), "INT-26")...)
 		a.findings[len(a.findings)-1].Cause = g.advanceFinding
 		return
 	}
 	adv.Settled, adv.Interpretations = true, append(slices.Clip(adv.Interpretations), "INT-26")
-	adv.Derivation += "; recovered by the " + s.Kind.String() + " of " + where(s) + ", measured from the advance paid (INT-26)"
+	adv.Derivation = extend(adv.Derivation, func(l codec.Lang) string {
+		return say(l, " ; régularisée par le ", "; recovered by the ") + kindOf(s.Kind, l) + say(l, " du ", " of ") + where(s, l) +
+			say(l, ", mesuré à partir de l'avance versée (INT-26)", ", measured from the advance paid (INT-26)")
+	})
 	if !own.IsZero() || c.always {
 		a.finding(c.code, s, &c.expected, c.source, c.derivation, c.interps...)
 	}
+}
+
+// extend returns t followed by p in each language.
+func extend(t codec.Text, p phrase) codec.Text {
+	return codec.Text{French: t.French + p(codec.French), English: t.English + p(codec.English)}
 }
 
 // checkKept reports, in the order of their first payment, the volet-1
@@ -910,21 +921,34 @@ func (a *auditor) checkKept(asOf window.Date, deadline func(window.Window) windo
 		if g.advanceFinding > 0 {
 			f := &a.findings[g.advanceFinding-1]
 			f.Settled, f.Interpretations = true, append(slices.Clip(f.Interpretations), "INT-26")
-			f.Derivation += "; the whole advance is counted by ADVANCE-KEPT (INT-26)"
+			f.Derivation = extend(f.Derivation, func(l codec.Lang) string {
+				return say(l, " ; l'avance entière est comptée par ADVANCE-KEPT (INT-26)", "; the whole advance is counted by ADVANCE-KEPT (INT-26)")
+			})
 		}
-		a.finding(AdvanceKept, adv, &zero, "§5; Annexe 2 §3", "advance of window "+adv.Window.String()+" paid "+where(adv)+
-			": neither balanced nor repaid on "+asOf.String()+", after window "+last.String()+"'s declaration deadline "+due.String(), "INT-05", "INT-28")
+		a.finding(AdvanceKept, adv, &zero, "§5; Annexe 2 §3", func(l codec.Lang) string {
+			return say(l, "avance de la fenêtre "+adv.Window.String()+" versée le ", "advance of window "+adv.Window.String()+" paid ") + where(adv, l) +
+				say(l, " : ni soldée ni remboursée le "+asOf.In(l)+", après la date limite de déclaration de la fenêtre "+last.String()+", le "+due.In(l),
+					": neither balanced nor repaid on "+asOf.String()+", after window "+last.String()+"'s declaration deadline "+due.String())
+		}, "INT-05", "INT-28")
 	}
 }
 
 // volet2Split is the split of e's declared volet-2 amount, at most the
 // cap (§3.3, Annexe 2 §4; INT-18, INT-27), how it follows and the
 // interpretations it relies on.
-func (a *auditor) volet2Split(e Establishment) (envelope.Credits, string, []string) {
+func (a *auditor) volet2Split(e Establishment) (envelope.Credits, phrase, []string) {
 	ceiling := a.in.Envelopes.Volet2Cap
-	amount, cite, interps := e.Volet2, "volet-2 amount declared "+forfait.Format(e.Volet2)+" €", []string{"INT-18"}
-	if amount.GreaterThan(ceiling) {
-		amount, cite, interps = ceiling, cite+", due at the cap "+forfait.Format(ceiling)+" €", append(interps, "INT-27")
+	amount, interps := e.Volet2, []string{"INT-18"}
+	capped := amount.GreaterThan(ceiling)
+	if capped {
+		amount, interps = ceiling, append(interps, "INT-27")
+	}
+	cite := func(l codec.Lang) string {
+		s := say(l, "montant du volet 2 déclaré ", "volet-2 amount declared ") + l.Money(e.Volet2)
+		if capped {
+			s += say(l, ", dû au plafond ", ", due at the cap ") + l.Money(ceiling)
+		}
+		return s
 	}
 	split, _ := envelope.SplitVolet2(&a.in.Forfait, &a.in.Envelopes, amount) // positive, within the cap
 	return split, cite, interps
@@ -959,7 +983,10 @@ func (a *auditor) checkCap(p Payment) {
 	}
 	if next.GreaterThan(ceiling) {
 		left := decimal.Max(ceiling.Sub(net), decimal.Zero)
-		a.finding(Volet2Cap, p, &left, "§3.3; Annexe 2 §4", "at most "+forfait.Format(ceiling)+" € per establishment; "+forfait.Format(net)+" € already paid net", "INT-27")
+		a.finding(Volet2Cap, p, &left, "§3.3; Annexe 2 §4", func(l codec.Lang) string {
+			return say(l, "au plus ", "at most ") + l.Money(ceiling) + say(l, " par établissement ; ", " per establishment; ") + l.Money(net) +
+				say(l, " déjà versés nets", " already paid net")
+		}, "INT-27")
 	}
 	a.volet2[p.FINESS] = next
 }
@@ -974,11 +1001,20 @@ func (a *auditor) checkDate(p Payment) {
 	t := a.in.Calendar().Terms(p.Window)
 	switch {
 	case p.Kind == envelope.Advance && p.Date.Before(t.Application.Start):
-		a.finding(DateCalendar, p, nil, "§6.1", "an advance dated before window "+p.Window.String()+"'s application period opens on "+t.Application.Start.String(), "INT-12")
+		a.finding(DateCalendar, p, nil, "§6.1", func(l codec.Lang) string {
+			return say(l, "une avance datée d'avant l'ouverture de la période de candidature de la fenêtre "+p.Window.String()+", le ",
+				"an advance dated before window "+p.Window.String()+"'s application period opens on ") + t.Application.Start.In(l)
+		}, "INT-12")
 	case p.Kind == envelope.Advance && p.Date.After(t.Review.End):
-		a.finding(DateCalendar, p, nil, "§6.1", "an advance dated after window "+p.Window.String()+"'s review period ends on "+t.Review.End.String(), "INT-12")
+		a.finding(DateCalendar, p, nil, "§6.1", func(l codec.Lang) string {
+			return say(l, "une avance datée d'après la fin de la période d'instruction de la fenêtre "+p.Window.String()+", le ",
+				"an advance dated after window "+p.Window.String()+"'s review period ends on ") + t.Review.End.In(l)
+		}, "INT-12")
 	case p.Kind != envelope.Advance && !p.Date.After(t.Measurement.End):
-		a.finding(DateCalendar, p, nil, "Annexe 1; Annexe 2 §3", "a "+p.Kind.String()+" dated on or before the end of window "+p.Window.String()+"'s measurement period, "+t.Measurement.End.String(), "INT-12")
+		a.finding(DateCalendar, p, nil, "Annexe 1; Annexe 2 §3", func(l codec.Lang) string {
+			return say(l, "un "+kindFR[p.Kind]+" daté au plus tard de la fin de la période de mesure de la fenêtre "+p.Window.String()+", le ",
+				"a "+p.Kind.String()+" dated on or before the end of window "+p.Window.String()+"'s measurement period, ") + t.Measurement.End.In(l)
+		}, "INT-12")
 	}
 }
 
@@ -986,10 +1022,10 @@ func (a *auditor) checkDate(p Payment) {
 // the tranches delegated by then when Options.Delegations gives them, the
 // whole Annexe 2 envelope otherwise (Annexe 2 §1-§5; §6.1), and how they
 // are named in a derivation.
-func (a *auditor) credits(k budgetKey, on window.Date) (envelope.Credits, string) {
+func (a *auditor) credits(k budgetKey, on window.Date) (envelope.Credits, phrase) {
 	ts, ok := a.delegated[k]
 	if !ok {
-		return a.whole[k], "Annexe 2 envelope"
+		return a.whole[k], func(l codec.Lang) string { return say(l, "enveloppe de l'Annexe 2", "Annexe 2 envelope") }
 	}
 	c := envelope.Credits{Advance: decimal.Zero, Usage: decimal.Zero}
 	n := 0
@@ -998,7 +1034,9 @@ func (a *auditor) credits(k budgetKey, on window.Date) (envelope.Credits, string
 			c, n = c.Add(t.Credits), n+1
 		}
 	}
-	return c, strconv.Itoa(n) + " of " + strconv.Itoa(len(ts)) + " tranches delegated by " + on.String()
+	return c, func(l codec.Lang) string {
+		return strconv.Itoa(n) + say(l, " des ", " of ") + strconv.Itoa(len(ts)) + say(l, " tranches déléguées au ", " tranches delegated by ") + on.In(l)
+	}
 }
 
 // checkCredits reports a payment that takes its region beyond its advance
@@ -1017,8 +1055,10 @@ func (a *auditor) checkCredits(p Payment) {
 	next, left, fits := credits.Charge(used, p.Kind, p.Amount)
 	if !fits {
 		part := p.Kind.Part()
-		a.finding(RegionCredits, p, &left, "Annexe 2 §3, §5; §6.1", r.String()+", "+k.volet.String()+": "+part.String()+" credits "+
-			forfait.Format(credits.Of(part))+" € ("+of+"), "+forfait.Format(left)+" € left")
+		a.finding(RegionCredits, p, &left, "Annexe 2 §3, §5; §6.1", func(l codec.Lang) string {
+			return r.String() + ", " + k.volet.String() + colon(l) + partOf(part, l) + " " + l.Money(credits.Of(part)) + " (" + of(l) + "), " +
+				say(l, "reste ", "") + l.Money(left) + say(l, "", " left")
+		})
 	}
 	a.used[k] = next
 }

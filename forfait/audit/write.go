@@ -129,13 +129,13 @@ type findingJSON struct {
 
 // MarshalJSON encodes f with the CSV's field names, amounts as strings,
 // expected, difference and overpaid null for a finding without an
-// expected amount (DATE-CALENDAR).
+// expected amount (DATE-CALENDAR), and its derivation in English.
 func (f Finding) MarshalJSON() ([]byte, error) {
 	p := f.Payment
 	volet, _ := p.volet().MarshalText()
 	j := findingJSON{FINESS: p.FINESS.String(), Region: regionOf(f.Region), Volet: string(volet), Domain: p.Variant.Domain.String(), CRO: p.Variant.CRO,
 		Window: p.Window.String(), Kind: p.Kind.String(), Date: p.Date.String(), Line: p.Line, Finding: f.Code, Paid: forfait.Format(f.Paid),
-		ConsequenceOf: f.Cause, Settled: f.Settled, Source: f.Source, Interpretations: f.Interpretations, Derivation: f.Derivation}
+		ConsequenceOf: f.Cause, Settled: f.Settled, Source: f.Source, Interpretations: f.Interpretations, Derivation: f.Derivation.English}
 	if p.volet() == envelope.Volet2 {
 		j.Domain, j.Window = "", ""
 	}
@@ -181,10 +181,10 @@ func WriteMarkdown(w io.Writer, in *instruction.Rules, r Report) error {
 
 // WriteMarkdownIn writes a report an auditor can hand on, in the
 // language l: what was audited and under which rules, the totals per
-// region and per finding code, then every finding with its citation and,
-// in English, its derivation. The French report names
-// each finding by its code's text and writes amounts and dates the
-// French way.
+// region and per finding code, then every finding with its derivation
+// and its citation. The French report names each finding by its code's
+// text and writes amounts and dates the French way, in the derivation as
+// elsewhere.
 func WriteMarkdownIn(w io.Writer, in *instruction.Rules, r Report, l codec.Lang) error {
 	if l == codec.English {
 		return writeMarkdownEnglish(w, in, r)
@@ -245,7 +245,7 @@ func WriteMarkdownIn(w io.Writer, in *instruction.Rules, r Report, l codec.Lang)
 		case f.Settled:
 			b.WriteString("- Régularisé par une étape ultérieure : non compté dans les totaux\n")
 		}
-		fmt.Fprintf(&b, "- Références : %s\n", strings.ReplaceAll(f.citation(), "; ", " ; "))
+		fmt.Fprintf(&b, "- Calcul : %s\n- Références : %s\n", f.Derivation.French, strings.ReplaceAll(f.citation(), "; ", " ; "))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -303,7 +303,7 @@ func writeMarkdownEnglish(w io.Writer, in *instruction.Rules, r Report) error {
 		case f.Settled:
 			b.WriteString("- Settled by a later step: not counted in the totals\n")
 		}
-		fmt.Fprintf(&b, "- Derivation: %s\n- Citation: %s\n", f.Derivation, f.citation())
+		fmt.Fprintf(&b, "- Derivation: %s\n- Citation: %s\n", f.Derivation.English, f.citation())
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -174,6 +174,10 @@ func french(err error) string {
 	if errors.As(err, &tm) {
 		return "Et " + Thousands(tm.More) + " autres problèmes, non listés"
 	}
+	var le *LineError
+	if errors.As(err, &le) {
+		return le.french()
+	}
 	var ie *InputError
 	if !errors.As(err, &ie) {
 		var se *SyntaxError
@@ -210,6 +214,25 @@ func french(err error) string {
 		return capitalize(where) + " : aucune valeur donnée"
 	}
 	return capitalize(where) + " : « " + value + " » " + what
+}
+
+// french is the French text of a problem of a file: its line and column,
+// then the problem as a field's ("Ligne 2, colonne 3 › Bonus CRO :
+// « peut-être » n'est pas un versement valide").
+func (e *LineError) french() string {
+	where := ""
+	if e.Line > 0 {
+		where = "Ligne " + strconv.Itoa(e.Line)
+		if e.Column > 0 {
+			where += ", colonne " + strconv.Itoa(e.Column)
+		}
+		where += " › "
+	}
+	var ie *InputError
+	if e.Field == "" || errors.As(e.Err, &ie) {
+		return where + french(e.Err)
+	}
+	return where + french(&InputError{Field: e.Field, Value: e.Value, Err: e.Err})
 }
 
 // frenchWhere names the place of a problem in French: each step's label,

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"html"
 	"io"
 	"log/slog"
@@ -89,14 +90,23 @@ func render(t *testing.T, bin string, srv *httptest.Server, fields url.Values) s
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir="+t.TempDir(),
-		"--lang=fr-FR", "--virtual-time-budget=15000", "--dump-dom", srv.URL+"/?"+q.Encode())
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("chromium: %v", err)
+	for attempt := 1; ; attempt++ {
+		cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir="+t.TempDir(),
+			"--lang=fr-FR", "--virtual-time-budget=15000", "--dump-dom", srv.URL+"/?"+q.Encode())
+		out, err := cmd.Output()
+		var exit *exec.ExitError
+		if errors.As(err, &exit) && !exit.Exited() && ctx.Err() == nil && attempt < 3 {
+			// The browser itself died on a signal (seen on a loaded
+			// machine): that says nothing of the page, so it runs again.
+			t.Logf("chromium died (%v): running it again", err)
+			continue
+		}
+		if err != nil {
+			t.Fatalf("chromium: %v", err)
+		}
+		return html.UnescapeString(string(out))
 	}
-	return html.UnescapeString(string(out))
 }
 
 // field is the tag of the input or select whose id is id, and the

@@ -157,7 +157,7 @@ func fail(stderr io.Writer, file string, err error, l codec.Lang, status int) in
 	for _, e := range forfait.Problems(err) {
 		var le *campaign.LineError
 		named := errors.As(e, &le) && le.File != "" && l != codec.French // a LineError names its file in English
-		for _, m := range messages(e, l) {
+		for _, m := range codec.Messages(e, l) {
 			if file != "" && !named {
 				fmt.Fprintf(stderr, "audit: %s: %s\n", file, m)
 				continue
@@ -174,18 +174,3 @@ func fail(stderr io.Writer, file string, err error, l codec.Lang, status int) in
 	return status
 }
 
-// messages are the texts of err's problems for a reader of l: in French,
-// codec.Messages' text of a problem the catalogue knows; a problem it
-// does not know (a file the system cannot open) keeps its Go text.
-func messages(err error, l codec.Lang) []string {
-	var out []string
-	for _, e := range forfait.Problems(err) {
-		_, known := codec.SentinelText(e)
-		if l == codec.French && (known || errors.As(e, new(*codec.InputError)) || errors.As(e, new(*codec.SyntaxError))) {
-			out = append(out, codec.Messages(e, l)...)
-		} else {
-			out = append(out, e.Error())
-		}
-	}
-	return out
-}

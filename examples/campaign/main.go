@@ -198,7 +198,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // (English when unset), and what the user can do about a kind of
 // problem.
 func fail(stderr io.Writer, err error, l codec.Lang, status int) int {
-	for _, m := range messages(err, l) {
+	if l != codec.French {
+		l = codec.English
+	}
+	for _, m := range codec.Messages(err, l) {
 		fmt.Fprintln(stderr, "campaign:", m)
 	}
 	for _, h := range codec.Hints(err) {
@@ -210,19 +213,3 @@ func fail(stderr io.Writer, err error, l codec.Lang, status int) int {
 	return status
 }
 
-// messages are the texts of err's problems for a reader of l, English
-// when unset: in French, codec.Messages' text of a problem the catalogue
-// knows; a problem it does not know (a file the system cannot open)
-// keeps its Go text.
-func messages(err error, l codec.Lang) []string {
-	var out []string
-	for _, e := range forfait.Problems(err) {
-		_, known := codec.SentinelText(e)
-		if l == codec.French && (known || errors.As(e, new(*codec.InputError)) || errors.As(e, new(*codec.SyntaxError))) {
-			out = append(out, codec.Messages(e, l)...)
-		} else {
-			out = append(out, e.Error())
-		}
-	}
-	return out
-}

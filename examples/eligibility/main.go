@@ -81,7 +81,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return decide(app, *onFlag, *lang, told, stdout, stderr)
 		}
 	}
-	for _, m := range messages(err, told) {
+	for _, m := range codec.Messages(err, told) {
 		fmt.Fprintln(stderr, codec.Text{French: "eligibility: candidature :", English: "eligibility: application:"}.In(told), m)
 	}
 	for _, h := range codec.Hints(err) {
@@ -112,7 +112,7 @@ func decide(app eligibility.Application, onFlag, lang string, told codec.Lang, s
 	}
 	d, err := eligibility.Decide(&app, &rules, on)
 	if err != nil {
-		for _, m := range messages(err, told) {
+		for _, m := range codec.Messages(err, told) {
 			fmt.Fprintln(stderr, "eligibility:", m)
 		}
 		return 1
@@ -254,18 +254,3 @@ func letter(d eligibility.Decision, w words, advance forfait.Share) string {
 	return b.String()
 }
 
-// messages are the texts of err's problems for a reader of l: in French,
-// codec.Messages' text of a problem the catalogue knows; a problem it
-// does not know keeps its Go text.
-func messages(err error, l codec.Lang) []string {
-	var out []string
-	for _, e := range forfait.Problems(err) {
-		_, known := codec.SentinelText(e)
-		if l == codec.French && (known || errors.As(e, new(*codec.InputError)) || errors.As(e, new(*codec.SyntaxError))) {
-			out = append(out, codec.Messages(e, l)...)
-		} else {
-			out = append(out, e.Error())
-		}
-	}
-	return out
-}

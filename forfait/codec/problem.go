@@ -187,7 +187,7 @@ func french(err error) string {
 		if t, ok := SentinelText(err); ok {
 			return capitalize(t.French)
 		}
-		return "Donnée refusée"
+		return err.Error() // not of the module's catalogue (a file the system cannot open): its own text
 	}
 	where := ie.frenchWhere()
 	switch ie.Reason {

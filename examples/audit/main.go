@@ -173,4 +173,3 @@ func fail(stderr io.Writer, file string, err error, l codec.Lang, status int) in
 	}
 	return status
 }
-

@@ -212,4 +212,3 @@ func fail(stderr io.Writer, err error, l codec.Lang, status int) int {
 	}
 	return status
 }
-

@@ -253,4 +253,3 @@ func letter(d eligibility.Decision, w words, advance forfait.Share) string {
 	}
 	return b.String()
 }
-

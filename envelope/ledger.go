@@ -560,15 +560,16 @@ func (l *Ledger) check(n Notification, d *draft) error {
 }
 
 // checkOrder checks a volet-1 balance or repayment n against the advance
-// of its establishment and domain, and returns that advance: n follows
-// it, in any window (the balance or repayment of a dossier deferred to
-// the next window is notified in that window, INT-05); a balance and a
-// repayment exclude each other (§5; Annexe 2 §3: the rest is paid when the
-// targets are reached, the advance repaid when they are missed;
+// of its establishment and domain, and returns that advance: n follows it
+// (the balance or repayment of a dossier deferred to the next window is
+// notified in that window, INT-05); a balance is paid in the advance's
+// window or its deferral window only, whose forfait it pays; a balance and
+// a repayment exclude each other (§5; Annexe 2 §3: the rest is paid when
+// the targets are reached, the advance repaid when they are missed; each
 // ErrOutOfOrder); a repayment is the whole advance paid (Annexe 2 §3: the
-// amounts received as advance are repaid; ErrRepaymentAmount). n is
-// booked against the budget of its advance's window, which paid the
-// advance and holds its commitment (INT-33).
+// amounts received as advance are repaid; ErrRepaymentAmount). n is booked
+// against the budget of its advance's window, which paid the advance and
+// holds its commitment (INT-33).
 func (l *Ledger) checkOrder(n Notification, d *draft) (act, error) {
 	fail := func(err error, reason string) (act, error) {
 		return act{}, &LedgerError{Notification: n, Reason: reason, Err: err}
@@ -579,6 +580,10 @@ func (l *Ledger) checkOrder(n Notification, d *draft) (act, error) {
 	if !ok {
 		return fail(ErrOutOfOrder, article(n.Kind)+" "+n.Kind.String()+" follows an advance; none is recorded for "+
 			n.Establishment.String()+" "+n.Variant.Domain.String()+" (§5; Annexe 2 §3)")
+	}
+	if next, ok := adv.window.Deferral(); n.Kind == Balance && n.Window != adv.window && (!ok || n.Window != next) {
+		return fail(ErrOutOfOrder, "a balance is paid in the advance's window "+adv.window.String()+
+			" or in its deferral window, with that window's forfait (Annexe 2 §3; INT-05)")
 	}
 	other := id
 	other.Kind = Balance

@@ -54,6 +54,12 @@ func TestOrderOfPayments(t *testing.T) {
 			[]envelope.Notification{corse(envelope.Repayment, est, window.W2, "10000", feb)}, nil},
 		{"balance after a deferral", []envelope.Notification{adv},
 			[]envelope.Notification{corse(envelope.Balance, est, window.W2, "25000", feb)}, nil},
+		{"balance two windows later", []envelope.Notification{adv},
+			[]envelope.Notification{corse(envelope.Balance, est, window.W3, "25000", feb)}, envelope.ErrOutOfOrder},
+		{"repayment notified two windows later", []envelope.Notification{adv}, // the advance comes back whole, on its budget (INT-33)
+			[]envelope.Notification{corse(envelope.Repayment, est, window.W3, "10000", feb)}, nil},
+		{"balance in an earlier window", []envelope.Notification{corse(envelope.Advance, est, window.W2, "10000", jun)},
+			[]envelope.Notification{corse(envelope.Balance, est, window.W1, "20000", feb)}, envelope.ErrOutOfOrder},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

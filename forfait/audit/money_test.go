@@ -227,9 +227,10 @@ func FuzzCountedOnce(f *testing.F)         { f.Fuzz(rapid.MakeFuzz(checkCountedO
 // payment of a kind for an establishment's domain, whatever its window.
 // They agree as well on the order of a domain's payments (§5; Annexe 2
 // §3): the ledger refuses a balance or a repayment with no advance before
-// it, or after a repayment or a balance (ErrOutOfOrder), and a repayment
-// other than the advance paid (ErrRepaymentAmount), exactly when the audit
-// of what was paid before it, and it, reports it NO-ADVANCE,
+// it, a balance in a window other than the advance's or its deferral
+// window, or after a repayment or a balance (ErrOutOfOrder), and a repayment other
+// than the advance paid (ErrRepaymentAmount), exactly when the audit of
+// what was paid before it, and it, reports it NO-ADVANCE, BALANCE-WINDOW,
 // BALANCE-AND-REPAYMENT or REPAYMENT-AMOUNT, and when the rule written out
 // here says so; what the ledger books the audit never reports so.
 func checkDuplicatesAgree(t *rapid.T) {
@@ -252,7 +253,8 @@ func checkDuplicatesAgree(t *rapid.T) {
 	}
 	once := map[act]bool{} // the rule by hand: paid once over the programme
 	second := map[int]bool{}
-	advances := map[act]decimal.Decimal{} // the advance paid, by establishment and domain
+	advances := map[act]decimal.Decimal{}    // the advance paid, by establishment and domain
+	advanceWindow := map[act]window.Window{} // and its window
 	type attempt struct {
 		p      audit.Payment
 		before int   // how many payments were made before it
@@ -286,11 +288,15 @@ func checkDuplicatesAgree(t *rapid.T) {
 		if p.Kind == envelope.Balance {
 			other = envelope.Repayment
 		}
+		// A balance pays the advance's window or its deferral window.
+		advWindow := advanceWindow[act{p.FINESS, p.Variant.Domain, envelope.Advance}]
+		next, deferrable := advWindow.Deferral()
+		elsewhere := p.Kind == envelope.Balance && p.Window != advWindow && (!deferrable || p.Window != next)
 		want := error(nil)
 		switch {
 		case once[a]:
 			want = envelope.ErrDuplicate
-		case p.Kind != envelope.Advance && (!advanced || once[act{p.FINESS, p.Variant.Domain, other}]):
+		case p.Kind != envelope.Advance && (!advanced || elsewhere || once[act{p.FINESS, p.Variant.Domain, other}]):
 			want = envelope.ErrOutOfOrder
 		case p.Kind == envelope.Repayment && !p.Amount.Equal(adv):
 			want = envelope.ErrRepaymentAmount
@@ -307,11 +313,12 @@ func checkDuplicatesAgree(t *rapid.T) {
 		}
 		second[p.Line], once[a] = once[a], true
 		if p.Kind == envelope.Advance && !second[p.Line] {
-			advances[a] = p.Amount
+			advances[a], advanceWindow[a] = p.Amount, p.Window
 		}
 		paid = append(paid, p)
 	}
-	orderCodes := map[audit.Code]error{audit.NoAdvance: envelope.ErrOutOfOrder, audit.BalanceAndRepayment: envelope.ErrOutOfOrder, audit.RepaymentAmount: envelope.ErrRepaymentAmount}
+	orderCodes := map[audit.Code]error{audit.NoAdvance: envelope.ErrOutOfOrder, audit.BalanceAndRepayment: envelope.ErrOutOfOrder,
+		audit.BalanceWindow: envelope.ErrOutOfOrder, audit.RepaymentAmount: envelope.ErrRepaymentAmount}
 	for _, x := range disorder {
 		r, err := audit.Audit(&rules, establishments, append(slices.Clone(paid[:x.before]), x.p), options)
 		if err != nil {

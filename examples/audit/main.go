@@ -90,7 +90,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	})
 	x, err := readFile(*extract, func(r io.Reader) (campaign.Extract, error) { return campaign.ReadDialect(r, dialect) })
 	for _, w := range x.Warnings {
-		fmt.Fprintln(stderr, "audit: warning:", w)
+		for _, m := range codec.Messages(w, told) {
+			fmt.Fprintln(stderr, "audit:", codec.Text{French: "avertissement :", English: "warning:"}.In(told), m)
+		}
 	}
 	if err != nil {
 		return fail(stderr, *extract, err, told, 1)
@@ -165,11 +167,11 @@ func fail(stderr io.Writer, file string, err error, l codec.Lang, status int) in
 			fmt.Fprintln(stderr, "audit:", m)
 		}
 	}
-	for _, h := range codec.Hints(err) {
+	for _, h := range codec.Hints(err, l) {
 		fmt.Fprintln(stderr, "audit:", h)
 	}
 	if errors.Is(err, campaign.ErrOutlierMax) {
-		fmt.Fprintln(stderr, "audit: -national-max N gives the national maximum (INT-02)")
+		fmt.Fprintln(stderr, "audit:", codec.Text{French: "-national-max N donne le maximum national (INT-02)", English: "-national-max N gives the national maximum (INT-02)"}.In(l))
 	}
 	return status
 }

@@ -131,15 +131,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		r = f
 	}
 	x, err := campaign.ReadDialect(r, dialect)
+	said := codec.English // what the tool says on stderr: in French with -lang fr
+	if l == codec.French {
+		said = l
+	}
 	// What was detected is said first: it may explain the problems.
 	if x.SeparatorDetected && x.Dialect.Separator != ',' {
-		fmt.Fprintf(stderr, "campaign: extract: separator %q detected (-sep to impose one)\n", x.Dialect.Separator)
+		fmt.Fprintf(stderr, codec.Text{French: "campaign: extraction : séparateur %q détecté (-sep pour en imposer un)\n",
+			English: "campaign: extract: separator %q detected (-sep to impose one)\n"}.In(said), x.Dialect.Separator)
 	}
 	if x.Decoded {
-		fmt.Fprintf(stderr, "campaign: extract: read as %s (-encoding to impose one)\n", x.Dialect.Encoding)
+		fmt.Fprintf(stderr, codec.Text{French: "campaign: extraction : lue en %s (-encoding pour en imposer un)\n",
+			English: "campaign: extract: read as %s (-encoding to impose one)\n"}.In(said), x.Dialect.Encoding)
 	}
 	for _, w := range x.Warnings {
-		fmt.Fprintln(stderr, "campaign: warning:", w)
+		for _, m := range codec.Messages(w, said) {
+			fmt.Fprintln(stderr, "campaign:", codec.Text{French: "avertissement :", English: "warning:"}.In(said), m)
+		}
 	}
 	if err != nil {
 		return fail(stderr, err, l, 1)
@@ -185,8 +193,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// streams the records as they are computed.
 	sum, err := campaign.Write(stdout, &rules, ests, opt, f)
 	if sum.From != nil {
-		fmt.Fprintf(stderr, "campaign: national maximum of combined activity %s, from FINESS %s on line %d (INT-02; -national-max to give it)\n",
-			forfait.Format(sum.NationalMax), sum.From.FINESS, sum.From.Line)
+		if l == codec.French {
+			fmt.Fprintf(stderr, "campaign: maximum national de l'activité combinée %s, du FINESS %s en ligne %d (INT-02 ; -national-max pour le donner)\n",
+				codec.French.Number(sum.NationalMax), sum.From.FINESS, sum.From.Line)
+		} else {
+			fmt.Fprintf(stderr, "campaign: national maximum of combined activity %s, from FINESS %s on line %d (INT-02; -national-max to give it)\n",
+				forfait.Format(sum.NationalMax), sum.From.FINESS, sum.From.Line)
+		}
 	}
 	if err != nil {
 		return fail(stderr, err, l, 1)
@@ -204,11 +217,11 @@ func fail(stderr io.Writer, err error, l codec.Lang, status int) int {
 	for _, m := range codec.Messages(err, l) {
 		fmt.Fprintln(stderr, "campaign:", m)
 	}
-	for _, h := range codec.Hints(err) {
+	for _, h := range codec.Hints(err, l) {
 		fmt.Fprintln(stderr, "campaign:", h)
 	}
 	if errors.Is(err, campaign.ErrOutlierMax) {
-		fmt.Fprintln(stderr, "campaign: -national-max N gives the national maximum (INT-02)")
+		fmt.Fprintln(stderr, "campaign:", codec.Text{French: "-national-max N donne le maximum national (INT-02)", English: "-national-max N gives the national maximum (INT-02)"}.In(l))
 	}
 	return status
 }

@@ -271,3 +271,29 @@ func TestOutlierRefused(t *testing.T) {
 		t.Errorf("typo: %d %s", code, stderr.String())
 	}
 }
+
+// TestWarningFrench: a FINESS whose department is not in its row's region
+// is a warning (INT-30), in French with -lang fr, English by default; the
+// forfaits are still written.
+func TestWarningFrench(t *testing.T) {
+	moved := strings.Replace(extract, "750712184,Ile-de-France", "750712184,Normandie", 1)
+	if moved == extract {
+		t.Fatal("no Ile-de-France row in the extract")
+	}
+	for _, tt := range []struct{ lang, want string }{
+		{"fr", "campaign: avertissement : "},
+		{"", "campaign: warning: "},
+	} {
+		var args []string
+		if tt.lang != "" {
+			args = []string{"-lang", tt.lang}
+		}
+		var stdout, stderr bytes.Buffer
+		if code := run(args, strings.NewReader(moved), &stdout, &stderr); code != 0 || stdout.Len() == 0 {
+			t.Fatalf("-lang %q: exit %d, %d bytes out: %s", tt.lang, code, stdout.Len(), stderr.String())
+		}
+		if !strings.Contains(stderr.String(), tt.want) || !strings.Contains(stderr.String(), "750712184") {
+			t.Errorf("-lang %q: stderr lacks %q naming the row:\n%s", tt.lang, tt.want, stderr.String())
+		}
+	}
+}

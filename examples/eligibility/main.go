@@ -84,7 +84,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, m := range codec.Messages(err, told) {
 		fmt.Fprintln(stderr, codec.Text{French: "eligibility: candidature :", English: "eligibility: application:"}.In(told), m)
 	}
-	for _, h := range codec.Hints(err) {
+	for _, h := range codec.Hints(err, told) {
 		fmt.Fprintln(stderr, "eligibility:", h)
 	}
 	return 1

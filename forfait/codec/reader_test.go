@@ -398,3 +398,27 @@ func TestYesNo(t *testing.T) {
 		t.Errorf(`"true" = %v, %v`, v, err)
 	}
 }
+
+// TestHints: what a tool tells its user about an encoding or a separator,
+// in either language; nothing for another problem.
+func TestHints(t *testing.T) {
+	enc := &codec.LineError{File: "extract", Line: 3, Err: codec.ErrEncoding}
+	sep := &codec.LineError{File: "extract", Line: 1, Err: codec.ErrMissingColumn}
+	for _, tt := range []struct {
+		name string
+		err  error
+		l    codec.Lang
+		want []string
+	}{
+		{"encoding, English", enc, codec.English, []string{"-encoding windows-1252 reads the file as Windows-1252, -encoding utf-8 as UTF-8; or save it as UTF-8"}},
+		{"encoding, French", enc, codec.French, []string{"-encoding windows-1252 lit le fichier en Windows-1252, -encoding utf-8 en UTF-8 ; ou enregistrez-le en UTF-8"}},
+		{"both, French", errors.Join(enc, sep), codec.French, []string{
+			"-encoding windows-1252 lit le fichier en Windows-1252, -encoding utf-8 en UTF-8 ; ou enregistrez-le en UTF-8",
+			"-sep , ; ou tab impose le séparateur"}},
+		{"another problem", codec.ErrNumber, codec.French, nil},
+	} {
+		if got := codec.Hints(tt.err, tt.l); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

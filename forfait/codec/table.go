@@ -284,15 +284,19 @@ func ParseDialect(sep, encoding string) (Dialect, error) {
 	return d, errors.Join(errs...)
 }
 
-// Hints are what a tool tells its user to do about the problems of err:
-// how to impose an encoding or a separator.
-func Hints(err error) []string {
+// Hints are what a tool tells its user, in l, to do about the problems of
+// err: how to impose an encoding or a separator (the tools' -encoding and
+// -sep flags, which the texts name).
+func Hints(err error, l Lang) []string {
 	var h []string
 	if errors.Is(err, ErrEncoding) {
-		h = append(h, "-encoding windows-1252 reads the file as Windows-1252, -encoding utf-8 as UTF-8; or save it as UTF-8")
+		h = append(h, Text{
+			French:  "-encoding windows-1252 lit le fichier en Windows-1252, -encoding utf-8 en UTF-8 ; ou enregistrez-le en UTF-8",
+			English: "-encoding windows-1252 reads the file as Windows-1252, -encoding utf-8 as UTF-8; or save it as UTF-8",
+		}.In(l))
 	}
 	if errors.Is(err, ErrMissingColumn) || errors.Is(err, ErrShortRow) {
-		h = append(h, "-sep , ; or tab imposes the separator")
+		h = append(h, Text{French: "-sep , ; ou tab impose le séparateur", English: "-sep , ; or tab imposes the separator"}.In(l))
 	}
 	return h
 }

@@ -186,125 +186,138 @@ func WriteMarkdown(w io.Writer, in *instruction.Rules, r Report) error {
 // text and writes amounts and dates the French way, in the derivation as
 // elsewhere.
 func WriteMarkdownIn(w io.Writer, in *instruction.Rules, r Report, l codec.Lang) error {
+	t := markdownFrench
 	if l == codec.English {
-		return writeMarkdownEnglish(w, in, r)
+		t = markdownEnglish
 	}
 	var b strings.Builder
-	m := l.Money
-	b.WriteString("# Audit des versements SUN-ES\n\n")
-	fmt.Fprintf(&b, "Règles : %s. Versements contrôlés : %d, pour un montant net de %s.\n\n", in.Name(), r.Payments, m(r.Paid))
+	b.WriteString(t.title)
+	fmt.Fprintf(&b, t.rules, in.Name(), r.Payments, l.Money(r.Paid))
 	if r.NationalMaxFrom.IsValid() {
-		fmt.Fprintf(&b, "Maximum national de l'activité combinée (INT-02) : %s, le plus grand de l'extraction (FINESS %s).\n\n", l.Number(r.NationalMax), r.NationalMaxFrom)
+		fmt.Fprintf(&b, t.maxFrom, l.Number(r.NationalMax), r.NationalMaxFrom)
 	} else {
-		fmt.Fprintf(&b, "Maximum national de l'activité combinée (INT-02) : %s, tel que fourni.\n\n", l.Number(r.NationalMax))
+		fmt.Fprintf(&b, t.maxGiven, l.Number(r.NationalMax))
 	}
 	if len(r.Findings) == 0 {
-		b.WriteString("Aucun constat : chaque versement est celui que donnent les règles.\n")
+		b.WriteString(t.none)
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	constats := "constats"
-	if len(r.Findings) == 1 {
-		constats = "constat"
-	}
-	fmt.Fprintf(&b, "%d %s. Les totaux comptent une seule fois l'argent versé à tort : la conséquence d'un constat antérieur, ou une avance erronée qu'une étape ultérieure a régularisée, n'y ajoute rien (INT-26).\n\n", len(r.Findings), constats)
-	b.WriteString("## Totaux par région\n\n| région | constats | trop-versé (€) |\n|---|---|---:|\n")
-	for _, t := range TotalsBy(r.Findings, func(f Finding) string { return regionOf(f.Region) }) {
-		name := t.Key
+	b.WriteString(t.count(len(r.Findings)))
+	b.WriteString(t.byRegion)
+	for _, x := range TotalsBy(r.Findings, func(f Finding) string { return regionOf(f.Region) }) {
+		name := x.Key
 		if name == "" {
-			name = "(absent de l'extraction)"
+			name = t.notInExtract
 		}
-		fmt.Fprintf(&b, "| %s | %d | %s |\n", name, t.Count, l.Number(t.Overpaid))
+		fmt.Fprintf(&b, "| %s | %d | %s |\n", name, x.Count, l.Number(x.Overpaid))
 	}
-	b.WriteString("\n## Totaux par constat\n\n| constat | nombre | trop-versé (€) |\n|---|---|---:|\n")
-	for _, t := range TotalsBy(r.Findings, func(f Finding) Code { return f.Code }) {
-		fmt.Fprintf(&b, "| `%s` %s | %d | %s |\n", t.Key, t.Key.Text().French, t.Count, l.Number(t.Overpaid))
+	b.WriteString(t.byCode)
+	for _, x := range TotalsBy(r.Findings, func(f Finding) Code { return f.Code }) {
+		fmt.Fprintf(&b, "| `%s`%s | %d | %s |\n", x.Key, t.codeText(x.Key), x.Count, l.Number(x.Overpaid))
 	}
-	b.WriteString("\n## Constats\n")
+	b.WriteString(t.findings)
 	for i, f := range r.Findings {
-		p := f.Payment
-		fmt.Fprintf(&b, "\n### %d. `%s` — %s\n\n", i+1, f.Code, f.Code.Text().French)
-		if p.volet() == envelope.Volet2 {
-			fmt.Fprintf(&b, "- Versement : FINESS %s, %s du volet 2, le %s\n", p.FINESS, kindFR[p.Kind], p.Date.In(l))
-		} else {
-			fmt.Fprintf(&b, "- Versement : FINESS %s, %s %s, fenêtre %s, le %s\n", p.FINESS, kindFR[p.Kind], p.Variant, p.Window, p.Date.In(l))
-		}
-		if p.Line > 0 {
-			fmt.Fprintf(&b, "- Ligne du relevé : %d\n", p.Line)
+		b.WriteString(t.heading(i+1, f, l))
+		if f.Payment.Line > 0 {
+			fmt.Fprintf(&b, t.line, f.Payment.Line)
 		}
 		if f.Region.IsValid() {
-			fmt.Fprintf(&b, "- Région : %s\n", f.Region)
+			fmt.Fprintf(&b, t.region, f.Region)
 		}
-		fmt.Fprintf(&b, "- Versé : %s\n", m(f.Paid))
+		fmt.Fprintf(&b, t.paid, l.Money(f.Paid))
 		if f.HasExpected {
-			fmt.Fprintf(&b, "- Attendu : %s (écart %s)\n", m(f.Expected), m(f.Difference))
+			fmt.Fprintf(&b, t.expected, l.Money(f.Expected), l.Money(f.Difference))
 		}
 		switch {
 		case f.Cause > 0:
-			fmt.Fprintf(&b, "- Conséquence du constat %d : non comptée une seconde fois dans les totaux\n", f.Cause)
+			fmt.Fprintf(&b, t.consequence, f.Cause)
 		case f.Settled:
-			b.WriteString("- Régularisé par une étape ultérieure : non compté dans les totaux\n")
+			b.WriteString(t.settled)
 		}
-		fmt.Fprintf(&b, "- Calcul : %s\n- Références : %s\n", f.Derivation.French, strings.ReplaceAll(f.citation(), "; ", " ; "))
+		fmt.Fprintf(&b, t.derivation, f.Derivation.In(l), t.citation(f.citation()))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// writeMarkdownEnglish is WriteMarkdownIn in English, with each finding's
-// derivation.
-func writeMarkdownEnglish(w io.Writer, in *instruction.Rules, r Report) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "# Audit of SUN-ES payments\n\n")
-	fmt.Fprintf(&b, "Rules: %s. Payments audited: %d, net %s €.\n\n", in.Name(), r.Payments, forfait.Format(r.Paid))
-	if r.NationalMaxFrom.IsValid() {
-		fmt.Fprintf(&b, "National maximum of combined activity (INT-02): %s, the largest in the extract (FINESS %s).\n\n", forfait.Format(r.NationalMax), r.NationalMaxFrom)
-	} else {
-		fmt.Fprintf(&b, "National maximum of combined activity (INT-02): %s, as given.\n\n", forfait.Format(r.NationalMax))
-	}
-	if len(r.Findings) == 0 {
-		b.WriteString("No finding: every payment is what the rules give.\n")
-		_, err := io.WriteString(w, b.String())
-		return err
-	}
-	fmt.Fprintf(&b, "%d findings. The totals count the money paid wrongly once: a consequence of an earlier finding, or a wrong advance a later step settled, adds nothing (INT-26).\n\n## Totals per region\n\n| region | findings | overpaid (€) |\n|---|---|---|\n", len(r.Findings))
-	for _, t := range TotalsBy(r.Findings, func(f Finding) string { return regionOf(f.Region) }) {
-		name := t.Key
-		if name == "" {
-			name = "(not in the extract)"
-		}
-		fmt.Fprintf(&b, "| %s | %d | %s |\n", name, t.Count, forfait.Format(t.Overpaid))
-	}
-	b.WriteString("\n## Totals per finding\n\n| finding | findings | overpaid (€) |\n|---|---|---|\n")
-	for _, t := range TotalsBy(r.Findings, func(f Finding) Code { return f.Code }) {
-		fmt.Fprintf(&b, "| `%s` | %d | %s |\n", t.Key, t.Count, forfait.Format(t.Overpaid))
-	}
-	b.WriteString("\n## Findings\n")
-	for i, f := range r.Findings {
+// markdownText is the wording of the Markdown report in one language;
+// the amounts, numbers and dates are the language's (codec.Lang).
+type markdownText struct {
+	title, rules, maxFrom, maxGiven, none string
+	count                                 func(n int) string
+	byRegion, notInExtract, byCode        string
+	findings                              string
+	heading                               func(n int, f Finding, l codec.Lang) string
+	codeText                              func(Code) string // after a code in the totals
+	line, region, paid, expected          string
+	consequence, settled, derivation      string
+	citation                              func(string) string
+}
+
+var markdownEnglish = markdownText{
+	title:    "# Audit of SUN-ES payments\n\n",
+	rules:    "Rules: %s. Payments audited: %d, net %s.\n\n",
+	maxFrom:  "National maximum of combined activity (INT-02): %s, the largest in the extract (FINESS %s).\n\n",
+	maxGiven: "National maximum of combined activity (INT-02): %s, as given.\n\n",
+	none:     "No finding: every payment is what the rules give.\n",
+	count: func(n int) string {
+		return fmt.Sprintf("%d findings. The totals count the money paid wrongly once: a consequence of an earlier finding, or a wrong advance a later step settled, adds nothing (INT-26).\n\n", n)
+	},
+	byRegion:     "## Totals per region\n\n| region | findings | overpaid (€) |\n|---|---|---|\n",
+	notInExtract: "(not in the extract)",
+	byCode:       "\n## Totals per finding\n\n| finding | findings | overpaid (€) |\n|---|---|---|\n",
+	findings:     "\n## Findings\n",
+	heading: func(n int, f Finding, _ codec.Lang) string {
 		p := f.Payment
 		if p.volet() == envelope.Volet2 {
-			fmt.Fprintf(&b, "\n### %d. `%s` — %s %s, volet 2, %s\n\n", i+1, f.Code, p.FINESS, p.Kind, p.Date)
-		} else {
-			fmt.Fprintf(&b, "\n### %d. `%s` — %s %s %s, window %s, %s\n\n", i+1, f.Code, p.FINESS, p.Kind, p.Variant, p.Window, p.Date)
+			return fmt.Sprintf("\n### %d. `%s` — %s %s, volet 2, %s\n\n", n, f.Code, p.FINESS, p.Kind, p.Date)
 		}
-		if p.Line > 0 {
-			fmt.Fprintf(&b, "- Ledger line: %d\n", p.Line)
+		return fmt.Sprintf("\n### %d. `%s` — %s %s %s, window %s, %s\n\n", n, f.Code, p.FINESS, p.Kind, p.Variant, p.Window, p.Date)
+	},
+	codeText:    func(Code) string { return "" },
+	line:        "- Ledger line: %d\n",
+	region:      "- Region: %s\n",
+	paid:        "- Paid: %s\n",
+	expected:    "- Expected: %s (difference %s)\n",
+	consequence: "- Consequence of finding %d: not counted again in the totals\n",
+	settled:     "- Settled by a later step: not counted in the totals\n",
+	derivation:  "- Derivation: %s\n- Citation: %s\n",
+	citation:    func(c string) string { return c },
+}
+
+var markdownFrench = markdownText{
+	title:    "# Audit des versements SUN-ES\n\n",
+	rules:    "Règles : %s. Versements contrôlés : %d, pour un montant net de %s.\n\n",
+	maxFrom:  "Maximum national de l'activité combinée (INT-02) : %s, le plus grand de l'extraction (FINESS %s).\n\n",
+	maxGiven: "Maximum national de l'activité combinée (INT-02) : %s, tel que fourni.\n\n",
+	none:     "Aucun constat : chaque versement est celui que donnent les règles.\n",
+	count: func(n int) string {
+		constats := "constats"
+		if n == 1 {
+			constats = "constat"
 		}
-		if f.Region.IsValid() {
-			fmt.Fprintf(&b, "- Region: %s\n", f.Region)
+		return fmt.Sprintf("%d %s. Les totaux comptent une seule fois l'argent versé à tort : la conséquence d'un constat antérieur, ou une avance erronée qu'une étape ultérieure a régularisée, n'y ajoute rien (INT-26).\n\n", n, constats)
+	},
+	byRegion:     "## Totaux par région\n\n| région | constats | trop-versé (€) |\n|---|---|---:|\n",
+	notInExtract: "(absent de l'extraction)",
+	byCode:       "\n## Totaux par constat\n\n| constat | nombre | trop-versé (€) |\n|---|---|---:|\n",
+	findings:     "\n## Constats\n",
+	heading: func(n int, f Finding, l codec.Lang) string {
+		p := f.Payment
+		h := fmt.Sprintf("\n### %d. `%s` — %s\n\n", n, f.Code, f.Code.Text().French)
+		if p.volet() == envelope.Volet2 {
+			return h + fmt.Sprintf("- Versement : FINESS %s, %s du volet 2, le %s\n", p.FINESS, kindFR[p.Kind], p.Date.In(l))
 		}
-		fmt.Fprintf(&b, "- Paid: %s €\n", forfait.Format(f.Paid))
-		if f.HasExpected {
-			fmt.Fprintf(&b, "- Expected: %s € (difference %s €)\n", forfait.Format(f.Expected), forfait.Format(f.Difference))
-		}
-		switch {
-		case f.Cause > 0:
-			fmt.Fprintf(&b, "- Consequence of finding %d: not counted again in the totals\n", f.Cause)
-		case f.Settled:
-			b.WriteString("- Settled by a later step: not counted in the totals\n")
-		}
-		fmt.Fprintf(&b, "- Derivation: %s\n- Citation: %s\n", f.Derivation.English, f.citation())
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+		return h + fmt.Sprintf("- Versement : FINESS %s, %s %s, fenêtre %s, le %s\n", p.FINESS, kindFR[p.Kind], p.Variant, p.Window, p.Date.In(l))
+	},
+	codeText:    func(c Code) string { return " " + c.Text().French },
+	line:        "- Ligne du relevé : %d\n",
+	region:      "- Région : %s\n",
+	paid:        "- Versé : %s\n",
+	expected:    "- Attendu : %s (écart %s)\n",
+	consequence: "- Conséquence du constat %d : non comptée une seconde fois dans les totaux\n",
+	settled:     "- Régularisé par une étape ultérieure : non compté dans les totaux\n",
+	derivation:  "- Calcul : %s\n- Références : %s\n",
+	citation:    func(c string) string { return strings.ReplaceAll(c, "; ", " ; ") },
 }

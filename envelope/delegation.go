@@ -195,7 +195,7 @@ func (l *Ledger) checkVolet2(n Notification, c Commitment, committed bool, d *dr
 	case n.Kind == Advance && !committed:
 		return fail(ErrVolet2Amount, "no volet-2 amount committed for "+n.Establishment.String())
 	case n.Kind == Advance:
-		want, what = c.Credits.Advance, "the committed amount's advance, "+share(l.rs)+" of it"
+		want, what = c.Credits.Advance, "the committed amount's advance, "+codec.English.Percent(l.rs.Advance.Value)+" of it"
 	case !advanced:
 		return fail(ErrVolet2Amount, "a "+n.Kind.String()+" follows an advance; none was booked")
 	case balanced || repaid:
@@ -222,12 +222,6 @@ func (l *Ledger) checkVolet2(n Notification, c Commitment, committed bool, d *dr
 	}
 	d.perEst[n.Establishment] = total
 	return nil
-}
-
-// share writes the rule set's advance share as a percentage ("30 %"), as
-// the rule set gives it (§5, Annexe 2 §3, §4; INT-04).
-func share(rs *forfait.RuleSet) string {
-	return forfait.Format(rs.Advance.Value.Shift(2)) + " %"
 }
 
 // advanced is the volet-2 advance booked for est.
@@ -374,7 +368,7 @@ func (l *Ledger) checkCommitment(c Commitment, field string, d *draft) error {
 		if err != nil {
 			errs = append(errs, err)
 		} else if !split.Equal(c.Credits) {
-			bad("credits", c.Credits.String(), "want "+split.String()+": an advance of "+share(l.rs)+" of the amount and the rest (§3.3, Annexe 2 §4)", ErrVolet2Amount)
+			bad("credits", c.Credits.String(), "want "+split.String()+": an advance of "+codec.English.Percent(l.rs.Advance.Value)+" of the amount and the rest (§3.3, Annexe 2 §4)", ErrVolet2Amount)
 		}
 	}
 	key := commitKey{c.Establishment, c.Domain}

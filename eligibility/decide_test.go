@@ -16,6 +16,7 @@ import (
 	"github.com/sunes-spec/sunes/eligibility/eligibilitytest"
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec/codectest"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
@@ -263,14 +264,7 @@ func TestInvalidApplication(t *testing.T) {
 	a.Establishment.Kind = 0
 	a.History.Applications = []eligibility.PastApplication{{Window: 0, Domains: []eligibility.PastDomain{{Domain: 7, Outcome: 9}}}}
 	_, err := eligibility.Decide(&a, &rules, window.Date{})
-	var fields []string
-	for _, e := range forfait.Problems(err) {
-		var fe *forfait.InputError
-		if !errors.As(e, &fe) {
-			t.Fatalf("%v is not a *forfait.InputError", e)
-		}
-		fields = append(fields, fe.Where())
-	}
+	fields := codectest.Places(t, err)
 	want := []string{
 		"establishment.finess_geographique", "establishment.biology_lab.finess_juridique", "establishment.region", "establishment.kind",
 		"establishment.combined_activity", "filed", "window", "domains[0].cro", "domains[1]", "domains[2].domain",

@@ -14,6 +14,7 @@ import (
 	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/eligibility/eligibilitytest"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec/codectest"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -263,14 +264,7 @@ func TestDecodeNewFields(t *testing.T) {
   "history": {"applications": [{"window": "1", "domains": [{"domain": "DS4", "outcome": "closed", "when": "2021"}]}]}
 }`)
 	_, err := eligibility.DecodeApplication(in)
-	var fields []string
-	for _, e := range forfait.Problems(err) {
-		var ie *forfait.InputError
-		if !errors.As(e, &ie) {
-			t.Fatalf("untyped problem %v", e)
-		}
-		fields = append(fields, ie.Where())
-	}
+	fields := codectest.Places(t, err)
 	for _, want := range []string{"establishment.kind", "ght_conditions.prerequisites.ps1_1_ght_identity_cell", "ght_conditions.prerequisites.attested.ps4_1",
 		"history.applications[0].domains[0].domain", "history.applications[0].domains[0].outcome", "history.applications[0].domains[0].when"} {
 		if !slices.Contains(fields, want) {

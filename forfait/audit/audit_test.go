@@ -191,14 +191,7 @@ func TestReport(t *testing.T) {
 func TestInvalidInput(t *testing.T) {
 	bad := []audit.Payment{{}, pay(annex, forfait.Variant{Domain: 7}, 9, 0, "-1", "2022-01-01")}
 	_, err := audit.Audit(&rules, append(establishments, audit.Establishment{FINESS: annex, Region: envelope.Corse, Combined: d("1")}), bad, options)
-	var fields []string
-	for _, e := range forfait.Problems(err) {
-		var ie *forfait.InputError
-		if !errors.As(e, &ie) {
-			t.Fatalf("untyped problem %v", e)
-		}
-		fields = append(fields, ie.Where())
-	}
+	fields := codectest.Places(t, err)
 	want := []string{"establishments[3].finess",
 		"payments[0].finess", "payments[0].domain", "payments[0].window", "payments[0].kind", "payments[0].amount", "payments[0].date",
 		"payments[1].domain", "payments[1].window", "payments[1].kind", "payments[1].amount"}

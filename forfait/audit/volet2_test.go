@@ -9,6 +9,7 @@ import (
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/audit"
+	"github.com/sunes-spec/sunes/forfait/codec/codectest"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -113,14 +114,7 @@ func TestDelegatedCredits(t *testing.T) {
 		{Region: envelope.Mayotte, Volet: envelope.Volet1},
 	}
 	_, err := audit.Audit(&rules, establishments, []audit.Payment{p}, audit.Options{NationalMax: options.NationalMax, Delegations: bad})
-	var fields []string
-	for _, e := range forfait.Problems(err) {
-		var ie *forfait.InputError
-		if !errors.As(e, &ie) {
-			t.Fatalf("untyped problem %v", e)
-		}
-		fields = append(fields, ie.Where())
-	}
+	fields := codectest.Places(t, err)
 	if diff := cmp.Diff([]string{"delegations[0].region", "delegations[1].tranches[0]", "delegations[2].region"}, fields); diff != "" ||
 		!errors.Is(err, envelope.ErrNotPilot) || !errors.Is(err, envelope.ErrInvalidDelegation) {
 		t.Errorf("problems (-want +got):\n%s; %v", diff, err)

@@ -4,6 +4,7 @@
 package codectest
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"unicode"
@@ -53,4 +54,20 @@ func Check(t testing.TB, id string, text codec.Text) {
 	if w := EnglishWords(text.French); len(w) > 0 {
 		t.Errorf("%s: French text %q holds English words %q", id, text.French, w)
 	}
+}
+
+// Places returns where each problem of err stands (InputError.Where:
+// "requests[2].window"), in order; a problem that is not an
+// *codec.InputError fails t, the module's errors being typed.
+func Places(t testing.TB, err error) []string {
+	t.Helper()
+	var places []string
+	for _, e := range codec.Leaves(err) {
+		var ie *codec.InputError
+		if !errors.As(e, &ie) {
+			t.Fatalf("untyped problem %v", e)
+		}
+		places = append(places, ie.Where())
+	}
+	return places
 }

@@ -85,7 +85,7 @@ func Valid() eligibility.Application {
 
 // DecisionDay is a day of window 1's review period under the instruction's
 // calendar, after Valid's filing: 1 December 2021.
-var DecisionDay = window.DateOf(2021, time.December, 1)
+func DecisionDay() window.Date { return window.DateOf(2021, time.December, 1) }
 
 // GHTPrerequisites returns the GHT's share of the prerequisites, all met.
 func GHTPrerequisites() eligibility.GHTPrerequisites {

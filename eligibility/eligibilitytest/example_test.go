@@ -14,7 +14,7 @@ import (
 func ExampleValid() {
 	app := eligibilitytest.Valid()
 	in := instruction.Instruction2021()
-	d, err := eligibility.Decide(&app, &in, eligibilitytest.DecisionDay)
+	d, err := eligibility.Decide(&app, &in, eligibilitytest.DecisionDay())
 	fmt.Println(d.Status(), err)
 	// Output: validated <nil>
 }

@@ -66,7 +66,7 @@ func TestOneAmendmentReachesEveryPackage(t *testing.T) {
 	// settlement: a window-1 DS2 dossier declaring 35 % is paid its balance.
 	app = eligibilitytest.Valid()
 	app.Domains = []forfait.Variant{{Domain: forfait.DS2}}
-	d, err = eligibility.Decide(&app, &in, eligibilitytest.DecisionDay)
+	d, err = eligibility.Decide(&app, &in, eligibilitytest.DecisionDay())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestOneAmendmentReachesEveryPackage(t *testing.T) {
 func TestDecisionToDossier(t *testing.T) {
 	in := instruction.Instruction2021()
 	app := eligibilitytest.Valid()
-	d, err := eligibility.Decide(&app, &in, eligibilitytest.DecisionDay)
+	d, err := eligibility.Decide(&app, &in, eligibilitytest.DecisionDay())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func TestDecisionToDossier(t *testing.T) {
 func TestMoneyNeverBookedTwice(t *testing.T) {
 	in := instruction.Instruction2021()
 	app := eligibilitytest.Valid()
-	d, _ := eligibility.Decide(&app, &in, eligibilitytest.DecisionDay)
+	d, _ := eligibility.Decide(&app, &in, eligibilitytest.DecisionDay())
 	_, added, err := settlement.Open(&in, d, decimal.Zero, window.DateOf(2021, 12, 1))
 	if err != nil {
 		t.Fatal(err)
@@ -198,7 +198,7 @@ func TestValuesRoundTrip(t *testing.T) {
 	// A settled dossier, its money and a request: amounts as strings, and back.
 	in := instruction.Instruction2021()
 	app := eligibilitytest.Valid()
-	d, _ := eligibility.Decide(&app, &in, eligibilitytest.DecisionDay)
+	d, _ := eligibility.Decide(&app, &in, eligibilitytest.DecisionDay())
 	st, _, err := settlement.Open(&in, d, decimal.New(500000, 0), window.DateOf(2021, 12, 1))
 	if err != nil {
 		t.Fatal(err)

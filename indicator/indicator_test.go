@@ -231,6 +231,20 @@ func TestEvaluate(t *testing.T) {
 	if _, err := tg.Evaluate(forfait.Variant{Domain: 0, CRO: false}, window.W1, nil); !errors.Is(err, forfait.ErrInvalidDomain) {
 		t.Errorf("domain 0: %v", err)
 	}
+	// The bounds are targets too: 0 % is reached by no document at all, 100 %
+	// by every stay and not by one fewer.
+	edge := tg
+	edge.Percent[indicator.DS21.Index()] = [4]decimal.Decimal{d("0"), d("0"), d("100"), d("100")}
+	for _, c := range []struct {
+		w       window.Window
+		rate    indicator.Rate
+		reached bool
+	}{{window.W1, counts(t, 0, 10), true}, {window.W3, counts(t, 10, 10), true}, {window.W3, counts(t, 9, 10), false}} {
+		o, err := edge.Evaluate(forfait.Variant{Domain: forfait.DS2}, c.w, map[indicator.ID]indicator.Rate{indicator.DS21: c.rate})
+		if err != nil || o.Reached != c.reached {
+			t.Errorf("target %s, rate %s: reached %v, %v; want %v", edge.Target(indicator.DS21, c.w), c.rate, o.Reached, err, c.reached)
+		}
+	}
 	bad := tg
 	bad.Percent[indicator.DS21.Index()][0] = d("101")
 	if _, err := bad.Evaluate(forfait.Variant{Domain: forfait.DS2, CRO: false}, window.W1, rates); !errors.Is(err, indicator.ErrInvalidTargets) {
@@ -249,6 +263,7 @@ func TestValidate(t *testing.T) {
 		{"decreasing", func(t *indicator.Targets) { t.Percent[4][2] = d("50") }, []string{"targets[DS3.1][window 3]"}},
 		{"decreasing last", func(t *indicator.Targets) { t.Percent[2][3] = d("60") }, []string{"targets[DS1.3][window 4]"}},
 		{"absurd", func(t *indicator.Targets) { t.Percent[3][1] = decimal.New(5, -1<<30) }, []string{"targets[DS2.1][window 2]"}},
+		{"bounds included", func(t *indicator.Targets) { t.Percent[0] = [4]decimal.Decimal{d("0"), d("0"), d("100"), d("100")} }, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

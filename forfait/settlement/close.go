@@ -30,7 +30,8 @@ func Overdue(in *instruction.Rules, l Line, on window.Date) bool {
 //     §3);
 //   - a dossier opened on a window-1 purchase order for PS2.2 whose audit
 //     is not recorded done by its deadline, once that deadline has passed,
-//     has every domain still awaiting repaid (Annexe 1, PS2.2; INT-24).
+//     has every domain still awaiting repaid whose measurement semester
+//     has ended (Annexe 1, PS2.2; INT-24, INT-12).
 //
 // Domains whose deadline has not passed are left as they are (INT-11). A
 // deferral asked for a domain the dossier does not hold (ErrMismatch), not
@@ -67,7 +68,7 @@ func Close(in *instruction.Rules, st State, on window.Date, deferrals ...forfait
 		return st, nil, errors.Join(errs...)
 	}
 	if next.auditFailed(on) {
-		next.repayAll(on)
+		next.repayAll(in, on)
 	}
 	for i := range next.Lines {
 		for Overdue(in, next.Lines[i], on) {
@@ -89,8 +90,8 @@ func Close(in *instruction.Rules, st State, on window.Date, deferrals ...forfait
 // RecordAudit records on st's dossier the day done on which the PS2.2
 // audit, ordered in window 1, was done: on or before its deadline, the
 // dossier settles on its targets; after it, or never recorded, every
-// domain still awaiting is repaid once the deadline has passed (Annexe 1,
-// PS2.2; INT-24). A dossier opened without a pending audit (ErrMismatch),
+// domain still awaiting is repaid once the deadline and its measurement
+// semester have passed (Annexe 1, PS2.2; INT-24, INT-12). A dossier opened without a pending audit (ErrMismatch),
 // an audit already recorded (ErrSettled) or a day not given (ErrDate) is
 // an error, and st is returned unchanged.
 func RecordAudit(st State, done window.Date) (State, error) {
@@ -123,11 +124,12 @@ func (st *State) auditFailed(on window.Date) bool {
 	return done.IsZero() || done.After(a.Deadline)
 }
 
-// repayAll repays every line still awaiting its targets: PS2.2 is not met
-// (Annexe 1, PS2.2; Annexe 2 §3; INT-24).
-func (st *State) repayAll(on window.Date) {
-	for i := range st.Lines {
-		if st.Lines[i].Stage == Awaiting {
+// repayAll repays every line still awaiting its targets whose
+// measurement semester ended before on: PS2.2 is not met (Annexe 1, PS2.2;
+// Annexe 2 §3; INT-24), and a repayment follows the measurement (INT-12).
+func (st *State) repayAll(in *instruction.Rules, on window.Date) {
+	for i, l := range st.Lines {
+		if l.Stage == Awaiting && on.After(in.Calendar().Terms(l.Window).Measurement.End) {
 			st.repay(i, on, "Annexe 1, PS2.2; Annexe 2 §3", "INT-24")
 		}
 	}

@@ -140,7 +140,8 @@ func orderedAudit() eligibility.Application {
 // TestPendingAudit: a dossier opened on a purchase order settles on its
 // targets when the audit is recorded done by 31 December 2021; done later,
 // or never shown, every domain still awaiting is repaid at settlement,
-// whatever its rates (Annexe 1, PS2.2; Annexe 2 §3; INT-24).
+// whatever its rates, or when closed after its measurement semester
+// (Annexe 1, PS2.2; Annexe 2 §3; INT-24, INT-12).
 func TestPendingAudit(t *testing.T) {
 	opened := open(t, orderedAudit(), day(2021, 12, 15))
 	if a := opened.Dossier.Audit; a == nil || a.Planned != day(2021, 12, 20) || a.Deadline != day(2021, 12, 31) {
@@ -177,7 +178,12 @@ func TestPendingAudit(t *testing.T) {
 		if got.Lines[2].Outcome == nil || !got.Lines[2].Outcome.Reached || got.Money().Net.Sign() != 0 {
 			t.Errorf("%s: DS3 keeps its outcome, nothing is kept: %+v, %+v", name, got.Lines[2], got.Money())
 		}
-		if _, added, err := settlement.Close(&rules, st, day(2022, 1, 16)); err != nil || !cmp.Equal(lines(added), repaidAll) {
+		// Closed before the end of window 1's measurement semester, the
+		// domains wait: a repayment follows the measurement (INT-12).
+		if _, added, err := settlement.Close(&rules, st, day(2022, 6, 30)); err != nil || len(added) != 0 {
+			t.Errorf("%s, closed while measured: %v, %v", name, lines(added), err)
+		}
+		if _, added, err := settlement.Close(&rules, st, day(2022, 7, 1)); err != nil || !cmp.Equal(lines(added), repaidAll) {
 			t.Errorf("%s, closed: %v, %v", name, lines(added), err)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/sunes-spec/sunes/eligibility/eligibilitytest"
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/audit"
 	"github.com/sunes-spec/sunes/forfait/settlement"
 	"github.com/sunes-spec/sunes/forfait/settlement/settlementtest"
 	"github.com/sunes-spec/sunes/window"
@@ -32,9 +33,10 @@ func FuzzProgrammeMachine(f *testing.F) { f.Fuzz(rapid.MakeFuzz(checkProgramme))
 // each step: eligibility validated exactly the domains the establishment's
 // dossiers had never held (§5; INT-14); the ledger holds at most one
 // advance per establishment and domain; no domain awaits targets whose
-// deadline had passed at the last closing (INT-22, INT-23), nor on a
-// dossier whose PS2.2 audit failed (INT-24); the ledger's credits used are
-// the dossiers' net, and its entries their timelines.
+// deadline had passed at the last closing (INT-22, INT-23), nor, once
+// measured, on a dossier whose PS2.2 audit failed (INT-24, INT-12); the ledger's credits used are
+// the dossiers' net, and its entries their timelines; the audit of the
+// ledger (package forfait/audit) finds nothing in what the dossiers booked.
 func checkProgramme(t *rapid.T) {
 	cal := rules.Calendar()
 	ledger, err := envelope.NewLedger(envelope.IleDeFrance, envelope.Credits{Advance: decimal.New(10_000_000, 0), Usage: decimal.New(30_000_000, 0)})
@@ -42,6 +44,14 @@ func checkProgramme(t *rapid.T) {
 		t.Fatal(err)
 	}
 	ests := []forfait.FINESS{forfait.MustParseFINESS("750712184"), forfait.MustParseFINESS("750000023"), forfait.MustParseFINESS("920000015")}
+	// One 2019 activity per establishment, whatever window it applies in
+	// (Annexe 3 §1), as the audit reads it from the extract.
+	var audited []audit.Establishment
+	combined := map[forfait.FINESS]decimal.Decimal{}
+	for _, e := range ests {
+		combined[e] = decimal.New(rapid.Int64Range(1, 200_000).Draw(t, "combined_"+e.String()), 0)
+		audited = append(audited, audit.Establishment{FINESS: e, Region: envelope.IleDeFrance, Combined: combined[e]})
+	}
 	var states []settlement.State
 	applied := map[forfait.FINESS]map[window.Window]bool{}
 	now := window.DateOf(2021, 9, 1)
@@ -75,7 +85,7 @@ func checkProgramme(t *rapid.T) {
 			if a.Filed.After(terms.Application.End) {
 				a.Filed = terms.Application.End
 			}
-			a.Establishment.CombinedActivity = decimal.New(rapid.Int64Range(1, 200_000).Draw(t, "combined"), 0)
+			a.Establishment.CombinedActivity = combined[e]
 			a.Domains = nil
 			for _, v := range []forfait.Variant{{Domain: forfait.DS1, CRO: rapid.Bool().Draw(t, "cro")}, ds2, ds3} {
 				if rapid.Bool().Draw(t, "apply_"+v.Domain.String()) {
@@ -200,7 +210,7 @@ func checkProgramme(t *rapid.T) {
 					if deadline := cal.Terms(l.Window).Declaration.Date; lastClose.After(deadline) {
 						t.Fatalf("%s %s awaits window %s's targets, deadline %s, after the closing on %s", st.Dossier.Establishment, l.Asked, l.Window, deadline, lastClose)
 					}
-					if failed {
+					if failed && lastClose.After(cal.Terms(l.Window).Measurement.End) {
 						t.Fatalf("%s %s awaits its targets after its PS2.2 audit failed", st.Dossier.Establishment, l.Asked)
 					}
 				}
@@ -208,6 +218,17 @@ func checkProgramme(t *rapid.T) {
 			s := ledger.State()
 			if used := s.Used.Advance.Add(s.Used.Usage); !used.Equal(net) || len(entries) != booked {
 				t.Fatalf("ledger: %s used in %d entries; dossiers: net %s in %d notifications", used, len(entries), net, booked)
+			}
+			if len(entries) == 0 {
+				return
+			}
+			payments := make([]audit.Payment, len(entries))
+			for i, n := range entries {
+				payments[i] = audit.PaymentOf(n)
+			}
+			report, err := audit.Audit(&rules, audited, payments, audit.Options{AsOf: lastClose})
+			if err != nil || len(report.Findings) > 0 {
+				t.Fatalf("the audit of what the dossiers booked: %v, %+v", err, report.Findings)
 			}
 		},
 	})

@@ -361,7 +361,7 @@ func Settle(in *instruction.Rules, st State, decls []Declaration, on window.Date
 		}
 	}
 	if auditFailed {
-		next.repayAll(on)
+		next.repayAll(in, on)
 	}
 	if len(errs) > 0 {
 		return st, nil, errors.Join(errs...)

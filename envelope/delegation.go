@@ -559,7 +559,7 @@ func (l *Ledger) State() State {
 func (l *Ledger) state() State {
 	s := State{Region: l.region, Volet: l.volet, Credits: l.ceiling, Delegated: l.delegated(window.Date{}, true),
 		Committed: zeroCredits, Paid: zeroCredits, Repaid: zeroCredits, Used: zeroCredits,
-		Tranches: slices.Clone(l.tranches), Count: l.count}
+		Tranches: slices.Clone(l.tranches), Count: len(l.entries)}
 	var end window.Date // every tranche and transfer in force: the latest date
 	for _, t := range l.tranches {
 		if t.Date.After(end) {
@@ -578,8 +578,7 @@ func (l *Ledger) state() State {
 	for _, t := range l.transfers {
 		ws = append(ws, t.From, t.To)
 	}
-	slices.Sort(ws)
-	pool := -1
+	slices.Sort(ws) // window 0, the credits assigned to no window, is the first row
 	for _, w := range slices.Compact(ws) {
 		a, ok := l.accounts[w]
 		if !ok {
@@ -591,10 +590,7 @@ func (l *Ledger) state() State {
 			row.Budget = l.budget(w, end, l.transfers)
 			row.Left = sub(sub(row.Budget, a.committed), a.used)
 		} else { // draws on the credits assigned to no window
-			s.Windows[pool].Left = sub(sub(s.Windows[pool].Left, a.committed), a.used)
-		}
-		if w == 0 {
-			pool = len(s.Windows)
+			s.Windows[0].Left = sub(sub(s.Windows[0].Left, a.committed), a.used)
 		}
 		s.Committed, s.Paid, s.Repaid, s.Used = s.Committed.Add(a.committed), s.Paid.Add(a.paid), s.Repaid.Add(row.Repaid), s.Used.Add(a.used)
 		s.Windows = append(s.Windows, row)

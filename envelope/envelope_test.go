@@ -348,6 +348,11 @@ func TestVolet2(t *testing.T) {
 			t.Errorf("SplitVolet2(%s): %v", bad, err)
 		}
 	}
+	// A balance before any advance is out of order, committed or not.
+	if err := l.Book(n(envelope.Balance, "310000038", "63000")); !errors.Is(err, envelope.ErrVolet2Amount) ||
+		!strings.Contains(err.Error(), "a balance follows an advance; none was booked") {
+		t.Errorf("a balance with neither commitment nor advance: %v", err)
+	}
 	wrong := commit("310000046", "1000")
 	wrong.Credits = envelope.Credits{Advance: d("1000"), Usage: d("0")}
 	if err := l.Commit(wrong); !errors.Is(err, envelope.ErrVolet2Amount) {

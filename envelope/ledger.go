@@ -293,9 +293,8 @@ type Ledger struct {
 	accounts  map[window.Window]account          // per budget window (an advance's for its balance or repayment); zero for volet 2
 	commits   map[commitKey]Commitment           // what is still committed, per establishment and domain
 	perEst    map[forfait.FINESS]decimal.Decimal // volet 2: notified per establishment
-	entries   [][]Notification                   // in chunks, so that growing never copies them all
+	entries   []Notification                     // in the order booked
 	ids       map[Identity]act                   // the identities recorded, with the window and amount of each
-	count     int
 }
 
 // account is what one window's notifications and commitments hold.
@@ -326,8 +325,6 @@ func zeroAccount() account {
 }
 
 var zeroCredits = Credits{Advance: decimal.Zero, Usage: decimal.Zero}
-
-const chunk = 1024
 
 // NewLedger opens the ledger of region's volet-1 envelope with its credits
 // delegated in full from the start: one undated tranche of all of them
@@ -621,26 +618,17 @@ func (l *Ledger) recorded(id Identity, d *draft) (act, bool) {
 
 // append stores n; the caller holds the lock.
 func (l *Ledger) append(n Notification) {
-	if last := len(l.entries) - 1; last < 0 || len(l.entries[last]) == chunk {
-		l.entries = append(l.entries, make([]Notification, 0, chunk))
-	}
-	last := len(l.entries) - 1
-	l.entries[last] = append(l.entries[last], n)
+	l.entries = append(l.entries, n)
 	if _, ok := l.ids[n.Identity()]; !ok {
 		l.ids[n.Identity()] = act{n.Window, n.Amount}
 	}
-	l.count++
 }
 
 // Entries returns a copy of the notifications recorded, in order.
 func (l *Ledger) Entries() []Notification {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	out := make([]Notification, 0, l.count)
-	for _, c := range l.entries {
-		out = append(out, c...)
-	}
-	return out
+	return slices.Clone(l.entries)
 }
 
 // Entry is a recorded notification and the window whose budget it is
@@ -667,18 +655,16 @@ type Snapshot struct {
 func (l *Ledger) Snapshot() Snapshot {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	entries := make([]Entry, 0, l.count)
-	for _, c := range l.entries {
-		for _, n := range c {
-			e := Entry{Notification: n, Account: n.Window}
-			if adv := n.Identity(); n.Kind != Advance {
-				adv.Kind = Advance
-				if a, ok := l.ids[adv]; ok {
-					e.Account = a.window
-				}
+	entries := make([]Entry, 0, len(l.entries))
+	for _, n := range l.entries {
+		e := Entry{Notification: n, Account: n.Window}
+		if adv := n.Identity(); n.Kind != Advance {
+			adv.Kind = Advance
+			if a, ok := l.ids[adv]; ok {
+				e.Account = a.window
 			}
-			entries = append(entries, e)
 		}
+		entries = append(entries, e)
 	}
 	return Snapshot{State: l.state(), Entries: entries, Commitments: l.commitments()}
 }

@@ -2,6 +2,7 @@ package envelope_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -196,5 +197,53 @@ func TestVolet2SplitMessages(t *testing.T) {
 	}
 	if strings.Contains(le.Reason, "30/70") {
 		t.Errorf("reason %q names a split the rule set does not give", le.Reason)
+	}
+}
+
+// TestSnapshot: a snapshot holds the ledger's state, its entries in the
+// order booked, each on the budget window that pays it (a balance notified
+// in the deferral window on its advance's, INT-33), and what is still
+// committed (§6.1; Annexe 2 §5).
+func TestSnapshot(t *testing.T) {
+	l := openCorse(t)
+	sep, oct, feb := window.DateOf(2021, 9, 1), window.DateOf(2021, 10, 1), window.DateOf(2023, 2, 1)
+	if err := l.Delegate(envelope.Tranche{Date: sep, Credits: credits("100000", "200000"), Source: "circulaire FMIS n° 1"}); err != nil {
+		t.Fatal(err)
+	}
+	kept := envelope.Commitment{Establishment: forfait.MustParseFINESS("2A0000037"), Domain: forfait.DS1, Window: window.W2,
+		Date: oct, Credits: credits("3000", "7000"), Source: "§6.1"}
+	if err := l.Commit(kept); err != nil {
+		t.Fatal(err)
+	}
+	booked := []envelope.Notification{
+		corse(envelope.Advance, "2A0000011", window.W1, "30000", oct),
+		corse(envelope.Advance, "2A0000029", window.W1, "10000", oct),
+		corse(envelope.Balance, "2A0000011", window.W2, "70000", feb), // after a deferral to window 2
+		corse(envelope.Repayment, "2A0000029", window.W1, "10000", feb),
+	}
+	if err := l.Book(booked...); err != nil {
+		t.Fatal(err)
+	}
+	s := l.Snapshot()
+	var got []envelope.Notification
+	for i, e := range s.Entries {
+		got = append(got, e.Notification)
+		if e.Account != window.W1 {
+			t.Errorf("entry %d (%s %s in window %s) on window %s's budget, want window 1's", i, e.Notification.Kind, e.Notification.Establishment, e.Notification.Window, e.Account)
+		}
+	}
+	if !slices.EqualFunc(got, booked, envelope.Notification.Equal) || !slices.EqualFunc(got, l.Entries(), envelope.Notification.Equal) {
+		t.Errorf("entries %+v, booked %+v", got, booked)
+	}
+	if !s.State.Equal(l.State()) || s.State.Count != len(booked) {
+		t.Errorf("state %+v, ledger %+v", s.State, l.State())
+	}
+	if len(s.Commitments) != 1 || !s.Commitments[0].Equal(kept) {
+		t.Errorf("commitments %+v, want %+v", s.Commitments, kept)
+	}
+	// Volet 1 names the domain and window of the advance already recorded.
+	if err := l.Book(corse(envelope.Advance, "2A0000011", window.W3, "1", feb)); !errors.Is(err, envelope.ErrDuplicate) ||
+		!strings.Contains(err.Error(), "2A0000011 DS1, window 1") {
+		t.Errorf("second advance for DS1: %v", err)
 	}
 }

@@ -195,6 +195,12 @@ func TestValidate(t *testing.T) {
 			[]string{"window 1 declaration"}},
 		{"deadline not after the previous one", func(s *window.Schedule) { s[2].Declaration.Date = s[3].Declaration.Date },
 			[]string{"window 4 declaration"}},
+		{"deadline stated", func(s *window.Schedule) { s[0].Declaration.Provenance = window.Stated }, nil},
+		{"deadline published", func(s *window.Schedule) { s[0].Declaration.Provenance = window.Published }, nil},
+		{"unknown deadline provenance", func(s *window.Schedule) { s[0].Declaration.Provenance = window.Inferred + 1 },
+			[]string{"window 1 declaration provenance"}},
+		{"review without an end", func(s *window.Schedule) { s[1].Review.End = window.Date{} },
+			[]string{"window 2 review", "window 2 review", "window 2 review"}},
 		{"measurement too early", func(s *window.Schedule) { s[3].Measurement.End = window.MustParseDate("2023-04-01") }, []string{"window 4 measurement", "window 4 measurement"}},
 	}
 	for _, tt := range tests {

@@ -9,10 +9,11 @@
 //     opening brace, the clause's body starts after its colon. A case
 //     condition is evaluated when its switch is reached (and no earlier
 //     case matched);
-//   - what follows, in a statement, its first function literal: the block
-//     ends at the literal's body, which has blocks of its own. The rest
-//     of the statement (a composite literal's later fields, the
-//     arguments after a callback) is evaluated when the statement is;
+//   - what follows, in a statement or in the header of an if, for or
+//     switch, its first function literal: the block ends at the literal's
+//     body, which has blocks of its own. The rest (a composite literal's
+//     later fields, the arguments after a callback, the condition after
+//     an init that calls one) is evaluated when the statement is;
 //   - declarations at package level, constants and variable initialisers:
 //     evaluated when the package is initialised, so whenever its tests run.
 //
@@ -156,6 +157,9 @@ func gapBlocks(path string, ran []block, initialised bool) ([]block, error) {
 	// the function literals of n.
 	outside := func(n ast.Node, from, to token.Pos) {
 		for _, lit := range funcLits(n) {
+			if lit.Body.Lbrace >= to {
+				break
+			}
 			if lit.Body.Lbrace >= from {
 				add(from, lit.Body.Lbrace)
 			}
@@ -170,18 +174,31 @@ func gapBlocks(path string, ran []block, initialised bool) ([]block, error) {
 			}
 		}
 	}
+	// after adds what follows the first function literal of s before end:
+	// the profile's block for s stops at that literal's body.
+	after := func(s ast.Stmt, end token.Pos) {
+		if lits := funcLits(s); len(lits) > 0 && lits[0].Body.Lbrace < end && reached(s.Pos()) {
+			outside(s, lits[0].Body.Lbrace, end)
+		}
+	}
 	var statement func(s ast.Stmt)
 	statement = func(s ast.Stmt) {
 		switch s := s.(type) {
 		case *ast.LabeledStmt:
 			statement(s.Stmt)
-		case *ast.BlockStmt, *ast.IfStmt, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-			// Control flow: the profile places their headers; a function
-			// literal in one is left as the profile has it.
+		case *ast.BlockStmt, *ast.SelectStmt:
+		case *ast.IfStmt: // the header: up to the body
+			after(s, s.Body.Lbrace)
+		case *ast.ForStmt:
+			after(s, s.Body.Lbrace)
+		case *ast.RangeStmt:
+			after(s, s.Body.Lbrace)
+		case *ast.SwitchStmt:
+			after(s, s.Body.Lbrace)
+		case *ast.TypeSwitchStmt:
+			after(s, s.Body.Lbrace)
 		default:
-			if lits := funcLits(s); len(lits) > 0 && reached(s.Pos()) {
-				outside(s, lits[0].Body.Lbrace, s.End())
-			}
+			after(s, s.End())
 		}
 	}
 	ast.Inspect(f, func(n ast.Node) bool {

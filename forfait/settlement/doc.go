@@ -77,10 +77,11 @@
 // # Errors
 //
 // Open and Settle report every problem at once, each a *forfait.InputError
-// unwrapping to ErrNotValidated, ErrInvalidDossier, ErrDate, ErrSettled,
-// ErrMismatch, ErrNoDeferral or ErrNoDeclaration (or a forfait,
-// indicator or eligibility sentinel), and then change nothing; so do
-// Close and RecordAudit.
+// unwrapping to ErrNotValidated, ErrDate, ErrSettled, ErrMismatch,
+// ErrNoDeferral or ErrNoDeclaration (or a forfait, indicator or
+// eligibility sentinel), and then change nothing; so do Close,
+// RecordAudit and GHT.Apply (ErrInvalidDossier for a GHT dossier that
+// names no support establishment or no GHT).
 //
 // # Example
 //

@@ -38,6 +38,9 @@ func TestGHT(t *testing.T) {
 			return settlement.Open(&rules, d, decimal.Zero, day(2021, 12, 15))
 		}
 	}
+	elsewhere := annexApplication() // a member named in the GHT, but in another region
+	elsewhere.Establishment.FINESSGeo, elsewhere.Establishment.FINESSJur = forfait.MustParseFINESS("130000012"), forfait.MustParseFINESS("130000038")
+	elsewhere.Establishment.Region = envelope.ProvenceAlpesCoteDAzur
 	g := settlement.GHT{Name: "GHT Paris", Support: support}
 	var paid []string
 	for _, a := range []struct {
@@ -98,6 +101,7 @@ func TestGHT(t *testing.T) {
 		{"no support establishment", settlement.GHT{Name: "GHT Paris", Members: g2.Members}, m2.Establishment.FINESSGeo, settle2, settlement.ErrInvalidDossier},
 		{"no name", settlement.GHT{Support: support, Members: g2.Members}, m2.Establishment.FINESSGeo, settle2, settlement.ErrInvalidDossier},
 		{"a member of another GHT", g2, forfait.MustParseFINESS("750000031"), opening(decide(t, other)), settlement.ErrMismatch},
+		{"a member in another region", g2, forfait.MustParseFINESS("130000012"), opening(decide(t, elsewhere)), settlement.ErrMismatch},
 		{"another member's step", g2, forfait.MustParseFINESS("750000031"), opening(decide(t, m2)), settlement.ErrMismatch},
 		{"the step fails", g2, m2.Establishment.FINESSGeo, settle2, settlement.ErrSettled},
 		{"the ledger refuses", g2, m1.Establishment.FINESSGeo, func(st settlement.State) (settlement.State, []envelope.Notification, error) {
@@ -109,5 +113,15 @@ func TestGHT(t *testing.T) {
 			!got.Members[1].Equal(tt.g.Members[1]) {
 			t.Errorf("%s: %v, %+v", tt.name, err, r)
 		}
+	}
+
+	// The first member reaches DS2: its dossier is replaced in place,
+	// balance 39 194 − 11 758 = 27 436 €.
+	g3, r, err := g2.Apply(ledger, m1.Establishment.FINESSGeo, func(st settlement.State) (settlement.State, []envelope.Notification, error) {
+		return settlement.Settle(&rules, st, []settlement.Declaration{{Domain: forfait.DS2, Window: window.W1, Rates: rates(t, indicator.DS21, "50")}}, day(2022, 9, 1))
+	})
+	if err != nil || !r.Paid.Equal(decimal.New(27436, 0)) || len(g3.Members) != 2 || g3.Members[0].Dossier.Establishment != m1.Establishment.FINESSGeo ||
+		g3.Members[0].Lines[1].Stage != settlement.Paid || !g3.Members[1].Equal(g2.Members[1]) {
+		t.Errorf("member 1 reaches DS2: %+v, %v; members %+v", r, err, g3.Members)
 	}
 }

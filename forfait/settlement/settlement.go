@@ -22,8 +22,8 @@ var (
 	// ErrNotValidated: a dossier is opened from a decision that is not, or
 	// would not be, validated (§6.1: the advance follows validation).
 	ErrNotValidated = codec.NewSentinel("settlement: decision not validated", "n'est pas une décision validée")
-	// ErrInvalidDossier: a dossier that cannot be funded: no combined
-	// activity (Annexe 3 §1), or a domain already funded (§5).
+	// ErrInvalidDossier: a GHT dossier without its support establishment
+	// or its GHT's name (Annexe 3 §2).
 	ErrInvalidDossier = codec.NewSentinel("settlement: invalid dossier", "n'est pas une valeur admise dans un dossier")
 	// ErrDate: a step dated before the decision that opens the dossier or
 	// before its opening, a settlement dated before the targets of its
@@ -184,9 +184,9 @@ func (s State) Money() Money {
 // supplied). The decision is sealed (eligibility.Decision): what opens is
 // exactly what Decide decided, and it is decided again under in, on its
 // own date: a decision that validates no domain, or would validate others
-// under in, opens nothing (ErrNotValidated). Every problem is reported at
-// once: a zero combined activity (ErrInvalidDossier), a date before the
-// decision (ErrDate), a date after the window's review period, by which
+// under in, opens nothing (ErrNotValidated): so an establishment with no
+// 2019 activity, which eligibility refuses, opens none (INT-13). Every
+// problem is reported at once: a date before the decision (ErrDate), a date after the window's review period, by which
 // the advance of a validated application is notified (§5, §6.1;
 // eligibility.ErrReviewPeriod), and the errors of the forfait.
 func Open(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Decimal, on window.Date) (State, []envelope.Notification, error) {
@@ -216,10 +216,6 @@ func Open(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Dec
 		dossier.Audit = &p
 	}
 	var errs []error
-	if dossier.Combined.Sign() <= 0 {
-		errs = append(errs, &forfait.InputError{Path: codec.Path{codec.Name("establishment")}, Field: "combined_activity", Value: forfait.Format(dossier.Combined),
-			Reason: "no 2019 activity, no forfait (Annexe 3 §1; INT-13)", Err: ErrInvalidDossier})
-	}
 	if on.IsZero() || on.Before(d.Date()) {
 		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(), Reason: "before the decision on " + d.Date().String(), Err: ErrDate})
 	}

@@ -2,6 +2,8 @@ package settlement_test
 
 import (
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,6 +15,7 @@ import (
 	"github.com/sunes-spec/sunes/eligibility/eligibilitytest"
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec/codectest"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/forfait/settlement"
 	"github.com/sunes-spec/sunes/forfait/settlement/settlementtest"
@@ -179,6 +182,15 @@ func TestOpenErrors(t *testing.T) {
 				t.Errorf("Open: %v (%d notifications); want %v and nothing", err, len(added), tt.want)
 			}
 		})
+	}
+	// Decided again under rules that ask for more RSSI meetings than the
+	// application shows, the decision validates nothing: nothing opens.
+	stricter := rules
+	stricter.Prerequisites.SecurityMeetings = 99
+	st, added, err := settlement.Open(&stricter, decide(t, annexApplication()), decimal.Zero, day(2021, 12, 1))
+	if places := codectest.Places(t, err); !errors.Is(err, settlement.ErrNotValidated) || len(added) != 0 || len(st.Lines) != 0 ||
+		!slices.Equal(places, []string{"decision.domains"}) || !strings.Contains(err.Error(), "under these rules the validated domains are []") {
+		t.Errorf("opened under stricter rules: %v at %v", err, places)
 	}
 }
 
@@ -493,5 +505,44 @@ func TestSettleBeforeMeasurement(t *testing.T) {
 	refused(deferred, reach2, day(2022, 12, 31))
 	if _, added, err := settlement.Settle(&rules, deferred, []settlement.Declaration{reach2}, day(2023, 1, 1)); err != nil || len(added) != 1 {
 		t.Errorf("after window 2's semester: %v, %v", lines(added), err)
+	}
+}
+
+// TestBalanceAfterDeferralAtTheAdvance: after a deferral the balance is the
+// next window's forfait less the advance paid (INT-05). Under rules whose
+// window-2 factor is 0.3, DS3's window-2 forfait is 39 194 × 0.3 =
+// 11 758.2 → 11 758 €, the advance exactly: the domain is paid with no
+// notification. With 0.25, 9 798.5 → 9 799 € is below the advance: the
+// settlement is refused (ErrMismatch) and nothing changes.
+func TestBalanceAfterDeferralAtTheAdvance(t *testing.T) {
+	for _, tt := range []struct {
+		factor string
+		want   error
+	}{{"0.3", nil}, {"0.25", settlement.ErrMismatch}} {
+		in := rules
+		for w := 1; w < len(in.Forfait.Windows); w++ {
+			in.Forfait.Windows[w].Factor = decimal.RequireFromString(tt.factor)
+		}
+		if err := in.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		a := annexApplication()
+		a.Domains = []forfait.Variant{ds3}
+		st, _, err := settlement.Open(&in, decide(t, a), decimal.Zero, day(2021, 12, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, added, err := settlement.Settle(&in, st, []settlement.Declaration{{Domain: forfait.DS3, Window: window.W1, Rates: rates(t, indicator.DS31, "1"), Defer: true}}, day(2022, 7, 1))
+		if err != nil || len(added) != 0 || st.Lines[0].Window != window.W2 {
+			t.Fatalf("deferral: %v, %v, %+v", err, added, st.Lines[0])
+		}
+		got, added, err := settlement.Settle(&in, st, []settlement.Declaration{{Domain: forfait.DS3, Window: window.W2, Rates: rates(t, indicator.DS31, "100")}}, day(2023, 1, 2))
+		switch {
+		case tt.want == nil && (err != nil || len(added) != 0 || got.Lines[0].Stage != settlement.Paid || !got.Money().Net.Equal(decimal.New(11758, 0))):
+			t.Errorf("factor %s: %v, %v, %+v, %+v; want paid with no notification, 11 758 € kept", tt.factor, err, added, got.Lines[0], got.Money())
+		case tt.want != nil && (!errors.Is(err, tt.want) || len(added) != 0 || !got.Equal(st) ||
+			!strings.Contains(err.Error(), "the forfait due 9799 is below the advance paid 11758")):
+			t.Errorf("factor %s: %v; want %v and nothing changed", tt.factor, err, tt.want)
+		}
 	}
 }

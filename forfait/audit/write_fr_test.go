@@ -54,6 +54,30 @@ func TestMarkdownFrench(t *testing.T) {
 	if w := codectest.EnglishWords(code.ReplaceAllString(md.String(), "")); len(w) > 0 {
 		t.Errorf("the French report holds English words %q:\n%s", w, md.String())
 	}
+	if !strings.Contains(md.String(), "3 constats.") {
+		t.Errorf("Markdown lacks the count of 3 findings:\n%s", md.String())
+	}
+	// One finding, from line 7 of a ledger: the count in the singular, the
+	// line in the finding.
+	md.Reset()
+	late := pay(annex, ds2, window.W1, envelope.Advance, "11759", "2021-12-15")
+	late.Line = 7
+	one, err := audit.Audit(&rules, establishments, []audit.Payment{late}, options)
+	if err != nil || audit.WriteMarkdown(&md, &rules, one) != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"1 constat.", "- Ligne du relevé : 7\n"} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("Markdown of one finding lacks %q:\n%s", want, md.String())
+		}
+	}
+	// A duplicate names the line of the first payment.
+	first, again := pay(annex, ds3, window.W1, envelope.Advance, "11758", "2021-12-15"), pay(annex, ds3, window.W1, envelope.Advance, "11758", "2021-12-16")
+	first.Line, again.Line = 3, 4
+	twice, err := audit.Audit(&rules, establishments, []audit.Payment{first, again}, options)
+	if err != nil || len(twice.Findings) != 1 || !strings.Contains(twice.Findings[0].Derivation.French, "le 15 décembre 2021 (ligne 3)") {
+		t.Errorf("a duplicate's derivation: %v, %+v", err, twice.Findings)
+	}
 	md.Reset()
 	clean, _ := audit.Audit(&rules, establishments, nil, options)
 	if err := audit.WriteMarkdown(&md, &rules, clean); err != nil || !strings.Contains(md.String(), "Aucun constat") {

@@ -133,7 +133,7 @@ func (n *Notification) UnmarshalJSON(data []byte) error {
 	if j.Amount != "" {
 		a, err := decimal.NewFromString(j.Amount)
 		if err != nil {
-			return &forfait.InputError{Field: "amount", Value: strconv.Quote(j.Amount), Reason: "want a decimal number of euros", Err: ErrInvalidNotification}
+			return &forfait.InputError{Field: "amount", Value: strconv.Quote(j.Amount), Reason: codec.Text{French: "attendu : un nombre décimal d'euros", English: "want a decimal number of euros"}, Err: ErrInvalidNotification}
 		}
 		amount = a
 	}
@@ -208,6 +208,15 @@ func (p Part) IsValid() bool { return partText.Valid(p) }
 // String returns "advance" or "usage"; "unset" for the zero value and
 // "invalid part n" for another invalid one.
 func (p Part) String() string { return partText.String(p) }
+
+// french names the credits of p in a French message: "d'avance",
+// "d'usage".
+func (p Part) french() string {
+	if p == AdvanceCredits {
+		return "d'avance"
+	}
+	return "d'usage"
+}
 
 // MarshalText encodes p as String does, the zero value as ""; another
 // invalid part is an error.
@@ -359,7 +368,7 @@ func OpenLedger(a *Annex2, rs *forfait.RuleSet, region Region, volet Volet) (*Le
 		amount, ok = a.Pilot(region)
 		if !ok {
 			return nil, &forfait.InputError{Field: "region", Value: region.String(),
-				Reason: "volet 2 is a pilot of " + a.pilotNames() + " only (§3.3, §6.2, Annexe 2 §2)", Err: ErrNotPilot}
+				Reason: codec.Text{French: "le volet 2 est un pilote réservé à " + a.pilotNames() + " (§3.3, §6.2, Annexe 2 §2)", English: "volet 2 is a pilot of " + a.pilotNames() + " only (§3.3, §6.2, Annexe 2 §2)"}, Err: ErrNotPilot}
 		}
 	}
 	credits, err := SplitCredits(rs, amount)
@@ -386,7 +395,7 @@ func newLedger(region Region, volet Volet, credits Credits) (*Ledger, error) {
 		errs = append(errs, &forfait.InputError{Field: "volet", Value: volet.String(), Err: ErrInvalidVolet})
 	}
 	if !validCredits(credits) {
-		errs = append(errs, &forfait.InputError{Field: "credits", Value: credits.String(), Reason: "credits cannot be negative", Err: ErrInvalidLedger})
+		errs = append(errs, &forfait.InputError{Field: "credits", Value: credits.String(), Reason: codec.Text{French: "les crédits ne peuvent pas être négatifs", English: "credits cannot be negative"}, Err: ErrInvalidLedger})
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

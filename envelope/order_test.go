@@ -182,8 +182,8 @@ func TestVolet2SplitMessages(t *testing.T) {
 	if err := l.Commit(c); !errors.Is(err, envelope.ErrVolet2Amount) || !errors.As(err, &ie) {
 		t.Fatalf("a 30/70 commitment under a 40 %% share: %v", err)
 	}
-	if strings.Contains(ie.Reason, "30/70") || !strings.Contains(ie.Reason, "40 %") {
-		t.Errorf("reason %q: want the rule set's 40 %%", ie.Reason)
+	if strings.Contains(ie.Reason.English, "30/70") || !strings.Contains(ie.Reason.English, "40 %") {
+		t.Errorf("reason %q: want the rule set's 40 %%", ie.Reason.English)
 	}
 	c.Credits = credits("40000", "60000")
 	if err := l.Commit(c); err != nil {

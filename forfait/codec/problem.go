@@ -6,48 +6,41 @@ import (
 	"strings"
 )
 
-// What the JSON decoder expects of a value: the Reason of its errors,
-// each with its French predicate in decoderReasons.
-const (
-	wantString  = "want a string"
-	wantObject  = "want an object"
-	wantBool    = "want true or false"
-	wantWhole   = "want a whole number"
-	wantList    = "want a list"
-	wantNumber  = "want a number such as \"127800\" or \"12.5\""
-	wantPlain   = "want a number in plain notation, such as \"127800\" or \"12.5\""
-	wantUnknown = "cannot be read"
-	notKey      = "not a key of this object"
-	notField    = "unknown field"
-	notNull     = "null is not a value: give one, or leave the field out where it may be"
-	givenTwice  = "given twice: give each field once"
-	// required and requiredFigure: a required field left out.
-	required       = "required"
-	requiredFigure = "required: an absent figure is not zero"
-)
-
-// The bounds on a number, said in its terms.
+// What the JSON decoder says of a value it cannot read: the Reason of its
+// errors. The French of each is a predicate of the value, which a French
+// message says in place of the sentinel's (see french).
 var (
-	beyondWhole    = "beyond the bound: at most " + strconv.Itoa(maxWholeDigits) + " digits before the point"
-	beyondFraction = "beyond the bound: at most " + strconv.Itoa(maxFractionDigits) + " digits after the point"
+	wantString  = Text{"n'est pas un texte", "want a string"}
+	wantObject  = Text{"n'est pas un objet", "want an object"}
+	wantBool    = Text{"n'est ni oui (true) ni non (false)", "want true or false"}
+	wantWhole   = Text{"n'est pas un nombre entier", "want a whole number"}
+	wantList    = Text{"n'est pas une liste", "want a list"}
+	wantNumber  = Text{"n'est pas un nombre (par exemple « 127800 » ou « 12.5 »)", "want a number such as \"127800\" or \"12.5\""}
+	wantPlain   = Text{"n'est pas un nombre en notation simple (par exemple « 127800 » ou « 12.5 »)", "want a number in plain notation, such as \"127800\" or \"12.5\""}
+	wantUnknown = Text{"ne peut pas être lu", "cannot be read"}
+	notKey      = Text{"n'est pas une clé admise ici", "not a key of this object"}
+	notNull     = Text{"n'est pas une valeur (null) : donnez-en une, ou omettez le champ s'il est facultatif", "null is not a value: give one, or leave the field out where it may be"}
+	givenTwice  = Text{"est donné deux fois : chaque champ ne se donne qu'une fois", "given twice: give each field once"}
+	// The bounds on a number, said in its terms.
+	beyondWhole    = Text{"dépasse la borne : au plus " + strconv.Itoa(maxWholeDigits) + " chiffres avant la virgule", "beyond the bound: at most " + strconv.Itoa(maxWholeDigits) + " digits before the point"}
+	beyondFraction = Text{"dépasse la borne : au plus " + strconv.Itoa(maxFractionDigits) + " chiffres après la virgule", "beyond the bound: at most " + strconv.Itoa(maxFractionDigits) + " digits after the point"}
 )
 
-// decoderReasons are the French predicates of the decoder's reasons.
-var decoderReasons = map[string]string{
-	wantString:     "n'est pas un texte",
-	wantObject:     "n'est pas un objet",
-	wantBool:       "n'est ni oui (true) ni non (false)",
-	wantWhole:      "n'est pas un nombre entier",
-	wantList:       "n'est pas une liste",
-	wantNumber:     "n'est pas un nombre (par exemple « 127800 » ou « 12.5 »)",
-	wantPlain:      "n'est pas un nombre en notation simple (par exemple « 127800 » ou « 12.5 »)",
-	wantUnknown:    "ne peut pas être lu",
-	notKey:         "n'est pas une clé admise ici",
-	notNull:        "n'est pas une valeur (null) : donnez-en une, ou omettez le champ s'il est facultatif",
-	givenTwice:     "est donné deux fois : chaque champ ne se donne qu'une fois",
-	beyondWhole:    "dépasse la borne : au plus " + strconv.Itoa(maxWholeDigits) + " chiffres avant la virgule",
-	beyondFraction: "dépasse la borne : au plus " + strconv.Itoa(maxFractionDigits) + " chiffres après la virgule",
+// decoderPredicates are the decoder's reasons above, whose French a
+// message says of the value in place of the sentinel's text.
+var decoderPredicates = map[Text]bool{
+	wantString: true, wantObject: true, wantBool: true, wantWhole: true, wantList: true,
+	wantNumber: true, wantPlain: true, wantUnknown: true, notKey: true, notNull: true,
+	givenTwice: true, beyondWhole: true, beyondFraction: true,
 }
+
+// What the decoder says of a field: one it does not know, one required
+// and left out. A message says it of the field, not of a value.
+var (
+	notField       = Text{"champ inconnu", "unknown field"}
+	required       = Text{"obligatoire", "required"}
+	requiredFigure = Text{"obligatoire (un chiffre absent n'est pas zéro)", "required: an absent figure is not zero"}
+)
 
 // FieldLabel returns the label people read for a field of the module's
 // inputs, by the name the inputs give it ("mco_days", "window",
@@ -189,31 +182,30 @@ func french(err error) string {
 		}
 		return err.Error() // not of the module's catalogue (a file the system cannot open): its own text
 	}
-	where := ie.frenchWhere()
+	where := capitalize(ie.frenchWhere())
 	switch ie.Reason {
-	case notField:
-		return capitalize(where) + " : champ inconnu"
-	case required:
-		return capitalize(where) + " : obligatoire"
-	case requiredFigure:
-		return capitalize(where) + " : obligatoire (un chiffre absent n'est pas zéro)"
+	case notField, required, requiredFigure:
+		return where + " : " + ie.Reason.French
 	}
-	what := ""
-	if r, ok := decoderReasons[ie.Reason]; ok {
-		what = r
-	} else if t, ok := SentinelText(ie.Err); ok {
+	what := "n'est pas une valeur acceptée"
+	if t, ok := SentinelText(ie.Err); ok {
 		what = t.French
-	} else {
-		what = "n'est pas une valeur acceptée"
+	}
+	why := ""
+	switch {
+	case decoderPredicates[ie.Reason]:
+		what = ie.Reason.French
+	case ie.Reason.French != "":
+		why = " (" + ie.Reason.French + ")"
 	}
 	value := ie.Value
 	if u, err := strconv.Unquote(value); err == nil {
 		value = u
 	}
 	if value == "" {
-		return capitalize(where) + " : aucune valeur donnée"
+		return where + " : aucune valeur donnée" + why
 	}
-	return capitalize(where) + " : « " + value + " » " + what
+	return where + " : « " + value + " » " + what + why
 }
 
 // french is the French text of a problem of a file: its line and column,

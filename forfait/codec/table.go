@@ -270,7 +270,7 @@ func ParseDialect(sep, encoding string) (Dialect, error) {
 	case "tab", "\t", `\t`:
 		d.Separator = '\t'
 	default:
-		errs = append(errs, &InputError{Field: "separator", Value: strconv.Quote(sep), Reason: "want , ; or tab", Err: ErrSeparator})
+		errs = append(errs, &InputError{Field: "separator", Value: strconv.Quote(sep), Reason: Text{"attendu : « , », « ; » ou une tabulation", "want , ; or tab"}, Err: ErrSeparator})
 	}
 	switch strings.ToLower(encoding) {
 	case "":
@@ -291,7 +291,7 @@ func Hints(err error, l Lang) []string {
 	var h []string
 	if errors.Is(err, ErrEncoding) {
 		h = append(h, Text{
-			French:  "-encoding windows-1252 lit le fichier en Windows-1252, -encoding utf-8 en UTF-8 ; ou enregistrez-le en UTF-8",
+			French:  "« -encoding windows-1252 » lit le fichier en « Windows-1252 », « -encoding utf-8 » en UTF-8 ; ou enregistrez-le en UTF-8",
 			English: "-encoding windows-1252 reads the file as Windows-1252, -encoding utf-8 as UTF-8; or save it as UTF-8",
 		}.In(l))
 	}

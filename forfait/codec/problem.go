@@ -128,9 +128,14 @@ var fieldLabels = map[string]Text{
 // Messages returns the text people read of each problem of err, one per
 // problem (errors.Join's leaves). In English it is the error's own text,
 // the Go message. In French a problem located on a field (an
-// *InputError) reads as its place, the field's label, the value and
-// what is wrong with it: "Journées MCO : « 100 000 x » n'est pas un
-// nombre entier"; another problem reads as its sentinel's French text.
+// *InputError) reads as its place, the field's label, the value, what is
+// wrong with it and, in brackets, its French reason when it has one, as
+// the English message gives the English one: "Journées MCO : « 100 000 x »
+// n'est pas un nombre entier", "FINESS : « 12345678 » n'est pas un numéro
+// FINESS bien formé (doit compter 9 caractères, et non 8)"; a problem of a
+// file is preceded by its line and column; another problem reads as its
+// sentinel's French text, with the reason of a *ParseError and the note
+// of Note in brackets.
 func Messages(err error, l Lang) []string {
 	var out []string
 	for _, e := range Leaves(err) {
@@ -171,14 +176,22 @@ func french(err error) string {
 	if errors.As(err, &le) {
 		return le.french()
 	}
+	if n, ok := err.(*noted); ok {
+		return french(n.err) + " (" + n.note.French + ")"
+	}
 	var ie *InputError
 	if !errors.As(err, &ie) {
 		var se *SyntaxError
 		if errors.As(err, &se) {
 			return "Ligne " + strconv.Itoa(se.Line) + ", colonne " + strconv.Itoa(se.Column) + " : le document n'est pas du JSON lisible"
 		}
+		why := ""
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			why = " (" + pe.Reason.French + ")"
+		}
 		if t, ok := SentinelText(err); ok {
-			return capitalize(t.French)
+			return capitalize(t.French) + why
 		}
 		return err.Error() // not of the module's catalogue (a file the system cannot open): its own text
 	}
@@ -220,11 +233,21 @@ func (e *LineError) french() string {
 		}
 		where += " › "
 	}
+	if n, ok := e.Err.(*noted); ok {
+		inner := *e
+		inner.Err = n.err
+		return inner.french() + " (" + n.note.French + ")"
+	}
 	var ie *InputError
 	if e.Field == "" || errors.As(e.Err, &ie) {
 		return where + french(e.Err)
 	}
-	return where + french(&InputError{Field: e.Field, Value: e.Value, Err: e.Err})
+	ie = &InputError{Field: e.Field, Value: e.Value, Err: e.Err}
+	var pe *ParseError
+	if errors.As(e.Err, &pe) {
+		ie.Reason, ie.Err = pe.Reason, pe.Err
+	}
+	return where + french(ie)
 }
 
 // frenchWhere names the place of a problem in French: each step's label,

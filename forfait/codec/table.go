@@ -180,7 +180,9 @@ func (t *Table) Next() ([]string, int, bool) {
 		line, _ := t.rows.FieldPos(0)
 		if len(rec) < t.need {
 			t.report.Add(&LineError{File: t.file, Line: line, Column: len(rec) + 1,
-				Err: fmt.Errorf("%w: %d fields, the header needs %d (separator %q)", ErrShortRow, len(rec), t.need, t.dialect.Separator)})
+				Err: &ParseError{Err: ErrShortRow, Reason: Text{
+					French:  fmt.Sprintf("%d champs, l'en-tête en demande %d (séparateur %s)", len(rec), t.need, separatorFrench(t.dialect.Separator)),
+					English: fmt.Sprintf("%d fields, the header needs %d (separator %q)", len(rec), t.need, t.dialect.Separator)}}})
 			continue
 		}
 		return rec, line, true
@@ -205,7 +207,9 @@ func (t *Table) readError(err error) {
 			line = pe.StartLine // where the quote opens
 		}
 		t.report.Add(&LineError{File: t.file, Line: line,
-			Err: fmt.Errorf("%w: %v (byte %d of the line; separator %q)", ErrCSVSyntax, pe.Err, pe.Column, t.dialect.Separator)})
+			Err: &ParseError{Err: ErrCSVSyntax, Reason: Text{
+				French:  fmt.Sprintf("%s (octet %d de la ligne ; séparateur %s)", csvFrench(pe.Err), pe.Column, separatorFrench(t.dialect.Separator)),
+				English: fmt.Sprintf("%v (byte %d of the line; separator %q)", pe.Err, pe.Column, t.dialect.Separator)}}})
 		if errors.Is(pe.Err, csv.ErrQuote) {
 			t.stopped = true
 		}
@@ -299,4 +303,24 @@ func Hints(err error, l Lang) []string {
 		h = append(h, Text{French: "-sep , ; ou tab impose le séparateur", English: "-sep , ; or tab imposes the separator"}.In(l))
 	}
 	return h
+}
+
+// separatorFrench names a separator in a French message: « ; », or
+// « tabulation ».
+func separatorFrench(sep rune) string {
+	if sep == '\t' {
+		return "tabulation"
+	}
+	return "« " + string(sep) + " »"
+}
+
+// csvFrench says in French what encoding/csv found wrong in a line.
+func csvFrench(err error) string {
+	switch {
+	case errors.Is(err, csv.ErrBareQuote):
+		return "un guillemet « \" » dans un champ qui n'est pas entre guillemets"
+	case errors.Is(err, csv.ErrQuote):
+		return "un guillemet « \" » en trop ou manquant dans un champ entre guillemets"
+	}
+	return "ligne illisible"
 }

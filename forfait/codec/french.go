@@ -107,7 +107,7 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 // in them, -1 without one.
 func scanNumber(t string, digits []byte) (_ []byte, point int, err error) {
 	if t == "" {
-		return nil, -1, &ParseError{Err: ErrNumber, Reason: Text{French: "vide (un chiffre absent n'est pas zéro)", English: "empty (a missing figure is not zero)"}}
+		return nil, -1, &ParseError{Err: ErrNumber, Reason: Text{French: "vide : un chiffre absent n'est pas zéro", English: "empty (a missing figure is not zero)"}}
 	}
 	point = -1
 	group := -1 // digits in the current group after a space, -1 outside groups
@@ -240,12 +240,12 @@ func ParseDay(s string) (year int, month time.Month, day int, err error) {
 		d, m, y = num(s[:2]), num(s[3:5]), num(s[6:])
 		if m > 12 && d >= 1 && d <= 12 {
 			return 0, 0, 0, &ParseError{Err: ErrDate, Reason: Text{
-				French:  fmt.Sprintf("mois %d : l'ordre américain (mois/jour/année) ? écrivez JJ/MM/AAAA ou AAAA-MM-JJ", m),
+				French:  fmt.Sprintf("mois %d : l'ordre américain, mois/jour/année ? écrivez JJ/MM/AAAA ou AAAA-MM-JJ", m),
 				English: fmt.Sprintf("month %d: the American order (month/day/year)? write DD/MM/YYYY or YYYY-MM-DD", m)}}
 		}
 	default:
 		return 0, 0, 0, &ParseError{Err: ErrDate, Reason: Text{
-			French:  "attendu : AAAA-MM-JJ ou JJ/MM/AAAA (les autres formes laissent un doute sur l'ordre du jour et du mois)",
+			French:  "attendu : AAAA-MM-JJ ou JJ/MM/AAAA, les autres formes laissant un doute sur l'ordre du jour et du mois",
 			English: "want YYYY-MM-DD or DD/MM/YYYY (other forms leave the order of day and month in doubt)"}}
 	}
 	if y < 0 || m < 0 || d < 0 {

@@ -78,26 +78,27 @@ var fieldLabels = map[string]Text{
 	"combined_activity":        {"Activité combinée 2019", "Combined activity 2019"},
 	"national_max":             {"Maximum national de l'activité combinée", "National maximum of combined activity"},
 	// A forfait's request.
-	"variant":   {"Domaine et bonus", "Domain and bonus"},
-	"domain":    {"Domaine", "Domain"},
-	"domains":   {"Domaines", "Domains"},
-	"cro":       {"Bonus CRO", "CRO bonus"},
-	"window":    {"Fenêtre de financement", "Funding window"},
-	"lang":      {"Langue", "Language"},
-	"requests":  {"Demande", "Request"},
-	"category":  {"Catégorie", "Category"},
-	"amount":    {"Montant", "Amount"},
-	"advance":   {"Avance", "Advance"},
-	"balance":   {"Solde", "Balance"},
-	"forfait":   {"Forfait", "Forfait"},
-	"total":     {"Total", "Total"},
-	"volet":     {"Volet", "Volet"},
-	"region":    {"Région", "Region"},
-	"credits":   {"Crédits", "Credits"},
-	"margin":    {"Marge", "Margin"},
-	"weights":   {"Pondérations", "Weights"},
-	"separator": {"Séparateur", "Separator"},
-	"key":       {"Clé", "Key"},
+	"variant":       {"Domaine et bonus", "Domain and bonus"},
+	"domain":        {"Domaine", "Domain"},
+	"domains":       {"Domaines", "Domains"},
+	"cro":           {"Bonus CRO", "CRO bonus"},
+	"window":        {"Fenêtre de financement", "Funding window"},
+	"lang":          {"Langue", "Language"},
+	"requests":      {"Demande", "Request"},
+	"category":      {"Catégorie", "Category"},
+	"amount":        {"Montant", "Amount"},
+	"advance":       {"Avance", "Advance"},
+	"volet2_amount": {"Montant du volet 2", "Volet-2 amount"},
+	"balance":       {"Solde", "Balance"},
+	"forfait":       {"Forfait", "Forfait"},
+	"total":         {"Total", "Total"},
+	"volet":         {"Volet", "Volet"},
+	"region":        {"Région", "Region"},
+	"credits":       {"Crédits", "Credits"},
+	"margin":        {"Marge", "Margin"},
+	"weights":       {"Pondérations", "Weights"},
+	"separator":     {"Séparateur", "Separator"},
+	"key":           {"Clé", "Key"},
 	// An establishment and its application.
 	"finess":              {"FINESS", "FINESS"},
 	"finess_geographique": {"FINESS géographique", "Geographic FINESS"},
@@ -120,6 +121,7 @@ var fieldLabels = map[string]Text{
 	"rates":       {"Taux", "Rates"},
 	"percent":     {"Pourcentage", "Percentage"},
 	"target":      {"Cible d'usage", "Usage target"},
+	"targets":     {"Cibles d'usage", "Usage targets"},
 	"numerator":   {"Numérateur", "Numerator"},
 	"denominator": {"Dénominateur", "Denominator"},
 	"kind":        {"Nature", "Kind"},
@@ -264,8 +266,12 @@ func (e *InputError) frenchWhere() string {
 			} else {
 				parts = append(parts, "n° "+strconv.Itoa(s.index+1))
 			}
-		case keyStep:
-			parts = append(parts, s.text)
+		case keyStep: // a key is data, but for a window's number: "window 1", as targets name theirs
+			if n, ok := strings.CutPrefix(s.text, "window "); ok {
+				parts = append(parts, "fenêtre "+n)
+			} else {
+				parts = append(parts, s.text)
+			}
 		default:
 			if t, ok := fieldLabels[s.text]; ok {
 				parts = append(parts, t.French)

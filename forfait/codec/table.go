@@ -181,7 +181,7 @@ func (t *Table) Next() ([]string, int, bool) {
 		if len(rec) < t.need {
 			t.report.Add(&LineError{File: t.file, Line: line, Column: len(rec) + 1,
 				Err: &ParseError{Err: ErrShortRow, Reason: Text{
-					French:  fmt.Sprintf("%d champs, l'en-tête en demande %d (séparateur %s)", len(rec), t.need, separatorFrench(t.dialect.Separator)),
+					French:  fmt.Sprintf("%s, l'en-tête en demande %d, avec le séparateur %s", fields(len(rec)), t.need, separatorFrench(t.dialect.Separator)),
 					English: fmt.Sprintf("%d fields, the header needs %d (separator %q)", len(rec), t.need, t.dialect.Separator)}}})
 			continue
 		}
@@ -208,7 +208,7 @@ func (t *Table) readError(err error) {
 		}
 		t.report.Add(&LineError{File: t.file, Line: line,
 			Err: &ParseError{Err: ErrCSVSyntax, Reason: Text{
-				French:  fmt.Sprintf("%s (octet %d de la ligne ; séparateur %s)", csvFrench(pe.Err), pe.Column, separatorFrench(t.dialect.Separator)),
+				French:  fmt.Sprintf("%s, à l'octet %d de la ligne, avec le séparateur %s", csvFrench(pe.Err), pe.Column, separatorFrench(t.dialect.Separator)),
 				English: fmt.Sprintf("%v (byte %d of the line; separator %q)", pe.Err, pe.Column, t.dialect.Separator)}}})
 		if errors.Is(pe.Err, csv.ErrQuote) {
 			t.stopped = true
@@ -312,6 +312,14 @@ func separatorFrench(sep rune) string {
 		return "tabulation"
 	}
 	return "« " + string(sep) + " »"
+}
+
+// fields counts the fields of a row in French: "1 champ", "2 champs".
+func fields(n int) string {
+	if n < 2 {
+		return strconv.Itoa(n) + " champ"
+	}
+	return strconv.Itoa(n) + " champs"
 }
 
 // csvFrench says in French what encoding/csv found wrong in a line.

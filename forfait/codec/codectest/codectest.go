@@ -94,16 +94,20 @@ func Places(t testing.TB, err error) []string {
 	return places
 }
 
-// Reasons fails t for each problem of err (an *codec.InputError) whose
-// Reason is given in one language only, or whose French reason holds an
-// English word of the list: a French reader reads every reason, in French.
-// A problem with no reason, or no *codec.InputError, passes.
+// Reasons fails t for each problem of err (an *codec.InputError, or a
+// *codec.ParseError of a file) whose reason is given in one language only,
+// or whose French reason holds an English word of the list: a French
+// reader reads every reason, in French. A problem with no reason passes.
 func Reasons(t testing.TB, err error) {
 	t.Helper()
 	for _, e := range codec.Leaves(err) {
 		var ie *codec.InputError
 		if errors.As(e, &ie) && ie.Reason != (codec.Text{}) {
 			Check(t, "the reason of "+ie.Where()+" = "+ie.Value, ie.Reason)
+		}
+		var pe *codec.ParseError
+		if errors.As(e, &pe) && pe.Reason != (codec.Text{}) {
+			Check(t, "the reason of "+e.Error(), pe.Reason)
 		}
 	}
 }

@@ -116,6 +116,33 @@ type CreditsError struct {
 // Shortfall is what the credits lack: Needed − Available.
 func (e *CreditsError) Shortfall() decimal.Decimal { return e.Needed.Sub(e.Available) }
 
+// frenchReason is reason in French: "crédits d'avance du budget de la
+// fenêtre 1 au 15 janvier 2022 (tranches 0 à 1 déléguées) : 1 000 €
+// disponibles, 2 000 € nécessaires, 1 000 € manquants".
+func (e *CreditsError) frenchReason() string {
+	budget := "non affectés à une fenêtre"
+	if e.Window != 0 {
+		budget = "du budget de la fenêtre " + e.Window.String()
+	}
+	tranches := "aucune tranche déléguée"
+	switch {
+	case e.Tranche == 0:
+		tranches = "tranche 0 déléguée"
+	case e.Tranche > 0:
+		tranches = "tranches 0 à " + strconv.Itoa(e.Tranche) + " déléguées"
+	}
+	return "crédits " + e.Part.french() + " " + budget + " au " + e.Date.French() + " (" + tranches + ") : " +
+		codec.French.Money(e.Available) + " disponibles, " + codec.French.Money(e.Needed) + " nécessaires, " +
+		codec.French.Money(e.Shortfall()) + " manquants"
+}
+
+// French is the shortfall as a French reader reads it: "Dépasse les
+// crédits restants (crédits d'avance du budget de la fenêtre 1 …)".
+func (e *CreditsError) French() string {
+	t, _ := codec.SentinelText(ErrInsufficientCredits)
+	return strings.ToUpper(t.French[:1]) + t.French[1:] + " (" + e.frenchReason() + ")"
+}
+
 func (e *CreditsError) reason() string {
 	budget := "the credits assigned to no window"
 	if e.Window != 0 {
@@ -182,7 +209,9 @@ func Volet2Settlement(c Commitment, met bool) (Kind, decimal.Decimal) {
 // checkVolet2 refuses a volet-2 notification that is not the part of the
 // establishment's committed amount its kind pays (§3.3, Annexe 2 §4).
 func (l *Ledger) checkVolet2(n Notification, c Commitment, committed bool, d *draft) error {
-	fail := func(err error, reason string) error { return &LedgerError{Notification: n, Reason: reason, Err: err} }
+	fail := func(err error, reason codec.Text) error {
+		return &LedgerError{Notification: n, Reason: reason, Err: err}
+	}
 	adv := Identity{Establishment: n.Establishment, Volet: Volet2, Kind: Advance}
 	bal, rep := adv, adv
 	bal.Kind, rep.Kind = Balance, Repayment
@@ -190,23 +219,33 @@ func (l *Ledger) checkVolet2(n Notification, c Commitment, committed bool, d *dr
 	_, balanced := l.recorded(bal, d)
 	_, repaid := l.recorded(rep, d)
 	var want decimal.Decimal
-	var what string
+	var what codec.Text
 	switch {
 	case n.Kind == Advance && !committed:
-		return fail(ErrVolet2Amount, "no volet-2 amount committed for "+n.Establishment.String())
+		return fail(ErrVolet2Amount, codec.Text{
+			French:  "aucun montant du volet 2 n'est engagé pour " + n.Establishment.String(),
+			English: "no volet-2 amount committed for " + n.Establishment.String()})
 	case n.Kind == Advance:
-		want, what = c.Credits.Advance, "the committed amount's advance, "+codec.English.Percent(l.rs.Advance.Value)+" of it"
+		want, what = c.Credits.Advance, codec.Text{
+			French:  "l'avance du montant engagé, " + codec.French.Percent(l.rs.Advance.Value) + " de celui-ci",
+			English: "the committed amount's advance, " + codec.English.Percent(l.rs.Advance.Value) + " of it"}
 	case !advanced:
-		return fail(ErrVolet2Amount, "a "+n.Kind.String()+" follows an advance; none was booked")
+		return fail(ErrVolet2Amount, codec.Text{
+			French:  n.Kind.french().a + " suit une avance ; aucune n'a été enregistrée",
+			English: "a " + n.Kind.String() + " follows an advance; none was booked"})
 	case balanced || repaid:
-		return fail(ErrVolet2Amount, "the volet-2 amount is settled: a balance when the objectives are met, a repayment otherwise")
+		return fail(ErrVolet2Amount, codec.Text{
+			French:  "le montant du volet 2 est réglé : par un solde quand les objectifs sont atteints, par un remboursement sinon",
+			English: "the volet-2 amount is settled: a balance when the objectives are met, a repayment otherwise"})
 	case n.Kind == Balance:
-		want, what = c.Credits.Usage, "the rest of the committed amount"
+		want, what = c.Credits.Usage, codec.Text{French: "le reste du montant engagé", English: "the rest of the committed amount"}
 	default:
-		want, what = l.advanced(n.Establishment, d), "the advance paid"
+		want, what = l.advanced(n.Establishment, d), codec.Text{French: "l'avance versée", English: "the advance paid"}
 	}
 	if !n.Amount.Equal(want) {
-		return fail(ErrVolet2Amount, "the "+n.Kind.String()+" is "+forfait.Format(want)+" € ("+what+", §3.3, Annexe 2 §4)")
+		return fail(ErrVolet2Amount, codec.Text{
+			French:  n.Kind.french().the + " est de " + codec.French.Money(want) + " (" + what.French + ", §3.3, Annexe 2 §4)",
+			English: "the " + n.Kind.String() + " is " + forfait.Format(want) + " € (" + what.English + ", §3.3, Annexe 2 §4)"})
 	}
 	total, ok := d.perEst[n.Establishment]
 	if !ok {
@@ -218,7 +257,9 @@ func (l *Ledger) checkVolet2(n Notification, c Commitment, committed bool, d *dr
 		total = total.Add(n.Amount)
 	}
 	if total.GreaterThan(l.cap) {
-		return fail(ErrVolet2Cap, "at most "+forfait.Format(l.cap)+" € per establishment")
+		return fail(ErrVolet2Cap, codec.Text{
+			French:  "au plus " + codec.French.Money(l.cap) + " par établissement",
+			English: "at most " + forfait.Format(l.cap) + " € per establishment"})
 	}
 	d.perEst[n.Establishment] = total
 	return nil

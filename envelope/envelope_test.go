@@ -194,8 +194,8 @@ func TestLedgerDuplicate(t *testing.T) {
 	if err := l.Book(again); !errors.Is(err, envelope.ErrDuplicate) || !errors.As(err, &le) || !l.State().Equal(before) {
 		t.Fatalf("second advance: %v; state %+v, was %+v", err, l.State(), before)
 	}
-	if strings.Contains(le.Reason, "a advance") || !strings.Contains(le.Reason, "an advance") {
-		t.Errorf("reason %q: an advance", le.Reason)
+	if strings.Contains(le.Reason.English, "a advance") || !strings.Contains(le.Reason.English, "an advance") {
+		t.Errorf("reason %q: an advance", le.Reason.English)
 	}
 	for name, change := range map[string]func(*envelope.Notification){
 		"kind":   func(n *envelope.Notification) { n.Kind = envelope.Balance },

@@ -194,7 +194,7 @@ func TestVolet2SplitMessages(t *testing.T) {
 	if err := l.Book(n); !errors.Is(err, envelope.ErrVolet2Amount) || !errors.As(err, &le) {
 		t.Fatalf("an advance other than the committed one: %v", err)
 	}
-	if strings.Contains(le.Reason, "30/70") {
-		t.Errorf("reason %q names a split the rule set does not give", le.Reason)
+	if strings.Contains(le.Reason.English, "30/70") {
+		t.Errorf("reason %q names a split the rule set does not give", le.Reason.English)
 	}
 }

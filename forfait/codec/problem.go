@@ -137,7 +137,9 @@ var fieldLabels = map[string]Text{
 // FINESS bien formé (doit compter 9 caractères, et non 8)"; a problem of a
 // file is preceded by its line and column; another problem reads as its
 // sentinel's French text, with the reason of a *ParseError and the note
-// of Note in brackets.
+// of Note in brackets. An error of a package's own shape (a ledger's
+// refusal of a notification, a shortfall of credits) words itself for a
+// French reader with a method French() string, which Messages uses.
 func Messages(err error, l Lang) []string {
 	var out []string
 	for _, e := range Leaves(err) {
@@ -183,6 +185,10 @@ func french(err error) string {
 	}
 	var ie *InputError
 	if !errors.As(err, &ie) {
+		var own interface{ French() string }
+		if errors.As(err, &own) {
+			return own.French()
+		}
 		var se *SyntaxError
 		if errors.As(err, &se) {
 			return "Ligne " + strconv.Itoa(se.Line) + ", colonne " + strconv.Itoa(se.Column) + " : le document n'est pas du JSON lisible"

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/eligibility/eligibilitytest"
+	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/audit"
 	"github.com/sunes-spec/sunes/forfait/codec"
@@ -93,6 +94,35 @@ func TestFrenchReasons(t *testing.T) {
 					`(8 digits: did a spreadsheet drop the leading zero of 075071218? format the column as text)`,
 				`payments ledger, line 2, column 6 (amount): "35 03,00": audit: invalid payment: digits are grouped by three`,
 				`payments ledger, line 3, column 7 (date): "31/02/2022": window: not a date YYYY-MM-DD: no 31 February 2022`,
+			},
+		},
+		{
+			name: "a ledger's refusals: a second advance, a shortfall, a balance before its advance",
+			err: func() error {
+				l, err := envelope.NewLedger(envelope.Bretagne, envelope.Credits{Advance: decimal.New(1000, 0), Usage: decimal.New(1000, 0)})
+				if err != nil {
+					return err
+				}
+				n := envelope.Notification{Kind: envelope.Advance, Volet: envelope.Volet1, Region: envelope.Bretagne,
+					Establishment: forfait.MustParseFINESS("350000014"), Variant: forfait.Variant{Domain: forfait.DS2}, Window: window.W1,
+					Amount: decimal.New(100, 0), Date: window.DateOf(2021, 12, 1), Source: "§5"}
+				if err := l.Book(n); err != nil {
+					return err
+				}
+				big, balance := n, n
+				big.Establishment, big.Amount = forfait.MustParseFINESS("350000022"), decimal.New(5000, 0)
+				balance.Establishment, balance.Kind = forfait.MustParseFINESS("350000030"), envelope.Balance
+				return errors.Join(l.Book(n), l.Book(big), l.Book(balance))
+			},
+			french: []string{
+				"Avance de 100\u00a0€ à 350000014 (Bretagne, volet 1) : est une notification déjà enregistrée (une avance est déjà enregistrée pour 350000014 DS2, fenêtre 1 : un domaine n'est financé qu'une fois sur tout le programme (§5 ; INT-14))",
+				"Avance de 5\u202f000\u00a0€ à 350000022 (Bretagne, volet 1) : dépasse les crédits restants (crédits d'avance non affectés à une fenêtre au 1er décembre 2021 (tranche 0 déléguée) : 1\u202f000\u00a0€ disponibles, 5\u202f100\u00a0€ nécessaires, 4\u202f100\u00a0€ manquants) (les crédits délégués à sa date ne peuvent pas la servir)",
+				"Solde de 100\u00a0€ à 350000030 (Bretagne, volet 1) : ne suit pas l'ordre des versements : l'avance, puis le solde ou le remboursement (un solde suit une avance ; aucune n'est enregistrée pour 350000030 DS2 (§5 ; Annexe 2 §3))",
+			},
+			english: []string{
+				"envelope: notification already recorded: advance of 100 € to 350000014 (Bretagne, volet 1): an advance is already recorded for 350000014 DS2, window 1: a domain is funded once over the programme (§5; INT-14)",
+				"envelope: beyond the remaining credits: advance credits of the credits assigned to no window on 2021-12-01 (tranches 0 to 0 delegated): 1000 € available, 5100 € needed, 4100 € short: advance of 5000 € to 350000022 (Bretagne, volet 1): the credits delegated by its date cannot serve it",
+				"envelope: payment out of order: balance of 100 € to 350000030 (Bretagne, volet 1): a balance follows an advance; none is recorded for 350000030 DS2 (§5; Annexe 2 §3)",
 			},
 		},
 	}

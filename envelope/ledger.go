@@ -554,7 +554,7 @@ func (l *Ledger) check(n Notification, d *draft) error {
 	switch {
 	case n.Region != l.region || n.Volet != l.volet:
 		return fail(ErrWrongLedger, codec.Text{
-			French:  "cet état des crédits est celui de " + l.region.String() + ", " + l.volet.String(),
+			French:  "cet état des crédits est celui de la région " + l.region.String() + ", " + l.volet.String(),
 			English: "this ledger is " + l.region.String() + ", " + l.volet.String()})
 	case !n.Kind.IsValid() || !n.Establishment.IsValid() || n.Amount.Sign() <= 0 || !codec.SaneExponent(n.Amount):
 		return fail(ErrInvalidNotification, codec.Text{

@@ -43,7 +43,7 @@ func (rs *RuleSet) band(combined, nationalMax decimal.Decimal) (Category, decima
 	switch p {
 	case disorderedThresholds:
 		if i == 0 {
-			return fail(lowerField(0), Format(rs.Bands[0].Lower), codec.Text{French: "la première tranche doit commencer à 0", English: "the first band must start at 0"}, ErrInvalidRuleSet)
+			return fail(lowerField(0), Format(rs.Bands[0].Lower), codec.Text{French: "la première catégorie doit commencer à 0", English: "the first band must start at 0"}, ErrInvalidRuleSet)
 		}
 		return fail(lowerField(i), Format(rs.Bands[i].Lower), codec.Text{French: "les seuils doivent être strictement croissants", English: "thresholds must strictly increase"}, ErrInvalidRuleSet)
 	case negativeActivity:

@@ -169,7 +169,7 @@ func (rs *RuleSet) Validate() error {
 		}
 	}
 	if rs.Bands[0].Lower.Sign() != 0 {
-		bad("bands[A].lower", rs.Bands[0].Lower, codec.Text{French: "la première tranche doit commencer à 0", English: "the first band must start at 0"})
+		bad("bands[A].lower", rs.Bands[0].Lower, codec.Text{French: "la première catégorie doit commencer à 0", English: "the first band must start at 0"})
 	}
 	for i, b := range rs.Bands {
 		c := Category(i) + A
@@ -183,11 +183,11 @@ func (rs *RuleSet) Validate() error {
 				bad(field+".min", r.Min, codec.Text{French: "un montant ne peut pas être négatif", English: "an amount cannot be negative"})
 			}
 			if r.Max.LessThan(r.Min) {
-				bad(field+".max", r.Max, codec.Text{French: "inférieur au minimum de la tranche, " + codec.French.Money(r.Min), English: "below the band's minimum " + Format(r.Min)})
+				bad(field+".max", r.Max, codec.Text{French: "inférieur au minimum de la catégorie, " + codec.French.Money(r.Min), English: "below the band's minimum " + Format(r.Min)})
 			}
 			if i > 0 {
 				if prev := rs.Bands[i-1].Amounts[d.Index()].Max; !r.Min.Equal(prev) {
-					bad(field+".min", r.Min, codec.Text{French: "différent du maximum de la tranche précédente, " + codec.French.Money(prev), English: "differs from the previous band's maximum " + Format(prev)})
+					bad(field+".min", r.Min, codec.Text{French: "différent du maximum de la catégorie précédente, " + codec.French.Money(prev), English: "differs from the previous band's maximum " + Format(prev)})
 				}
 			}
 		}

@@ -255,7 +255,7 @@ type PastDomain struct {
 // window, domain or outcome in the history, no establishment kind.
 func (a *Application) Validate() error {
 	var errs []error
-	bad := func(field, value, reason string, err error) {
+	bad := func(field, value string, reason codec.Text, err error) {
 		errs = append(errs, &forfait.InputError{Field: field, Value: value, Reason: reason, Err: err})
 	}
 	e := &a.Establishment
@@ -264,7 +264,7 @@ func (a *Application) Validate() error {
 		v     forfait.FINESS
 	}{{"establishment.finess_geographique", e.FINESSGeo}, {"establishment.finess_juridique", e.FINESSJur}} {
 		if !f.v.IsValid() {
-			bad(f.field, `""`, "missing", forfait.ErrInvalidFINESS)
+			bad(f.field, `""`, codec.Text{French: "manquant", English: "missing"}, forfait.ErrInvalidFINESS)
 		}
 	}
 	for _, u := range []struct {
@@ -275,26 +275,26 @@ func (a *Application) Validate() error {
 			continue
 		}
 		if !u.unit.FINESSJur.IsValid() {
-			bad(u.field, `""`, "missing", forfait.ErrInvalidFINESS)
+			bad(u.field, `""`, codec.Text{French: "manquant", English: "missing"}, forfait.ErrInvalidFINESS)
 		}
 	}
 	if !e.Region.IsValid() {
-		bad("establishment.region", e.Region.String(), "", envelope.ErrUnknownRegion)
+		bad("establishment.region", e.Region.String(), codec.Text{}, envelope.ErrUnknownRegion)
 	}
 	if !e.Kind.IsValid() {
-		bad("establishment.kind", e.Kind.String(), "want health, medico-social or other", ErrInvalidApplication)
+		bad("establishment.kind", e.Kind.String(), codec.Text{French: "attendu : « health », « medico-social » ou « other »", English: "want health, medico-social or other"}, ErrInvalidApplication)
 	}
 	if e.CombinedActivity.Sign() < 0 || !codec.SaneExponent(e.CombinedActivity) {
-		bad("establishment.combined_activity", forfait.Format(e.CombinedActivity), "must be a non-negative number of days", ErrInvalidApplication)
+		bad("establishment.combined_activity", forfait.Format(e.CombinedActivity), codec.Text{French: "doit être un nombre de journées positif ou nul", English: "must be a non-negative number of days"}, ErrInvalidApplication)
 	}
 	if a.Filed.IsZero() {
-		bad("filed", `""`, "the filing date is required", ErrInvalidApplication)
+		bad("filed", `""`, codec.Text{French: "la date de dépôt est obligatoire", English: "the filing date is required"}, ErrInvalidApplication)
 	}
 	if !a.Window.IsValid() {
-		bad("window", a.Window.String(), "", window.ErrInvalid)
+		bad("window", a.Window.String(), codec.Text{}, window.ErrInvalid)
 	}
 	if len(a.Domains) == 0 {
-		bad("domains", "[]", "at least one domain", ErrInvalidApplication)
+		bad("domains", "[]", codec.Text{French: "attendu : au moins un domaine", English: "at least one domain"}, ErrInvalidApplication)
 	}
 	seen := map[forfait.Domain]bool{}
 	for i, d := range a.Domains {
@@ -303,22 +303,22 @@ func (a *Application) Validate() error {
 		if err := d.Check(); errors.As(err, &ie) {
 			errs = append(errs, ie.In(codec.Name("domains"), codec.Index(i)))
 		} else if seen[d.Domain] {
-			bad(field, d.String(), "domain "+d.Domain.String()+" given twice", ErrInvalidApplication)
+			bad(field, d.String(), codec.Text{French: "le domaine " + d.Domain.String() + " est donné deux fois", English: "domain " + d.Domain.String() + " given twice"}, ErrInvalidApplication)
 		}
 		seen[d.Domain] = true
 	}
 	for i, p := range a.History.Applications {
 		field := "history.applications[" + strconv.Itoa(i) + "]"
 		if !p.Window.IsValid() {
-			bad(field+".window", p.Window.String(), "", window.ErrInvalid)
+			bad(field+".window", p.Window.String(), codec.Text{}, window.ErrInvalid)
 		}
 		for j, d := range p.Domains {
 			field := field + ".domains[" + strconv.Itoa(j) + "]"
 			if !d.Domain.IsValid() {
-				bad(field+".domain", d.Domain.String(), "", forfait.ErrInvalidDomain)
+				bad(field+".domain", d.Domain.String(), codec.Text{}, forfait.ErrInvalidDomain)
 			}
 			if !d.Outcome.IsValid() {
-				bad(field+".outcome", d.Outcome.String(), "want refused, open, paid or repaid", ErrInvalidApplication)
+				bad(field+".outcome", d.Outcome.String(), codec.Text{French: "attendu : « refused », « open », « paid » ou « repaid »", English: "want refused, open, paid or repaid"}, ErrInvalidApplication)
 			}
 		}
 	}

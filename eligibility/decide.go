@@ -175,7 +175,7 @@ func (d Decision) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON refuses to read a decision: only Decide makes one
 // (ErrSealed).
 func (d *Decision) UnmarshalJSON([]byte) error {
-	return &forfait.InputError{Field: "decision", Value: "JSON", Reason: "a decision is taken by Decide, not read", Err: ErrSealed}
+	return &forfait.InputError{Field: "decision", Value: "JSON", Reason: codec.Text{French: "une décision ne se lit pas : seul l'examen de la candidature la produit", English: "a decision is taken by Decide, not read"}, Err: ErrSealed}
 }
 
 // Decide reviews a, on the day on, against every condition of Conditions
@@ -200,12 +200,12 @@ func Decide(a *Application, in *instruction.Rules, on window.Date) (Decision, er
 		review := cal.Terms(a.Window).Review
 		switch {
 		case on.IsZero():
-			errs = append(errs, &forfait.InputError{Field: "on", Value: `""`, Reason: "the decision date is required", Err: ErrReviewPeriod})
+			errs = append(errs, &forfait.InputError{Field: "on", Value: `""`, Reason: codec.Text{French: "la date de la décision est obligatoire", English: "the decision date is required"}, Err: ErrReviewPeriod})
 		case on.Before(a.Filed):
-			errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(), Reason: "before the filing on " + a.Filed.String(), Err: ErrReviewPeriod})
+			errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(), Reason: codec.Text{French: "antérieure au dépôt, fait le " + a.Filed.French(), English: "before the filing on " + a.Filed.String()}, Err: ErrReviewPeriod})
 		case !review.Contains(on):
 			errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(),
-				Reason: "outside window " + a.Window.String() + "'s review period " + review.String() + " (§6.1)", Err: ErrReviewPeriod})
+				Reason: codec.Text{French: "fenêtre " + a.Window.String() + " : " + review.In(codec.French) + " ; §6.1", English: "outside window " + a.Window.String() + "'s review period " + review.String() + " (§6.1)"}, Err: ErrReviewPeriod})
 		}
 	}
 	if len(errs) > 0 {

@@ -27,7 +27,7 @@ var ErrInvalidAllocation = codec.NewSentinel("envelope: invalid allocation", "n'
 func Allocate(total decimal.Decimal, weights []decimal.Decimal) ([]decimal.Decimal, error) {
 	var errs []error
 	if total.Sign() < 0 || !codec.SaneExponent(total) || !total.IsInteger() {
-		errs = append(errs, &forfait.InputError{Field: "total", Value: forfait.Format(total), Reason: "not a whole, non-negative number of euros", Err: ErrInvalidAllocation})
+		errs = append(errs, &forfait.InputError{Field: "total", Value: forfait.Format(total), Reason: codec.Text{French: "pas un nombre entier d'euros positif ou nul", English: "not a whole, non-negative number of euros"}, Err: ErrInvalidAllocation})
 	}
 	exp := int32(0) // the common exponent that makes every weight whole
 	anyPositive := false
@@ -35,16 +35,16 @@ func Allocate(total decimal.Decimal, weights []decimal.Decimal) ([]decimal.Decim
 		e := w.Exponent()
 		switch {
 		case !codec.SaneExponent(w):
-			errs = append(errs, &forfait.InputError{Field: "weights[" + strconv.Itoa(i) + "]", Value: w.String(), Reason: "exponent beyond ±1000", Err: ErrInvalidAllocation})
+			errs = append(errs, &forfait.InputError{Field: "weights[" + strconv.Itoa(i) + "]", Value: w.String(), Reason: codec.Text{French: "exposant au-delà de ±1000", English: "exponent beyond ±1000"}, Err: ErrInvalidAllocation})
 		case w.Sign() < 0:
-			errs = append(errs, &forfait.InputError{Field: "weights[" + strconv.Itoa(i) + "]", Value: forfait.Format(w), Reason: "negative", Err: ErrInvalidAllocation})
+			errs = append(errs, &forfait.InputError{Field: "weights[" + strconv.Itoa(i) + "]", Value: forfait.Format(w), Reason: codec.Text{French: "négative", English: "negative"}, Err: ErrInvalidAllocation})
 		default:
 			exp = min(exp, e)
 			anyPositive = anyPositive || w.Sign() > 0
 		}
 	}
 	if len(errs) == 0 && !anyPositive {
-		errs = append(errs, &forfait.InputError{Field: "weights", Value: strconv.Itoa(len(weights)) + " weights", Reason: "no positive weight", Err: ErrInvalidAllocation})
+		errs = append(errs, &forfait.InputError{Field: "weights", Value: strconv.Itoa(len(weights)) + " weights", Reason: codec.Text{French: "aucune pondération positive", English: "no positive weight"}, Err: ErrInvalidAllocation})
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

@@ -102,7 +102,7 @@ func (a *Annex2) Validate() error {
 	var errs []error
 	check := func(what string, got, want decimal.Decimal) {
 		if !got.Equal(want) {
-			errs = append(errs, &forfait.InputError{Field: what, Value: forfait.Format(got), Reason: "want " + forfait.Format(want), Err: ErrInvalidAnnex2})
+			errs = append(errs, &forfait.InputError{Field: what, Value: forfait.Format(got), Reason: codec.Text{French: "attendu : " + codec.French.Money(want), English: "want " + forfait.Format(want)}, Err: ErrInvalidAnnex2})
 		}
 	}
 	check("volet 1 + volet 2 pilot + MSS generalisation", a.Volet1.Add(a.Volet2Pilot).Add(a.MSSGeneralisation), a.Total)
@@ -114,7 +114,7 @@ func (a *Annex2) Validate() error {
 	sum = decimal.Zero
 	for i, e := range a.Regions {
 		if e.Region != Region(i+1) {
-			errs = append(errs, &forfait.InputError{Field: "regions[" + strconv.Itoa(i) + "]", Value: e.Region.String(), Reason: "want " + Region(i+1).String(), Err: ErrInvalidAnnex2})
+			errs = append(errs, &forfait.InputError{Field: "regions[" + strconv.Itoa(i) + "]", Value: e.Region.String(), Reason: codec.Text{French: "attendu : " + Region(i+1).String(), English: "want " + Region(i+1).String()}, Err: ErrInvalidAnnex2})
 		}
 		sum = sum.Add(e.Amount)
 	}

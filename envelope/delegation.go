@@ -116,6 +116,33 @@ type CreditsError struct {
 // Shortfall is what the credits lack: Needed − Available.
 func (e *CreditsError) Shortfall() decimal.Decimal { return e.Needed.Sub(e.Available) }
 
+// frenchReason is reason in French: "crédits d'avance du budget de la
+// fenêtre 1 au 15 janvier 2022 (tranches 0 à 1 déléguées) : 1 000 €
+// disponibles, 2 000 € nécessaires, 1 000 € manquants".
+func (e *CreditsError) frenchReason() string {
+	budget := "non affectés à une fenêtre"
+	if e.Window != 0 {
+		budget = "du budget de la fenêtre " + e.Window.String()
+	}
+	tranches := "aucune tranche déléguée"
+	switch {
+	case e.Tranche == 0:
+		tranches = "tranche 0 déléguée"
+	case e.Tranche > 0:
+		tranches = "tranches 0 à " + strconv.Itoa(e.Tranche) + " déléguées"
+	}
+	return "crédits " + e.Part.french() + " " + budget + " au " + e.Date.French() + " (" + tranches + ") : " +
+		codec.French.Money(e.Available) + " disponibles, " + codec.French.Money(e.Needed) + " nécessaires, " +
+		codec.French.Money(e.Shortfall()) + " manquants"
+}
+
+// French is the shortfall as a French reader reads it: "Dépasse les
+// crédits restants (crédits d'avance du budget de la fenêtre 1 …)".
+func (e *CreditsError) French() string {
+	t, _ := codec.SentinelText(ErrInsufficientCredits)
+	return strings.ToUpper(t.French[:1]) + t.French[1:] + " (" + e.frenchReason() + ")"
+}
+
 func (e *CreditsError) reason() string {
 	budget := "the credits assigned to no window"
 	if e.Window != 0 {
@@ -163,7 +190,7 @@ func (a *Annex2) pilotNames() string {
 func SplitVolet2(rs *forfait.RuleSet, a *Annex2, amount decimal.Decimal) (Credits, error) {
 	if amount.Sign() <= 0 || amount.GreaterThan(a.Volet2Cap) || !codec.SaneExponent(amount) {
 		return Credits{}, &forfait.InputError{Field: "volet2_amount", Value: forfait.Format(amount),
-			Reason: "a positive amount of at most " + forfait.Format(a.Volet2Cap) + " € (§3.3, Annexe 2 §4)", Err: ErrVolet2Amount}
+			Reason: codec.Text{French: "un montant positif d'au plus " + codec.French.Money(a.Volet2Cap) + " (§3.3, Annexe 2 §4)", English: "a positive amount of at most " + forfait.Format(a.Volet2Cap) + " € (§3.3, Annexe 2 §4)"}, Err: ErrVolet2Amount}
 	}
 	adv, use, err := rs.Split(amount)
 	return Credits{Advance: adv, Usage: use}, err
@@ -182,7 +209,9 @@ func Volet2Settlement(c Commitment, met bool) (Kind, decimal.Decimal) {
 // checkVolet2 refuses a volet-2 notification that is not the part of the
 // establishment's committed amount its kind pays (§3.3, Annexe 2 §4).
 func (l *Ledger) checkVolet2(n Notification, c Commitment, committed bool, d *draft) error {
-	fail := func(err error, reason string) error { return &LedgerError{Notification: n, Reason: reason, Err: err} }
+	fail := func(err error, reason codec.Text) error {
+		return &LedgerError{Notification: n, Reason: reason, Err: err}
+	}
 	adv := Identity{Establishment: n.Establishment, Volet: Volet2, Kind: Advance}
 	bal, rep := adv, adv
 	bal.Kind, rep.Kind = Balance, Repayment
@@ -190,23 +219,33 @@ func (l *Ledger) checkVolet2(n Notification, c Commitment, committed bool, d *dr
 	_, balanced := l.recorded(bal, d)
 	_, repaid := l.recorded(rep, d)
 	var want decimal.Decimal
-	var what string
+	var what codec.Text
 	switch {
 	case n.Kind == Advance && !committed:
-		return fail(ErrVolet2Amount, "no volet-2 amount committed for "+n.Establishment.String())
+		return fail(ErrVolet2Amount, codec.Text{
+			French:  "aucun montant du volet 2 n'est engagé pour " + n.Establishment.String(),
+			English: "no volet-2 amount committed for " + n.Establishment.String()})
 	case n.Kind == Advance:
-		want, what = c.Credits.Advance, "the committed amount's advance, "+codec.English.Percent(l.rs.Advance.Value)+" of it"
+		want, what = c.Credits.Advance, codec.Text{
+			French:  "l'avance du montant engagé, " + codec.French.Percent(l.rs.Advance.Value) + " de celui-ci",
+			English: "the committed amount's advance, " + codec.English.Percent(l.rs.Advance.Value) + " of it"}
 	case !advanced:
-		return fail(ErrVolet2Amount, "a "+n.Kind.String()+" follows an advance; none was booked")
+		return fail(ErrVolet2Amount, codec.Text{
+			French:  n.Kind.french().a + " suit une avance ; aucune n'a été enregistrée",
+			English: "a " + n.Kind.String() + " follows an advance; none was booked"})
 	case balanced || repaid:
-		return fail(ErrVolet2Amount, "the volet-2 amount is settled: a balance when the objectives are met, a repayment otherwise")
+		return fail(ErrVolet2Amount, codec.Text{
+			French:  "le montant du volet 2 est réglé : par un solde quand les objectifs sont atteints, par un remboursement sinon",
+			English: "the volet-2 amount is settled: a balance when the objectives are met, a repayment otherwise"})
 	case n.Kind == Balance:
-		want, what = c.Credits.Usage, "the rest of the committed amount"
+		want, what = c.Credits.Usage, codec.Text{French: "le reste du montant engagé", English: "the rest of the committed amount"}
 	default:
-		want, what = l.advanced(n.Establishment, d), "the advance paid"
+		want, what = l.advanced(n.Establishment, d), codec.Text{French: "l'avance versée", English: "the advance paid"}
 	}
 	if !n.Amount.Equal(want) {
-		return fail(ErrVolet2Amount, "the "+n.Kind.String()+" is "+forfait.Format(want)+" € ("+what+", §3.3, Annexe 2 §4)")
+		return fail(ErrVolet2Amount, codec.Text{
+			French:  n.Kind.french().the + " est de " + codec.French.Money(want) + " (" + what.French + ", §3.3, Annexe 2 §4)",
+			English: "the " + n.Kind.String() + " is " + forfait.Format(want) + " € (" + what.English + ", §3.3, Annexe 2 §4)"})
 	}
 	total, ok := d.perEst[n.Establishment]
 	if !ok {
@@ -218,7 +257,9 @@ func (l *Ledger) checkVolet2(n Notification, c Commitment, committed bool, d *dr
 		total = total.Add(n.Amount)
 	}
 	if total.GreaterThan(l.cap) {
-		return fail(ErrVolet2Cap, "at most "+forfait.Format(l.cap)+" € per establishment")
+		return fail(ErrVolet2Cap, codec.Text{
+			French:  "au plus " + codec.French.Money(l.cap) + " par établissement",
+			English: "at most " + forfait.Format(l.cap) + " € per establishment"})
 	}
 	d.perEst[n.Establishment] = total
 	return nil
@@ -240,25 +281,28 @@ func (l *Ledger) Delegate(t Tranche) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var errs []error
-	bad := func(field, value, reason string, err error) {
+	bad := func(field, value string, reason codec.Text, err error) {
 		errs = append(errs, &forfait.InputError{Field: "tranche." + field, Value: value, Reason: reason, Err: err})
 	}
 	if t.Date.IsZero() {
-		bad("date", "unset", "a tranche is dated", ErrInvalidDelegation)
+		bad("date", "unset", codec.Text{French: "une tranche doit être datée", English: "a tranche is dated"}, ErrInvalidDelegation)
 	}
 	if strings.TrimSpace(t.Source) == "" {
-		bad("source", `""`, "the circular's reference", ErrInvalidDelegation)
+		bad("source", `""`, codec.Text{French: "attendu : la référence de la circulaire", English: "the circular's reference"}, ErrInvalidDelegation)
 	}
 	if !validCredits(t.Credits) || t.Credits.Advance.IsZero() && t.Credits.Usage.IsZero() {
-		bad("credits", t.Credits.String(), "non-negative, not both zero", ErrInvalidDelegation)
+		bad("credits", t.Credits.String(), codec.Text{French: "positifs ou nuls, pas tous deux nuls", English: "non-negative, not both zero"}, ErrInvalidDelegation)
 	}
 	if len(errs) == 0 {
 		total := l.delegated(window.Date{}, true)
 		total = Credits{total.Advance.Add(t.Credits.Advance), total.Usage.Add(t.Credits.Usage)}
 		for _, p := range []Part{AdvanceCredits, UsageCredits} {
 			if total.Of(p).GreaterThan(l.ceiling.Of(p)) {
-				bad("credits", t.Credits.String(), fmt.Sprintf("%s credits delegated would be %s €, beyond the envelope's %s € (Annexe 2 §5; §6.1)",
-					p, forfait.Format(total.Of(p)), forfait.Format(l.ceiling.Of(p))), ErrBeyondEnvelope)
+				bad("credits", t.Credits.String(), codec.Text{
+					French: "les crédits " + p.french() + " délégués atteindraient " + codec.French.Money(total.Of(p)) +
+						", au-delà des " + codec.French.Money(l.ceiling.Of(p)) + " de l'enveloppe (Annexe 2 §5 ; §6.1)",
+					English: fmt.Sprintf("%s credits delegated would be %s €, beyond the envelope's %s € (Annexe 2 §5; §6.1)",
+						p, forfait.Format(total.Of(p)), forfait.Format(l.ceiling.Of(p)))}, ErrBeyondEnvelope)
 			}
 		}
 	}
@@ -280,26 +324,26 @@ func (l *Ledger) Move(t Transfer) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var errs []error
-	bad := func(field, value, reason string) {
+	bad := func(field, value string, reason codec.Text) {
 		errs = append(errs, &forfait.InputError{Field: "transfer." + field, Value: value, Reason: reason, Err: ErrInvalidDelegation})
 	}
 	if t.Date.IsZero() {
-		bad("date", "unset", "a transfer is dated")
+		bad("date", "unset", codec.Text{French: "un transfert doit être daté", English: "a transfer is dated"})
 	}
 	if strings.TrimSpace(t.Source) == "" {
-		bad("source", `""`, "the ARS's decision or circular")
+		bad("source", `""`, codec.Text{French: "attendu : la décision de l'ARS ou la circulaire", English: "the ARS's decision or circular"})
 	}
 	if l.volet == Volet2 {
-		bad("volet", l.volet.String(), "volet 2 has no funding windows")
+		bad("volet", l.volet.String(), codec.Text{French: "le volet 2 n'a pas de fenêtres de financement", English: "volet 2 has no funding windows"})
 	}
 	if t.From != 0 && !t.From.IsValid() || t.To != 0 && !t.To.IsValid() || t.From == t.To {
-		bad("windows", t.From.String()+" → "+t.To.String(), "two different windows, or a window and none (0)")
+		bad("windows", t.From.String()+" → "+t.To.String(), codec.Text{French: "attendu : deux fenêtres différentes, ou une fenêtre et aucune (0)", English: "two different windows, or a window and none (0)"})
 	}
 	if !validCredits(t.Credits) || t.Credits.Advance.IsZero() && t.Credits.Usage.IsZero() {
-		bad("credits", t.Credits.String(), "non-negative, not both zero")
+		bad("credits", t.Credits.String(), codec.Text{French: "positifs ou nuls, pas tous deux nuls", English: "non-negative, not both zero"})
 	}
 	if len(errs) == 0 && t.From != 0 && !budgeted(t.From, t.Date, l.transfers) {
-		bad("from", t.From.String(), "window "+t.From.String()+" has no budget on "+t.Date.String())
+		bad("from", t.From.String(), codec.Text{French: "la fenêtre " + t.From.String() + " n'a pas de budget au " + t.Date.French(), English: "window " + t.From.String() + " has no budget on " + t.Date.String()})
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
@@ -345,37 +389,37 @@ func (l *Ledger) Commit(cs ...Commitment) error {
 // checkCommitment adds c to the draft d, or says why it is refused.
 func (l *Ledger) checkCommitment(c Commitment, field string, d *draft) error {
 	var errs []error
-	bad := func(name, value, reason string, err error) {
+	bad := func(name, value string, reason codec.Text, err error) {
 		errs = append(errs, &forfait.InputError{Field: field + "." + name, Value: value, Reason: reason, Err: err})
 	}
 	if !c.Establishment.IsValid() {
-		bad("establishment", `""`, "missing", ErrInvalidDelegation)
+		bad("establishment", `""`, codec.Text{French: "manquant", English: "missing"}, ErrInvalidDelegation)
 	}
 	if c.Date.IsZero() {
-		bad("date", "unset", "a commitment is dated", ErrInvalidDelegation)
+		bad("date", "unset", codec.Text{French: "un engagement doit être daté", English: "a commitment is dated"}, ErrInvalidDelegation)
 	}
 	if !validCredits(c.Credits) || c.Credits.Advance.IsZero() && c.Credits.Usage.IsZero() {
-		bad("credits", c.Credits.String(), "non-negative, not both zero", ErrInvalidDelegation)
+		bad("credits", c.Credits.String(), codec.Text{French: "positifs ou nuls, pas tous deux nuls", English: "non-negative, not both zero"}, ErrInvalidDelegation)
 	}
 	switch {
 	case l.volet == Volet1 && (!c.Domain.IsValid() || !c.Window.IsValid()):
-		bad("window", c.Domain.String()+" "+c.Window.String(), "a volet-1 commitment has a domain and a window", ErrInvalidDelegation)
+		bad("window", c.Domain.String()+" "+c.Window.String(), codec.Text{French: "un engagement du volet 1 a un domaine et une fenêtre", English: "a volet-1 commitment has a domain and a window"}, ErrInvalidDelegation)
 	case l.volet == Volet2 && (c.Domain != 0 || c.Window != 0):
-		bad("window", c.Domain.String()+" "+c.Window.String(), "a volet-2 commitment has no domain and no window", ErrInvalidDelegation)
+		bad("window", c.Domain.String()+" "+c.Window.String(), codec.Text{French: "un engagement du volet 2 n'a ni domaine ni fenêtre", English: "a volet-2 commitment has no domain and no window"}, ErrInvalidDelegation)
 	case l.volet == Volet2 && len(errs) == 0:
 		a := Annex2{Volet2Cap: l.cap}
 		split, err := SplitVolet2(l.rs, &a, c.Credits.Advance.Add(c.Credits.Usage))
 		if err != nil {
 			errs = append(errs, err)
 		} else if !split.Equal(c.Credits) {
-			bad("credits", c.Credits.String(), "want "+split.String()+": an advance of "+codec.English.Percent(l.rs.Advance.Value)+" of the amount and the rest (§3.3, Annexe 2 §4)", ErrVolet2Amount)
+			bad("credits", c.Credits.String(), codec.Text{French: "attendu : " + codec.French.Number(split.Advance) + " / " + codec.French.Number(split.Usage) + ", soit une avance de " + codec.French.Percent(l.rs.Advance.Value) + " du montant et le reste (§3.3, Annexe 2 §4)", English: "want " + split.String() + ": an advance of " + codec.English.Percent(l.rs.Advance.Value) + " of the amount and the rest (§3.3, Annexe 2 §4)"}, ErrVolet2Amount)
 		}
 	}
 	key := commitKey{c.Establishment, c.Domain}
 	if _, ok := l.commitment(d, key); ok {
-		bad("establishment", c.Establishment.String()+" "+c.Domain.String(), "already committed", ErrDuplicate)
+		bad("establishment", c.Establishment.String()+" "+c.Domain.String(), codec.Text{French: "déjà engagé", English: "already committed"}, ErrDuplicate)
 	} else if _, ok := l.recorded(Identity{Establishment: c.Establishment, Volet: l.volet, Domain: c.Domain, Kind: Advance}, d); ok {
-		bad("establishment", c.Establishment.String()+" "+c.Domain.String(), "already funded: a domain is funded once over the programme (§5; INT-14)", ErrDuplicate)
+		bad("establishment", c.Establishment.String()+" "+c.Domain.String(), codec.Text{French: "déjà financé : un domaine n'est financé qu'une fois sur tout le programme (§5 ; INT-14)", English: "already funded: a domain is funded once over the programme (§5; INT-14)"}, ErrDuplicate)
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)

@@ -194,8 +194,8 @@ func TestLedgerDuplicate(t *testing.T) {
 	if err := l.Book(again); !errors.Is(err, envelope.ErrDuplicate) || !errors.As(err, &le) || !l.State().Equal(before) {
 		t.Fatalf("second advance: %v; state %+v, was %+v", err, l.State(), before)
 	}
-	if strings.Contains(le.Reason, "a advance") || !strings.Contains(le.Reason, "an advance") {
-		t.Errorf("reason %q: an advance", le.Reason)
+	if strings.Contains(le.Reason.English, "a advance") || !strings.Contains(le.Reason.English, "an advance") {
+		t.Errorf("reason %q: an advance", le.Reason.English)
 	}
 	for name, change := range map[string]func(*envelope.Notification){
 		"kind":   func(n *envelope.Notification) { n.Kind = envelope.Balance },
@@ -568,7 +568,7 @@ func TestAnnex2Messages(t *testing.T) {
 	a := envelope.Instruction2021Annex2()
 	a.Regions[1].Region = envelope.Corse
 	var ie *forfait.InputError
-	if err := a.Validate(); !errors.As(err, &ie) || ie.Field != "regions[1]" || ie.Value != "Corse" || ie.Reason != "want Bourgogne-Franche-Comté" {
+	if err := a.Validate(); !errors.As(err, &ie) || ie.Field != "regions[1]" || ie.Value != "Corse" || ie.Reason.English != "want Bourgogne-Franche-Comté" {
 		t.Errorf("Validate: %v", err)
 	}
 	parts, err := envelope.Allocate(decimal.New(1, 1000), []decimal.Decimal{decimal.New(1, 0), decimal.New(1, 0)})

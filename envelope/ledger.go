@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/shopspring/decimal"
@@ -133,7 +134,7 @@ func (n *Notification) UnmarshalJSON(data []byte) error {
 	if j.Amount != "" {
 		a, err := decimal.NewFromString(j.Amount)
 		if err != nil {
-			return &forfait.InputError{Field: "amount", Value: strconv.Quote(j.Amount), Reason: "want a decimal number of euros", Err: ErrInvalidNotification}
+			return &forfait.InputError{Field: "amount", Value: strconv.Quote(j.Amount), Reason: codec.Text{French: "attendu : un nombre décimal d'euros", English: "want a decimal number of euros"}, Err: ErrInvalidNotification}
 		}
 		amount = a
 	}
@@ -165,16 +166,59 @@ var (
 )
 
 // LedgerError says why a notification was refused; the ledger is left as
-// it was.
+// it was. Reason is in both languages: Error gives the English one,
+// French (and so codec.Messages) the French one.
 type LedgerError struct {
 	Notification Notification
-	Reason       string
+	Reason       codec.Text
 	Err          error
 }
 
 func (e *LedgerError) Error() string {
 	n := e.Notification
-	return fmt.Sprintf("%v: %s of %s € to %s (%s, %s): %s", e.Err, n.Kind, forfait.Format(n.Amount), n.Establishment, n.Region, n.Volet, e.Reason)
+	return fmt.Sprintf("%v: %s of %s € to %s (%s, %s): %s", e.Err, n.Kind, forfait.Format(n.Amount), n.Establishment, n.Region, n.Volet, e.Reason.English)
+}
+
+// French is the refusal as a French reader reads it: the notification,
+// what is wrong with it and why: "Avance de 30 000 € à 750712184
+// (Bretagne, volet 1) : est une notification déjà enregistrée (…)".
+func (e *LedgerError) French() string {
+	n := e.Notification
+	head := "Notification"
+	if n.Kind.IsValid() {
+		head = strings.ToUpper(n.Kind.french().noun[:1]) + n.Kind.french().noun[1:]
+	}
+	what := "n'est pas une notification acceptée"
+	if t, ok := codec.SentinelText(e.Err); ok {
+		what = t.French
+	}
+	var ce *CreditsError
+	if errors.As(e.Err, &ce) {
+		what += " (" + ce.frenchReason() + ")"
+	}
+	msg := head + " de " + codec.French.Money(n.Amount) + " à " + n.Establishment.String() + " (" + n.Region.String() + ", " + n.Volet.String() + ") : " + what
+	if e.Reason.French != "" {
+		msg += " (" + e.Reason.French + ")"
+	}
+	return msg
+}
+
+// kindWords are a kind's French noun with its articles, and the ending of
+// a past participle agreeing with it.
+type kindWords struct{ noun, a, the, agree string }
+
+// french names k in French: "avance" (une, l'), "solde" (un, le),
+// "remboursement" (un, le).
+func (k Kind) french() kindWords {
+	switch k {
+	case Advance:
+		return kindWords{"avance", "une avance", "l'avance", "e"}
+	case Balance:
+		return kindWords{"solde", "un solde", "le solde", ""}
+	case Repayment:
+		return kindWords{"remboursement", "un remboursement", "le remboursement", ""}
+	}
+	return kindWords{k.String(), k.String(), k.String(), ""}
 }
 
 func (e *LedgerError) Unwrap() error { return e.Err }
@@ -208,6 +252,15 @@ func (p Part) IsValid() bool { return partText.Valid(p) }
 // String returns "advance" or "usage"; "unset" for the zero value and
 // "invalid part n" for another invalid one.
 func (p Part) String() string { return partText.String(p) }
+
+// french names the credits of p in a French message: "d'avance",
+// "d'usage".
+func (p Part) french() string {
+	if p == AdvanceCredits {
+		return "d'avance"
+	}
+	return "d'usage"
+}
 
 // MarshalText encodes p as String does, the zero value as ""; another
 // invalid part is an error.
@@ -356,7 +409,7 @@ func OpenLedger(a *Annex2, rs *forfait.RuleSet, region Region, volet Volet) (*Le
 		amount, ok = a.Pilot(region)
 		if !ok {
 			return nil, &forfait.InputError{Field: "region", Value: region.String(),
-				Reason: "volet 2 is a pilot of " + a.pilotNames() + " only (§3.3, §6.2, Annexe 2 §2)", Err: ErrNotPilot}
+				Reason: codec.Text{French: "le volet 2 est un pilote réservé à " + a.pilotNames() + " (§3.3, §6.2, Annexe 2 §2)", English: "volet 2 is a pilot of " + a.pilotNames() + " only (§3.3, §6.2, Annexe 2 §2)"}, Err: ErrNotPilot}
 		}
 	}
 	credits, err := SplitCredits(rs, amount)
@@ -383,7 +436,7 @@ func newLedger(region Region, volet Volet, credits Credits) (*Ledger, error) {
 		errs = append(errs, &forfait.InputError{Field: "volet", Value: volet.String(), Err: ErrInvalidVolet})
 	}
 	if !validCredits(credits) {
-		errs = append(errs, &forfait.InputError{Field: "credits", Value: credits.String(), Reason: "credits cannot be negative", Err: ErrInvalidLedger})
+		errs = append(errs, &forfait.InputError{Field: "credits", Value: credits.String(), Reason: codec.Text{French: "les crédits ne peuvent pas être négatifs", English: "credits cannot be negative"}, Err: ErrInvalidLedger})
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -492,25 +545,37 @@ func (l *Ledger) apply(d draft) {
 
 // check applies n to the draft d, or says why n is refused.
 func (l *Ledger) check(n Notification, d *draft) error {
-	fail := func(err error, reason string) error {
+	fail := func(err error, reason codec.Text) error {
 		return &LedgerError{Notification: n, Reason: reason, Err: err}
 	}
 	switch {
 	case n.Region != l.region || n.Volet != l.volet:
-		return fail(ErrWrongLedger, "this ledger is "+l.region.String()+", "+l.volet.String())
+		return fail(ErrWrongLedger, codec.Text{
+			French:  "cet état des crédits est celui de la région " + l.region.String() + ", " + l.volet.String(),
+			English: "this ledger is " + l.region.String() + ", " + l.volet.String()})
 	case !n.Kind.IsValid() || !n.Establishment.IsValid() || n.Amount.Sign() <= 0 || !codec.SaneExponent(n.Amount):
-		return fail(ErrInvalidNotification, "needs a kind, an establishment and a positive amount")
+		return fail(ErrInvalidNotification, codec.Text{
+			French:  "il faut une nature, un établissement et un montant positif",
+			English: "needs a kind, an establishment and a positive amount"})
 	case n.Volet == Volet1 && (!n.Variant.IsValid() || !n.Window.IsValid()):
-		return fail(ErrInvalidNotification, "a volet-1 notification needs a domain and a window")
+		return fail(ErrInvalidNotification, codec.Text{
+			French:  "une notification du volet 1 a un domaine et une fenêtre",
+			English: "a volet-1 notification needs a domain and a window"})
 	case n.Volet == Volet2 && (n.Window != 0 || n.Variant != forfait.Variant{}):
-		return fail(ErrInvalidNotification, "a volet-2 notification has no domain and no window")
+		return fail(ErrInvalidNotification, codec.Text{
+			French:  "une notification du volet 2 n'a ni domaine ni fenêtre",
+			English: "a volet-2 notification has no domain and no window"})
 	}
 	if first, ok := l.recorded(n.Identity(), d); ok {
-		what := n.Establishment.String()
+		what, quoi := n.Establishment.String(), n.Establishment.String()
 		if n.Volet == Volet1 {
 			what += " " + n.Variant.Domain.String() + ", window " + first.window.String()
+			quoi += " " + n.Variant.Domain.String() + ", fenêtre " + first.window.String()
 		}
-		return fail(ErrDuplicate, article(n.Kind)+" "+n.Kind.String()+" is already recorded for "+what+": a domain is funded once over the programme (§5; INT-14)")
+		k := n.Kind.french()
+		return fail(ErrDuplicate, codec.Text{
+			French:  k.a + " est déjà enregistré" + k.agree + " pour " + quoi + " : un domaine n'est financé qu'une fois sur tout le programme (§5 ; INT-14)",
+			English: article(n.Kind) + " " + n.Kind.String() + " is already recorded for " + what + ": a domain is funded once over the programme (§5; INT-14)"})
 	}
 	key := commitKey{n.Establishment, n.Variant.Domain}
 	c, committed := l.commitment(d, key)
@@ -550,7 +615,9 @@ func (l *Ledger) check(n Notification, d *draft) error {
 		d.commits[key] = c
 	}
 	if ce := l.short(w, n.Date, d.accounts, l.transfers); ce != nil {
-		return &LedgerError{Notification: n, Reason: "the credits delegated by its date cannot serve it", Err: ce}
+		return &LedgerError{Notification: n, Reason: codec.Text{
+			French:  "les crédits délégués à sa date ne peuvent pas la servir",
+			English: "the credits delegated by its date cannot serve it"}, Err: ce}
 	}
 	d.booked[n.Identity()] = act{n.Window, n.Amount}
 	return nil
@@ -568,19 +635,25 @@ func (l *Ledger) check(n Notification, d *draft) error {
 // against the budget of its advance's window, which paid the advance and
 // holds its commitment (INT-33).
 func (l *Ledger) checkOrder(n Notification, d *draft) (act, error) {
-	fail := func(err error, reason string) (act, error) {
+	fail := func(err error, reason codec.Text) (act, error) {
 		return act{}, &LedgerError{Notification: n, Reason: reason, Err: err}
 	}
 	id := n.Identity()
 	id.Kind = Advance
 	adv, ok := l.recorded(id, d)
 	if !ok {
-		return fail(ErrOutOfOrder, article(n.Kind)+" "+n.Kind.String()+" follows an advance; none is recorded for "+
-			n.Establishment.String()+" "+n.Variant.Domain.String()+" (§5; Annexe 2 §3)")
+		return fail(ErrOutOfOrder, codec.Text{
+			French: n.Kind.french().a + " suit une avance ; aucune n'est enregistrée pour " +
+				n.Establishment.String() + " " + n.Variant.Domain.String() + " (§5 ; Annexe 2 §3)",
+			English: article(n.Kind) + " " + n.Kind.String() + " follows an advance; none is recorded for " +
+				n.Establishment.String() + " " + n.Variant.Domain.String() + " (§5; Annexe 2 §3)"})
 	}
 	if next, ok := adv.window.Deferral(); n.Kind == Balance && n.Window != adv.window && (!ok || n.Window != next) {
-		return fail(ErrOutOfOrder, "a balance is paid in the advance's window "+adv.window.String()+
-			" or in its deferral window, with that window's forfait (Annexe 2 §3; INT-05)")
+		return fail(ErrOutOfOrder, codec.Text{
+			French: "un solde se verse dans la fenêtre de l'avance, " + adv.window.String() +
+				", ou dans sa fenêtre de report, avec le forfait de cette fenêtre (Annexe 2 §3 ; INT-05)",
+			English: "a balance is paid in the advance's window " + adv.window.String() +
+				" or in its deferral window, with that window's forfait (Annexe 2 §3; INT-05)"})
 	}
 	other := id
 	other.Kind = Balance
@@ -588,11 +661,17 @@ func (l *Ledger) checkOrder(n Notification, d *draft) (act, error) {
 		other.Kind = Repayment
 	}
 	if o, ok := l.recorded(other, d); ok {
-		return fail(ErrOutOfOrder, "a "+other.Kind.String()+" is already recorded for "+n.Establishment.String()+" "+
-			n.Variant.Domain.String()+", window "+o.window.String()+": the advance is either followed by the balance or repaid (Annexe 2 §3)")
+		k := other.Kind.french()
+		return fail(ErrOutOfOrder, codec.Text{
+			French: k.a + " est déjà enregistré" + k.agree + " pour " + n.Establishment.String() + " " +
+				n.Variant.Domain.String() + ", fenêtre " + o.window.String() + " : l'avance est suivie soit du solde, soit de son remboursement (Annexe 2 §3)",
+			English: "a " + other.Kind.String() + " is already recorded for " + n.Establishment.String() + " " +
+				n.Variant.Domain.String() + ", window " + o.window.String() + ": the advance is either followed by the balance or repaid (Annexe 2 §3)"})
 	}
 	if n.Kind == Repayment && !n.Amount.Equal(adv.amount) {
-		return fail(ErrRepaymentAmount, "the advance paid, "+forfait.Format(adv.amount)+" € in window "+adv.window.String()+", is repaid whole (Annexe 2 §3)")
+		return fail(ErrRepaymentAmount, codec.Text{
+			French:  "l'avance versée, " + codec.French.Money(adv.amount) + " en fenêtre " + adv.window.String() + ", se rembourse en entier (Annexe 2 §3)",
+			English: "the advance paid, " + forfait.Format(adv.amount) + " € in window " + adv.window.String() + ", is repaid whole (Annexe 2 §3)"})
 	}
 	return adv, nil
 }

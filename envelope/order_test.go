@@ -183,8 +183,8 @@ func TestVolet2SplitMessages(t *testing.T) {
 	if err := l.Commit(c); !errors.Is(err, envelope.ErrVolet2Amount) || !errors.As(err, &ie) {
 		t.Fatalf("a 30/70 commitment under a 40 %% share: %v", err)
 	}
-	if strings.Contains(ie.Reason, "30/70") || !strings.Contains(ie.Reason, "40 %") {
-		t.Errorf("reason %q: want the rule set's 40 %%", ie.Reason)
+	if strings.Contains(ie.Reason.English, "30/70") || !strings.Contains(ie.Reason.English, "40 %") {
+		t.Errorf("reason %q: want the rule set's 40 %%", ie.Reason.English)
 	}
 	c.Credits = credits("40000", "60000")
 	if err := l.Commit(c); err != nil {
@@ -195,8 +195,8 @@ func TestVolet2SplitMessages(t *testing.T) {
 	if err := l.Book(n); !errors.Is(err, envelope.ErrVolet2Amount) || !errors.As(err, &le) {
 		t.Fatalf("an advance other than the committed one: %v", err)
 	}
-	if strings.Contains(le.Reason, "30/70") {
-		t.Errorf("reason %q names a split the rule set does not give", le.Reason)
+	if strings.Contains(le.Reason.English, "30/70") {
+		t.Errorf("reason %q names a split the rule set does not give", le.Reason.English)
 	}
 }
 

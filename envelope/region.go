@@ -117,7 +117,7 @@ var foldedNames = func() [NumRegions + 1]string {
 
 // suggest names the nearest region to the folded text f when it is close
 // (a typo or two), and otherwise lists the names accepted.
-func suggest(f string) string {
+func suggest(f string) codec.Text {
 	best, dist := Region(0), 4
 	for _, r := range Regions() {
 		if d := distance(f, foldedNames[r]); d < dist {
@@ -125,13 +125,18 @@ func suggest(f string) string {
 		}
 	}
 	if best.IsValid() {
-		return "did you mean " + best.String() + " (INSEE " + best.INSEE() + ")?"
+		return codec.Text{
+			French:  "vouliez-vous dire " + best.String() + " (INSEE " + best.INSEE() + ") ?",
+			English: "did you mean " + best.String() + " (INSEE " + best.INSEE() + ")?"}
 	}
 	names := make([]string, 0, NumRegions)
 	for _, r := range Regions() {
 		names = append(names, r.String())
 	}
-	return "want one of " + strings.Join(names, ", ") + ", or an INSEE region code"
+	list := strings.Join(names, ", ")
+	return codec.Text{
+		French:  "attendu : l'une des régions " + list + ", ou un code de région INSEE",
+		English: "want one of " + list + ", or an INSEE region code"}
 }
 
 // distance is the Levenshtein distance between a and b, in runes.

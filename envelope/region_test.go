@@ -84,7 +84,7 @@ func TestParseRegionErrors(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			_, err := envelope.ParseRegion(tt.in)
 			var ie *forfait.InputError
-			if !errors.Is(err, envelope.ErrUnknownRegion) || !errors.As(err, &ie) || !strings.Contains(ie.Reason, tt.suggests) {
+			if !errors.Is(err, envelope.ErrUnknownRegion) || !errors.As(err, &ie) || !strings.Contains(ie.Reason.English, tt.suggests) {
 				t.Errorf("ParseRegion(%q) error = %v, want a suggestion %q", tt.in, err, tt.suggests)
 			}
 		})

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/shopspring/decimal"
+	"github.com/sunes-spec/sunes/forfait/codec"
 )
 
 // Activity holds an establishment's 2019 activity counts, the eight fields
@@ -96,7 +97,7 @@ func (rs *RuleSet) combine(a Activity, tr *tracer) (decimal.Decimal, error) {
 	for f, n := range a.Counts() {
 		field := ActivityField(f)
 		if n < 0 {
-			errs = append(errs, &InputError{Field: field.String(), Value: strconv.FormatInt(n, 10), Reason: "a count cannot be negative", Err: ErrInvalidActivity})
+			errs = append(errs, &InputError{Field: field.String(), Value: strconv.FormatInt(n, 10), Reason: codec.Text{French: "un compte ne peut pas être négatif", English: "a count cannot be negative"}, Err: ErrInvalidActivity})
 			continue
 		}
 		w := rs.Weights[f]

@@ -137,7 +137,7 @@ func (c *Compiled) ComputeCents(req Request) (Amounts, error) {
 	}
 	o := formulaOut[fix]{base: fixOf(f.Base), amount: fixOf(f.Amount), advance: fixOf(f.Advance), balance: fixOf(f.Balance)}
 	if !setAmounts(&a, f.Category, &o) {
-		return Amounts{}, &InputError{Field: "amount", Value: Format(f.Amount), Reason: "not a whole number of cents within ±2^63", Err: ErrNotCents}
+		return Amounts{}, &InputError{Field: "amount", Value: Format(f.Amount), Reason: codec.Text{French: "pas un nombre entier de centimes compris dans ±2^63", English: "not a whole number of cents within ±2^63"}, Err: ErrNotCents}
 	}
 	return a, nil
 }

@@ -22,19 +22,19 @@ func (rs *RuleSet) Category(combined, nationalMax decimal.Decimal) (Category, er
 // band finds the category of combined and its band's lower and upper ends,
 // exactly, with the errors Category documents.
 func (rs *RuleSet) band(combined, nationalMax decimal.Decimal) (Category, decimal.Decimal, decimal.Decimal, error) {
-	fail := func(field, value, reason string, err error) (Category, decimal.Decimal, decimal.Decimal, error) {
+	fail := func(field, value string, reason codec.Text, err error) (Category, decimal.Decimal, decimal.Decimal, error) {
 		return 0, decimal.Zero, decimal.Zero, &InputError{Field: field, Value: value, Reason: reason, Err: err}
 	}
 	if !codec.SaneExponent(combined) {
-		return fail("combined_activity", Format(combined), "exponent beyond ±1000", ErrInvalidActivity)
+		return fail("combined_activity", Format(combined), codec.Text{French: "exposant au-delà de ±1000", English: "exponent beyond ±1000"}, ErrInvalidActivity)
 	}
 	if !codec.SaneExponent(nationalMax) {
-		return fail("national_max", Format(nationalMax), "exponent beyond ±1000", ErrNationalMax)
+		return fail("national_max", Format(nationalMax), codec.Text{French: "exposant au-delà de ±1000", English: "exponent beyond ±1000"}, ErrNationalMax)
 	}
 	var lowers [NumCategories]dec
 	for i := range lowers {
 		if !codec.SaneExponent(rs.Bands[i].Lower) {
-			return fail(lowerField(i), Format(rs.Bands[i].Lower), "exponent beyond ±1000", ErrInvalidRuleSet)
+			return fail(lowerField(i), Format(rs.Bands[i].Lower), codec.Text{French: "exposant au-delà de ±1000", English: "exponent beyond ±1000"}, ErrInvalidRuleSet)
 		}
 		lowers[i] = decOf(rs.Bands[i].Lower)
 	}
@@ -43,19 +43,19 @@ func (rs *RuleSet) band(combined, nationalMax decimal.Decimal) (Category, decima
 	switch p {
 	case disorderedThresholds:
 		if i == 0 {
-			return fail(lowerField(0), Format(rs.Bands[0].Lower), "the first band must start at 0", ErrInvalidRuleSet)
+			return fail(lowerField(0), Format(rs.Bands[0].Lower), codec.Text{French: "la première catégorie doit commencer à 0", English: "the first band must start at 0"}, ErrInvalidRuleSet)
 		}
-		return fail(lowerField(i), Format(rs.Bands[i].Lower), "thresholds must strictly increase", ErrInvalidRuleSet)
+		return fail(lowerField(i), Format(rs.Bands[i].Lower), codec.Text{French: "les seuils doivent être strictement croissants", English: "thresholds must strictly increase"}, ErrInvalidRuleSet)
 	case negativeActivity:
-		return fail("combined_activity", Format(combined), "must be a non-negative number of days", ErrInvalidActivity)
+		return fail("combined_activity", Format(combined), codec.Text{French: "doit être un nombre de journées positif ou nul", English: "must be a non-negative number of days"}, ErrInvalidActivity)
 	case negativeMax:
-		return fail("national_max", Format(nationalMax), "must be a non-negative number of days", ErrNationalMax)
+		return fail("national_max", Format(nationalMax), codec.Text{French: "doit être un nombre de journées positif ou nul", English: "must be a non-negative number of days"}, ErrNationalMax)
 	case aboveMax:
-		return fail("national_max", Format(nationalMax), "below the establishment's combined activity "+Format(combined), ErrNationalMax)
+		return fail("national_max", Format(nationalMax), codec.Text{French: "inférieur à l'activité combinée de l'établissement, " + codec.French.Number(combined), English: "below the establishment's combined activity " + Format(combined)}, ErrNationalMax)
 	case noMax:
-		return fail("national_max", "0", "required for category "+cat.String()+" (activity "+Format(combined)+")", ErrNationalMax)
+		return fail("national_max", "0", codec.Text{French: "requis pour la catégorie " + cat.String() + " (activité combinée " + codec.French.Number(combined) + ")", English: "required for category " + cat.String() + " (activity " + Format(combined) + ")"}, ErrNationalMax)
 	case maxAtThreshold:
-		return fail("national_max", Format(nationalMax), "at or below category "+cat.String()+"'s threshold "+Format(rs.Bands[i].Lower), ErrNationalMax)
+		return fail("national_max", Format(nationalMax), codec.Text{French: "inférieur ou égal au seuil de la catégorie " + cat.String() + ", " + codec.French.Number(rs.Bands[i].Lower), English: "at or below category " + cat.String() + "'s threshold " + Format(rs.Bands[i].Lower)}, ErrNationalMax)
 	}
 	if i < NumCategories-1 {
 		return cat, rs.Bands[i].Lower, rs.Bands[i+1].Lower, nil
@@ -174,7 +174,7 @@ func (rs *RuleSet) Split(amount decimal.Decimal) (advance, balance decimal.Decim
 		return decimal.Zero, decimal.Zero, err
 	}
 	if amount.Sign() < 0 || !codec.SaneExponent(amount) {
-		return decimal.Zero, decimal.Zero, &InputError{Field: "amount", Value: Format(amount), Reason: "must be a non-negative sum in euros", Err: ErrInvalidAmount}
+		return decimal.Zero, decimal.Zero, &InputError{Field: "amount", Value: Format(amount), Reason: codec.Text{French: "doit être une somme en euros positive ou nulle", English: "must be a non-negative sum in euros"}, Err: ErrInvalidAmount}
 	}
 	adv, bal := split(decOf(amount), decOf(rs.Advance.Value), decOf(rs.Rounding.AdvanceUnit))
 	return adv.d, bal.d, nil
@@ -188,7 +188,7 @@ func (rs *RuleSet) Split(amount decimal.Decimal) (advance, balance decimal.Decim
 func (rs *RuleSet) checkParams(amounts ...decimal.Decimal) error {
 	for _, u := range rs.Rounding.units() {
 		if !codec.SaneExponent(*u.value) || u.value.Sign() <= 0 {
-			return &InputError{Field: u.field, Value: Format(*u.value), Reason: "a rounding unit must be positive, its exponent within ±1000", Err: ErrInvalidRuleSet}
+			return &InputError{Field: u.field, Value: Format(*u.value), Reason: codec.Text{French: "une unité d'arrondi doit être positive, son exposant compris dans ±1000", English: "a rounding unit must be positive, its exponent within ±1000"}, Err: ErrInvalidRuleSet}
 		}
 	}
 	ok := codec.SaneExponent(rs.CROBonus.Value) && codec.SaneExponent(rs.Advance.Value)
@@ -196,7 +196,7 @@ func (rs *RuleSet) checkParams(amounts ...decimal.Decimal) error {
 		ok = ok && codec.SaneExponent(a)
 	}
 	if !ok {
-		return &InputError{Field: "rule set", Value: rs.Name, Reason: "a parameter's exponent is beyond ±1000", Err: ErrInvalidRuleSet}
+		return &InputError{Field: "rule set", Value: rs.Name, Reason: codec.Text{French: "l'exposant d'un paramètre dépasse ±1000", English: "a parameter's exponent is beyond ±1000"}, Err: ErrInvalidRuleSet}
 	}
 	return nil
 }

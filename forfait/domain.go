@@ -94,7 +94,7 @@ func (v Variant) Check() error {
 	case !v.Domain.IsValid():
 		return &InputError{Field: "domain", Value: v.Domain.String(), Err: ErrInvalidDomain}
 	case v.CRO && v.Domain != DS1:
-		return &InputError{Field: "cro", Value: "true", Reason: v.String() + " is not a variant", Err: ErrBonusNotDS1}
+		return &InputError{Field: "cro", Value: "true", Reason: codec.Text{French: v.String() + " n'est pas une combinaison admise", English: v.String() + " is not a variant"}, Err: ErrBonusNotDS1}
 	}
 	return nil
 }
@@ -118,7 +118,7 @@ func ParseVariant(s string) (Variant, error) {
 	name, cro := strings.CutSuffix(s, "+CRO")
 	d, err := ParseDomain(name)
 	if err != nil {
-		return Variant{}, &InputError{Field: "variant", Value: strconv.Quote(s), Reason: "want DS1, DS1+CRO, DS2 or DS3", Err: ErrInvalidDomain}
+		return Variant{}, &InputError{Field: "variant", Value: strconv.Quote(s), Reason: codec.Text{French: "attendu : DS1, DS1+CRO, DS2 ou DS3", English: "want DS1, DS1+CRO, DS2 or DS3"}, Err: ErrInvalidDomain}
 	}
 	v := Variant{Domain: d, CRO: cro}
 	return v, v.Check()

@@ -32,7 +32,7 @@ var ErrInvalidFINESS = codec.NewSentinel("forfait: malformed FINESS", "n'est pas
 // ARS against the FINESS register. Errors are *InputError wrapping
 // ErrInvalidFINESS, with field "finess".
 func ParseFINESS(s string) (FINESS, error) {
-	if reason := finessProblem(s); reason != "" {
+	if reason := finessProblem(s); reason != (codec.Text{}) {
 		return FINESS{}, &InputError{Field: "finess", Value: strconv.Quote(s), Reason: reason, Err: ErrInvalidFINESS}
 	}
 	var f FINESS
@@ -50,29 +50,29 @@ func MustParseFINESS(s string) FINESS {
 	return f
 }
 
-// finessProblem says what is wrong with s as a FINESS number, or "".
-func finessProblem(s string) string {
+// finessProblem says what is wrong with s as a FINESS number, or nothing.
+func finessProblem(s string) codec.Text {
 	if n := utf8.RuneCountInString(s); n != 9 || len(s) != 9 {
 		if n == 9 {
-			return "characters must be digits, or 2A or 2B first"
+			return codec.Text{French: "les caractères doivent être des chiffres, 2A ou 2B en tête", English: "characters must be digits, or 2A or 2B first"}
 		}
-		return "must be 9 characters, got " + strconv.Itoa(n)
+		return codec.Text{French: "doit compter 9 caractères, et non " + strconv.Itoa(n), English: "must be 9 characters, got " + strconv.Itoa(n)}
 	}
 	dept := s[:2]
 	corsica := dept == "2A" || dept == "2B"
 	switch {
 	case !corsica && !allDigits(dept):
-		return "department " + strconv.Quote(dept) + " is neither 2 digits nor 2A/2B"
+		return codec.Text{French: "le département " + guillemets(dept) + " n'est ni deux chiffres, ni 2A ou 2B", English: "department " + strconv.Quote(dept) + " is neither 2 digits nor 2A/2B"}
 	case dept == "97" && (s[2] < '1' || s[2] > '6'):
-		return "overseas department " + strconv.Quote(s[:3]) + " is not 971 to 976"
+		return codec.Text{French: "le département d'outre-mer " + guillemets(s[:3]) + " n'est pas entre 971 et 976", English: "overseas department " + strconv.Quote(s[:3]) + " is not 971 to 976"}
 	case dept == "98" && (s[2] < '6' || s[2] > '8'):
-		return "overseas collectivity " + strconv.Quote(s[:3]) + " is not 986 to 988"
+		return codec.Text{French: "la collectivité d'outre-mer " + guillemets(s[:3]) + " n'est pas entre 986 et 988", English: "overseas collectivity " + strconv.Quote(s[:3]) + " is not 986 to 988"}
 	case dept == "00" || dept == "20" || !corsica && dept > "95" && dept != "97" && dept != "98":
-		return "department " + dept + " does not exist"
+		return codec.Text{French: "le département " + dept + " n'existe pas", English: "department " + dept + " does not exist"}
 	case !allDigits(s[2:]):
-		return "characters 3 to 9 must be digits"
+		return codec.Text{French: "les caractères 3 à 9 doivent être des chiffres", English: "characters 3 to 9 must be digits"}
 	}
-	return ""
+	return codec.Text{}
 }
 
 func allDigits(s string) bool {
@@ -123,3 +123,9 @@ func (f *FINESS) UnmarshalText(text []byte) error {
 
 // Equal reports whether f and g are the same number (as == does).
 func (f FINESS) Equal(g FINESS) bool { return f == g }
+
+// guillemets quotes s as a French text does: « 9A ».
+func guillemets(s string) string {
+	q := strconv.Quote(s)
+	return "« " + q[1:len(q)-1] + " »"
+}

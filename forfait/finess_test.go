@@ -24,7 +24,7 @@ func TestParseFINESS(t *testing.T) {
 		t.Run("bad "+s, func(t *testing.T) {
 			_, err := forfait.ParseFINESS(s)
 			var ie *forfait.InputError
-			if !errors.Is(err, forfait.ErrInvalidFINESS) || !errors.As(err, &ie) || ie.Field != "finess" || ie.Reason == "" {
+			if !errors.Is(err, forfait.ErrInvalidFINESS) || !errors.As(err, &ie) || ie.Field != "finess" || ie.Reason.English == "" {
 				t.Errorf("ParseFINESS(%q) error = %v, want an *InputError wrapping ErrInvalidFINESS", s, err)
 			}
 		})

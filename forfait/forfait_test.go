@@ -450,7 +450,7 @@ func TestEdgesOfValidity(t *testing.T) {
 	first.Bands[0].Lower = d("1")
 	_, err := first.Compute(forfait.Request{Combined: d("5000"), Variant: forfait.Variant{Domain: forfait.DS1}, Window: window.W1})
 	var ie *forfait.InputError
-	if !errors.As(err, &ie) || ie.Field != "bands[A].lower" || ie.Reason != "the first band must start at 0" {
+	if !errors.As(err, &ie) || ie.Field != "bands[A].lower" || ie.Reason.English != "the first band must start at 0" {
 		t.Errorf("first threshold: %v", err)
 	}
 	if s := forfait.ActivityField(8).String(); s != "invalid activity field 8" {

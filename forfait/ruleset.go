@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -156,37 +157,37 @@ func Instruction2021() RuleSet {
 func (rs *RuleSet) Validate() error {
 	if !rs.saneExponents() {
 		// Nothing else can be checked: comparing such values would expand 10^exponent.
-		return &InputError{Field: "rule set", Value: rs.Name, Reason: "a parameter's exponent is beyond ±1000", Err: ErrInvalidRuleSet}
+		return &InputError{Field: "rule set", Value: rs.Name, Reason: codec.Text{French: "l'exposant d'un paramètre dépasse ±1000", English: "a parameter's exponent is beyond ±1000"}, Err: ErrInvalidRuleSet}
 	}
 	var errs []error
-	bad := func(field string, value decimal.Decimal, reason string) {
+	bad := func(field string, value decimal.Decimal, reason codec.Text) {
 		errs = append(errs, &InputError{Field: field, Value: Format(value), Reason: reason, Err: ErrInvalidRuleSet})
 	}
 	for _, f := range ActivityFields() {
 		if w := rs.Weights[f].Factor; w.Sign() < 0 {
-			bad("weights."+f.String(), w, "a weight cannot be negative")
+			bad("weights."+f.String(), w, codec.Text{French: "une pondération ne peut pas être négative", English: "a weight cannot be negative"})
 		}
 	}
 	if rs.Bands[0].Lower.Sign() != 0 {
-		bad("bands[A].lower", rs.Bands[0].Lower, "the first band must start at 0")
+		bad("bands[A].lower", rs.Bands[0].Lower, codec.Text{French: "la première catégorie doit commencer à 0", English: "the first band must start at 0"})
 	}
 	for i, b := range rs.Bands {
 		c := Category(i) + A
 		if i > 0 && b.Lower.Cmp(rs.Bands[i-1].Lower) <= 0 {
-			bad(lowerField(i), b.Lower, "thresholds must strictly increase")
+			bad(lowerField(i), b.Lower, codec.Text{French: "les seuils doivent être strictement croissants", English: "thresholds must strictly increase"})
 		}
 		for _, d := range Domains() {
 			r := b.Amounts[d.Index()]
 			field := fmt.Sprintf("bands[%s].amounts[%s]", c, d)
 			if r.Min.Sign() < 0 {
-				bad(field+".min", r.Min, "an amount cannot be negative")
+				bad(field+".min", r.Min, codec.Text{French: "un montant ne peut pas être négatif", English: "an amount cannot be negative"})
 			}
 			if r.Max.LessThan(r.Min) {
-				bad(field+".max", r.Max, "below the band's minimum "+Format(r.Min))
+				bad(field+".max", r.Max, codec.Text{French: "inférieur au minimum de la catégorie, " + codec.French.Money(r.Min), English: "below the band's minimum " + Format(r.Min)})
 			}
 			if i > 0 {
 				if prev := rs.Bands[i-1].Amounts[d.Index()].Max; !r.Min.Equal(prev) {
-					bad(field+".min", r.Min, "differs from the previous band's maximum "+Format(prev))
+					bad(field+".min", r.Min, codec.Text{French: "différent du maximum de la catégorie précédente, " + codec.French.Money(prev), English: "differs from the previous band's maximum " + Format(prev)})
 				}
 			}
 		}
@@ -196,12 +197,12 @@ func (rs *RuleSet) Validate() error {
 		share Share
 	}{{"cro_bonus", rs.CROBonus}, {"advance", rs.Advance}} {
 		if v := s.share.Value; v.Sign() < 0 || v.GreaterThan(decimal.New(1, 0)) {
-			bad(s.field, v, "a share must be in [0, 1]")
+			bad(s.field, v, codec.Text{French: "une part doit être comprise entre 0 et 1", English: "a share must be in [0, 1]"})
 		}
 	}
 	for _, u := range rs.Rounding.units() {
 		if u.value.Sign() <= 0 {
-			bad(u.field, *u.value, "a rounding unit must be positive")
+			bad(u.field, *u.value, codec.Text{French: "une unité d'arrondi doit être positive", English: "a rounding unit must be positive"})
 		}
 	}
 	if err := rs.Windows.Validate(); err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -121,10 +122,10 @@ func (t *Targets) Evaluate(v forfait.Variant, w window.Window, rates map[ID]Rate
 		target := t.Target(id, w)
 		switch {
 		case !ok || !rate.IsValid():
-			errs = append(errs, &forfait.InputError{Field: "rates[" + id.String() + "]", Value: rate.String(), Reason: "needed for " + v.String(), Err: ErrMissingRate})
+			errs = append(errs, &forfait.InputError{Field: "rates[" + id.String() + "]", Value: rate.String(), Reason: codec.Text{French: "requis pour " + v.String(), English: "needed for " + v.String()}, Err: ErrMissingRate})
 			continue
 		case !precise(target) || target.Sign() < 0 || target.GreaterThan(hundred):
-			errs = append(errs, &forfait.InputError{Field: "targets[" + id.String() + "]", Value: forfait.Format(target), Reason: "must be between 0 and 100", Err: ErrInvalidTargets})
+			errs = append(errs, &forfait.InputError{Field: "targets[" + id.String() + "]", Value: forfait.Format(target), Reason: codec.Text{French: "doit être comprise entre 0 et 100", English: "must be between 0 and 100"}, Err: ErrInvalidTargets})
 			continue
 		}
 		r := Result{ID: id, Rate: rate, Target: target, Reached: rate.Reaches(target), Margin: rate.Percent().Sub(target)}

@@ -56,11 +56,11 @@ const maxPlaces = 20
 func FromCounts(numerator, denominator int64) (Rate, error) {
 	var errs []error
 	if denominator <= 0 {
-		errs = append(errs, &forfait.InputError{Field: "denominator", Value: strconv.FormatInt(denominator, 10), Reason: "must be positive", Err: ErrInvalidRate})
+		errs = append(errs, &forfait.InputError{Field: "denominator", Value: strconv.FormatInt(denominator, 10), Reason: codec.Text{French: "doit être strictement positif", English: "must be positive"}, Err: ErrInvalidRate})
 	}
 	if numerator < 0 || denominator > 0 && numerator > denominator {
 		errs = append(errs, &forfait.InputError{Field: "numerator", Value: strconv.FormatInt(numerator, 10),
-			Reason: "must be between 0 and the denominator", Err: ErrInvalidRate})
+			Reason: codec.Text{French: "doit être compris entre 0 et le dénominateur", English: "must be between 0 and the denominator"}, Err: ErrInvalidRate})
 	}
 	if len(errs) > 0 {
 		return Rate{}, errors.Join(errs...)
@@ -72,10 +72,10 @@ func FromCounts(numerator, denominator int64) (Rate, error) {
 // at most 20 decimal places.
 func FromPercent(p decimal.Decimal) (Rate, error) {
 	if !precise(p) {
-		return Rate{}, &forfait.InputError{Field: "percent", Value: forfait.Format(p), Reason: "more than 20 decimal places", Err: ErrInvalidRate}
+		return Rate{}, &forfait.InputError{Field: "percent", Value: forfait.Format(p), Reason: codec.Text{French: "plus de 20 décimales", English: "more than 20 decimal places"}, Err: ErrInvalidRate}
 	}
 	if p.Sign() < 0 || p.GreaterThan(hundred) {
-		return Rate{}, &forfait.InputError{Field: "percent", Value: forfait.Format(p), Reason: "must be between 0 and 100", Err: ErrInvalidRate}
+		return Rate{}, &forfait.InputError{Field: "percent", Value: forfait.Format(p), Reason: codec.Text{French: "doit être compris entre 0 et 100", English: "must be between 0 and 100"}, Err: ErrInvalidRate}
 	}
 	return Rate{percent: p, declared: true}, nil
 }
@@ -86,7 +86,7 @@ func ParsePercent(s string) (Rate, error) {
 	t := strings.TrimSuffix(strings.TrimSuffix(s, "%"), " ")
 	t = strings.TrimSuffix(t, "\u00a0") // non-breaking space, as French typography puts before %
 	t = strings.Replace(t, ",", ".", 1)
-	bad := &forfait.InputError{Field: "percent", Value: strconv.Quote(s), Reason: "not a number of percent", Err: ErrInvalidRate}
+	bad := &forfait.InputError{Field: "percent", Value: strconv.Quote(s), Reason: codec.Text{French: "pas un pourcentage", English: "not a number of percent"}, Err: ErrInvalidRate}
 	if t == "" || strings.Trim(t, "0123456789.") != "" || strings.Count(t, ".") > 1 || t[0] == '.' || t[len(t)-1] == '.' || len(t) > 24 {
 		return Rate{}, bad
 	}
@@ -190,13 +190,13 @@ func (r *Rate) UnmarshalJSON(data []byte) error {
 	var err error
 	switch {
 	case j.Percent != nil && (j.Numerator != nil || j.Denominator != nil):
-		err = &forfait.InputError{Field: "rate", Value: string(data), Reason: "give counts or a percent, not both", Err: ErrInvalidRate}
+		err = &forfait.InputError{Field: "rate", Value: string(data), Reason: codec.Text{French: "donnez les comptes ou un pourcentage, pas les deux", English: "give counts or a percent, not both"}, Err: ErrInvalidRate}
 	case j.Percent != nil:
 		v, err = ParsePercent(*j.Percent)
 	case j.Numerator != nil && j.Denominator != nil:
 		v, err = FromCounts(*j.Numerator, *j.Denominator)
 	default:
-		err = &forfait.InputError{Field: "rate", Value: string(data), Reason: "needs a numerator and a denominator, or a percent", Err: ErrInvalidRate}
+		err = &forfait.InputError{Field: "rate", Value: string(data), Reason: codec.Text{French: "il faut un numérateur et un dénominateur, ou un pourcentage", English: "needs a numerator and a denominator, or a percent"}, Err: ErrInvalidRate}
 	}
 	if err != nil {
 		return err

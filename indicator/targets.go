@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -58,12 +59,12 @@ func (t *Targets) Validate() error {
 			field := fmt.Sprintf("targets[%s][window %d]", id, i+1)
 			switch {
 			case !precise(p):
-				errs = append(errs, &forfait.InputError{Field: field, Value: forfait.Format(p), Reason: "more than 20 decimal places", Err: ErrInvalidTargets})
+				errs = append(errs, &forfait.InputError{Field: field, Value: forfait.Format(p), Reason: codec.Text{French: "plus de 20 décimales", English: "more than 20 decimal places"}, Err: ErrInvalidTargets})
 			case p.Sign() < 0 || p.GreaterThan(hundred):
-				errs = append(errs, &forfait.InputError{Field: field, Value: forfait.Format(p), Reason: "must be between 0 and 100", Err: ErrInvalidTargets})
+				errs = append(errs, &forfait.InputError{Field: field, Value: forfait.Format(p), Reason: codec.Text{French: "doit être comprise entre 0 et 100", English: "must be between 0 and 100"}, Err: ErrInvalidTargets})
 			case i > 0 && precise(t.Percent[id.Index()][i-1]) && p.LessThan(t.Percent[id.Index()][i-1]):
 				errs = append(errs, &forfait.InputError{Field: field, Value: forfait.Format(p),
-					Reason: "below window " + fmt.Sprint(i) + "'s " + forfait.Format(t.Percent[id.Index()][i-1]), Err: ErrInvalidTargets})
+					Reason: codec.Text{French: "inférieure à la cible de la fenêtre " + fmt.Sprint(i) + ", " + codec.French.Percent(t.Percent[id.Index()][i-1].Shift(-2)), English: "below window " + fmt.Sprint(i) + "'s " + forfait.Format(t.Percent[id.Index()][i-1])}, Err: ErrInvalidTargets})
 			}
 		}
 	}

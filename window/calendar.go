@@ -59,6 +59,21 @@ func (p Period) String() string {
 	return p.Start.String() + " – " + p.End.String() + " (" + p.Provenance.String() + ")"
 }
 
+// In renders p for a reader of l: as String does in English, "1er
+// septembre 2021 – 31 octobre 2021 (publiée)" in French.
+func (p Period) In(l codec.Lang) string {
+	return p.Start.In(l) + " – " + p.End.In(l) + " (" + p.Provenance.in(l) + ")"
+}
+
+// in is p's name for a reader of l: String's in English, "énoncée",
+// "publiée" or "déduite" in French (a period, a deadline).
+func (p Provenance) in(l codec.Lang) string {
+	if l != codec.English && p >= Stated && p <= Inferred {
+		return [...]string{Stated: "énoncée", Published: "publiée", Inferred: "déduite"}[p]
+	}
+	return p.String()
+}
+
 // Deadline is one day of the calendar, with where it comes from, as a
 // Period's ends are.
 type Deadline struct {
@@ -69,6 +84,10 @@ type Deadline struct {
 
 // String renders d as "2022-06-30 (inferred)".
 func (d Deadline) String() string { return d.Date.String() + " (" + d.Provenance.String() + ")" }
+
+// In renders d for a reader of l: as String does in English, "30 juin
+// 2022 (déduite)" in French.
+func (d Deadline) In(l codec.Lang) string { return d.Date.In(l) + " (" + d.Provenance.in(l) + ")" }
 
 // Terms are the parameters of one window: its discount factor, its three
 // periods and its declaration deadline.
@@ -195,7 +214,7 @@ var ErrInvalidSchedule = codec.NewSentinel("window: invalid schedule", "n'est pa
 //     window's deadline comes after the first one's (Annexe 2 §3).
 func (s *Schedule) Validate() error {
 	var errs []error
-	bad := func(field, value, problem string) {
+	bad := func(field, value string, problem codec.Text) {
 		errs = append(errs, &InputError{Field: field, Value: value, Reason: problem, Err: ErrInvalidSchedule})
 	}
 	one := decimal.New(1, 0)
@@ -203,13 +222,15 @@ func (s *Schedule) Validate() error {
 		name := "window " + strconv.Itoa(i+1) + " "
 		if !saneExponent(t.Factor) {
 			// Comparing it would expand 10^exponent.
-			bad(name+"factor", factorText(t.Factor), "exponent beyond ±1000")
+			bad(name+"factor", factorText(t.Factor), codec.Text{French: "exposant au-delà de ±1000", English: "exponent beyond ±1000"})
 		} else {
 			if t.Factor.Sign() <= 0 || t.Factor.GreaterThan(one) {
-				bad(name+"factor", factorText(t.Factor), "not in (0, 1]")
+				bad(name+"factor", factorText(t.Factor), codec.Text{French: "hors de l'intervalle ]0 ; 1]", English: "not in (0, 1]"})
 			}
 			if i > 0 && saneExponent(s[i-1].Factor) && t.Factor.GreaterThan(s[i-1].Factor) {
-				bad(name+"factor", factorText(t.Factor), "greater than the previous window's "+factorText(s[i-1].Factor))
+				bad(name+"factor", factorText(t.Factor), codec.Text{
+					French:  "supérieur à celui de la fenêtre précédente, " + codec.French.Number(s[i-1].Factor),
+					English: "greater than the previous window's " + factorText(s[i-1].Factor)})
 			}
 		}
 		for _, p := range []struct {
@@ -218,41 +239,52 @@ func (s *Schedule) Validate() error {
 			months int
 		}{{"application", t.Application, 2}, {"review", t.Review, 4}, {"measurement", t.Measurement, 0}} {
 			if p.period.Start.IsZero() || p.period.End.IsZero() {
-				bad(name+p.field, p.period.String(), "a period needs a start and an end")
+				bad(name+p.field, p.period.String(), codec.Text{French: "une période doit avoir un début et une fin", English: "a period needs a start and an end"})
 			}
 			if p.period.Start.day() > p.period.End.day() {
-				bad(name+p.field, p.period.String(), "starts after it ends")
+				bad(name+p.field, p.period.String(), codec.Text{French: "commence après sa fin", English: "starts after it ends"})
 			}
 			if p.months > 0 && p.period.End.day() >= p.period.Start.AddDate(0, p.months, 0).day() {
-				bad(name+p.field, p.period.String(), "lasts more than "+strconv.Itoa(p.months)+" months")
+				bad(name+p.field, p.period.String(), codec.Text{French: "dure plus de " + strconv.Itoa(p.months) + " mois", English: "lasts more than " + strconv.Itoa(p.months) + " months"})
 			}
 			if p.period.Provenance < Stated || p.period.Provenance > Inferred {
-				bad(name+p.field+" provenance", p.period.Provenance.String(), "not stated, published or inferred")
+				bad(name+p.field+" provenance", p.period.Provenance.String(), notProvenance)
 			}
 		}
 		if t.Review.Start.day() > t.Application.Start.day() || t.Review.End.day() < t.Application.End.day() {
-			bad(name+"review", t.Review.String(), "does not contain the application period "+t.Application.String())
+			bad(name+"review", t.Review.String(), codec.Text{
+				French:  "ne contient pas la période de candidature " + t.Application.In(codec.French),
+				English: "does not contain the application period " + t.Application.String()})
 		}
 		if t.Measurement.End.day() <= t.Application.End.day() {
-			bad(name+"measurement", t.Measurement.String(), "ends before the application period ends")
+			bad(name+"measurement", t.Measurement.String(), codec.Text{French: "finit avant la fin de la période de candidature", English: "ends before the application period ends"})
 		}
 		switch dl := t.Declaration; {
 		case dl.Date.IsZero():
-			bad(name+"declaration", dl.String(), "a window needs a declaration deadline")
+			bad(name+"declaration", dl.String(), codec.Text{French: "une fenêtre doit avoir une date limite de déclaration", English: "a window needs a declaration deadline"})
 		case dl.Date.day() < t.Measurement.End.day():
-			bad(name+"declaration", dl.String(), "before the end of the measurement "+t.Measurement.String())
+			bad(name+"declaration", dl.String(), codec.Text{
+				French:  "avant la fin de la période de mesure " + t.Measurement.In(codec.French),
+				English: "before the end of the measurement " + t.Measurement.String()})
 		case i > 0 && dl.Date.day() <= s[i-1].Declaration.Date.day():
-			bad(name+"declaration", dl.String(), "not after window "+strconv.Itoa(i)+"'s deadline "+s[i-1].Declaration.String())
+			bad(name+"declaration", dl.String(), codec.Text{
+				French:  "pas après la date limite de la fenêtre " + strconv.Itoa(i) + ", " + s[i-1].Declaration.In(codec.French),
+				English: "not after window " + strconv.Itoa(i) + "'s deadline " + s[i-1].Declaration.String()})
 		}
 		if p := t.Declaration.Provenance; p < Stated || p > Inferred {
-			bad(name+"declaration provenance", p.String(), "not stated, published or inferred")
+			bad(name+"declaration provenance", p.String(), notProvenance)
 		}
 		if i > 0 && t.Application.Start.day() <= s[i-1].Application.End.day() {
-			bad(name+"application", t.Application.String(), "does not follow window "+strconv.Itoa(i)+"'s application period")
+			bad(name+"application", t.Application.String(), codec.Text{
+				French:  "ne suit pas la période de candidature de la fenêtre " + strconv.Itoa(i),
+				English: "does not follow window " + strconv.Itoa(i) + "'s application period"})
 		}
 	}
 	return errors.Join(errs...)
 }
+
+// notProvenance is the reason given for a provenance that is none.
+var notProvenance = codec.Text{French: "ni énoncée, ni publiée, ni déduite", English: "not stated, published or inferred"}
 
 // factorText renders a factor for an error message; an absurd exponent is
 // shown as coefficient "e" exponent rather than expanded digit by digit.

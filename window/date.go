@@ -33,10 +33,10 @@ func DayOf(t time.Time) Date {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return Date{}, &InputError{Field: "date", Value: strconv.Quote(s), Reason: "want YYYY-MM-DD", Err: ErrInvalidDate}
+		return Date{}, &InputError{Field: "date", Value: strconv.Quote(s), Reason: codec.Text{French: "attendu : AAAA-MM-JJ", English: "want YYYY-MM-DD"}, Err: ErrInvalidDate}
 	}
 	if t.IsZero() {
-		return Date{}, &InputError{Field: "date", Value: strconv.Quote(s), Reason: "0001-01-01 stands for no date; leave the field empty", Err: ErrInvalidDate}
+		return Date{}, &InputError{Field: "date", Value: strconv.Quote(s), Reason: codec.Text{French: "0001-01-01 veut dire « pas de date » : laissez le champ vide", English: "0001-01-01 stands for no date; leave the field empty"}, Err: ErrInvalidDate}
 	}
 	return Date{t}, nil
 }

@@ -48,7 +48,7 @@ func TestValidateBounds(t *testing.T) {
 				if !errors.As(e, &se) || !errors.Is(e, window.ErrInvalidSchedule) {
 					t.Fatalf("error %v is not an *InputError wrapping ErrInvalidSchedule", e)
 				}
-				fields, reasons = append(fields, se.Field), append(reasons, se.Reason)
+				fields, reasons = append(fields, se.Field), append(reasons, se.Reason.English)
 			}
 			if diff := cmp.Diff(tt.fields, fields); diff != "" {
 				t.Errorf("fields (-want +got):\n%s", diff)

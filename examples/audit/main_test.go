@@ -151,7 +151,7 @@ func TestFrenchReport(t *testing.T) {
 func TestProblemsFrench(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "payments.csv")
 	os.WriteFile(bad, []byte("finess,domain,cro,window,kind,amount,date\n750712184,DS4,oui,1,avance,100,2021-12-15\n"), 0o644)
-	want := "audit: " + bad + ": Ligne 2, colonne 2 › Domaine : « DS4 » n'est pas un domaine (DS1, DS2 ou DS3)\n"
+	want := "audit: " + bad + ": Ligne 2, colonne 2 › Domaine : « DS4 » n'est pas un domaine (DS1, DS2 ou DS3) (attendu : « DS1 », « DS2 » ou « DS3 »)\n"
 	for _, args := range [][]string{{"-format", "md"}, {"-lang", "fr"}} {
 		var stdout, stderr bytes.Buffer
 		if code := run(append([]string{"-extract", extract, "-payments", bad}, args...), &stdout, &stderr); code != 1 || stdout.Len() > 0 {

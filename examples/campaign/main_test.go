@@ -201,7 +201,7 @@ func TestProblemsFrench(t *testing.T) {
 	if code := run([]string{"-lang", "fr"}, strings.NewReader(bad), &stdout, &stderr); code != 1 || stdout.Len() > 0 {
 		t.Fatalf("exit %d, stdout %q", code, stdout.String())
 	}
-	if want := "campaign: Ligne 2, colonne 3 › Journées MCO : « 100 000 x » n'est pas un nombre bien écrit\n"; stderr.String() != want {
+	if want := "campaign: Ligne 2, colonne 3 › Journées MCO : « 100 000 x » n'est pas un nombre bien écrit (attendu : des chiffres, groupés par trois avec des espaces, et une virgule décimale, comme 35 030,00)\n"; stderr.String() != want {
 		t.Errorf("stderr = %q, want %q", stderr.String(), want)
 	}
 	stderr.Reset()

@@ -153,14 +153,14 @@ func TestProblemsFrench(t *testing.T) {
 	if code := run([]string{"-lang", "fr"}, strings.NewReader(bad), &stdout, &stderr); code != 1 || stdout.Len() > 0 {
 		t.Fatalf("exit %d, stdout %q", code, stdout.String())
 	}
-	want := "eligibility: candidature : Établissement › FINESS géographique : « 12345 » n'est pas un numéro FINESS bien formé\n" +
-		"eligibility: candidature : Domaines n° 1 : « DS2+CRO » ne peut pas recevoir le bonus CRO, réservé au domaine DS1\n"
+	want := "eligibility: candidature : Établissement › FINESS géographique : « 12345 » n'est pas un numéro FINESS bien formé (doit compter 9 caractères, et non 5)\n" +
+		"eligibility: candidature : Domaines n° 1 : « DS2+CRO » ne peut pas recevoir le bonus CRO, réservé au domaine DS1 (DS2+CRO n'est pas une combinaison admise)\n"
 	if diff := cmp.Diff(want, stderr.String()); diff != "" {
 		t.Errorf("problems in French (-want +got):\n%s", diff)
 	}
 	stderr.Reset()
 	if code := run([]string{"-lang", "fr", "-in", "samples/validated.json", "-on", "2022-05-01"}, nil, &stdout, &stderr); code != 1 ||
-		stderr.String() != "eligibility: Date : « 2022-05-01 » tombe hors de la période d'instruction\n" {
+		stderr.String() != "eligibility: Date : « 2022-05-01 » tombe hors de la période d'instruction (fenêtre 1 : 1er septembre 2021 – 31 décembre 2021 (énoncée) ; §6.1)\n" {
 		t.Errorf("decided after the review period: exit %d, %q", code, stderr.String())
 	}
 	stderr.Reset()

@@ -265,9 +265,10 @@ func (e *saidAt) Error() string { return e.err.Error() }
 func (e *saidAt) Unwrap() error { return e.err }
 
 // inputProblem is the problem of field's value at path, worded reason in
-// English, and in French the field's place and label followed by french.
+// English, and in French the field's place and label followed by french
+// (its French reason too).
 func inputProblem(path codec.Path, field, value, reason, french string) error {
-	return reworded(&forfait.InputError{Path: path, Field: field, Value: value, Reason: reason, Err: errBadRequest}, french)
+	return reworded(&forfait.InputError{Path: path, Field: field, Value: value, Reason: codec.Text{French: french, English: reason}, Err: errBadRequest}, french)
 }
 
 // reworded is ie told in French as the field's place and label (as the
@@ -340,8 +341,10 @@ func (a *api) serveJSON(w http.ResponseWriter, r *http.Request, rt route) int {
 		enc := json.NewEncoder(&cappedWriter{w: &buf, left: a.cfg.maxResponse})
 		if enc.Encode(out) != nil {
 			most := strconv.Itoa(a.cfg.maxResponse)
-			err = &saidAt{err: &forfait.InputError{Value: "…", Reason: "the answer would exceed " + most + " bytes: send a smaller batch", Err: errTooLarge},
-				french: "La réponse dépasserait " + codec.French.Number(decimal.NewFromInt(int64(a.cfg.maxResponse))) + " octets : envoyez un lot plus petit"}
+			reason := codec.Text{
+				French:  "la réponse dépasserait " + codec.French.Number(decimal.NewFromInt(int64(a.cfg.maxResponse))) + " octets : envoyez un lot plus petit",
+				English: "the answer would exceed " + most + " bytes: send a smaller batch"}
+			err = &saidAt{err: &forfait.InputError{Value: "…", Reason: reason, Err: errTooLarge}, french: capitalizeFirst(reason.French)}
 		}
 	}
 	<-a.slots
@@ -369,7 +372,7 @@ func langOf(r *http.Request) (codec.Lang, error) {
 	l, err := codec.ParseLang(q.Get("lang"))
 	if err != nil {
 		v := codec.Clip(q.Get("lang"))
-		ie := &forfait.InputError{Field: "lang", Value: strconv.Quote(v), Reason: "want fr or en", Err: codec.ErrInvalidLang}
+		ie := &forfait.InputError{Field: "lang", Value: strconv.Quote(v), Reason: codec.Text{French: "attendu : fr ou en", English: "want fr or en"}, Err: codec.ErrInvalidLang}
 		return fallback, &queryError{"lang", &saidAt{err: ie, french: "Langue (lang) : « " + v + " » n'est pas une langue proposée (fr ou en)"}}
 	}
 	return l, nil
@@ -427,7 +430,7 @@ func bodyError(err error) error {
 	var mb *http.MaxBytesError
 	switch {
 	case errors.As(err, &mb):
-		return &saidAt{err: &forfait.InputError{Value: "more than " + strconv.FormatInt(mb.Limit, 10) + " bytes", Reason: "the body is too large", Err: errBadRequest},
+		return &saidAt{err: &forfait.InputError{Value: "more than " + strconv.FormatInt(mb.Limit, 10) + " bytes", Reason: codec.Text{French: "le corps de la requête est trop volumineux", English: "the body is too large"}, Err: errBadRequest},
 			french: "Le corps de la requête dépasse " + codec.French.Number(decimal.NewFromInt(mb.Limit)) + " octets"}
 	case errors.Is(err, os.ErrDeadlineExceeded):
 		return errSlowBody
@@ -683,13 +686,16 @@ func (a *api) rules(baseUnit *decimal.Decimal) (*forfait.RuleSet, error) {
 		var errs []error
 		for _, e := range forfait.Problems(err) {
 			var ie *forfait.InputError
-			reason, sentinel := e.Error(), error(errBadRequest)
+			reason, sentinel := textOf(e), error(errBadRequest)
 			if errors.As(e, &ie) {
 				reason, sentinel = ie.Reason, ie.Err
 			}
 			what := "n'est pas une unité d'arrondi valide"
 			if t, ok := codec.SentinelText(sentinel); ok {
 				what = t.French
+			}
+			if reason.French != "" {
+				what += " (" + reason.French + ")"
 			}
 			errs = append(errs, &saidAt{err: &forfait.InputError{Field: "base_unit", Value: strconv.Quote(forfait.Format(*baseUnit)), Reason: reason, Err: sentinel},
 				french: "Arrondi du forfait de base (INT-03) : « " + codec.French.Number(*baseUnit) + " » " + what})
@@ -803,9 +809,15 @@ func prefix(path codec.Path, err error) []error {
 			out = append(out, ie.In(path...))
 			continue
 		}
-		out = append(out, &forfait.InputError{Path: path, Value: "", Reason: e.Error(), Err: e})
+		out = append(out, &forfait.InputError{Path: path, Value: "", Reason: textOf(e), Err: e})
 	}
 	return out
+}
+
+// textOf is a problem that names no field, as the reason of one that does:
+// its own text in English, its French message in French.
+func textOf(err error) codec.Text {
+	return codec.Text{French: codec.Messages(err, codec.French)[0], English: err.Error()}
 }
 
 func (a *api) forfaits(c *call) (any, error) {

@@ -170,7 +170,7 @@ func TestFrenchProblems(t *testing.T) {
 			name:   "base unit",
 			target: "/v1/forfaits?lang=fr",
 			body:   `{"base_unit": "0", "requests": [{"combined_activity": "1", "variant": "DS1", "window": "1"}]}`,
-			want:   map[string]string{"/base_unit": "Arrondi du forfait de base (INT-03) : « 0 » n'est pas un paramètre valide du jeu de règles"},
+			want:   map[string]string{"/base_unit": "Arrondi du forfait de base (INT-03) : « 0 » n'est pas un paramètre valide du jeu de règles (une unité d'arrondi doit être positive)"},
 		},
 		{
 			name:   "bad lang parameter",
@@ -183,7 +183,7 @@ func TestFrenchProblems(t *testing.T) {
 			target: "/v1/forfaits",
 			header: map[string]string{"Accept-Language": "fr"},
 			body:   `{"lang": "de", "requests": [{"combined_activity": "1", "variant": "DS1", "window": "1"}]}`,
-			want:   map[string]string{"/lang": "Langue : « de » n'est pas une langue (fr ou en)"},
+			want:   map[string]string{"/lang": "Langue : « de » n'est pas une langue (fr ou en) (attendu : « fr » ou « en »)"},
 		},
 	}
 	for _, tc := range tests {

@@ -464,21 +464,21 @@ func index(rs *forfait.RuleSet, ests []Establishment, opt Options) (map[forfait.
 		at := codec.Path{codec.Name("establishments"), codec.Index(i)}
 		switch {
 		case !e.FINESS.IsValid():
-			errs = append(errs, &forfait.InputError{Path: at, Field: "finess", Value: `""`, Reason: "missing", Err: ErrInvalidEstablishment})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "finess", Value: `""`, Reason: codec.Text{French: "manquant", English: "missing"}, Err: ErrInvalidEstablishment})
 		case !e.Region.IsValid():
 			errs = append(errs, &forfait.InputError{Path: at, Field: "region", Value: e.Region.String(), Err: envelope.ErrUnknownRegion})
 		case e.Combined.Sign() < 0 || !codec.SaneExponent(e.Combined):
 			errs = append(errs, &forfait.InputError{Path: at, Field: "combined_activity", Value: forfait.Format(e.Combined), Err: forfait.ErrInvalidActivity})
 		case e.Volet2.Sign() < 0 || !codec.SaneExponent(e.Volet2):
-			errs = append(errs, &forfait.InputError{Path: at, Field: "volet2_amount", Value: forfait.Format(e.Volet2), Reason: "zero or a positive sum in euros", Err: ErrInvalidEstablishment})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "volet2_amount", Value: forfait.Format(e.Volet2), Reason: codec.Text{French: "attendu : zéro ou une somme positive en euros", English: "zero or a positive sum in euros"}, Err: ErrInvalidEstablishment})
 		case by[e.FINESS].FINESS.IsValid():
-			errs = append(errs, &forfait.InputError{Path: at, Field: "finess", Value: e.FINESS.String(), Reason: "given twice", Err: ErrInvalidEstablishment})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "finess", Value: e.FINESS.String(), Reason: codec.Text{French: "donné deux fois", English: "given twice"}, Err: ErrInvalidEstablishment})
 		default:
 			by[e.FINESS] = e
 		}
 	}
 	if opt.NationalMax.Sign() < 0 || !codec.SaneExponent(opt.NationalMax) {
-		return by, r, append(errs, &forfait.InputError{Field: "national_max", Value: forfait.Format(opt.NationalMax), Reason: "a positive combined activity, or zero to read it from the extract", Err: forfait.ErrNationalMax})
+		return by, r, append(errs, &forfait.InputError{Field: "national_max", Value: forfait.Format(opt.NationalMax), Reason: codec.Text{French: "attendu : une activité combinée positive, ou zéro pour la lire dans l'extraction", English: "a positive combined activity, or zero to read it from the extract"}, Err: forfait.ErrNationalMax})
 	}
 	if len(errs) > 0 {
 		return by, r, errs
@@ -491,9 +491,9 @@ func index(rs *forfait.RuleSet, ests []Establishment, opt Options) (map[forfait.
 	for i, e := range ests {
 		_, err := rs.Category(e.Combined, r.NationalMax)
 		for _, p := range forfait.Problems(err) {
-			reason, cause := "national maximum "+forfait.Format(r.NationalMax), p
+			reason, cause := codec.Text{French: "maximum national " + codec.French.Number(r.NationalMax), English: "national maximum " + forfait.Format(r.NationalMax)}, p
 			if ie := (*forfait.InputError)(nil); errors.As(p, &ie) {
-				reason, cause = reason+": "+ie.Reason, ie.Err
+				reason, cause = codec.Text{French: reason.French + " : " + ie.Reason.French, English: reason.English + ": " + ie.Reason.English}, ie.Err
 			}
 			errs = append(errs, &forfait.InputError{Path: codec.Path{codec.Name("establishments"), codec.Index(i)}, Field: "combined_activity",
 				Value: forfait.Format(e.Combined), Reason: reason, Err: cause})
@@ -509,35 +509,35 @@ func checkPayments(payments []Payment) []error {
 	var errs []error
 	for i, p := range payments {
 		at := codec.Path{codec.Name("payments"), codec.Index(i)}
-		bad := func(name, value, reason string, err error) {
+		bad := func(name, value string, reason codec.Text, err error) {
 			errs = append(errs, &forfait.InputError{Path: at, Field: name, Value: value, Reason: reason, Err: err})
 		}
 		if !p.FINESS.IsValid() {
-			bad("finess", `""`, "missing", ErrInvalidPayment)
+			bad("finess", `""`, codec.Text{French: "manquant", English: "missing"}, ErrInvalidPayment)
 		}
 		switch {
 		case p.Volet != 0 && !p.Volet.IsValid():
-			bad("volet", p.Volet.String(), "want 1 or 2", envelope.ErrInvalidVolet)
+			bad("volet", p.Volet.String(), codec.Text{French: "attendu : 1 ou 2", English: "want 1 or 2"}, envelope.ErrInvalidVolet)
 		case p.Volet == envelope.Volet2:
 			if p.Variant != (forfait.Variant{}) || p.Window != 0 {
-				bad("domain", p.Variant.String()+" window "+p.Window.String(), "a volet-2 payment has no domain and no window", ErrInvalidPayment)
+				bad("domain", p.Variant.String()+" window "+p.Window.String(), codec.Text{French: "un versement du volet 2 n'a ni domaine ni fenêtre", English: "a volet-2 payment has no domain and no window"}, ErrInvalidPayment)
 			}
 		default:
 			if !p.Variant.Domain.IsValid() {
-				bad("domain", p.Variant.Domain.String(), "", forfait.ErrInvalidDomain)
+				bad("domain", p.Variant.Domain.String(), codec.Text{}, forfait.ErrInvalidDomain)
 			}
 			if !p.Window.IsValid() {
-				bad("window", p.Window.String(), "", window.ErrInvalid)
+				bad("window", p.Window.String(), codec.Text{}, window.ErrInvalid)
 			}
 		}
 		if !p.Kind.IsValid() {
-			bad("kind", p.Kind.String(), "want advance, balance or repayment", ErrInvalidPayment)
+			bad("kind", p.Kind.String(), codec.Text{French: "attendu : « advance », « balance » ou « repayment »", English: "want advance, balance or repayment"}, ErrInvalidPayment)
 		}
 		if p.Amount.Sign() <= 0 || !codec.SaneExponent(p.Amount) {
-			bad("amount", forfait.Format(p.Amount), "a positive sum in euros", ErrInvalidPayment)
+			bad("amount", forfait.Format(p.Amount), codec.Text{French: "attendu : une somme positive en euros", English: "a positive sum in euros"}, ErrInvalidPayment)
 		}
 		if p.Date.IsZero() {
-			bad("date", "unset", "every payment is dated", ErrInvalidPayment)
+			bad("date", "unset", codec.Text{French: "tout versement doit être daté", English: "every payment is dated"}, ErrInvalidPayment)
 		}
 	}
 	return errs
@@ -552,24 +552,24 @@ func checkDelegations(in *instruction.Rules, ds []Delegation) (map[budgetKey][]e
 	out := map[budgetKey][]envelope.Tranche{}
 	for i, d := range ds {
 		at := codec.Path{codec.Name("delegations"), codec.Index(i)}
-		bad := func(name, value, reason string, err error) {
+		bad := func(name, value string, reason codec.Text, err error) {
 			errs = append(errs, &forfait.InputError{Path: at, Field: name, Value: value, Reason: reason, Err: err})
 		}
 		k := budgetKey{d.Region, d.Volet}
 		_, pilot := in.Envelopes.Pilot(d.Region)
 		switch _, twice := out[k]; {
 		case !d.Region.IsValid():
-			bad("region", d.Region.String(), "", envelope.ErrUnknownRegion)
+			bad("region", d.Region.String(), codec.Text{}, envelope.ErrUnknownRegion)
 		case !d.Volet.IsValid():
-			bad("volet", d.Volet.String(), "want 1 or 2", envelope.ErrInvalidVolet)
+			bad("volet", d.Volet.String(), codec.Text{French: "attendu : 1 ou 2", English: "want 1 or 2"}, envelope.ErrInvalidVolet)
 		case d.Volet == envelope.Volet2 && !pilot:
-			bad("region", d.Region.String(), "volet 2 is a pilot of three regions (§3.3, §6.2, Annexe 2 §2)", envelope.ErrNotPilot)
+			bad("region", d.Region.String(), codec.Text{French: "le volet 2 est un pilote réservé à trois régions (§3.3, §6.2, Annexe 2 §2)", English: "volet 2 is a pilot of three regions (§3.3, §6.2, Annexe 2 §2)"}, envelope.ErrNotPilot)
 		case twice:
-			bad("region", d.Region.String()+" "+d.Volet.String(), "given twice", envelope.ErrInvalidDelegation)
+			bad("region", d.Region.String()+" "+d.Volet.String(), codec.Text{French: "donnée deux fois", English: "given twice"}, envelope.ErrInvalidDelegation)
 		}
 		for j, t := range d.Tranches {
 			if t.Date.IsZero() || t.Credits.Advance.Sign() < 0 || t.Credits.Usage.Sign() < 0 {
-				bad("tranches["+strconv.Itoa(j)+"]", t.Date.String()+" "+t.Credits.String(), "a dated tranche, credits not negative", envelope.ErrInvalidDelegation)
+				bad("tranches["+strconv.Itoa(j)+"]", t.Date.String()+" "+t.Credits.String(), codec.Text{French: "attendu : une tranche datée, aux crédits positifs ou nuls", English: "a dated tranche, credits not negative"}, envelope.ErrInvalidDelegation)
 			}
 		}
 		out[k] = d.Tranches

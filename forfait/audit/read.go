@@ -2,7 +2,6 @@ package audit
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -108,7 +107,7 @@ func parsePayment(t *codec.Table, rec []string, col map[string]int, line int) (P
 	if _, has := col["volet"]; has && cell("volet") != "" {
 		if err = p.Volet.UnmarshalText([]byte(cell("volet"))); err != nil {
 			p.Volet = envelope.Volet1
-			fail("volet", fmt.Errorf("%w: want 1 or 2", ErrInvalidPayment))
+			fail("volet", &codec.ParseError{Err: ErrInvalidPayment, Reason: codec.Text{French: "attendu : 1 ou 2", English: "want 1 or 2"}})
 		}
 	}
 	_, byVariant := col["variant"]
@@ -116,13 +115,15 @@ func parsePayment(t *codec.Table, rec []string, col map[string]int, line int) (P
 	case p.Volet == envelope.Volet2:
 		for _, c := range []string{"variant", "domain", "cro", "window"} {
 			if _, has := col[c]; has && cell(c) != "" {
-				fail(c, fmt.Errorf("%w: a volet-2 payment has no domain, cro or window", ErrInvalidPayment))
+				fail(c, &codec.ParseError{Err: ErrInvalidPayment, Reason: codec.Text{
+					French:  "un versement du volet 2 n'a ni domaine, ni bonus CRO, ni fenêtre",
+					English: "a volet-2 payment has no domain, cro or window"}})
 			}
 		}
 	case byVariant:
 		name, cro := strings.CutSuffix(strings.ToUpper(cell("variant")), "+CRO")
 		if p.Variant.Domain, err = forfait.ParseDomain(strings.TrimSpace(name)); err != nil {
-			fail("variant", fmt.Errorf("%w (want DS1, DS1+CRO, DS2 or DS3)", forfait.ErrInvalidDomain))
+			fail("variant", codec.Note(forfait.ErrInvalidDomain, codec.Text{French: "attendu : DS1, DS1+CRO, DS2 ou DS3", English: "want DS1, DS1+CRO, DS2 or DS3"}))
 		}
 		p.Variant.CRO = cro
 	default:
@@ -144,7 +145,7 @@ func parsePayment(t *codec.Table, rec []string, col map[string]int, line int) (P
 	if p.Amount, err = codec.ParseNumber(cell("amount")); err != nil {
 		fail("amount", codec.Because(ErrInvalidPayment, err))
 	} else if p.Amount.Sign() <= 0 {
-		fail("amount", fmt.Errorf("%w: a payment is a positive sum", ErrInvalidPayment))
+		fail("amount", &codec.ParseError{Err: ErrInvalidPayment, Reason: codec.Text{French: "un versement est une somme positive", English: "a payment is a positive sum"}})
 	}
 	if y, m, d, err := codec.ParseDay(cell("date")); err != nil {
 		fail("date", codec.Because(window.ErrInvalidDate, err))

@@ -139,7 +139,7 @@ var (
 // or DS3: "750712184:DS1+CRO:1".
 func ParseKey(s string) (Key, error) {
 	parts := strings.Split(s, ":")
-	bad := &forfait.InputError{Field: "key", Value: strconv.Quote(s), Reason: "want FINESS:DS1|DS1+CRO|DS2|DS3:WINDOW", Err: ErrInvalidKey}
+	bad := &forfait.InputError{Field: "key", Value: strconv.Quote(s), Reason: codec.Text{French: "attendu : FINESS:DS1|DS1+CRO|DS2|DS3:FENÊTRE", English: "want FINESS:DS1|DS1+CRO|DS2|DS3:WINDOW"}, Err: ErrInvalidKey}
 	if len(parts) != 3 {
 		return Key{}, bad
 	}

@@ -71,7 +71,9 @@ func regionWarnings(ests []Establishment, index []int) []error {
 			continue
 		}
 		r.Add(&LineError{File: fileNoun, Line: e.Line, Column: index[0] + 1, Field: "finess", Value: string(f),
-			Err: fmt.Errorf("%w: department %s is in %s, the row says %s", ErrRegionMismatch, departmentOf(f), want, e.Region)})
+			Err: &codec.ParseError{Err: ErrRegionMismatch, Reason: codec.Text{
+				French:  fmt.Sprintf("le département %s est dans la région %s, la ligne dit %s", departmentOf(f), want, e.Region),
+				English: fmt.Sprintf("department %s is in %s, the row says %s", departmentOf(f), want, e.Region)}}})
 	}
 	return r.List()
 }

@@ -57,6 +57,9 @@ func CheckNationalMax(rs *forfait.RuleSet, ests []Establishment) error {
 	}
 	e, n := ests[first], ests[second]
 	return &LineError{File: fileNoun, Line: e.Line, Field: "finess", Value: e.FINESS.String(),
-		Err: fmt.Errorf("%w: combined activity %s, more than %d times the next largest, %s (FINESS %s, line %d); check the row, or give the national maximum",
-			ErrOutlierMax, forfait.Format(top.Decimal()), OutlierFactor, forfait.Format(next.Decimal()), n.FINESS, n.Line)}
+		Err: &codec.ParseError{Err: ErrOutlierMax, Reason: codec.Text{
+			French: fmt.Sprintf("activité combinée de %s, plus de %d fois la suivante, %s (FINESS %s, ligne %d) ; vérifiez la ligne, ou donnez le maximum national",
+				codec.French.Number(top.Decimal()), OutlierFactor, codec.French.Number(next.Decimal()), n.FINESS, n.Line),
+			English: fmt.Sprintf("combined activity %s, more than %d times the next largest, %s (FINESS %s, line %d); check the row, or give the national maximum",
+				forfait.Format(top.Decimal()), OutlierFactor, forfait.Format(next.Decimal()), n.FINESS, n.Line)}}}
 }

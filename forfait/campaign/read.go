@@ -1,8 +1,8 @@
 package campaign
 
 import (
-	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/sunes-spec/sunes/envelope"
@@ -201,7 +201,9 @@ func duplicates(t *codec.Table, ests []Establishment, col int) {
 	first := make(map[forfait.FINESS]int, len(ests)) // the line of each FINESS's first row
 	for _, e := range ests {
 		if line, dup := first[e.FINESS]; dup {
-			t.Problem(e.Line, col, e.FINESS.String(), fmt.Errorf("%w (first on line %d)", ErrDuplicateFINESS, line))
+			t.Problem(e.Line, col, e.FINESS.String(), codec.Note(ErrDuplicateFINESS, codec.Text{
+				French:  "déjà sur la ligne " + strconv.Itoa(line),
+				English: "first on line " + strconv.Itoa(line)}))
 			continue
 		}
 		first[e.FINESS] = e.Line

@@ -52,9 +52,9 @@ type Summary struct {
 func Write(w io.Writer, in *instruction.Rules, ests []Establishment, opt Options, f Format) (Summary, error) {
 	switch {
 	case f != CSV && f != JSON:
-		return Summary{}, &forfait.InputError{Field: "format", Value: strconv.Itoa(int(f)), Reason: "want CSV or JSON", Err: ErrFormat}
+		return Summary{}, &forfait.InputError{Field: "format", Value: strconv.Itoa(int(f)), Reason: codec.Text{French: "attendu : CSV ou JSON", English: "want CSV or JSON"}, Err: ErrFormat}
 	case opt.Explain && f == CSV:
-		return Summary{}, &forfait.InputError{Field: "explain", Value: "true", Reason: "derivations are written in JSON only, not in CSV", Err: ErrFormat}
+		return Summary{}, &forfait.InputError{Field: "explain", Value: "true", Reason: codec.Text{French: "les dérivations s'écrivent en JSON seulement, pas en CSV", English: "derivations are written in JSON only, not in CSV"}, Err: ErrFormat}
 	}
 	c, err := in.Forfait.Compile()
 	if err != nil {

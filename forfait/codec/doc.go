@@ -43,7 +43,9 @@
 //   - french.go: the cells as a French spreadsheet writes them:
 //     [ParseNumber] ("35 030,00 €"), [ParseCount] ("127 800"), [ParseDay]
 //     (YYYY-MM-DD or DD/MM/YYYY, nothing ambiguous), [ParseWord] with
-//     [YesNo] (oui/non, vrai/faux), [LeadingZero].
+//     [YesNo] (oui/non, vrai/faux), [LeadingZero]; [ParseError], the
+//     problem of a cell or a line and its reason, and [Note], a remark
+//     in brackets after a problem, both in both languages.
 //   - report.go: [LineError], a problem of a file located by line and
 //     column, and [Report], the bounded report every reader gives: the
 //     first [MaxProblems] problems, then a [TooManyError] counting the
@@ -68,14 +70,16 @@
 // interpretations with their INT ids (forfait.Interpretation.In), the
 // units and rules of the text with theirs (instruction.Unit.In), the
 // audit's findings with their codes (audit.Code.Text), the errors with
-// their sentinels ([NewSentinel], [SentinelText]). A catalogue in one
+// their sentinels ([NewSentinel], [SentinelText]) and the reason of each
+// problem ([InputError].Reason, [ParseError].Reason). A catalogue in one
 // package importing them all would have to sit above every rule package
 // and could not serve the rule packages themselves (forfait's
 // derivation, eligibility's letter); a catalogue here, below them,
 // would have to know their ids, which codec must not. So each package
 // owns its texts, in one shape, and codec owns the shape, the languages
 // and the way each writes numbers and dates; the package codectest checks
-// any catalogue for both languages and for English words in French.
+// any catalogue, and the reason of every problem a test meets, for both
+// languages and for English words in French.
 //
 // French writes numbers exactly, never rounded, with a decimal comma and
 // digits grouped by three with a narrow no-break space (U+202F) on both

@@ -56,16 +56,21 @@ func (e *Enum[T]) Parse(s string) (T, error) {
 			return T(v), nil
 		}
 	}
-	return 0, &InputError{Field: e.Kind, Value: strconv.Quote(s), Reason: "want " + e.want(), Err: e.Err}
+	return 0, &InputError{Field: e.Kind, Value: strconv.Quote(s), Reason: e.want(), Err: e.Err}
 }
 
-// want lists the names: "DS1, DS2 or DS3".
-func (e *Enum[T]) want() string {
+// want says which names are wanted: "want DS1, DS2 or DS3", "attendu :
+// « DS1 », « DS2 » ou « DS3 »" (the names are codes, quoted in French).
+func (e *Enum[T]) want() Text {
 	names := e.Names[1:]
 	if len(names) == 1 {
-		return names[0]
+		return Text{"attendu : « " + names[0] + " »", "want " + names[0]}
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+	last := len(names) - 1
+	return Text{
+		French:  "attendu : « " + strings.Join(names[:last], " », « ") + " » ou « " + names[last] + " »",
+		English: "want " + strings.Join(names[:last], ", ") + " or " + names[last],
+	}
 }
 
 // Marshal returns v's name, "" for the zero value; another invalid value

@@ -18,16 +18,18 @@ type InputError struct {
 	// Field is the field, e.g. "window", "domain"; a rule-set parameter
 	// may name a nested one in the text form of a path,
 	// "bands[C].amounts[DS1].max".
-	Field  string
-	Value  string // the offending value, as text
-	Reason string // optional detail beyond Err
-	Err    error  // the sentinel
+	Field string
+	Value string // the offending value, as text
+	// Reason is an optional detail beyond Err, in both languages: Error
+	// gives the English one, Messages the French one.
+	Reason Text
+	Err    error // the sentinel
 }
 
 func (e *InputError) Error() string {
 	msg := e.Err.Error() + ": " + e.Where() + " = " + e.Value
-	if e.Reason != "" {
-		msg += " (" + e.Reason + ")"
+	if e.Reason.English != "" {
+		msg += " (" + e.Reason.English + ")"
 	}
 	return msg
 }

@@ -19,14 +19,16 @@ var (
 	ErrWord        = NewSentinel("not a word of this column", "n'est pas un mot admis dans cette colonne")
 )
 
-// ParseError is a problem of a cell: the sentinel of its kind (ErrNumber,
-// ErrDate, ErrWord) and why, in words a person acts on.
+// ParseError is a problem of a cell or a line of a file: the sentinel of
+// its kind (ErrNumber, ErrDate, ErrWord, a package's own) and why, in
+// words a person acts on, in both languages. Error gives the English
+// reason after the sentinel's text; Messages in French, the French one.
 type ParseError struct {
 	Err    error
-	Reason string
+	Reason Text
 }
 
-func (e *ParseError) Error() string { return e.Err.Error() + ": " + e.Reason }
+func (e *ParseError) Error() string { return e.Err.Error() + ": " + e.Reason.English }
 
 func (e *ParseError) Unwrap() error { return e.Err }
 
@@ -36,10 +38,29 @@ func (e *ParseError) Unwrap() error { return e.Err }
 func Because(sentinel, err error) error {
 	var pe *ParseError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%w: %s", sentinel, pe.Reason)
+		return &ParseError{Err: sentinel, Reason: pe.Reason}
 	}
 	return fmt.Errorf("%w: %w", sentinel, err)
 }
+
+// Note returns err with a note in brackets after it, in both languages:
+// its Error is err's and the English note ("… (first on line 3)"); in
+// French, Messages says err's French text and the French note. It
+// unwraps to err.
+func Note(err error, note Text) error { return &noted{err: err, note: note} }
+
+type noted struct {
+	err  error
+	note Text
+}
+
+func (n *noted) Error() string { return n.err.Error() + " (" + n.note.English + ")" }
+
+func (n *noted) Unwrap() error { return n.err }
+
+// groupedByThree is why a number whose digits are grouped otherwise is
+// refused.
+var groupedByThree = Text{French: "les chiffres se groupent par trois", English: "digits are grouped by three"}
 
 // maxDigits bounds the digits of a number read from a file: far beyond any
 // amount or count, small enough that no exponent grows.
@@ -76,7 +97,7 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 	}
 	d, err := decimal.NewFromString(text)
 	if err != nil {
-		return decimal.Zero, &ParseError{Err: ErrNumber, Reason: err.Error()}
+		return decimal.Zero, &ParseError{Err: ErrNumber, Reason: Text{French: "nombre illisible", English: err.Error()}}
 	}
 	return d, nil
 }
@@ -86,7 +107,7 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 // in them, -1 without one.
 func scanNumber(t string, digits []byte) (_ []byte, point int, err error) {
 	if t == "" {
-		return nil, -1, &ParseError{Err: ErrNumber, Reason: "empty (a missing figure is not zero)"}
+		return nil, -1, &ParseError{Err: ErrNumber, Reason: Text{French: "vide : un chiffre absent n'est pas zéro", English: "empty (a missing figure is not zero)"}}
 	}
 	point = -1
 	group := -1 // digits in the current group after a space, -1 outside groups
@@ -107,33 +128,33 @@ func scanNumber(t string, digits []byte) (_ []byte, point int, err error) {
 			i++
 		case c == ',' || c == '.':
 			if point >= 0 {
-				return nil, -1, &ParseError{Err: ErrNumber, Reason: "one decimal comma at most, and no point with it (write 35 030,00)"}
+				return nil, -1, &ParseError{Err: ErrNumber, Reason: Text{French: "une virgule décimale au plus, sans point avec elle : écrivez 35 030,00", English: "one decimal comma at most, and no point with it (write 35 030,00)"}}
 			}
 			if len(digits) == 0 || i == len(t)-1 {
-				return nil, -1, &ParseError{Err: ErrNumber, Reason: "digits on both sides of the decimal comma"}
+				return nil, -1, &ParseError{Err: ErrNumber, Reason: Text{French: "des chiffres de part et d'autre de la virgule décimale", English: "digits on both sides of the decimal comma"}}
 			}
 			if grouped && group != 3 {
-				return nil, -1, &ParseError{Err: ErrNumber, Reason: "digits are grouped by three"}
+				return nil, -1, &ParseError{Err: ErrNumber, Reason: groupedByThree}
 			}
 			point = len(digits)
 			i++
 		default:
 			size := spaceAt(t[i:])
 			if size == 0 {
-				return nil, -1, &ParseError{Err: ErrNumber, Reason: "want digits, grouped by three with spaces, and a decimal comma (35 030,00)"}
+				return nil, -1, &ParseError{Err: ErrNumber, Reason: Text{French: "attendu : des chiffres, groupés par trois avec des espaces, et une virgule décimale, comme 35 030,00", English: "want digits, grouped by three with spaces, and a decimal comma (35 030,00)"}}
 			}
 			if point >= 0 || len(digits) == 0 || grouped && group != 3 || !grouped && first > 3 {
-				return nil, -1, &ParseError{Err: ErrNumber, Reason: "digits are grouped by three"}
+				return nil, -1, &ParseError{Err: ErrNumber, Reason: groupedByThree}
 			}
 			grouped, group = true, 0
 			i += size
 		}
 		if len(digits) > maxDigits {
-			return nil, -1, &ParseError{Err: ErrNumber, Reason: fmt.Sprintf("more than %d digits", maxDigits)}
+			return nil, -1, &ParseError{Err: ErrNumber, Reason: Text{French: fmt.Sprintf("plus de %d chiffres", maxDigits), English: fmt.Sprintf("more than %d digits", maxDigits)}}
 		}
 	}
 	if grouped && point < 0 && group != 3 {
-		return nil, -1, &ParseError{Err: ErrNumber, Reason: "digits are grouped by three"}
+		return nil, -1, &ParseError{Err: ErrNumber, Reason: groupedByThree}
 	}
 	return digits, point, nil
 }
@@ -186,7 +207,7 @@ func ParseCount(s string) (int64, error) {
 	var n int64
 	for i, c := range digits {
 		if i >= 18 && n > (1<<62-int64(c-'0'))/10 { // 18 digits always fit
-			return 0, &ParseError{Err: ErrNumber, Reason: fmt.Sprintf("beyond %d", int64(1)<<62)}
+			return 0, &ParseError{Err: ErrNumber, Reason: Text{French: "au-delà de " + Thousands(1<<62), English: fmt.Sprintf("beyond %d", int64(1)<<62)}}
 		}
 		n = n*10 + int64(c-'0')
 	}
@@ -218,22 +239,28 @@ func ParseDay(s string) (year int, month time.Month, day int, err error) {
 	case len(s) == 10 && s[2] == '/' && s[5] == '/':
 		d, m, y = num(s[:2]), num(s[3:5]), num(s[6:])
 		if m > 12 && d >= 1 && d <= 12 {
-			return 0, 0, 0, &ParseError{Err: ErrDate, Reason: fmt.Sprintf("month %d: the American order (month/day/year)? write DD/MM/YYYY or YYYY-MM-DD", m)}
+			return 0, 0, 0, &ParseError{Err: ErrDate, Reason: Text{
+				French:  fmt.Sprintf("mois %d : l'ordre américain, mois/jour/année ? écrivez JJ/MM/AAAA ou AAAA-MM-JJ", m),
+				English: fmt.Sprintf("month %d: the American order (month/day/year)? write DD/MM/YYYY or YYYY-MM-DD", m)}}
 		}
 	default:
-		return 0, 0, 0, &ParseError{Err: ErrDate, Reason: "want YYYY-MM-DD or DD/MM/YYYY (other forms leave the order of day and month in doubt)"}
+		return 0, 0, 0, &ParseError{Err: ErrDate, Reason: Text{
+			French:  "attendu : AAAA-MM-JJ ou JJ/MM/AAAA, les autres formes laissant un doute sur l'ordre du jour et du mois",
+			English: "want YYYY-MM-DD or DD/MM/YYYY (other forms leave the order of day and month in doubt)"}}
 	}
 	if y < 0 || m < 0 || d < 0 {
-		return 0, 0, 0, &ParseError{Err: ErrDate, Reason: "want digits, YYYY-MM-DD or DD/MM/YYYY"}
+		return 0, 0, 0, &ParseError{Err: ErrDate, Reason: Text{French: "attendu : des chiffres, AAAA-MM-JJ ou JJ/MM/AAAA", English: "want digits, YYYY-MM-DD or DD/MM/YYYY"}}
 	}
 	if y < 1900 || y > 2100 {
-		return 0, 0, 0, &ParseError{Err: ErrDate, Reason: fmt.Sprintf("year %d is outside 1900–2100", y)}
+		return 0, 0, 0, &ParseError{Err: ErrDate, Reason: Text{French: fmt.Sprintf("l'année %d est hors de 1900–2100", y), English: fmt.Sprintf("year %d is outside 1900–2100", y)}}
 	}
 	if m < 1 || m > 12 {
-		return 0, 0, 0, &ParseError{Err: ErrDate, Reason: fmt.Sprintf("there is no month %d", m)}
+		return 0, 0, 0, &ParseError{Err: ErrDate, Reason: Text{French: fmt.Sprintf("il n'y a pas de mois %d", m), English: fmt.Sprintf("there is no month %d", m)}}
 	}
 	if d < 1 || d > daysIn(y, time.Month(m)) {
-		return 0, 0, 0, &ParseError{Err: ErrDate, Reason: fmt.Sprintf("no %d %s %d", d, time.Month(m), y)}
+		return 0, 0, 0, &ParseError{Err: ErrDate, Reason: Text{
+			French:  fmt.Sprintf("le %d %s %d n'existe pas", d, frenchMonths[m-1], y),
+			English: fmt.Sprintf("no %d %s %d", d, time.Month(m), y)}}
 	}
 	return y, time.Month(m), d, nil
 }
@@ -259,7 +286,11 @@ func ParseWord[T comparable](s string, words []Word[T]) (T, error) {
 		names[i] = w.Name
 	}
 	var zero T
-	return zero, &ParseError{Err: ErrWord, Reason: fmt.Sprintf("want %s", orList(names))}
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = "« " + n + " »"
+	}
+	return zero, &ParseError{Err: ErrWord, Reason: Text{French: "attendu : " + orList(quoted, "ou"), English: "want " + orList(names, "or")}}
 }
 
 // Word is one name a column allows for a value.
@@ -277,12 +308,12 @@ func YesNo() []Word[bool] {
 	}
 }
 
-// orList writes names as "a, b or c".
-func orList(names []string) string {
+// orList writes names as "a, b or c", the last joined by the word or.
+func orList(names []string, or string) string {
 	if len(names) < 2 {
 		return strings.Join(names, "")
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+	return strings.Join(names[:len(names)-1], ", ") + " " + or + " " + names[len(names)-1]
 }
 
 // LeadingZero adds to err, the error of a code of width characters, the
@@ -293,5 +324,7 @@ func LeadingZero(s string, width int, err error) error {
 	if len(s) != width-1 || strings.Trim(s, "0123456789") != "" {
 		return err
 	}
-	return fmt.Errorf("%w (%d digits: did a spreadsheet drop the leading zero of 0%s? format the column as text)", err, len(s), s)
+	return Note(err, Text{
+		French:  fmt.Sprintf("%d chiffres : un tableur a-t-il retiré le zéro initial de 0%s ? mettez la colonne au format texte", len(s), s),
+		English: fmt.Sprintf("%d digits: did a spreadsheet drop the leading zero of 0%s? format the column as text", len(s), s)})
 }

@@ -179,7 +179,7 @@ func opaque(t reflect.Type) bool {
 // value stores the decoded JSON value j at path into v, adding one error
 // per problem to errs.
 func (d decoder) value(path Path, j any, v reflect.Value) {
-	bad := func(reason string, err error) {
+	bad := func(reason Text, err error) {
 		d.errs.Add(&InputError{Path: path, Value: describe(j), Reason: reason, Err: err})
 	}
 	if j == nil {
@@ -192,7 +192,7 @@ func (d decoder) value(path Path, j any, v reflect.Value) {
 			bad(wantNumber, d.invalid)
 			return
 		}
-		if reason := numberProblem(text); reason != "" {
+		if reason := numberProblem(text); reason != (Text{}) {
 			bad(reason, d.invalid)
 			return
 		}
@@ -218,7 +218,7 @@ func (d decoder) value(path Path, j any, v reflect.Value) {
 				bad(wantNumber, d.invalid) // shopspring's own text names Go, not the input
 				return
 			}
-			bad("", err)
+			bad(Text{}, err)
 		}
 		return
 	}
@@ -278,7 +278,7 @@ func (d decoder) value(path Path, j any, v reflect.Value) {
 			bad(wantWhole, d.invalid)
 			return
 		}
-		if reason := numberProblem(string(n)); reason != "" {
+		if reason := numberProblem(string(n)); reason != (Text{}) {
 			bad(reason, d.invalid)
 			return
 		}
@@ -337,8 +337,8 @@ func wholeNumber(s string) bool {
 }
 
 // numberProblem says why s is not a number DecodeJSON accepts (plain
-// notation within its bounds), or "".
-func numberProblem(s string) string {
+// notation within its bounds), or nothing.
+func numberProblem(s string) Text {
 	whole, frac, point := strings.Cut(strings.TrimPrefix(s, "-"), ".")
 	switch {
 	case !wholeNumber(whole) || point && !wholeNumber(frac) || strings.HasPrefix(frac, "-"):
@@ -348,11 +348,11 @@ func numberProblem(s string) string {
 	case len(frac) > maxFractionDigits:
 		return beyondFraction
 	}
-	return ""
+	return Text{}
 }
 
 // want says what a JSON value of type t is.
-func want(t reflect.Type) string {
+func want(t reflect.Type) Text {
 	switch t.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		return wantWhole

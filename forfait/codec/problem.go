@@ -6,48 +6,41 @@ import (
 	"strings"
 )
 
-// What the JSON decoder expects of a value: the Reason of its errors,
-// each with its French predicate in decoderReasons.
-const (
-	wantString  = "want a string"
-	wantObject  = "want an object"
-	wantBool    = "want true or false"
-	wantWhole   = "want a whole number"
-	wantList    = "want a list"
-	wantNumber  = "want a number such as \"127800\" or \"12.5\""
-	wantPlain   = "want a number in plain notation, such as \"127800\" or \"12.5\""
-	wantUnknown = "cannot be read"
-	notKey      = "not a key of this object"
-	notField    = "unknown field"
-	notNull     = "null is not a value: give one, or leave the field out where it may be"
-	givenTwice  = "given twice: give each field once"
-	// required and requiredFigure: a required field left out.
-	required       = "required"
-	requiredFigure = "required: an absent figure is not zero"
-)
-
-// The bounds on a number, said in its terms.
+// What the JSON decoder says of a value it cannot read: the Reason of its
+// errors. The French of each is a predicate of the value, which a French
+// message says in place of the sentinel's (see french).
 var (
-	beyondWhole    = "beyond the bound: at most " + strconv.Itoa(maxWholeDigits) + " digits before the point"
-	beyondFraction = "beyond the bound: at most " + strconv.Itoa(maxFractionDigits) + " digits after the point"
+	wantString  = Text{"n'est pas un texte", "want a string"}
+	wantObject  = Text{"n'est pas un objet", "want an object"}
+	wantBool    = Text{"n'est ni oui (true) ni non (false)", "want true or false"}
+	wantWhole   = Text{"n'est pas un nombre entier", "want a whole number"}
+	wantList    = Text{"n'est pas une liste", "want a list"}
+	wantNumber  = Text{"n'est pas un nombre (par exemple « 127800 » ou « 12.5 »)", "want a number such as \"127800\" or \"12.5\""}
+	wantPlain   = Text{"n'est pas un nombre en notation simple (par exemple « 127800 » ou « 12.5 »)", "want a number in plain notation, such as \"127800\" or \"12.5\""}
+	wantUnknown = Text{"ne peut pas être lu", "cannot be read"}
+	notKey      = Text{"n'est pas une clé admise ici", "not a key of this object"}
+	notNull     = Text{"n'est pas une valeur (null) : donnez-en une, ou omettez le champ s'il est facultatif", "null is not a value: give one, or leave the field out where it may be"}
+	givenTwice  = Text{"est donné deux fois : chaque champ ne se donne qu'une fois", "given twice: give each field once"}
+	// The bounds on a number, said in its terms.
+	beyondWhole    = Text{"dépasse la borne : au plus " + strconv.Itoa(maxWholeDigits) + " chiffres avant la virgule", "beyond the bound: at most " + strconv.Itoa(maxWholeDigits) + " digits before the point"}
+	beyondFraction = Text{"dépasse la borne : au plus " + strconv.Itoa(maxFractionDigits) + " chiffres après la virgule", "beyond the bound: at most " + strconv.Itoa(maxFractionDigits) + " digits after the point"}
 )
 
-// decoderReasons are the French predicates of the decoder's reasons.
-var decoderReasons = map[string]string{
-	wantString:     "n'est pas un texte",
-	wantObject:     "n'est pas un objet",
-	wantBool:       "n'est ni oui (true) ni non (false)",
-	wantWhole:      "n'est pas un nombre entier",
-	wantList:       "n'est pas une liste",
-	wantNumber:     "n'est pas un nombre (par exemple « 127800 » ou « 12.5 »)",
-	wantPlain:      "n'est pas un nombre en notation simple (par exemple « 127800 » ou « 12.5 »)",
-	wantUnknown:    "ne peut pas être lu",
-	notKey:         "n'est pas une clé admise ici",
-	notNull:        "n'est pas une valeur (null) : donnez-en une, ou omettez le champ s'il est facultatif",
-	givenTwice:     "est donné deux fois : chaque champ ne se donne qu'une fois",
-	beyondWhole:    "dépasse la borne : au plus " + strconv.Itoa(maxWholeDigits) + " chiffres avant la virgule",
-	beyondFraction: "dépasse la borne : au plus " + strconv.Itoa(maxFractionDigits) + " chiffres après la virgule",
+// decoderPredicates are the decoder's reasons above, whose French a
+// message says of the value in place of the sentinel's text.
+var decoderPredicates = map[Text]bool{
+	wantString: true, wantObject: true, wantBool: true, wantWhole: true, wantList: true,
+	wantNumber: true, wantPlain: true, wantUnknown: true, notKey: true, notNull: true,
+	givenTwice: true, beyondWhole: true, beyondFraction: true,
 }
+
+// What the decoder says of a field: one it does not know, one required
+// and left out. A message says it of the field, not of a value.
+var (
+	notField       = Text{"champ inconnu", "unknown field"}
+	required       = Text{"obligatoire", "required"}
+	requiredFigure = Text{"obligatoire (un chiffre absent n'est pas zéro)", "required: an absent figure is not zero"}
+)
 
 // FieldLabel returns the label people read for a field of the module's
 // inputs, by the name the inputs give it ("mco_days", "window",
@@ -127,17 +120,65 @@ var fieldLabels = map[string]Text{
 	"rates":       {"Taux", "Rates"},
 	"percent":     {"Pourcentage", "Percentage"},
 	"target":      {"Cible d'usage", "Usage target"},
+	"targets":     {"Cibles d'usage", "Usage targets"},
 	"numerator":   {"Numérateur", "Numerator"},
 	"denominator": {"Dénominateur", "Denominator"},
 	"kind":        {"Nature", "Kind"},
+	// The rule set's parameters (Annexe 3; INT-03).
+	"rule set":          {"Jeu de règles", "Rule set"},
+	"bands":             {"Catégories", "Bands"},
+	"lower":             {"Seuil", "Lower bound"},
+	"amounts":           {"Montants", "Amounts"},
+	"min":               {"Minimum", "Minimum"},
+	"max":               {"Maximum", "Maximum"},
+	"cro_bonus":         {"Bonus CRO", "CRO bonus"},
+	"rounding":          {"Arrondis", "Rounding"},
+	"base_unit":         {"Arrondi du forfait de base", "Base unit"},
+	"forfait_unit":      {"Arrondi du forfait", "Forfait unit"},
+	"advance_unit":      {"Arrondi de l'avance", "Advance unit"},
+	"prerequisites":     {"Prérequis", "Prerequisites"},
+	"security_meetings": {"Réunions RSSI et direction par an", "Security meetings a year"},
+	// Dossiers, credits and their audit (§5, §6.1; Annexe 2).
+	"status":         {"Statut", "Status"},
+	"outcome":        {"Issue", "Outcome"},
+	"biology_lab":    {"Laboratoire de biologie médicale", "Biology laboratory"},
+	"imaging_unit":   {"Service d'imagerie", "Imaging unit"},
+	"declarations":   {"Déclarations", "Declarations"},
+	"deferrals":      {"Reports", "Deferrals"},
+	"audit_done":     {"Date de réalisation de l'audit", "Audit done"},
+	"volet2_amount":  {"Montant du volet 2", "Volet-2 amount"},
+	"regions":        {"Régions", "Regions"},
+	"ledgers":        {"États des crédits", "Ledgers"},
+	"delegations":    {"Délégations", "Delegations"},
+	"tranches":       {"Tranches", "Tranches"},
+	"tranche":        {"Tranche", "Tranche"},
+	"transfer":       {"Transfert", "Transfer"},
+	"commitments":    {"Engagements", "Commitments"},
+	"source":         {"Source", "Source"},
+	"from":           {"Fenêtre d'origine", "From"},
+	"windows":        {"Fenêtres", "Windows"},
+	"establishments": {"Établissements", "Establishments"},
+	"payments":       {"Versements", "Payments"},
+	"steps":          {"Étapes", "Steps"},
+	// A tool's options.
+	"encoding": {"Encodage", "Encoding"},
+	"format":   {"Format", "Format"},
+	"explain":  {"Dérivations", "Derivations"},
 }
 
 // Messages returns the text people read of each problem of err, one per
 // problem (errors.Join's leaves). In English it is the error's own text,
 // the Go message. In French a problem located on a field (an
-// *InputError) reads as its place, the field's label, the value and
-// what is wrong with it: "Journées MCO : « 100 000 x » n'est pas un
-// nombre entier"; another problem reads as its sentinel's French text.
+// *InputError) reads as its place, the field's label, the value, what is
+// wrong with it and, in brackets, its French reason when it has one, as
+// the English message gives the English one: "Journées MCO : « 100 000 x »
+// n'est pas un nombre entier", "FINESS : « 12345678 » n'est pas un numéro
+// FINESS bien formé (doit compter 9 caractères, et non 8)"; a problem of a
+// file is preceded by its line and column; another problem reads as its
+// sentinel's French text, with the reason of a *ParseError and the note
+// of Note in brackets. An error of a package's own shape (a ledger's
+// refusal of a notification, a shortfall of credits) words itself for a
+// French reader with a method French() string, which Messages uses.
 func Messages(err error, l Lang) []string {
 	var out []string
 	for _, e := range Leaves(err) {
@@ -178,42 +219,53 @@ func french(err error) string {
 	if errors.As(err, &le) {
 		return le.french()
 	}
+	if n, ok := err.(*noted); ok {
+		return french(n.err) + " (" + n.note.French + ")"
+	}
 	var ie *InputError
 	if !errors.As(err, &ie) {
+		var own interface{ French() string }
+		if errors.As(err, &own) {
+			return own.French()
+		}
 		var se *SyntaxError
 		if errors.As(err, &se) {
 			return "Ligne " + strconv.Itoa(se.Line) + ", colonne " + strconv.Itoa(se.Column) + " : le document n'est pas du JSON lisible"
 		}
+		why := ""
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			why = " (" + pe.Reason.French + ")"
+		}
 		if t, ok := SentinelText(err); ok {
-			return capitalize(t.French)
+			return capitalize(t.French) + why
 		}
 		return err.Error() // not of the module's catalogue (a file the system cannot open): its own text
 	}
-	where := ie.frenchWhere()
+	where := capitalize(ie.frenchWhere())
 	switch ie.Reason {
-	case notField:
-		return capitalize(where) + " : champ inconnu"
-	case required:
-		return capitalize(where) + " : obligatoire"
-	case requiredFigure:
-		return capitalize(where) + " : obligatoire (un chiffre absent n'est pas zéro)"
+	case notField, required, requiredFigure:
+		return where + " : " + ie.Reason.French
 	}
-	what := ""
-	if r, ok := decoderReasons[ie.Reason]; ok {
-		what = r
-	} else if t, ok := SentinelText(ie.Err); ok {
+	what := "n'est pas une valeur acceptée"
+	if t, ok := SentinelText(ie.Err); ok {
 		what = t.French
-	} else {
-		what = "n'est pas une valeur acceptée"
+	}
+	why := ""
+	switch {
+	case decoderPredicates[ie.Reason]:
+		what = ie.Reason.French
+	case ie.Reason.French != "":
+		why = " (" + ie.Reason.French + ")"
 	}
 	value := ie.Value
 	if u, err := strconv.Unquote(value); err == nil {
 		value = u
 	}
 	if value == "" {
-		return capitalize(where) + " : aucune valeur donnée"
+		return where + " : aucune valeur donnée" + why
 	}
-	return capitalize(where) + " : « " + value + " » " + what
+	return where + " : « " + value + " » " + what + why
 }
 
 // french is the French text of a problem of a file: its line and column,
@@ -228,11 +280,21 @@ func (e *LineError) french() string {
 		}
 		where += " › "
 	}
+	if n, ok := e.Err.(*noted); ok {
+		inner := *e
+		inner.Err = n.err
+		return inner.french() + " (" + n.note.French + ")"
+	}
 	var ie *InputError
 	if e.Field == "" || errors.As(e.Err, &ie) {
 		return where + french(e.Err)
 	}
-	return where + french(&InputError{Field: e.Field, Value: e.Value, Err: e.Err})
+	ie = &InputError{Field: e.Field, Value: e.Value, Err: e.Err}
+	var pe *ParseError
+	if errors.As(e.Err, &pe) {
+		ie.Reason, ie.Err = pe.Reason, pe.Err
+	}
+	return where + french(ie)
 }
 
 // frenchWhere names the place of a problem in French: each step's label,
@@ -249,8 +311,12 @@ func (e *InputError) frenchWhere() string {
 			} else {
 				parts = append(parts, "n° "+strconv.Itoa(s.index+1))
 			}
-		case keyStep:
-			parts = append(parts, s.text)
+		case keyStep: // a key is data, but for a window's number: "window 1", as targets name theirs
+			if n, ok := strings.CutPrefix(s.text, "window "); ok {
+				parts = append(parts, "fenêtre "+n)
+			} else {
+				parts = append(parts, s.text)
+			}
 		default:
 			if t, ok := fieldLabels[s.text]; ok {
 				parts = append(parts, t.French)

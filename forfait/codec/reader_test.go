@@ -411,9 +411,9 @@ func TestHints(t *testing.T) {
 		want []string
 	}{
 		{"encoding, English", enc, codec.English, []string{"-encoding windows-1252 reads the file as Windows-1252, -encoding utf-8 as UTF-8; or save it as UTF-8"}},
-		{"encoding, French", enc, codec.French, []string{"-encoding windows-1252 lit le fichier en Windows-1252, -encoding utf-8 en UTF-8 ; ou enregistrez-le en UTF-8"}},
+		{"encoding, French", enc, codec.French, []string{"« -encoding windows-1252 » lit le fichier en « Windows-1252 », « -encoding utf-8 » en UTF-8 ; ou enregistrez-le en UTF-8"}},
 		{"both, French", errors.Join(enc, sep), codec.French, []string{
-			"-encoding windows-1252 lit le fichier en Windows-1252, -encoding utf-8 en UTF-8 ; ou enregistrez-le en UTF-8",
+			"« -encoding windows-1252 » lit le fichier en « Windows-1252 », « -encoding utf-8 » en UTF-8 ; ou enregistrez-le en UTF-8",
 			"-sep , ; ou tab impose le séparateur"}},
 		{"another problem", codec.ErrNumber, codec.French, nil},
 	} {

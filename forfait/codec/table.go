@@ -180,7 +180,9 @@ func (t *Table) Next() ([]string, int, bool) {
 		line, _ := t.rows.FieldPos(0)
 		if len(rec) < t.need {
 			t.report.Add(&LineError{File: t.file, Line: line, Column: len(rec) + 1,
-				Err: fmt.Errorf("%w: %d fields, the header needs %d (separator %q)", ErrShortRow, len(rec), t.need, t.dialect.Separator)})
+				Err: &ParseError{Err: ErrShortRow, Reason: Text{
+					French:  fmt.Sprintf("%s, l'en-tête en demande %d, avec le séparateur %s", fields(len(rec)), t.need, separatorFrench(t.dialect.Separator)),
+					English: fmt.Sprintf("%d fields, the header needs %d (separator %q)", len(rec), t.need, t.dialect.Separator)}}})
 			continue
 		}
 		return rec, line, true
@@ -205,7 +207,9 @@ func (t *Table) readError(err error) {
 			line = pe.StartLine // where the quote opens
 		}
 		t.report.Add(&LineError{File: t.file, Line: line,
-			Err: fmt.Errorf("%w: %v (byte %d of the line; separator %q)", ErrCSVSyntax, pe.Err, pe.Column, t.dialect.Separator)})
+			Err: &ParseError{Err: ErrCSVSyntax, Reason: Text{
+				French:  fmt.Sprintf("%s, à l'octet %d de la ligne, avec le séparateur %s", csvFrench(pe.Err), pe.Column, separatorFrench(t.dialect.Separator)),
+				English: fmt.Sprintf("%v (byte %d of the line; separator %q)", pe.Err, pe.Column, t.dialect.Separator)}}})
 		if errors.Is(pe.Err, csv.ErrQuote) {
 			t.stopped = true
 		}
@@ -270,7 +274,7 @@ func ParseDialect(sep, encoding string) (Dialect, error) {
 	case "tab", "\t", `\t`:
 		d.Separator = '\t'
 	default:
-		errs = append(errs, &InputError{Field: "separator", Value: strconv.Quote(sep), Reason: "want , ; or tab", Err: ErrSeparator})
+		errs = append(errs, &InputError{Field: "separator", Value: strconv.Quote(sep), Reason: Text{"attendu : « , », « ; » ou une tabulation", "want , ; or tab"}, Err: ErrSeparator})
 	}
 	switch strings.ToLower(encoding) {
 	case "":
@@ -291,7 +295,7 @@ func Hints(err error, l Lang) []string {
 	var h []string
 	if errors.Is(err, ErrEncoding) {
 		h = append(h, Text{
-			French:  "-encoding windows-1252 lit le fichier en Windows-1252, -encoding utf-8 en UTF-8 ; ou enregistrez-le en UTF-8",
+			French:  "« -encoding windows-1252 » lit le fichier en « Windows-1252 », « -encoding utf-8 » en UTF-8 ; ou enregistrez-le en UTF-8",
 			English: "-encoding windows-1252 reads the file as Windows-1252, -encoding utf-8 as UTF-8; or save it as UTF-8",
 		}.In(l))
 	}
@@ -299,4 +303,32 @@ func Hints(err error, l Lang) []string {
 		h = append(h, Text{French: "-sep , ; ou tab impose le séparateur", English: "-sep , ; or tab imposes the separator"}.In(l))
 	}
 	return h
+}
+
+// separatorFrench names a separator in a French message: « ; », or
+// « tabulation ».
+func separatorFrench(sep rune) string {
+	if sep == '\t' {
+		return "tabulation"
+	}
+	return "« " + string(sep) + " »"
+}
+
+// fields counts the fields of a row in French: "1 champ", "2 champs".
+func fields(n int) string {
+	if n < 2 {
+		return strconv.Itoa(n) + " champ"
+	}
+	return strconv.Itoa(n) + " champs"
+}
+
+// csvFrench says in French what encoding/csv found wrong in a line.
+func csvFrench(err error) string {
+	switch {
+	case errors.Is(err, csv.ErrBareQuote):
+		return "un guillemet « \" » dans un champ qui n'est pas entre guillemets"
+	case errors.Is(err, csv.ErrQuote):
+		return "un guillemet « \" » en trop ou manquant dans un champ entre guillemets"
+	}
+	return "ligne illisible"
 }

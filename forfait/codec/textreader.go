@@ -142,7 +142,9 @@ func (t *TextReader) fill() {
 	t.buf = t.out[:0]
 	if t.eof && t.err == nil && len(t.out) == 0 {
 		if len(t.in) > 0 { // a cut sequence at the very end
-			t.fail(fmt.Errorf("%w: the file ends inside a %s character", ErrEncoding, t.enc))
+			t.fail(&ParseError{Err: ErrEncoding, Reason: Text{
+				French:  "le fichier s'arrête au milieu d'un caractère « " + t.enc.String() + " »",
+				English: fmt.Sprintf("the file ends inside a %s character", t.enc)}})
 			return
 		}
 		t.err = io.EOF
@@ -191,7 +193,9 @@ func (t *TextReader) decode8(in []byte) []byte {
 					return in
 				}
 				if r, size := utf8.DecodeRune(in); r != utf8.RuneError || size > 1 {
-					t.fail(fmt.Errorf("%w: %q is UTF-8, though the text before is Windows-1252: the file mixes encodings", ErrEncoding, r))
+					t.fail(&ParseError{Err: ErrEncoding, Reason: Text{
+						French:  fmt.Sprintf("« %c » est de l'UTF-8, alors que le texte qui précède est en « Windows-1252 » : le fichier mêle deux encodages", r),
+						English: fmt.Sprintf("%q is UTF-8, though the text before is Windows-1252: the file mixes encodings", r)}})
 					return nil
 				}
 			}
@@ -205,11 +209,15 @@ func (t *TextReader) decode8(in []byte) []byte {
 		r, size := utf8.DecodeRune(in)
 		if r == utf8.RuneError && size <= 1 {
 			if t.enc == UTF8 {
-				reason := "not UTF-8"
+				reason := Text{French: "n'est pas de l'UTF-8", English: "not UTF-8"}
 				if t.detected {
-					reason = "not UTF-8, though the text before is: the file mixes encodings"
+					reason = Text{
+						French:  "n'est pas de l'UTF-8, alors que le texte qui précède en est : le fichier mêle deux encodages",
+						English: "not UTF-8, though the text before is: the file mixes encodings"}
 				}
-				t.fail(fmt.Errorf("%w: byte %#x is %s", ErrEncoding, c, reason))
+				t.fail(&ParseError{Err: ErrEncoding, Reason: Text{
+					French:  fmt.Sprintf("l'octet %#x %s", c, reason.French),
+					English: fmt.Sprintf("byte %#x is %s", c, reason.English)}})
 				return nil
 			}
 			t.enc, t.detected = Windows1252, true // all before was ASCII, the same in both
@@ -270,11 +278,11 @@ func (t *TextReader) decodeUTF16(in []byte) []byte {
 				if !t.eof {
 					return in
 				}
-				t.fail(fmt.Errorf("%w: a lone UTF-16 surrogate", ErrEncoding))
+				t.fail(&ParseError{Err: ErrEncoding, Reason: loneSurrogate})
 				return nil
 			}
 			if r = utf16.DecodeRune(r, unit(in[2:])); r == utf8.RuneError {
-				t.fail(fmt.Errorf("%w: a lone UTF-16 surrogate", ErrEncoding))
+				t.fail(&ParseError{Err: ErrEncoding, Reason: loneSurrogate})
 				return nil
 			}
 			size = 4
@@ -285,6 +293,9 @@ func (t *TextReader) decodeUTF16(in []byte) []byte {
 	return in
 }
 
+// loneSurrogate is why a UTF-16 text with half a pair is refused.
+var loneSurrogate = Text{French: "une moitié de paire UTF-16 isolée", English: "a lone UTF-16 surrogate"}
+
 // emit writes r (whose UTF-8 is raw when given) and counts lines.
 func (t *TextReader) emit(r rune, raw []byte) {
 	switch r {
@@ -293,7 +304,9 @@ func (t *TextReader) emit(r rune, raw []byte) {
 	case '"':
 		t.quoted = !t.quoted
 	case 0:
-		t.fail(fmt.Errorf("%w: a NUL byte (UTF-16 without a byte-order mark?)", ErrEncoding))
+		t.fail(&ParseError{Err: ErrEncoding, Reason: Text{
+			French:  "un octet NUL (de l'UTF-16 sans marque d'ordre des octets ?)",
+			English: "a NUL byte (UTF-16 without a byte-order mark?)"}})
 		return
 	}
 	n := len(t.out)
@@ -313,10 +326,14 @@ func (t *TextReader) emit(r rune, raw []byte) {
 // tooLong stops the reading at a row beyond the limit.
 func (t *TextReader) tooLong() {
 	if t.quoted {
-		t.fail(fmt.Errorf("%w: a quoted field runs over more than %s bytes (a quote left open?)", ErrLineTooLong, Thousands(t.maxLine)))
+		t.fail(&ParseError{Err: ErrLineTooLong, Reason: Text{
+			French:  "un champ entre guillemets dépasse " + Thousands(t.maxLine) + " octets (un guillemet resté ouvert ?)",
+			English: fmt.Sprintf("a quoted field runs over more than %s bytes (a quote left open?)", Thousands(t.maxLine))}})
 		return
 	}
-	t.fail(fmt.Errorf("%w: more than %s bytes", ErrLineTooLong, Thousands(t.maxLine)))
+	t.fail(&ParseError{Err: ErrLineTooLong, Reason: Text{
+		French:  "plus de " + Thousands(t.maxLine) + " octets",
+		English: fmt.Sprintf("more than %s bytes", Thousands(t.maxLine))}})
 }
 
 // newline counts a line end: a new line, and a new row unless inside

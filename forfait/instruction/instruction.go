@@ -6,6 +6,7 @@ import (
 
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/indicator"
 	"github.com/sunes-spec/sunes/window"
 )
@@ -45,7 +46,7 @@ const maxSecurityMeetings = 366
 func (p Prerequisites) Validate() error {
 	if p.SecurityMeetings < 0 || p.SecurityMeetings > maxSecurityMeetings {
 		return &forfait.InputError{Field: "prerequisites.security_meetings", Value: strconv.Itoa(p.SecurityMeetings),
-			Reason: "want 0 to " + strconv.Itoa(maxSecurityMeetings) + " meetings a year (Annexe 1, PS2.1)", Err: forfait.ErrInvalidRuleSet}
+			Reason: codec.Text{French: "attendu : de 0 à " + strconv.Itoa(maxSecurityMeetings) + " réunions par an (Annexe 1, PS2.1)", English: "want 0 to " + strconv.Itoa(maxSecurityMeetings) + " meetings a year (Annexe 1, PS2.1)"}, Err: forfait.ErrInvalidRuleSet}
 	}
 	return nil
 }

@@ -43,7 +43,7 @@ func Close(in *instruction.Rules, st State, on window.Date, deferrals ...forfait
 	next := State{Dossier: st.Dossier, Lines: slices.Clone(st.Lines), Timeline: slices.Clone(st.Timeline)}
 	var errs []error
 	if on.IsZero() || on.Before(st.Dossier.Opened) {
-		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(), Reason: "before the opening on " + st.Dossier.Opened.String(), Err: ErrDate})
+		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(), Reason: codec.Text{French: "antérieure à l'ouverture du dossier, le " + st.Dossier.Opened.French(), English: "before the opening on " + st.Dossier.Opened.String()}, Err: ErrDate})
 	}
 	asked := map[forfait.Domain]bool{}
 	for i, d := range deferrals {
@@ -51,16 +51,16 @@ func Close(in *instruction.Rules, st State, on window.Date, deferrals ...forfait
 		j := slices.IndexFunc(next.Lines, func(l Line) bool { return l.Asked.Domain == d })
 		switch {
 		case j < 0:
-			errs = append(errs, &forfait.InputError{Path: at, Field: "domain", Value: d.String(), Reason: "not a domain of the dossier", Err: ErrMismatch})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "domain", Value: d.String(), Reason: codec.Text{French: "pas un domaine du dossier", English: "not a domain of the dossier"}, Err: ErrMismatch})
 			continue
 		case asked[d]:
-			errs = append(errs, &forfait.InputError{Path: at, Field: "domain", Value: d.String(), Reason: "deferral asked twice", Err: ErrNoDeferral})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "domain", Value: d.String(), Reason: codec.Text{French: "report demandé deux fois", English: "deferral asked twice"}, Err: ErrNoDeferral})
 			continue
 		}
 		l := next.Lines[j]
 		if _, ok := l.Window.Deferral(); !ok || l.Deferred || !Overdue(in, l, on) {
 			errs = append(errs, &forfait.InputError{Path: at, Field: "domain", Value: d.String(),
-				Reason: "one deferral to the next window, for a domain overdue in its first window, none after window 4 (INT-05, INT-23)", Err: ErrNoDeferral})
+				Reason: codec.Text{French: "un seul report, vers la fenêtre suivante, pour un domaine en retard dans sa première fenêtre, aucun après la fenêtre 4 (INT-05, INT-23)", English: "one deferral to the next window, for a domain overdue in its first window, none after window 4 (INT-05, INT-23)"}, Err: ErrNoDeferral})
 		}
 		asked[d] = true
 	}
@@ -95,16 +95,16 @@ func Close(in *instruction.Rules, st State, on window.Date, deferrals ...forfait
 // an audit already recorded (ErrSettled) or a day not given (ErrDate) is
 // an error, and st is returned unchanged.
 func RecordAudit(st State, done window.Date) (State, error) {
-	bad := func(reason string, err error) (State, error) {
+	bad := func(reason codec.Text, err error) (State, error) {
 		return st, &forfait.InputError{Field: "audit_done", Value: done.String(), Reason: reason, Err: err}
 	}
 	switch {
 	case st.Dossier.Audit == nil:
-		return bad("the dossier was not opened on a purchase order for the PS2.2 audit (Annexe 1, PS2.2)", ErrMismatch)
+		return bad(codec.Text{French: "le dossier n'a pas été ouvert sur un bon de commande de l'audit PS2.2 (Annexe 1, PS2.2)", English: "the dossier was not opened on a purchase order for the PS2.2 audit (Annexe 1, PS2.2)"}, ErrMismatch)
 	case !st.Dossier.AuditDone.IsZero():
-		return bad("the audit was recorded done on "+st.Dossier.AuditDone.String(), ErrSettled)
+		return bad(codec.Text{French: "l'audit est déjà enregistré comme fait le " + st.Dossier.AuditDone.French(), English: "the audit was recorded done on " + st.Dossier.AuditDone.String()}, ErrSettled)
 	case done.IsZero():
-		return bad("the day the audit was done is required", ErrDate)
+		return bad(codec.Text{French: "le jour de l'audit est obligatoire", English: "the day the audit was done is required"}, ErrDate)
 	}
 	next := State{Dossier: st.Dossier, Lines: slices.Clone(st.Lines), Timeline: slices.Clone(st.Timeline)}
 	a := *st.Dossier.Audit

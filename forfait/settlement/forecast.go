@@ -174,7 +174,7 @@ func remaining(ledgers []*envelope.Ledger, perEst []Planned) (map[envelope.Regio
 		}
 		if _, dup := out[s.Region]; dup {
 			errs = append(errs, &forfait.InputError{Path: codec.Path{codec.Name("ledgers"), codec.Index(i)}, Field: "region", Value: s.Region.String(),
-				Reason: "a second volet-1 ledger for the region", Err: envelope.ErrInvalidLedger})
+				Reason: codec.Text{French: "un second état des crédits du volet 1 pour la région", English: "a second volet-1 ledger for the region"}, Err: envelope.ErrInvalidLedger})
 			continue
 		}
 		committed := map[key]envelope.Credits{}
@@ -215,7 +215,7 @@ func Commitments(in *instruction.Rules, d eligibility.Decision, nationalMax deci
 	validated := d.Validated()
 	if len(validated) == 0 {
 		return nil, &forfait.InputError{Field: "decision.status", Value: d.Status().String(),
-			Reason: "only a decision that validates a domain commits credits", Err: ErrNotValidated}
+			Reason: codec.Text{French: "seule une décision qui valide un domaine engage des crédits", English: "only a decision that validates a domain commits credits"}, Err: ErrNotValidated}
 	}
 	a := d.Application()
 	dossier := Dossier{Establishment: a.Establishment.FINESSGeo, Region: a.Establishment.Region,

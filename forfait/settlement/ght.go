@@ -61,10 +61,10 @@ func (r Remittance) MarshalJSON() ([]byte, error) { return codec.MarshalAmounts(
 // returned unchanged and the ledger left as it was.
 func (g GHT) Apply(l *envelope.Ledger, est forfait.FINESS, step func(State) (State, []envelope.Notification, error)) (GHT, Remittance, error) {
 	if !g.Support.IsValid() {
-		return g, Remittance{}, &forfait.InputError{Field: "support", Value: g.Support.String(), Reason: "a GHT dossier is paid to its support establishment (Annexe 3 §2)", Err: ErrInvalidDossier}
+		return g, Remittance{}, &forfait.InputError{Field: "support", Value: g.Support.String(), Reason: codec.Text{French: "un dossier de GHT est versé à son établissement support (Annexe 3 §2)", English: "a GHT dossier is paid to its support establishment (Annexe 3 §2)"}, Err: ErrInvalidDossier}
 	}
 	if g.Name == "" {
-		return g, Remittance{}, &forfait.InputError{Field: "name", Value: `""`, Reason: "a GHT dossier takes the members of a named GHT (Annexe 3 §2)", Err: ErrInvalidDossier}
+		return g, Remittance{}, &forfait.InputError{Field: "name", Value: `""`, Reason: codec.Text{French: "un dossier de GHT réunit les membres d'un GHT nommé (Annexe 3 §2)", English: "a GHT dossier takes the members of a named GHT (Annexe 3 §2)"}, Err: ErrInvalidDossier}
 	}
 	i := slices.IndexFunc(g.Members, func(st State) bool { return st.Dossier.Establishment == est })
 	var prev State
@@ -78,15 +78,15 @@ func (g GHT) Apply(l *envelope.Ledger, est forfait.FINESS, step func(State) (Sta
 	var errs []error
 	if next.Dossier.Establishment != est {
 		errs = append(errs, &forfait.InputError{Field: "establishment", Value: next.Dossier.Establishment.String(),
-			Reason: "the step is for member " + est.String(), Err: ErrMismatch})
+			Reason: codec.Text{French: "l'étape concerne le membre " + est.String(), English: "the step is for member " + est.String()}, Err: ErrMismatch})
 	}
 	if next.Dossier.GHT != g.Name {
 		errs = append(errs, &forfait.InputError{Field: "ght", Value: strconv.Quote(next.Dossier.GHT),
-			Reason: "the establishment's application names another GHT than " + strconv.Quote(g.Name) + " (Annexe 3 §2)", Err: ErrMismatch})
+			Reason: codec.Text{French: "la candidature de l'établissement nomme un autre GHT que « " + g.Name + " » (Annexe 3 §2)", English: "the establishment's application names another GHT than " + strconv.Quote(g.Name) + " (Annexe 3 §2)"}, Err: ErrMismatch})
 	}
 	if len(g.Members) > 0 && next.Dossier.Region != g.Members[0].Dossier.Region {
 		errs = append(errs, &forfait.InputError{Field: "region", Value: next.Dossier.Region.String(),
-			Reason: "the GHT's delegation agreement is with the ARS of " + g.Members[0].Dossier.Region.String() + " (Annexe 3 §2)", Err: ErrMismatch})
+			Reason: codec.Text{French: "la convention de délégation du GHT est passée avec l'ARS " + g.Members[0].Dossier.Region.String() + " (Annexe 3 §2)", English: "the GHT's delegation agreement is with the ARS of " + g.Members[0].Dossier.Region.String() + " (Annexe 3 §2)"}, Err: ErrMismatch})
 	}
 	if len(errs) > 0 {
 		return g, Remittance{}, errors.Join(errs...)

@@ -194,7 +194,7 @@ func Open(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Dec
 	validated := d.Validated()
 	if len(validated) == 0 {
 		return State{}, nil, &forfait.InputError{Field: "decision.status", Value: d.Status().String(),
-			Reason: "a dossier opens on a decision that validates a domain", Err: ErrNotValidated}
+			Reason: codec.Text{French: "un dossier s'ouvre sur une décision qui valide un domaine", English: "a dossier opens on a decision that validates a domain"}, Err: ErrNotValidated}
 	}
 	again, err := eligibility.Decide(&a, in, d.Date())
 	if err != nil {
@@ -202,7 +202,7 @@ func Open(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Dec
 	}
 	if !slices.Equal(again.Validated(), validated) {
 		return State{}, nil, &forfait.InputError{Path: codec.Path{codec.Name("decision")}, Field: "domains", Value: fmt.Sprint(validated),
-			Reason: "under these rules the validated domains are " + fmt.Sprint(again.Validated()), Err: ErrNotValidated}
+			Reason: codec.Text{French: "selon ces règles, les domaines validés sont " + fmt.Sprint(again.Validated()), English: "under these rules the validated domains are " + fmt.Sprint(again.Validated())}, Err: ErrNotValidated}
 	}
 	dossier := Dossier{
 		Establishment: a.Establishment.FINESSGeo, Region: a.Establishment.Region,
@@ -217,11 +217,11 @@ func Open(in *instruction.Rules, d eligibility.Decision, nationalMax decimal.Dec
 	}
 	var errs []error
 	if on.IsZero() || on.Before(d.Date()) {
-		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(), Reason: "before the decision on " + d.Date().String(), Err: ErrDate})
+		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(), Reason: codec.Text{French: "antérieure à la décision, prise le " + d.Date().French(), English: "before the decision on " + d.Date().String()}, Err: ErrDate})
 	}
 	if end := in.Calendar().Terms(a.Window).Review.End; on.After(end) {
 		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(),
-			Reason: "after the end of window " + a.Window.String() + "'s review period on " + end.String() + " (§6.1)", Err: eligibility.ErrReviewPeriod})
+			Reason: codec.Text{French: "après la fin de la période d'instruction de la fenêtre " + a.Window.String() + ", le " + end.French() + " (§6.1)", English: "after the end of window " + a.Window.String() + "'s review period on " + end.String() + " (§6.1)"}, Err: eligibility.ErrReviewPeriod})
 	}
 	st := State{Dossier: dossier}
 	for _, v := range dossier.Variants {
@@ -308,12 +308,12 @@ func Settle(in *instruction.Rules, st State, decls []Declaration, on window.Date
 	var errs []error
 	beforeOpening := on.IsZero() || on.Before(st.Dossier.Opened)
 	if beforeOpening {
-		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(), Reason: "before the opening on " + st.Dossier.Opened.String(), Err: ErrDate})
+		errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(), Reason: codec.Text{French: "antérieure à l'ouverture du dossier, le " + st.Dossier.Opened.French(), English: "before the opening on " + st.Dossier.Opened.String()}, Err: ErrDate})
 	}
 	unmeasured := map[window.Window]bool{} // windows whose measure ends on or after on, each reported once
 	if len(decls) == 0 {
 		errs = append(errs, &forfait.InputError{Field: "declarations", Value: "[]",
-			Reason: "nothing to settle: the rates are declared in oSIS at the end of the window (§5); an overdue dossier is closed", Err: ErrNoDeclaration})
+			Reason: codec.Text{French: "rien à solder : les taux se déclarent dans oSIS à la fin de la fenêtre (§5) ; un dossier en retard se clôt", English: "nothing to settle: the rates are declared in oSIS at the end of the window (§5); an overdue dossier is closed"}, Err: ErrNoDeclaration})
 	}
 	auditFailed := next.auditFailed(on)
 	seen := map[forfait.Domain]bool{}
@@ -322,14 +322,14 @@ func Settle(in *instruction.Rules, st State, decls []Declaration, on window.Date
 		j := slices.IndexFunc(next.Lines, func(l Line) bool { return l.Asked.Domain == decl.Domain })
 		switch {
 		case j < 0:
-			errs = append(errs, &forfait.InputError{Path: at, Field: "domain", Value: decl.Domain.String(), Reason: "not a domain of the dossier", Err: ErrMismatch})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "domain", Value: decl.Domain.String(), Reason: codec.Text{French: "pas un domaine du dossier", English: "not a domain of the dossier"}, Err: ErrMismatch})
 			continue
 		case seen[decl.Domain] || next.Lines[j].Stage != Awaiting:
-			errs = append(errs, &forfait.InputError{Path: at, Field: "domain", Value: decl.Domain.String(), Reason: "no advance awaiting its targets", Err: ErrSettled})
+			errs = append(errs, &forfait.InputError{Path: at, Field: "domain", Value: decl.Domain.String(), Reason: codec.Text{French: "aucune avance n'y attend ses cibles", English: "no advance awaiting its targets"}, Err: ErrSettled})
 			continue
 		case decl.Window != next.Lines[j].Window:
 			errs = append(errs, &forfait.InputError{Path: at, Field: "window", Value: decl.Window.String(),
-				Reason: "the domain awaits the targets of window " + next.Lines[j].Window.String(), Err: ErrMismatch})
+				Reason: codec.Text{French: "le domaine attend les cibles de la fenêtre " + next.Lines[j].Window.String(), English: "the domain awaits the targets of window " + next.Lines[j].Window.String()}, Err: ErrMismatch})
 			continue
 		}
 		seen[decl.Domain] = true
@@ -337,7 +337,7 @@ func Settle(in *instruction.Rules, st State, decls []Declaration, on window.Date
 		measured := on.After(end)
 		if !measured && !beforeOpening && !unmeasured[decl.Window] {
 			errs = append(errs, &forfait.InputError{Field: "on", Value: on.String(),
-				Reason: "window " + decl.Window.String() + "'s targets are measured until " + end.String() + ": nothing is settled before (Annexe 1; Annexe 2 §3; INT-12)", Err: ErrDate})
+				Reason: codec.Text{French: "les cibles de la fenêtre " + decl.Window.String() + " se mesurent jusqu'au " + end.French() + " : rien ne se solde avant (Annexe 1 ; Annexe 2 §3 ; INT-12)", English: "window " + decl.Window.String() + "'s targets are measured until " + end.String() + ": nothing is settled before (Annexe 1; Annexe 2 §3; INT-12)"}, Err: ErrDate})
 		}
 		unmeasured[decl.Window] = !measured
 		o, err := in.Targets.Evaluate(next.Lines[j].Asked, decl.Window, decl.Rates)
@@ -369,20 +369,20 @@ func Settle(in *instruction.Rules, st State, decls []Declaration, on window.Date
 func (st *State) settleLine(in *instruction.Rules, i int, o indicator.Outcome, deferral bool, on window.Date) error {
 	l := &st.Lines[i]
 	d := &st.Dossier
-	fail := func(err error, reason string) error {
+	fail := func(err error, reason codec.Text) error {
 		return &forfait.InputError{Path: codec.Path{codec.Name("declarations")}, Field: l.Asked.Domain.String(), Value: l.Asked.String(), Reason: reason, Err: err}
 	}
 	l.Outcome = &o
 	if o.Reached {
 		if deferral {
-			return fail(ErrNoDeferral, "targets reached: nothing to defer")
+			return fail(ErrNoDeferral, codec.Text{French: "cibles atteintes : rien à reporter", English: "targets reached: nothing to defer"})
 		}
 		b, err := BalanceOf(&in.Forfait, d.request(l.Asked, l.Window), l.Paid, l.Deferred, o.CROReached)
 		if err != nil {
 			return err
 		}
 		if b.Amount.Sign() < 0 {
-			return fail(ErrMismatch, "the forfait due "+forfait.Format(b.Forfait.Amount)+" is below the advance paid "+forfait.Format(l.Paid))
+			return fail(ErrMismatch, codec.Text{French: "le forfait dû, " + codec.French.Money(b.Forfait.Amount) + ", est inférieur à l'avance versée, " + codec.French.Money(l.Paid), English: "the forfait due " + forfait.Format(b.Forfait.Amount) + " is below the advance paid " + forfait.Format(l.Paid)})
 		}
 		l.Paid, l.Stage, l.Granted = l.Paid.Add(b.Amount), Paid, b.Forfait.Variant
 		if b.Amount.Sign() > 0 {
@@ -393,7 +393,7 @@ func (st *State) settleLine(in *instruction.Rules, i int, o indicator.Outcome, d
 	if deferral {
 		w, ok := l.Window.Deferral()
 		if !ok || l.Deferred {
-			return fail(ErrNoDeferral, "one deferral to the next window, none after window 4 (INT-05)")
+			return fail(ErrNoDeferral, codec.Text{French: "un seul report, vers la fenêtre suivante, aucun après la fenêtre 4 (INT-05)", English: "one deferral to the next window, none after window 4 (INT-05)"})
 		}
 		l.Window, l.Deferred = w, true
 		return nil

@@ -30,15 +30,35 @@ var englishWords = map[string]bool{
 }
 
 // EnglishWords returns the words of s that are English words of the list.
-// A word in capitals is a code (ACTIVITY, DOMAIN-REPAID), not English.
+// A word in capitals is a code (ACTIVITY, DOMAIN-REPAID), not English; so
+// is a word between guillemets, a value or a name quoted as the input
+// writes it (« paid »).
 func EnglishWords(s string) []string {
 	var found []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+	for _, w := range strings.FieldsFunc(unquoted(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if englishWords[strings.ToLower(w)] && w != strings.ToUpper(w) {
 			found = append(found, w)
 		}
 	}
 	return found
+}
+
+// unquoted is s without the parts between « and ».
+func unquoted(s string) string {
+	var b strings.Builder
+	for {
+		before, rest, ok := strings.Cut(s, "«")
+		b.WriteString(before)
+		if !ok {
+			return b.String()
+		}
+		_, after, closed := strings.Cut(rest, "»")
+		if !closed { // no closing guillemet: the rest is text
+			return b.String() + " " + rest
+		}
+		s = after
+		b.WriteByte(' ')
+	}
 }
 
 // Check fails t when the text of id lacks a language or when its French
@@ -58,7 +78,8 @@ func Check(t testing.TB, id string, text codec.Text) {
 
 // Places returns where each problem of err stands (InputError.Where:
 // "requests[2].window"), in order; a problem that is not an
-// *codec.InputError fails t, the module's errors being typed.
+// *codec.InputError fails t, the module's errors being typed, and so does
+// one whose reason is not complete (Reasons).
 func Places(t testing.TB, err error) []string {
 	t.Helper()
 	var places []string
@@ -69,5 +90,24 @@ func Places(t testing.TB, err error) []string {
 		}
 		places = append(places, ie.Where())
 	}
+	Reasons(t, err)
 	return places
+}
+
+// Reasons fails t for each problem of err (an *codec.InputError, or a
+// *codec.ParseError of a file) whose reason is given in one language only,
+// or whose French reason holds an English word of the list: a French
+// reader reads every reason, in French. A problem with no reason passes.
+func Reasons(t testing.TB, err error) {
+	t.Helper()
+	for _, e := range codec.Leaves(err) {
+		var ie *codec.InputError
+		if errors.As(e, &ie) && ie.Reason != (codec.Text{}) {
+			Check(t, "the reason of "+ie.Where()+" = "+ie.Value, ie.Reason)
+		}
+		var pe *codec.ParseError
+		if errors.As(e, &pe) && pe.Reason != (codec.Text{}) {
+			Check(t, "the reason of "+e.Error(), pe.Reason)
+		}
+	}
 }

@@ -252,11 +252,16 @@ func french(err error) string {
 		what = t.French
 	}
 	why := ""
+	if texts := sentinelTexts(ie.Err); len(texts) > 1 {
+		for _, t := range texts[1:] {
+			why += " (" + t.French + ")"
+		}
+	}
 	switch {
 	case decoderPredicates[ie.Reason]:
 		what = ie.Reason.French
 	case ie.Reason.French != "":
-		why = " (" + ie.Reason.French + ")"
+		why += " (" + ie.Reason.French + ")"
 	}
 	value := ie.Value
 	if u, err := strconv.Unquote(value); err == nil {
@@ -293,6 +298,8 @@ func (e *LineError) french() string {
 	var pe *ParseError
 	if errors.As(e.Err, &pe) {
 		ie.Reason, ie.Err = pe.Reason, pe.Err
+	} else if t, ok := SentinelText(e.Err); ok && e.Value == "" { // a column's problem, not a cell's
+		return where + capitalize(ie.frenchWhere()) + " : " + t.French
 	}
 	return where + french(ie)
 }
@@ -336,4 +343,25 @@ func capitalize(s string) string {
 		return s
 	}
 	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// sentinelTexts returns the texts of the sentinels err holds, depth first:
+// a problem may join several ("%w: %w", a malformed number that is a
+// count with a decimal part), the first saying what the value is not, the
+// others why.
+func sentinelTexts(err error) []Text {
+	if t, ok := err.(*sentinel); ok {
+		return []Text{{French: t.french, English: t.english}}
+	}
+	switch u := err.(type) {
+	case interface{ Unwrap() []error }:
+		var out []Text
+		for _, e := range u.Unwrap() {
+			out = append(out, sentinelTexts(e)...)
+		}
+		return out
+	case interface{ Unwrap() error }:
+		return sentinelTexts(u.Unwrap())
+	}
+	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/sunes-spec/sunes/envelope"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/audit"
+	"github.com/sunes-spec/sunes/forfait/campaign"
 	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/codec/codectest"
 	"github.com/sunes-spec/sunes/forfait/instruction"
@@ -74,6 +75,26 @@ func TestFrenchReasons(t *testing.T) {
 			},
 			french:  []string{"Journées MCO : « 1.5 » n'est pas un nombre entier", "Mco_dayz : champ inconnu"},
 			english: []string{"bad request: mco_days = 1.5 (want a whole number)", "bad request: mco_dayz = 1 (unknown field)"},
+		},
+		{
+			name: "a count with a decimal part",
+			err: func() error {
+				_, err := campaign.Read(strings.NewReader("finess;region;mco_days;mco_sessions;ambulatory_surgery_stays;day_hospital_stays;ssr_days;psy_days;had_days;usld_days\n" +
+					"750712184;Ile-de-France;1,5;0;0;0;0;0;0;0\n"))
+				return err
+			},
+			french:  []string{"Ligne 2, colonne 3 › Journées MCO : « 1,5 » n'est pas un nombre bien écrit (a une partie décimale, alors qu'un compte est entier)"},
+			english: []string{`extract, line 2, column 3 (mco_days): "1,5": malformed number: a count has no decimal part`},
+		},
+		{
+			name: "a missing column",
+			err: func() error {
+				_, err := campaign.Read(strings.NewReader("finess;region;mco_days;mco_sessions;ambulatory_surgery_stays;day_hospital_stays;ssr_days;psy_days;had_days\n" +
+					"750712184;Ile-de-France;1;0;0;0;0;0;0\n"))
+				return err
+			},
+			french:  []string{"Ligne 1 › Journées USLD : manque parmi les colonnes"},
+			english: []string{"extract, line 1 (usld_days): missing column"},
 		},
 		{
 			name: "a payments ledger's lines",

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/window"
 )
 
@@ -326,5 +327,27 @@ func TestDate(t *testing.T) {
 	a, b := window.MustParseDate("2022-03-10"), window.MustParseDate("2022-03-11")
 	if !a.Before(b) || !b.After(a) || a.Compare(b) != -1 || a.AddDate(0, 0, 1) != b {
 		t.Errorf("ordering of %v and %v", a, b)
+	}
+}
+
+// TestPeriodIn: a period and a deadline read in French with their
+// provenance in French; in English as String writes them; a provenance
+// outside the three reads "unset" or its number in both languages.
+func TestPeriodIn(t *testing.T) {
+	s := window.Instruction2021()
+	terms := s.Terms(window.W1)
+	for _, tt := range []struct{ got, want string }{
+		{terms.Review.In(codec.French), "1er septembre 2021 – 31 décembre 2021 (énoncée)"},
+		{terms.Review.In(codec.English), terms.Review.String()},
+		{terms.Application.In(codec.French), "1er septembre 2021 – 31 octobre 2021 (publiée)"},
+		{terms.Declaration.In(codec.French), "30 juin 2022 (déduite)"},
+		{terms.Declaration.In(codec.English), "2022-06-30 (inferred)"},
+		{window.Deadline{Date: terms.Declaration.Date}.In(codec.French), "30 juin 2022 (" + window.Provenance(0).String() + ")"},
+		{window.Deadline{Date: terms.Declaration.Date, Provenance: window.Inferred + 1}.In(codec.French),
+			"30 juin 2022 (" + (window.Inferred + 1).String() + ")"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
 	}
 }

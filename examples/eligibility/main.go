@@ -25,7 +25,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	in := fs.String("in", "", "application JSON `file` (default: standard input)")
 	onFlag := fs.String("on", "", "the `day` of the decision, YYYY-MM-DD (default: the last day of the window's review period)")
-	lang := fs.String("lang", "fr", "language of the letter, and of the problems reported when given: `fr` or en (problems: English by default)")
+	lang := fs.String("lang", "fr", "language of the letter and of the problems reported: `fr` or en")
 	encoding := fs.String("encoding", "", "the file's encoding, utf-8 or windows-1252 (default: detected; UTF-16 by its byte-order mark)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "eligibility reviews a SUN-ES application (JSON, as examples/eligibility/samples) and prints the decision and the letter.\n\nUsage: eligibility -in application.json [-on 2021-12-01] [-lang en] [-encoding windows-1252]")
@@ -37,12 +37,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	told := codec.English // the problems' language: -lang's when given
-	fs.Visit(func(f *flag.Flag) {
-		if l, err := codec.ParseLang(*lang); f.Name == "lang" && err == nil {
-			told = l
-		}
-	})
+	told, err := codec.ParseLang(*lang)
+	if err != nil || (*lang != "fr" && *lang != "en") {
+		fmt.Fprintf(stderr, "eligibility: -lang %q: want fr or en\n", *lang)
+		return 2
+	}
+	say := func(french, english string) string { return codec.Text{French: french, English: english}.In(told) }
 	r := stdin
 	if *in != "" {
 		f, err := os.Open(*in)
@@ -52,14 +52,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
-			fmt.Fprintln(stderr, "eligibility:", *in, "is a directory, not an application")
+			fmt.Fprintln(stderr, "eligibility:", *in, say("est un dossier, pas une candidature", "is a directory, not an application"))
 			return 1
 		}
 		r = f
 	}
 	dialect, err := codec.ParseDialect("", *encoding)
 	if err != nil {
-		fmt.Fprintf(stderr, "eligibility: -encoding %q: want utf-8 or windows-1252\n", *encoding)
+		fmt.Fprintf(stderr, "eligibility: -encoding %q: %s\n", *encoding, say("attendu : utf-8 ou windows-1252", "want utf-8 or windows-1252"))
 		return 2
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxApplication+1))
@@ -68,21 +68,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if len(data) > maxApplication {
-		fmt.Fprintf(stderr, "eligibility: application: more than %s bytes: not an application\n", codec.Thousands(maxApplication))
+		fmt.Fprintf(stderr, "eligibility: %s\n", say("candidature : plus de "+codec.Thousands(maxApplication)+" octets : ce n'est pas une candidature",
+			"application: more than "+codec.Thousands(maxApplication)+" bytes: not an application"))
 		return 1
 	}
 	text, enc, err := codec.DecodeText(data, dialect.Encoding)
 	if err == nil && enc != codec.UTF8 && dialect.Encoding == codec.DetectEncoding {
-		fmt.Fprintf(stderr, "eligibility: application: read as %s (-encoding to impose one)\n", enc)
+		fmt.Fprintf(stderr, "eligibility: %s\n", say("candidature : lue en "+enc.String()+" (-encoding pour en imposer un)",
+			"application: read as "+enc.String()+" (-encoding to impose one)"))
 	}
 	if err == nil {
 		var app eligibility.Application
 		if app, err = eligibility.DecodeApplication(text); err == nil {
-			return decide(app, *onFlag, *lang, told, stdout, stderr)
+			return decide(app, *onFlag, told, stdout, stderr)
 		}
 	}
 	for _, m := range codec.Messages(err, told) {
-		fmt.Fprintln(stderr, codec.Text{French: "eligibility: candidature :", English: "eligibility: application:"}.In(told), m)
+		fmt.Fprintln(stderr, say("eligibility: candidature :", "eligibility: application:"), m)
 	}
 	for _, h := range codec.Hints(err, told) {
 		fmt.Fprintln(stderr, "eligibility:", h)
@@ -96,17 +98,13 @@ const maxApplication = 16 << 20
 
 // decide decides on app and prints the decision and the letter, or the
 // problems for a reader of told.
-func decide(app eligibility.Application, onFlag, lang string, told codec.Lang, stdout, stderr io.Writer) int {
+func decide(app eligibility.Application, onFlag string, told codec.Lang, stdout, stderr io.Writer) int {
 	var err error
-	if lang != "fr" && lang != "en" {
-		fmt.Fprintf(stderr, "eligibility: -lang %q: want fr or en\n", lang)
-		return 2
-	}
 	rules := instruction.Instruction2021()
 	on := rules.Calendar().Terms(app.Window).Review.End
 	if onFlag != "" {
 		if on, err = window.ParseDate(onFlag); err != nil {
-			fmt.Fprintln(stderr, "eligibility: -on:", err)
+			fmt.Fprintln(stderr, "eligibility: -on :", codec.Messages(err, told)[0])
 			return 2
 		}
 	}
@@ -122,7 +120,7 @@ func decide(app eligibility.Application, onFlag, lang string, told codec.Lang, s
 		fmt.Fprintln(stderr, "eligibility:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "%s\n\n%s", out, letter(d, texts[lang], rules.Forfait.Advance))
+	fmt.Fprintf(stdout, "%s\n\n%s", out, letter(d, texts[told], rules.Forfait.Advance))
 	return 0
 }
 
@@ -144,8 +142,8 @@ var frenchPunctuation = strings.NewReplacer(" ; ", " ; ", "; ", " ; ")
 
 // texts holds the letter in French, as the ARS writes it to the
 // establishment, and in English.
-var texts = map[string]words{
-	"fr": {
+var texts = map[codec.Lang]words{
+	codec.French: {
 		subject:       "Objet : candidature au programme SUN-ES, volet 1, fenêtre %s\n",
 		establishment: "Établissement : %s (FINESS géographique %s, juridique %s)\n",
 		domains:       "Domaines : %s\n\n",
@@ -165,7 +163,7 @@ var texts = map[string]words{
 		message:       func(r eligibility.Reason) string { return r.French },
 		label:         forfait.Domain.Label,
 	},
-	"en": {
+	codec.English: {
 		subject:       "Subject: application to the SUN-ES programme, part 1, window %s\n",
 		establishment: "Establishment: %s (FINESS géographique %s, juridique %s)\n",
 		domains:       "Domains: %s\n\n",

@@ -13,6 +13,7 @@ import (
 
 	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/window"
 )
@@ -111,7 +112,7 @@ func TestLetter(t *testing.T) {
 // an error, not a decision; a malformed day or language is a usage error.
 func TestDecisionDay(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"-in", "samples/validated.json", "-on", "2022-05-01"}, nil, &stdout, &stderr); code != 1 || stdout.Len() > 0 ||
+	if code := run([]string{"-lang", "en", "-in", "samples/validated.json", "-on", "2022-05-01"}, nil, &stdout, &stderr); code != 1 || stdout.Len() > 0 ||
 		!strings.Contains(stderr.String(), "review period") {
 		t.Errorf("decided after the review period: exit %d, %s", code, stderr.String())
 	}
@@ -144,9 +145,9 @@ func TestStdinAndErrors(t *testing.T) {
 	}
 }
 
-// TestProblemsFrench: with -lang fr, each problem reads in French, its
-// place by the fields' labels, the value and what is wrong; without it,
-// in English.
+// TestProblemsFrench: each problem reads in French, its place by the
+// fields' labels, the value and what is wrong, as the letter does: by
+// default and with -lang fr; in English with -lang en.
 func TestProblemsFrench(t *testing.T) {
 	bad := `{"establishment": {"finess_geographique": "12345", "region": "Bretagne", "combined_activity": "1000"}, "filed": "2021-09-15", "window": 1, "domains": ["DS2+CRO"]}`
 	var stdout, stderr bytes.Buffer
@@ -164,8 +165,17 @@ func TestProblemsFrench(t *testing.T) {
 		t.Errorf("decided after the review period: exit %d, %q", code, stderr.String())
 	}
 	stderr.Reset()
-	if code := run(nil, strings.NewReader(bad), &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "eligibility: application: ") {
-		t.Errorf("English by default: exit %d, %s", code, stderr.String())
+	if code := run([]string{"-lang", "en"}, strings.NewReader(bad), &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "eligibility: application: ") {
+		t.Errorf("in English: exit %d, %s", code, stderr.String())
+	}
+	stderr.Reset()
+	if code := run(nil, strings.NewReader(bad), &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "eligibility: candidature : ") {
+		t.Errorf("French by default: exit %d, %s", code, stderr.String())
+	}
+	stderr.Reset()
+	if code := run([]string{"-in", "samples/validated.json", "-on", "15/11/2021"}, nil, &stdout, &stderr); code != 2 ||
+		!strings.HasPrefix(stderr.String(), "eligibility: -on : Date : « 15/11/2021 » n'est pas une date") {
+		t.Errorf("-on not a date, in French: exit %d, %q", code, stderr.String())
 	}
 }
 
@@ -174,7 +184,7 @@ func TestProblemsFrench(t *testing.T) {
 func TestEveryProblem(t *testing.T) {
 	bad := `{"establishment": {"finess_geographique": "12345", "region": "Bretgne"}, "window": 1, "domains": ["DS2+CRO"], "widow": "1"}`
 	var stdout, stderr bytes.Buffer
-	if code := run(nil, strings.NewReader(bad), &stdout, &stderr); code != 1 || stdout.Len() > 0 {
+	if code := run([]string{"-lang", "en"}, strings.NewReader(bad), &stdout, &stderr); code != 1 || stdout.Len() > 0 {
 		t.Fatalf("exit %d, stdout %q", code, stdout.String())
 	}
 	for _, path := range []string{"establishment.finess_geographique", "establishment.region", "domains[0]", "widow"} {
@@ -220,7 +230,7 @@ func TestEncodings(t *testing.T) {
 				t.Fatal(err)
 			}
 			var stdout, stderr bytes.Buffer
-			code := run([]string{"-in", file}, nil, &stdout, &stderr)
+			code := run([]string{"-lang", "en", "-in", file}, nil, &stdout, &stderr)
 			if code != tt.code || !strings.Contains(stdout.String(), tt.stdout) || !strings.Contains(stderr.String(), tt.stderr) || strings.Contains(stdout.String(), "\uFFFD") {
 				t.Errorf("status %d\nstdout %.300s\nstderr %s", code, stdout.String(), stderr.String())
 			}
@@ -239,7 +249,7 @@ func TestBoundedReport(t *testing.T) {
 		t.Fatal("no domains list in the sample")
 	}
 	var stdout, stderr bytes.Buffer
-	if code := run(nil, strings.NewReader(in), &stdout, &stderr); code != 1 || strings.Count(stderr.String(), "\n") > 60 || !strings.Contains(stderr.String(), "999 950 more") {
+	if code := run([]string{"-lang", "en"}, strings.NewReader(in), &stdout, &stderr); code != 1 || strings.Count(stderr.String(), "\n") > 60 || !strings.Contains(stderr.String(), "999 950 more") {
 		t.Errorf("status %d, %d lines:\n%.2000s", code, strings.Count(stderr.String(), "\n"), stderr.String())
 	}
 }
@@ -263,7 +273,7 @@ func TestAbsentFigure(t *testing.T) {
 		drop(m, tt.key)
 		in, _ := json.Marshal(m)
 		var stdout, stderr bytes.Buffer
-		if code := run(nil, bytes.NewReader(in), &stdout, &stderr); code != 1 || stdout.Len() > 0 || !strings.Contains(stderr.String(), tt.where) {
+		if code := run([]string{"-lang", "en"}, bytes.NewReader(in), &stdout, &stderr); code != 1 || stdout.Len() > 0 || !strings.Contains(stderr.String(), tt.where) {
 			t.Errorf("%s absent: exit %d, stdout %q, stderr %q", tt.key, code, stdout.String(), stderr.String())
 		}
 	}
@@ -296,9 +306,9 @@ func TestLetterAdvance(t *testing.T) {
 		t.Fatal(err)
 	}
 	share := forfait.Share{Value: decimal.RequireFromString("0.25"), Source: "§5; amended"}
-	for lang, want := range map[string]string{
-		"fr": "L'avance de 25\u00a0% du forfait de chaque domaine vous sera notifiée (§5 ; amended).",
-		"en": "The advance of 25 % of each domain's forfait will be notified to you (§5; amended).",
+	for lang, want := range map[codec.Lang]string{
+		codec.French:  "L'avance de 25\u00a0% du forfait de chaque domaine vous sera notifiée (§5 ; amended).",
+		codec.English: "The advance of 25 % of each domain's forfait will be notified to you (§5; amended).",
 	} {
 		if got := letter(d, texts[lang], share); !strings.Contains(got, want) {
 			t.Errorf("%s: the letter lacks %q:\n%s", lang, want, got)

@@ -287,6 +287,10 @@ func (a *Application) Validate() error {
 	if e.CombinedActivity.Sign() < 0 || !codec.SaneExponent(e.CombinedActivity) {
 		bad("establishment.combined_activity", forfait.Format(e.CombinedActivity), codec.Text{French: "doit être un nombre de journées positif ou nul", English: "must be a non-negative number of days"}, ErrInvalidApplication)
 	}
+	if n := a.Prerequisites.Security.ManagementMeetingsPerYear; n < 0 {
+		bad("prerequisites.ps2_1_security.management_meetings_per_year", strconv.Itoa(n),
+			codec.Text{French: "un nombre de rendez-vous n'est pas négatif", English: "a number of meetings is not negative"}, ErrInvalidApplication)
+	}
 	if a.Filed.IsZero() {
 		bad("filed", `""`, codec.Text{French: "la date de dépôt est obligatoire", English: "the filing date is required"}, ErrInvalidApplication)
 	}

@@ -262,12 +262,13 @@ func TestInvalidApplication(t *testing.T) {
 	a.Domains = []forfait.Variant{{Domain: forfait.DS2, CRO: true}, {Domain: forfait.DS2}, {Domain: 9}}
 	a.Establishment.Lab = &eligibility.Unit{}
 	a.Establishment.Kind = 0
+	a.Prerequisites.Security.ManagementMeetingsPerYear = -1
 	a.History.Applications = []eligibility.PastApplication{{Window: 0, Domains: []eligibility.PastDomain{{Domain: 7, Outcome: 9}}}}
 	_, err := eligibility.Decide(&a, &rules, window.Date{})
 	fields := codectest.Places(t, err)
 	want := []string{
 		"establishment.finess_geographique", "establishment.biology_lab.finess_juridique", "establishment.region", "establishment.kind",
-		"establishment.combined_activity", "filed", "window", "domains[0].cro", "domains[1]", "domains[2].domain",
+		"establishment.combined_activity", "prerequisites.ps2_1_security.management_meetings_per_year", "filed", "window", "domains[0].cro", "domains[1]", "domains[2].domain",
 		"history.applications[0].window", "history.applications[0].domains[0].domain", "history.applications[0].domains[0].outcome",
 	}
 	if diff := cmp.Diff(want, fields); diff != "" {

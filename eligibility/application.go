@@ -281,8 +281,11 @@ func (a *Application) Validate() error {
 	if !e.Region.IsValid() {
 		bad("establishment.region", e.Region.String(), codec.Text{}, envelope.ErrUnknownRegion)
 	}
-	if !e.Kind.IsValid() {
-		bad("establishment.kind", e.Kind.String(), codec.Text{French: "attendu : « health », « medico-social » ou « other »", English: "want health, medico-social or other"}, ErrInvalidApplication)
+	if kind := e.Kind.String(); !e.Kind.IsValid() {
+		if e.Kind == 0 {
+			kind = `""` // not given
+		}
+		bad("establishment.kind", kind, codec.Text{French: "attendu : « health », « medico-social » ou « other »", English: "want health, medico-social or other"}, ErrInvalidApplication)
 	}
 	if e.CombinedActivity.Sign() < 0 || !codec.SaneExponent(e.CombinedActivity) {
 		bad("establishment.combined_activity", forfait.Format(e.CombinedActivity), codec.Text{French: "doit être un nombre de journées positif ou nul", English: "must be a non-negative number of days"}, ErrInvalidApplication)

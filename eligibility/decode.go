@@ -1,6 +1,11 @@
 package eligibility
 
-import "github.com/sunes-spec/sunes/forfait/codec"
+import (
+	"errors"
+	"strings"
+
+	"github.com/sunes-spec/sunes/forfait/codec"
+)
 
 // DecodeApplication reads an application as filed (§5, §6.1) from
 // JSON and checks it (Application.Validate), reporting every problem at
@@ -37,13 +42,49 @@ func (a *Application) UnmarshalJSON(data []byte) error {
 
 // decode reads and checks an application from JSON text: the one reader
 // behind DecodeApplication and UnmarshalJSON.
+//
+// A document that is JSON but holds problems is still checked: Validate
+// runs on what was read, and its problems join the decoder's, but for
+// the places the decoder already reports (a date not read is not also
+// "required"), so that one pass says everything; when the decoder's
+// problems are already beyond the bound, they are all that is said.
 func decode(text []byte) (Application, error) {
 	var a Application
-	if err := codec.DecodeJSON(text, &a, ErrInvalidApplication); err != nil {
-		return Application{}, codec.Bound(err)
+	err := codec.DecodeJSON(text, &a, ErrInvalidApplication)
+	var syntax *codec.SyntaxError
+	if errors.As(err, &syntax) {
+		return Application{}, err
 	}
-	if err := a.Validate(); err != nil {
-		return Application{}, codec.Bound(err)
+	problems := codec.Leaves(err)
+	places := map[string]bool{}
+	for _, p := range problems {
+		if ie := (*codec.InputError)(nil); errors.As(p, &ie) {
+			places[ie.Where()] = true
+		}
+		if tm := (*codec.TooManyError)(nil); errors.As(p, &tm) {
+			return Application{}, err // already more than a reader can take
+		}
+	}
+	// reported tells whether the decoder reports place or a place holding it.
+	reported := func(place string) bool {
+		for {
+			if places[place] {
+				return true
+			}
+			i := strings.LastIndexAny(place, ".[")
+			if i < 0 {
+				return false
+			}
+			place = place[:i]
+		}
+	}
+	for _, p := range codec.Leaves(a.Validate()) {
+		if ie := (*codec.InputError)(nil); !errors.As(p, &ie) || !reported(ie.Where()) {
+			problems = append(problems, p)
+		}
+	}
+	if len(problems) > 0 {
+		return Application{}, codec.Bound(errors.Join(problems...))
 	}
 	return a, nil
 }

@@ -84,6 +84,10 @@ func TestDecodeApplicationProblems(t *testing.T) {
 		{"domains[1]", forfait.ErrBonusNotDS1},
 		{"relims_referenced", eligibility.ErrInvalidApplication},
 		{"extra", eligibility.ErrInvalidApplication},
+		// What the decoder could read is checked in the same pass: the
+		// legal FINESS and the kind are missing too (Validate).
+		{"establishment.finess_juridique", forfait.ErrInvalidFINESS},
+		{"establishment.kind", eligibility.ErrInvalidApplication},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("%d problems, want %d: %v", len(got), len(want), err)

@@ -155,7 +155,9 @@ func TestProblemsFrench(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q", code, stdout.String())
 	}
 	want := "eligibility: candidature : Établissement › FINESS géographique : « 12345 » n'est pas un numéro FINESS bien formé (doit compter 9 caractères, et non 5)\n" +
-		"eligibility: candidature : Domaines n° 1 : « DS2+CRO » ne peut pas recevoir le bonus CRO, réservé au domaine DS1 (DS2+CRO n'est pas une combinaison admise)\n"
+		"eligibility: candidature : Domaines n° 1 : « DS2+CRO » ne peut pas recevoir le bonus CRO, réservé au domaine DS1 (DS2+CRO n'est pas une combinaison admise)\n" +
+		"eligibility: candidature : Établissement › FINESS juridique : aucune valeur donnée (manquant)\n" +
+		"eligibility: candidature : Établissement › Nature : aucune valeur donnée (attendu : « health », « medico-social » ou « other »)\n"
 	if diff := cmp.Diff(want, stderr.String()); diff != "" {
 		t.Errorf("problems in French (-want +got):\n%s", diff)
 	}

@@ -317,3 +317,27 @@ func TestLetterAdvance(t *testing.T) {
 		}
 	}
 }
+
+// TestAbsentFigureFrench: a French reader of a missing figure reads the
+// place in the instruction's terms, each step by its label, never a JSON
+// key.
+func TestAbsentFigureFrench(t *testing.T) {
+	data, err := os.ReadFile("samples/validated.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	drop(m, "management_meetings_per_year")
+	in, _ := json.Marshal(m)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-lang", "fr"}, bytes.NewReader(in), &stdout, &stderr); code != 1 || stdout.Len() > 0 {
+		t.Fatalf("exit %d, stdout %q", code, stdout.String())
+	}
+	want := "eligibility: candidature : Prérequis › PS2.1 Sécurité du SI › Réunions RSSI et direction par an : obligatoire (un chiffre absent n'est pas zéro)\n"
+	if diff := cmp.Diff(want, stderr.String()); diff != "" {
+		t.Errorf("absent figure in French (-want +got):\n%s", diff)
+	}
+}

@@ -63,7 +63,8 @@ func FieldLabels() []string {
 
 // fieldLabels is the glossary of the fields people type or read back in
 // a problem: the activity counts of Annexe 3 §1, the request of a
-// forfait, an application's identity and dates, the rates of Annexe 1.
+// forfait, an application's identity, dates, conditions (§4.2, §5) and
+// prerequisites (Annexe 1), the rates of Annexe 1.
 var fieldLabels = map[string]Text{
 	// Annexe 3 §1: the counts the combined activity weighs.
 	"mco_days":                 {"Journées MCO", "MCO days"},

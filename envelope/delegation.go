@@ -256,11 +256,6 @@ func (l *Ledger) checkVolet2(n Notification, c Commitment, committed bool, d *dr
 	} else {
 		total = total.Add(n.Amount)
 	}
-	if total.GreaterThan(l.cap) {
-		return fail(ErrVolet2Cap, codec.Text{
-			French:  "au plus " + codec.French.Money(l.cap) + " par établissement",
-			English: "at most " + forfait.Format(l.cap) + " € per establishment"})
-	}
 	d.perEst[n.Establishment] = total
 	return nil
 }

@@ -87,8 +87,7 @@
 // [Ledger.Book] returns a [*LedgerError] per refused notification,
 // wrapping [ErrInsufficientCredits] (through a [*CreditsError]),
 // [ErrWrongLedger], [ErrInvalidNotification], [ErrDuplicate],
-// [ErrOutOfOrder], [ErrRepaymentAmount], [ErrVolet2Amount] or
-// [ErrVolet2Cap]. A refused step leaves the ledger
+// [ErrOutOfOrder], [ErrRepaymentAmount] or [ErrVolet2Amount]. A refused step leaves the ledger
 // untouched: it is booked whole or not at all. The text forms of [Kind],
 // [Part], [Volet] and [Region] refuse an unknown text with
 // [ErrInvalidNotification], [ErrInvalidDelegation], [ErrInvalidVolet] and

@@ -568,7 +568,8 @@ func TestAnnex2Messages(t *testing.T) {
 	a := envelope.Instruction2021Annex2()
 	a.Regions[1].Region = envelope.Corse
 	var ie *forfait.InputError
-	if err := a.Validate(); !errors.As(err, &ie) || ie.Field != "regions[1]" || ie.Value != "Corse" || ie.Reason.English != "want Bourgogne-Franche-Comté" {
+	if err := a.Validate(); !errors.As(err, &ie) || ie.Field != "regions[1]" || ie.Value != "Corse" || ie.Reason.English != "want Bourgogne-Franche-Comté" ||
+		ie.Reason.French != "attendu : Bourgogne-Franche-Comté" {
 		t.Errorf("Validate: %v", err)
 	}
 	parts, err := envelope.Allocate(decimal.New(1, 1000), []decimal.Decimal{decimal.New(1, 0), decimal.New(1, 0)})

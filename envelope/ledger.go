@@ -147,7 +147,6 @@ var (
 	ErrInsufficientCredits = codec.NewSentinel("envelope: beyond the remaining credits", "dépasse les crédits restants")
 	ErrWrongLedger         = codec.NewSentinel("envelope: notification for another region or volet", "concerne une autre région ou un autre volet")
 	ErrInvalidNotification = codec.NewSentinel("envelope: invalid notification", "n'est pas une notification valide")
-	ErrVolet2Cap           = codec.NewSentinel("envelope: beyond the volet-2 cap per establishment", "dépasse le plafond du volet 2 par établissement")
 	// ErrDuplicate: a notification whose Identity the ledger already holds
 	// (§5: a domain is funded once over the programme, whatever the
 	// window; INT-14; money is never booked twice).
@@ -466,7 +465,8 @@ func (c Credits) String() string { return forfait.Format(c.Advance) + " / " + fo
 // (ErrOutOfOrder), or a repayment other than the whole advance
 // (ErrRepaymentAmount; §5, Annexe 2 §3), or, in volet 2, is not the part
 // of its establishment's committed amount its kind pays (ErrVolet2Amount,
-// §3.3, Annexe 2 §4) or takes it beyond the cap (ErrVolet2Cap). A balance
+// §3.3, Annexe 2 §4: an amount committed is within the cap, Commit
+// refusing one beyond it, so no booking can exceed it). A balance
 // or a repayment is booked in its advance's window, the budget that paid
 // the advance, whatever window it is notified for (Annexe 2 §3, §5;
 // INT-05, INT-33). A notification

@@ -31,7 +31,7 @@ func TestSentinelTexts(t *testing.T) {
 		settlement.ErrNotValidated, settlement.ErrInvalidDossier, settlement.ErrDate, settlement.ErrSettled,
 		settlement.ErrMismatch, settlement.ErrNoDeferral,
 		envelope.ErrInvalidVolet, envelope.ErrInvalidAnnex2, envelope.ErrInvalidAllocation, envelope.ErrInsufficientCredits,
-		envelope.ErrWrongLedger, envelope.ErrInvalidNotification, envelope.ErrVolet2Cap, envelope.ErrDuplicate,
+		envelope.ErrWrongLedger, envelope.ErrInvalidNotification, envelope.ErrDuplicate,
 		envelope.ErrInvalidLedger, envelope.ErrUnknownRegion, envelope.ErrNotPilot, envelope.ErrBeyondEnvelope,
 		envelope.ErrInvalidDelegation, envelope.ErrVolet2Amount,
 		instruction.ErrInvalidRegister,

@@ -272,7 +272,9 @@ type Declaration struct {
 }
 
 // Settle settles the domains st's declarations speak of, on the day on,
-// and returns the new state with the notifications this step adds. Each
+// and returns the new state with the notifications this step adds (on a
+// dossier whose PS2.2 audit failed, every domain still awaiting: see
+// below). Each
 // domain's outcome comes from its declared rates and the instruction's
 // targets for the window it awaits (Annexe 1; INT-07), so an outcome
 // cannot contradict its rates; then (§5, Annexe 2 §3):

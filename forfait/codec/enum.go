@@ -49,6 +49,24 @@ func (e *Enum[T]) String(v T) string {
 	return e.Names[v]
 }
 
+// enumValue is the value a French problem shows for s when s is an enum's
+// String of a value that is none of its names: nothing for "unset", the
+// number of "invalid window 7"; s itself otherwise. The English words
+// stay out of a French message.
+func enumValue(s string) string {
+	if s == "unset" {
+		return ""
+	}
+	if rest, ok := strings.CutPrefix(s, "invalid "); ok {
+		if _, n, ok := strings.Cut(rest, " "); ok {
+			if _, err := strconv.Atoi(n); err == nil {
+				return n
+			}
+		}
+	}
+	return s
+}
+
 // Parse reads a name.
 func (e *Enum[T]) Parse(s string) (T, error) {
 	for v := 1; v < len(e.Names); v++ {

@@ -310,7 +310,7 @@ func french(err error) string {
 	case ie.Reason.French != "":
 		why += " (" + ie.Reason.French + ")"
 	}
-	value := ie.Value
+	value := enumValue(ie.Value)
 	if u, err := strconv.Unquote(value); err == nil {
 		value = u
 	}

@@ -77,6 +77,18 @@ func TestFrenchReasons(t *testing.T) {
 			english: []string{"bad request: mco_days = 1.5 (want a whole number)", "bad request: mco_dayz = 1 (unknown field)"},
 		},
 		{
+			name: "an invalid window and an unset region",
+			err: func() error {
+				rs := forfait.Instruction2021()
+				_, err := rs.Compute(forfait.Request{Combined: decimal.New(127800, 0), Variant: forfait.Variant{Domain: forfait.DS2}, Window: 7})
+				a := eligibilitytest.Valid()
+				a.Establishment.Region = 0
+				return errors.Join(err, a.Validate())
+			},
+			french:  []string{"Fenêtre de financement : « 7 » n'est pas une fenêtre de financement (1 à 4)", "Établissement › Région : aucune valeur donnée"},
+			english: []string{"window: not a funding window 1-4: window = invalid window 7", "envelope: not a region of Annexe 2: establishment.region = unset"},
+		},
+		{
 			name: "a count with a decimal part",
 			err: func() error {
 				_, err := campaign.Read(strings.NewReader("finess;region;mco_days;mco_sessions;ambulatory_surgery_stays;day_hospital_stays;ssr_days;psy_days;had_days;usld_days\n" +

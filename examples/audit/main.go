@@ -46,36 +46,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	var errs []error
-	if *extract == "" || *payments == "" {
-		errs = append(errs, errors.New("-extract and -payments are required"))
-	}
-	if *format != "csv" && *format != "json" && *format != "md" {
-		errs = append(errs, fmt.Errorf("-format %q: want csv, json or md", *format))
-	}
 	l, err := codec.ParseLang(*lang)
 	if err != nil {
 		errs = append(errs, fmt.Errorf("-lang %q: want fr or en", *lang))
-	}
-	in := instruction.Instruction2021()
-	if d, err := decimal.NewFromString(*baseUnit); err != nil || d.Sign() <= 0 {
-		errs = append(errs, fmt.Errorf("-base-unit %q: want a positive number of euros", *baseUnit))
-	} else {
-		in.Forfait.Rounding.BaseUnit = d
-	}
-	var opt audit.Options
-	if *nationalMax != "" {
-		d, err := decimal.NewFromString(*nationalMax)
-		if err != nil || d.Sign() <= 0 {
-			errs = append(errs, fmt.Errorf("-national-max %q: want a positive combined activity", *nationalMax))
-		}
-		opt.NationalMax = d
-	}
-	dialect, err := codec.ParseDialect(*sep, *encoding)
-	if err != nil {
-		errs = append(errs, err)
-	}
-	if len(errs) > 0 {
-		return fail(stderr, "", errors.Join(errs...), codec.English, 2)
 	}
 	// The problems are in the language asked, else in the report's: French
 	// for md, English for csv and json.
@@ -88,6 +61,36 @@ func run(args []string, stdout, stderr io.Writer) int {
 			told = l
 		}
 	})
+	say := func(french, english string) error {
+		return codec.TextError(codec.Text{French: french, English: english})
+	}
+	if *extract == "" || *payments == "" {
+		errs = append(errs, say("-extract et -payments sont obligatoires", "-extract and -payments are required"))
+	}
+	if *format != "csv" && *format != "json" && *format != "md" {
+		errs = append(errs, say(fmt.Sprintf("-format %q : attendu csv, json ou md", *format), fmt.Sprintf("-format %q: want csv, json or md", *format)))
+	}
+	in := instruction.Instruction2021()
+	if d, err := decimal.NewFromString(*baseUnit); err != nil || d.Sign() <= 0 {
+		errs = append(errs, say(fmt.Sprintf("-base-unit %q : attendu un nombre d'euros positif", *baseUnit), fmt.Sprintf("-base-unit %q: want a positive number of euros", *baseUnit)))
+	} else {
+		in.Forfait.Rounding.BaseUnit = d
+	}
+	var opt audit.Options
+	if *nationalMax != "" {
+		d, err := decimal.NewFromString(*nationalMax)
+		if err != nil || d.Sign() <= 0 {
+			errs = append(errs, say(fmt.Sprintf("-national-max %q : attendu une activité combinée positive", *nationalMax), fmt.Sprintf("-national-max %q: want a positive combined activity", *nationalMax)))
+		}
+		opt.NationalMax = d
+	}
+	dialect, err := codec.ParseDialect(*sep, *encoding)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return fail(stderr, "", errors.Join(errs...), told, 2)
+	}
 	x, err := readFile(*extract, func(r io.Reader) (campaign.Extract, error) { return campaign.ReadDialect(r, dialect) })
 	for _, w := range x.Warnings {
 		for _, m := range codec.Messages(w, told) {

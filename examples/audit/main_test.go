@@ -326,3 +326,19 @@ func TestSpreadsheetLedger(t *testing.T) {
 		t.Errorf("empty ledger: %s", stderr.String())
 	}
 }
+
+// TestFlagProblemsFrench: the problems of the flags read in the language
+// of the problems: French with -lang fr (or an md report), English with
+// -lang en.
+func TestFlagProblemsFrench(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-lang", "fr", "-format", "xml"}, &stdout, &stderr); code != 2 ||
+		stderr.String() != "audit: -extract et -payments sont obligatoires\naudit: -format \"xml\" : attendu csv, json ou md\n" {
+		t.Errorf("French: exit %d, %q", code, stderr.String())
+	}
+	stderr.Reset()
+	if code := run([]string{"-lang", "en", "-format", "xml"}, &stdout, &stderr); code != 2 ||
+		stderr.String() != "audit: -extract and -payments are required\naudit: -format \"xml\": want csv, json or md\n" {
+		t.Errorf("English: exit %d, %q", code, stderr.String())
+	}
+}

@@ -49,14 +49,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	var errs []error
+	say := func(french, english string) error {
+		return codec.TextError(codec.Text{French: french, English: english})
+	}
 	if fs.NArg() > 0 {
-		errs = append(errs, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
+		errs = append(errs, say(fmt.Sprintf("argument inattendu %q", fs.Arg(0)), fmt.Sprintf("unexpected argument %q", fs.Arg(0))))
 	}
 	if *format != "csv" && *format != "json" {
-		errs = append(errs, fmt.Errorf("-format %q: want csv or json", *format))
+		errs = append(errs, say(fmt.Sprintf("-format %q : attendu csv ou json", *format), fmt.Sprintf("-format %q: want csv or json", *format)))
 	}
 	if *explain && *format != "json" {
-		errs = append(errs, errors.New("-explain needs -format json"))
+		errs = append(errs, say("-explain demande -format json", "-explain needs -format json"))
 	}
 	var l codec.Lang
 	if *lang != "" {
@@ -69,10 +72,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *allocate != "" {
 		d, err := decimal.NewFromString(*allocate)
 		if err != nil || d.Sign() < 0 || !d.IsInteger() {
-			errs = append(errs, fmt.Errorf("-allocate %q: want a whole number of euros", *allocate))
+			errs = append(errs, say(fmt.Sprintf("-allocate %q : attendu un nombre entier d'euros", *allocate), fmt.Sprintf("-allocate %q: want a whole number of euros", *allocate)))
 		}
 		if *format != "csv" || *explain {
-			errs = append(errs, errors.New("-allocate prints CSV: it takes neither -format json nor -explain"))
+			errs = append(errs, say("-allocate écrit du CSV : il ne prend ni -format json ni -explain", "-allocate prints CSV: it takes neither -format json nor -explain"))
 		}
 		total = d
 	}
@@ -81,28 +84,28 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		for _, k := range strings.Split(*diff, ",") {
 			key, err := campaign.ParseKey(k)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("-diff: %w", err))
+				errs = append(errs, say("-diff : "+codec.Messages(err, codec.French)[0], "-diff: "+err.Error()))
 			}
 			keys = append(keys, key)
 		}
 		if len(keys) != 2 {
-			errs = append(errs, fmt.Errorf("-diff %q: want two records A,B", *diff))
+			errs = append(errs, say(fmt.Sprintf("-diff %q : attendu deux enregistrements A,B", *diff), fmt.Sprintf("-diff %q: want two records A,B", *diff)))
 		}
 		if *allocate != "" || *format != "csv" || *explain {
-			errs = append(errs, errors.New("-diff prints text: it takes neither -allocate, -format json nor -explain"))
+			errs = append(errs, say("-diff écrit du texte : il ne prend ni -allocate, ni -format json, ni -explain", "-diff prints text: it takes neither -allocate, -format json nor -explain"))
 		}
 	}
 	rules := instruction.Instruction2021()
 	opt := campaign.Options{Explain: *explain, Lang: l}
 	if d, err := decimal.NewFromString(*baseUnit); err != nil || d.Sign() <= 0 {
-		errs = append(errs, fmt.Errorf("-base-unit %q: want a positive number of euros", *baseUnit))
+		errs = append(errs, say(fmt.Sprintf("-base-unit %q : attendu un nombre d'euros positif", *baseUnit), fmt.Sprintf("-base-unit %q: want a positive number of euros", *baseUnit)))
 	} else {
 		rules.Forfait.Rounding.BaseUnit = d
 	}
 	if *nationalMax != "" {
 		d, err := decimal.NewFromString(*nationalMax)
 		if err != nil || d.Sign() <= 0 {
-			errs = append(errs, fmt.Errorf("-national-max %q: want a positive combined activity", *nationalMax))
+			errs = append(errs, say(fmt.Sprintf("-national-max %q : attendu une activité combinée positive", *nationalMax), fmt.Sprintf("-national-max %q: want a positive combined activity", *nationalMax)))
 		}
 		opt.NationalMax = d
 	}
@@ -110,12 +113,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, e := range codec.Leaves(err) {
 		var ie *codec.InputError
 		if errors.As(e, &ie) {
-			e = fmt.Errorf("%s %s: %w", map[string]string{"separator": "-sep", "encoding": "-encoding"}[ie.Field], ie.Value, ie.Err)
+			flag := map[string]string{"separator": "-sep", "encoding": "-encoding"}[ie.Field]
+			t, _ := codec.SentinelText(ie.Err)
+			e = say(flag+" "+ie.Value+" : "+t.French, fmt.Sprintf("%s %s: %s", flag, ie.Value, ie.Err))
 		}
 		errs = append(errs, e)
 	}
 	if len(errs) > 0 {
-		return fail(stderr, errors.Join(errs...), codec.English, 2)
+		return fail(stderr, errors.Join(errs...), l, 2)
 	}
 
 	r := stdin

@@ -297,3 +297,24 @@ func TestWarningFrench(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagProblemsFrench: with -lang fr, the problems of the flags read in
+// French, each naming its flag and value; without it, in English.
+func TestFlagProblemsFrench(t *testing.T) {
+	args := []string{"-allocate", "-5", "-national-max", "-3", "-sep", "|", "-base-unit", "0"}
+	var stdout, stderr bytes.Buffer
+	if code := run(append([]string{"-lang", "fr"}, args...), nil, &stdout, &stderr); code != 2 {
+		t.Fatalf("exit %d", code)
+	}
+	want := "campaign: -allocate \"-5\" : attendu un nombre entier d'euros\n" +
+		"campaign: -base-unit \"0\" : attendu un nombre d'euros positif\n" +
+		"campaign: -national-max \"-3\" : attendu une activité combinée positive\n" +
+		"campaign: -sep \"|\" : n'est pas un séparateur admis (« , », « ; » ou tabulation)\n"
+	if diff := cmp.Diff(want, stderr.String()); diff != "" {
+		t.Errorf("French (-want +got):\n%s", diff)
+	}
+	stderr.Reset()
+	if code := run(args, nil, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "campaign: -allocate \"-5\": want a whole number of euros\n") {
+		t.Errorf("English by default: exit %d, %s", code, stderr.String())
+	}
+}

@@ -43,6 +43,18 @@ func Because(sentinel, err error) error {
 	return fmt.Errorf("%w: %w", sentinel, err)
 }
 
+// TextError returns an error that says t: its Error is the English text,
+// and Messages says the French one. For a problem no sentinel names, such
+// as a tool's flag: "-allocate \"-5\": want a whole number of euros".
+func TextError(t Text) error { return textError{t} }
+
+type textError struct{ t Text }
+
+func (e textError) Error() string { return e.t.English }
+
+// French is the text a French reader reads (Messages).
+func (e textError) French() string { return e.t.French }
+
 // Note returns err with a note in brackets after it, in both languages:
 // its Error is err's and the English note ("… (first on line 3)"); in
 // French, Messages says err's French text and the French note. It

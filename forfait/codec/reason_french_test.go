@@ -89,6 +89,12 @@ func TestFrenchReasons(t *testing.T) {
 			english: []string{"window: not a funding window 1-4: window = invalid window 7", "envelope: not a region of Annexe 2: establishment.region = unset"},
 		},
 		{
+			name:    "a problem no sentinel names",
+			err:     func() error { return codec.TextError(codec.Text{French: "-format \"xml\" : attendu csv ou json", English: `-format "xml": want csv or json`}) },
+			french:  []string{`-format "xml" : attendu csv ou json`},
+			english: []string{`-format "xml": want csv or json`},
+		},
+		{
 			name: "a count with a decimal part",
 			err: func() error {
 				_, err := campaign.Read(strings.NewReader("finess;region;mco_days;mco_sessions;ambulatory_surgery_stays;day_hospital_stays;ssr_days;psy_days;had_days;usld_days\n" +

@@ -123,7 +123,7 @@ import (
 
 // Sentinel errors of input Audit cannot audit.
 var (
-	ErrInvalidPayment       = codec.NewSentinel("audit: invalid payment", "n'est pas un versement valide")
+	ErrInvalidPayment       = codec.NewSentinel("audit: invalid payment", "n'est pas une valeur admise dans un relevé de versements")
 	ErrInvalidEstablishment = codec.NewSentinel("audit: invalid establishment", "n'est pas un établissement valide")
 )
 

@@ -208,6 +208,9 @@ func ParseCount(s string) (int64, error) {
 	if n, ok := plainCount(s); ok { // the common case, without a separator
 		return n, nil
 	}
+	if t := strings.TrimSpace(s); strings.HasPrefix(t, "-") || strings.HasPrefix(t, "−") {
+		return 0, &ParseError{Err: ErrNumber, Reason: Text{French: "un compte n'est pas négatif", English: "a count is not negative"}}
+	}
 	var buf [maxDigits + 1]byte // a count has no euro sign: scanNumber refuses one
 	digits, point, err := scanNumber(strings.TrimSpace(s), buf[:0])
 	if err != nil {

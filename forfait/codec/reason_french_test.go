@@ -125,7 +125,7 @@ func TestFrenchReasons(t *testing.T) {
 			french: []string{
 				"Ligne 2, colonne 1 › FINESS : « 75071218 » n'est pas un numéro FINESS bien formé (doit compter 9 caractères, et non 8) " +
 					"(8 chiffres : un tableur a-t-il retiré le zéro initial de 075071218 ? mettez la colonne au format texte)",
-				"Ligne 2, colonne 6 › Montant : « 35 03,00 » n'est pas un versement valide (les chiffres se groupent par trois)",
+				"Ligne 2, colonne 6 › Montant : « 35 03,00 » n'est pas une valeur admise dans un relevé de versements (les chiffres se groupent par trois)",
 				"Ligne 3, colonne 7 › Date : « 31/02/2022 » n'est pas une date (AAAA-MM-JJ) (le 31 février 2022 n'existe pas)",
 			},
 			english: []string{

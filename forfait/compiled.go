@@ -93,7 +93,7 @@ func (c *Compiled) Category(combined Combined, nationalMax NationalMax) (Categor
 	if _, _, i, ok := c.band(combined, nationalMax); ok {
 		return Category(i) + A, nil
 	}
-	return c.rs.Category(combined.Decimal(), nationalMax.Decimal())
+	return c.rs.Category(combined.Decimal(), nationalMax)
 }
 
 // Explain is RuleSet.Explain on the compiled rules (Annexe 3 §1-§4; §5).

@@ -10,12 +10,13 @@ import (
 // Category returns the category of a combined activity (Annexe 3 §3): the
 // last band whose lower threshold is at most the activity, bands being
 // half-open intervals (INT-01). nationalMax is the upper end of the last
-// band (INT-02); zero means "not supplied". Errors, all reported at once:
+// band (INT-02), a type of its own so that the two figures cannot be
+// swapped; zero means "not supplied". Errors, all reported at once:
 // a negative activity (ErrInvalidActivity); an activity above a supplied
 // nationalMax, a last-band activity with no nationalMax or one at or below
 // that band's threshold (ErrNationalMax).
-func (rs *RuleSet) Category(combined, nationalMax decimal.Decimal) (Category, error) {
-	c, _, _, err := rs.band(combined, nationalMax)
+func (rs *RuleSet) Category(combined decimal.Decimal, nationalMax NationalMax) (Category, error) {
+	c, _, _, err := rs.band(combined, nationalMax.Decimal())
 	return c, err
 }
 

@@ -170,7 +170,7 @@ func ExampleDiff() {
 func ExampleRuleSet_Category() {
 	rs := forfait.Instruction2021()
 	for _, c := range []string{"6999.5", "7000", "230000"} {
-		cat, err := rs.Category(decimal.RequireFromString(c), decimal.New(400000, 0))
+		cat, err := rs.Category(decimal.RequireFromString(c), forfait.NationalMaxOf(decimal.New(400000, 0)))
 		fmt.Println(c, cat, err)
 	}
 	// Output:

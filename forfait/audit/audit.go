@@ -489,7 +489,7 @@ func index(rs *forfait.RuleSet, ests []Establishment, opt Options) (map[forfait.
 		}
 	}
 	for i, e := range ests {
-		_, err := rs.Category(e.Combined, r.NationalMax)
+		_, err := rs.Category(e.Combined, forfait.NationalMaxOf(r.NationalMax))
 		for _, p := range forfait.Problems(err) {
 			reason, cause := codec.Text{French: "maximum national " + codec.French.Number(r.NationalMax), English: "national maximum " + forfait.Format(r.NationalMax)}, p
 			if ie := (*forfait.InputError)(nil); errors.As(p, &ie) {

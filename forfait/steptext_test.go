@@ -141,3 +141,41 @@ func checkFrenchDerivation(t *rapid.T) {
 func TestFrenchDerivation(t *testing.T) { rapid.Check(t, checkFrenchDerivation) }
 
 func FuzzFrenchDerivation(f *testing.F) { f.Fuzz(rapid.MakeFuzz(checkFrenchDerivation)) }
+
+// TestDerivationTextFrench: a category-D derivation in French labels its
+// band closed at the national maximum (INT-01, INT-02), aligns the labels
+// and writes each citation with the French " ; ".
+func TestDerivationTextFrench(t *testing.T) {
+	rs := forfait.Instruction2021()
+	d, err := rs.Explain(forfait.Request{Combined: decimal.New(300000, 0), NationalMax: decimal.New(400000, 0), Variant: forfait.Variant{Domain: forfait.DS2}, Window: window.W1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := d.Text(codec.French)
+	nb := func(s string) string { return strings.NewReplacer("_", "\u202f").Replace(s) }
+	for _, want := range []string{nb("Catégorie D : 230_000 ≤ x ≤ 400_000"), nb("230_000 ≤ 300_000 ≤ 400_000 : catégorie D"), "[Annexe 3 §3 ; INT-01, INT-02]"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("French text lacks %q:\n%s", want, text)
+		}
+	}
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	if len(lines) != len(d.Steps) {
+		t.Fatalf("%d lines for %d steps:\n%s", len(lines), len(d.Steps), text)
+	}
+	// Every formula starts in the same column: the labels are padded to the
+	// longest, counted in characters, not bytes.
+	column := -1
+	for i, s := range d.In(codec.French).Steps {
+		at := len([]rune(lines[i])) - len([]rune(strings.TrimPrefix(lines[i], "  "+s.Label)))
+		rest := []rune(lines[i])[at:]
+		pad := len(rest) - len([]rune(strings.TrimLeft(string(rest), " ")))
+		if c := at + pad; column >= 0 && c != column {
+			t.Errorf("line %d's formula starts at %d, the others at %d:\n%s", i, c, column, text)
+		} else {
+			column = c
+		}
+	}
+	if d.Text(codec.English) != d.String() {
+		t.Error("the English text is not String's")
+	}
+}

@@ -89,8 +89,10 @@ func TestFrenchReasons(t *testing.T) {
 			english: []string{"window: not a funding window 1-4: window = invalid window 7", "envelope: not a region of Annexe 2: establishment.region = unset"},
 		},
 		{
-			name:    "a problem no sentinel names",
-			err:     func() error { return codec.TextError(codec.Text{French: "-format \"xml\" : attendu csv ou json", English: `-format "xml": want csv or json`}) },
+			name: "a problem no sentinel names",
+			err: func() error {
+				return codec.TextError(codec.Text{French: "-format \"xml\" : attendu csv ou json", English: `-format "xml": want csv or json`})
+			},
 			french:  []string{`-format "xml" : attendu csv ou json`},
 			english: []string{`-format "xml": want csv or json`},
 		},

@@ -142,8 +142,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	// What was detected is said first: it may explain the problems.
 	if x.SeparatorDetected && x.Dialect.Separator != ',' {
-		fmt.Fprintf(stderr, codec.Text{French: "campaign: extraction : séparateur %q détecté (-sep pour en imposer un)\n",
-			English: "campaign: extract: separator %q detected (-sep to impose one)\n"}.In(said), x.Dialect.Separator)
+		sep := "« " + string(x.Dialect.Separator) + " »"
+		if x.Dialect.Separator == '\t' {
+			sep = "tabulation"
+		}
+		fmt.Fprint(stderr, codec.Text{French: "campaign: extraction : séparateur " + sep + " détecté (-sep pour en imposer un)\n",
+			English: fmt.Sprintf("campaign: extract: separator %q detected (-sep to impose one)\n", x.Dialect.Separator)}.In(said))
 	}
 	if x.Decoded {
 		fmt.Fprintf(stderr, codec.Text{French: "campaign: extraction : lue en %s (-encoding pour en imposer un)\n",

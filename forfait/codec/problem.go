@@ -338,6 +338,12 @@ func (e *LineError) french() string {
 		return inner.french() + " (" + n.note.French + ")"
 	}
 	var ie *InputError
+	var tm *TooManyError
+	if e.Field == "" && !errors.As(e.Err, &ie) && !errors.As(e.Err, &tm) {
+		if t, ok := SentinelText(e.Err); ok { // the line's or the file's problem: said with its subject
+			return where + e.frenchSubject() + " " + t.French + strings.TrimPrefix(french(e.Err), capitalize(t.French))
+		}
+	}
 	if e.Field == "" || errors.As(e.Err, &ie) {
 		return where + french(e.Err)
 	}
@@ -349,6 +355,26 @@ func (e *LineError) french() string {
 		return where + capitalize(ie.frenchWhere()) + " : " + t.French
 	}
 	return where + french(ie)
+}
+
+// frenchSubject is what a problem of no field is about, in French: the
+// line for a line too long or too short, else the file by its noun.
+func (e *LineError) frenchSubject() string {
+	if errors.Is(e.Err, ErrLineTooLong) || errors.Is(e.Err, ErrShortRow) {
+		return "Cette ligne"
+	}
+	if s, ok := fileSubjects[e.File]; ok {
+		return s
+	}
+	return "Le fichier"
+}
+
+// fileSubjects names in French, as the subject of a sentence, the files
+// the module reads, by the English noun their problems carry.
+var fileSubjects = map[string]string{
+	"extract":         "L'extraction",
+	"payments ledger": "Le relevé de versements",
+	"application":     "La candidature",
 }
 
 // frenchWhere names the place of a problem in French: each step's label,

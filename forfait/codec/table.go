@@ -26,7 +26,7 @@ type Dialect struct {
 var (
 	ErrSeparator       = NewSentinel("a separator is ',', ';' or TAB", "n'est pas un séparateur admis (« , », « ; » ou tabulation)")
 	ErrCSVSyntax       = NewSentinel("malformed CSV", "n'est pas un fichier CSV lisible")
-	ErrShortRow        = NewSentinel("row shorter than the header", "est une ligne plus courte que l'en-tête")
+	ErrShortRow        = NewSentinel("row shorter than the header", "est plus courte que l'en-tête")
 	ErrMissingColumn   = NewSentinel("missing column", "manque parmi les colonnes")
 	ErrDuplicateColumn = NewSentinel("column given twice", "figure deux fois parmi les colonnes")
 )

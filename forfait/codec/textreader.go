@@ -48,7 +48,7 @@ var (
 	ErrEncodingName = NewSentinel("an encoding is utf-8 or windows-1252", "n'est pas un encodage admis (UTF-8 ou CP1252)")
 	// ErrLineTooLong: a line beyond MaxLine bytes, which no file of the
 	// module holds; the reader stops there rather than hold it.
-	ErrLineTooLong = NewSentinel("line too long", "est une ligne trop longue")
+	ErrLineTooLong = NewSentinel("line too long", "est trop longue")
 )
 
 // MaxLine bounds the length of a row of the files a person brings (a

@@ -280,6 +280,15 @@ func TestInvalidApplication(t *testing.T) {
 			t.Errorf("error does not wrap %v", sentinel)
 		}
 	}
+	// A kind not given shows no value; an unknown one shows what it is.
+	for kind, value := range map[eligibility.Kind]string{0: `""`, 9: eligibility.Kind(9).String()} {
+		a := valid()
+		a.Establishment.Kind = kind
+		var ie *forfait.InputError
+		if err := a.Validate(); !errors.As(err, &ie) || ie.Where() != "establishment.kind" || ie.Value != value {
+			t.Errorf("kind %d: %v; want the value %s", kind, err, value)
+		}
+	}
 	a = eligibility.Application{}
 	if _, err := eligibility.Decide(&a, &rules, window.DateOf(2021, time.December, 1)); !errors.Is(err, eligibility.ErrInvalidApplication) {
 		t.Errorf("zero application: %v", err)

@@ -2,11 +2,13 @@ package envelope_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sunes-spec/sunes/envelope"
+	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/window"
 )
@@ -64,5 +66,37 @@ func TestFrenchRefusals(t *testing.T) {
 		if diff := cmp.Diff([]string{s.want}, codec.Messages(err, codec.French)); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", s.name, diff)
 		}
+	}
+}
+
+// TestCommitRefusals: a commitment beyond the credits is refused with the
+// shortfall, in French too; a volet-1 commitment needs a domain and a
+// window, a volet-2 one has neither (§6.1; §3.3, Annexe 2 §4).
+func TestCommitRefusals(t *testing.T) {
+	oct := window.DateOf(2021, 10, 1)
+	l := openCorse(t)
+	if err := l.Delegate(envelope.Tranche{Date: oct, Credits: credits("1000", "2000"), Source: "circulaire FMIS n° 1"}); err != nil {
+		t.Fatal(err)
+	}
+	c := envelope.Commitment{Establishment: forfait.MustParseFINESS("2A0000011"), Domain: forfait.DS1, Window: window.W1, Date: oct, Credits: credits("3000", "7000"), Source: "§6.1"}
+	err := l.Commit(c)
+	var ce *envelope.CreditsError
+	want := "Dépasse les crédits restants (crédits d'avance non affectés à une fenêtre au 1er octobre 2021 (tranche 0 déléguée) : " +
+		"1\u202f000\u00a0€ disponibles, 3\u202f000\u00a0€ nécessaires, 2\u202f000\u00a0€ manquants)"
+	if !errors.As(err, &ce) || !cmp.Equal(codec.Messages(err, codec.French), []string{want}) {
+		t.Errorf("commitment beyond the credits: %q", codec.Messages(err, codec.French))
+	}
+	c.Domain, c.Credits = 0, credits("300", "700")
+	if err := l.Commit(c); !errors.Is(err, envelope.ErrInvalidDelegation) || !strings.Contains(err.Error(), "a volet-1 commitment has a domain and a window") {
+		t.Errorf("volet-1 commitment without a domain: %v", err)
+	}
+	rs, a := forfait.Instruction2021(), envelope.Instruction2021Annex2()
+	v2, err := envelope.OpenLedger(&a, &rs, envelope.Occitanie, envelope.Volet2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c = envelope.Commitment{Establishment: forfait.MustParseFINESS("310000012"), Domain: forfait.DS2, Window: window.W1, Date: oct, Credits: credits("3000", "7000"), Source: "§3.3"}
+	if err := v2.Commit(c); !errors.Is(err, envelope.ErrInvalidDelegation) || !strings.Contains(err.Error(), "a volet-2 commitment has no domain and no window") {
+		t.Errorf("volet-2 commitment with a domain: %v", err)
 	}
 }

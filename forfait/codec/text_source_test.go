@@ -6,7 +6,6 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -24,7 +23,7 @@ const codecPath = "github.com/sunes-spec/sunes/forfait/codec"
 // no reason reaches a French reader in English only or not at all. The
 // empty codec.Text{} (no reason) is allowed.
 func TestTextLiterals(t *testing.T) {
-	root := moduleRoot(t)
+	root := codectest.ModuleRoot(t)
 	fset := token.NewFileSet()
 	count := 0
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -185,22 +184,4 @@ func stringLit(n ast.Node) (string, bool) {
 	}
 	s, err := strconv.Unquote(b.Value)
 	return s, err == nil
-}
-
-// moduleRoot walks up from the test's directory to the go.mod.
-func moduleRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sunes-spec/sunes/forfait"
+	"github.com/sunes-spec/sunes/forfait/codec/codectest"
 )
 
 // textUnits are the units of the instruction, transcribed from its text in
@@ -219,7 +220,7 @@ func TestRegister(t *testing.T) {
 }
 
 func TestCitationsNameUnits(t *testing.T) {
-	src := scan(t, readModule(t, moduleRoot(t)))
+	src := scan(t, readModule(t, codectest.ModuleRoot(t)))
 	if len(src.Mentions) < 100 {
 		t.Fatalf("only %d citations found: the scan is broken", len(src.Mentions))
 	}
@@ -229,7 +230,7 @@ func TestCitationsNameUnits(t *testing.T) {
 }
 
 func TestRegisterMatchesSource(t *testing.T) {
-	src := scan(t, readModule(t, moduleRoot(t)))
+	src := scan(t, readModule(t, codectest.ModuleRoot(t)))
 	for _, p := range checkSymbols(src, Register()) {
 		t.Error(p)
 	}

@@ -13,24 +13,6 @@ import (
 	"testing"
 )
 
-// moduleRoot walks up from the test's directory to the go.mod.
-func moduleRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-}
-
 // mention is one citation found in the module's text, with where it is.
 type mention struct {
 	Where string // file:line

@@ -5,6 +5,8 @@ package codectest
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -109,5 +111,26 @@ func Reasons(t testing.TB, err error) {
 		if errors.As(e, &pe) && pe.Reason != (codec.Text{}) {
 			Check(t, "the reason of "+e.Error(), pe.Reason)
 		}
+	}
+}
+
+// ModuleRoot returns the directory of the module's go.mod, walking up
+// from the test's directory: the root of the source checks that read the
+// module's files.
+func ModuleRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's directory")
+		}
+		dir = parent
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/sunes-spec/sunes/examples/internal/cli"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/audit"
 	"github.com/sunes-spec/sunes/forfait/campaign"
@@ -36,8 +37,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 		encoding    = fs.String("encoding", "", "the files' encoding, utf-8 or windows-1252 (default: detected; UTF-16 by its byte-order mark)")
 	)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "audit checks SUN-ES payments made against the rules.\n\nUsage: audit -extract FILE -payments FILE [-format csv|json|md] [-lang fr|en] [-national-max N] [-sep ;] [-encoding windows-1252]")
-		fs.PrintDefaults()
+		cli.Usage(stderr, fs, cli.Lang(args, codec.French), codec.Text{
+			French: "audit contrôle les versements SUN-ES effectués au regard des règles.\n\n" +
+				"Usage : audit -extract FICHIER -payments FICHIER [-format csv|json|md] [-lang fr|en] [-national-max N] [-sep ;] [-encoding windows-1252]",
+			English: "audit checks SUN-ES payments made against the rules.\n\n" +
+				"Usage: audit -extract FILE -payments FILE [-format csv|json|md] [-lang fr|en] [-national-max N] [-sep ;] [-encoding windows-1252]",
+		}, map[string]string{
+			"extract":      "l'extraction nationale, `fichier` CSV aux colonnes " + strings.Join(campaign.Columns(), ", "),
+			"payments":     "les versements effectués, `fichier` CSV aux colonnes " + strings.Join(audit.PaymentColumns(), ", "),
+			"national-max": "le maximum national `N` de l'activité combinée (INT-02 ; défaut : le plus grand de l'extraction)",
+			"base-unit":    "unité d'arrondi des montants de base, en `euros` (INT-03)",
+			"format":       "`format` de sortie : csv, json ou md",
+			"lang":         "langue du rapport md, et des problèmes signalés quand elle est donnée : `fr` ou en (problèmes : en français pour md, en anglais pour csv et json)",
+			"sep":          "le séparateur des fichiers, `, ; ou tab` (défaut : détecté sur chaque en-tête)",
+			"encoding":     "l'`encodage` des fichiers, utf-8 ou windows-1252 (défaut : détecté ; UTF-16 par son indicateur d'ordre des octets)",
+		})
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

@@ -184,7 +184,8 @@ func TestBadInput(t *testing.T) {
 		{"missing file", []string{"-extract", extract, "-payments", filepath.Join(dir, "none.csv")}, 1, []string{"no such file"}},
 		{"a directory", []string{"-extract", extract, "-payments", dir}, 1, []string{"is a directory"}},
 		{"flags", []string{"-format", "xml"}, 2, []string{"-extract and -payments are required", `-format "xml"`}},
-		{"help", []string{"-h"}, 0, []string{"-payments file", "finess, domain, cro, window, kind, amount, date"}},
+		{"help", []string{"-h"}, 0, []string{"audit contrôle les versements", "-payments fichier", "finess, domain, cro, window, kind, amount, date", "(défaut : csv)"}},
+		{"help in English", []string{"-h", "-lang", "en"}, 0, []string{"audit checks SUN-ES payments", "-payments file", "(default csv)"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

@@ -10,6 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/sunes-spec/sunes/examples/internal/cli"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/campaign"
 	"github.com/sunes-spec/sunes/forfait/codec"
@@ -37,10 +38,26 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		encoding    = fs.String("encoding", "", "the input's encoding, utf-8 or windows-1252 (default: detected; UTF-16 by its byte-order mark)")
 	)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "campaign computes the SUN-ES volet 1 forfaits of a national extract.\n\n"+
-			"Usage: campaign -in extract.csv [-format csv|json] [-explain] [-lang fr|en] [-national-max N] [-base-unit E] [-allocate TOTAL] [-diff A,B] [-sep ;] [-encoding windows-1252]\n\n"+
-			"Input columns (any order, others ignored): %s\n\n", strings.Join(campaign.Columns(), ", "))
-		fs.PrintDefaults()
+		columns := strings.Join(campaign.Columns(), ", ")
+		cli.Usage(stderr, fs, cli.Lang(args, codec.English), codec.Text{
+			French: "campaign calcule les forfaits SUN-ES du volet 1 d'une extraction nationale.\n\n" +
+				"Usage : campaign -in extraction.csv [-format csv|json] [-explain] [-lang fr|en] [-national-max N] [-base-unit E] [-allocate TOTAL] [-diff A,B] [-sep ;] [-encoding windows-1252]\n\n" +
+				"Colonnes lues (dans n'importe quel ordre, les autres ignorées) : " + columns + "\n",
+			English: "campaign computes the SUN-ES volet 1 forfaits of a national extract.\n\n" +
+				"Usage: campaign -in extract.csv [-format csv|json] [-explain] [-lang fr|en] [-national-max N] [-base-unit E] [-allocate TOTAL] [-diff A,B] [-sep ;] [-encoding windows-1252]\n\n" +
+				"Input columns (any order, others ignored): " + columns + "\n",
+		}, map[string]string{
+			"in":           "`fichier` CSV de l'extraction (défaut : l'entrée standard)",
+			"national-max": "le maximum national `N` de l'activité combinée, borne haute de la catégorie D (INT-02 ; défaut : le plus grand du fichier)",
+			"base-unit":    "unité d'arrondi des montants de base, en `euros` (INT-03 ; 1000 reproduit l'Annexe 3 §4)",
+			"format":       "`format` de sortie : csv ou json",
+			"explain":      "avec -format json, joint à chaque ligne le détail de son calcul",
+			"lang":         "la langue, `fr` ou en, des calculs détaillés avec -explain (chaque étape avec son libellé ; défaut : les étapes telles que calculées, sans libellé), de -diff et des problèmes signalés (défaut : anglais)",
+			"diff":         "au lieu des forfaits, les étapes du calcul qui diffèrent entre deux lignes `A,B`, chacune FINESS:DS1|DS1+CRO|DS2|DS3:FENÊTRE",
+			"allocate":     "au lieu des forfaits, répartit `TOTAL` euros entre les 18 régions au prorata de leurs forfaits standard de la fenêtre 1 (Annexe 2 §1, INT-08)",
+			"sep":          "le séparateur de l'extraction, `, ; ou tab` (défaut : détecté sur l'en-tête)",
+			"encoding":     "l'`encodage` de l'extraction, utf-8 ou windows-1252 (défaut : détecté ; UTF-16 par son indicateur d'ordre des octets)",
+		})
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

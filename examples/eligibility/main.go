@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/sunes-spec/sunes/eligibility"
+	"github.com/sunes-spec/sunes/examples/internal/cli"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/codec"
 	"github.com/sunes-spec/sunes/forfait/instruction"
@@ -28,8 +29,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "fr", "language of the letter and of the problems reported: `fr` or en")
 	encoding := fs.String("encoding", "", "the file's encoding, utf-8 or windows-1252 (default: detected; UTF-16 by its byte-order mark)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "eligibility reviews a SUN-ES application (JSON, as examples/eligibility/samples) and prints the decision and the letter.\n\nUsage: eligibility -in application.json [-on 2021-12-01] [-lang en] [-encoding windows-1252]")
-		fs.PrintDefaults()
+		cli.Usage(stderr, fs, cli.Lang(args, codec.French), codec.Text{
+			French: "eligibility instruit une candidature SUN-ES (JSON, comme examples/eligibility/samples) et écrit la décision et le courrier.\n\n" +
+				"Usage : eligibility -in candidature.json [-on 2021-12-01] [-lang en] [-encoding windows-1252]",
+			English: "eligibility reviews a SUN-ES application (JSON, as examples/eligibility/samples) and prints the decision and the letter.\n\n" +
+				"Usage: eligibility -in application.json [-on 2021-12-01] [-lang en] [-encoding windows-1252]",
+		}, map[string]string{
+			"in":       "`fichier` JSON de la candidature (défaut : l'entrée standard)",
+			"on":       "le `jour` de la décision, AAAA-MM-JJ (défaut : le dernier jour de la période d'instruction de la fenêtre)",
+			"lang":     "langue du courrier et des problèmes signalés : `fr` ou en",
+			"encoding": "l'`encodage` du fichier, utf-8 ou windows-1252 (défaut : détecté ; UTF-16 par son indicateur d'ordre des octets)",
+		})
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

@@ -44,8 +44,9 @@
 //     [ParseNumber] ("35 030,00 €"), [ParseCount] ("127 800"), [ParseDay]
 //     (YYYY-MM-DD or DD/MM/YYYY, nothing ambiguous), [ParseWord] with
 //     [YesNo] (oui/non, vrai/faux), [LeadingZero]; [ParseError], the
-//     problem of a cell or a line and its reason, and [Note], a remark
-//     in brackets after a problem, both in both languages.
+//     problem of a cell or a line and its reason, [Note], a remark
+//     in brackets after a problem, and [TextError], a problem no sentinel
+//     names (a tool's flag), all in both languages.
 //   - report.go: [LineError], a problem of a file located by line and
 //     column, and [Report], the bounded report every reader gives: the
 //     first [MaxProblems] problems, then a [TooManyError] counting the

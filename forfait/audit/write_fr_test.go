@@ -57,6 +57,13 @@ func TestMarkdownFrench(t *testing.T) {
 	if !strings.Contains(md.String(), "3 constats.") {
 		t.Errorf("Markdown lacks the count of 3 findings:\n%s", md.String())
 	}
+	// Payments not read from a file, findings that are no consequence: no
+	// line, no consequence is said.
+	for _, absent := range []string{"Ligne du relevé", "(ligne", "Conséquence du constat 0"} {
+		if strings.Contains(md.String(), absent) {
+			t.Errorf("Markdown says %q:\n%s", absent, md.String())
+		}
+	}
 	// One finding, from line 7 of a ledger: the count in the singular, the
 	// line in the finding.
 	md.Reset()

@@ -39,7 +39,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.Usage = func() {
 		cli.Usage(stderr, fs, cli.Lang(args, codec.French), codec.Text{
 			French: "audit contrôle les versements SUN-ES effectués au regard des règles.\n\n" +
-				"Usage : audit -extract FICHIER -payments FICHIER [-format csv|json|md] [-lang fr|en] [-national-max N] [-sep ;] [-encoding windows-1252]",
+				"Usage : audit -extract FICHIER -payments FICHIER [-format csv|json|md] [-lang fr|en] [-national-max N] [-sep ;] [-encoding cp1252]",
 			English: "audit checks SUN-ES payments made against the rules.\n\n" +
 				"Usage: audit -extract FILE -payments FILE [-format csv|json|md] [-lang fr|en] [-national-max N] [-sep ;] [-encoding windows-1252]",
 		}, map[string]string{

@@ -41,7 +41,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		columns := strings.Join(campaign.Columns(), ", ")
 		cli.Usage(stderr, fs, cli.Lang(args, codec.English), codec.Text{
 			French: "campaign calcule les forfaits SUN-ES du volet 1 d'une extraction nationale.\n\n" +
-				"Usage : campaign -in extraction.csv [-format csv|json] [-explain] [-lang fr|en] [-national-max N] [-base-unit E] [-allocate TOTAL] [-diff A,B] [-sep ;] [-encoding windows-1252]\n\n" +
+				"Usage : campaign -in extraction.csv [-format csv|json] [-explain] [-lang fr|en] [-national-max N] [-base-unit E] [-allocate TOTAL] [-diff A,B] [-sep ;] [-encoding cp1252]\n\n" +
 				"Colonnes lues (dans n'importe quel ordre, les autres ignorées) : " + columns + "\n",
 			English: "campaign computes the SUN-ES volet 1 forfaits of a national extract.\n\n" +
 				"Usage: campaign -in extract.csv [-format csv|json] [-explain] [-lang fr|en] [-national-max N] [-base-unit E] [-allocate TOTAL] [-diff A,B] [-sep ;] [-encoding windows-1252]\n\n" +

@@ -31,7 +31,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Usage = func() {
 		cli.Usage(stderr, fs, cli.Lang(args, codec.French), codec.Text{
 			French: "eligibility instruit une candidature SUN-ES (JSON, comme examples/eligibility/samples) et écrit la décision et le courrier.\n\n" +
-				"Usage : eligibility -in candidature.json [-on 2021-12-01] [-lang en] [-encoding windows-1252]",
+				"Usage : eligibility -in candidature.json [-on 2021-12-01] [-lang en] [-encoding cp1252]",
 			English: "eligibility reviews a SUN-ES application (JSON, as examples/eligibility/samples) and prints the decision and the letter.\n\n" +
 				"Usage: eligibility -in application.json [-on 2021-12-01] [-lang en] [-encoding windows-1252]",
 		}, map[string]string{

@@ -74,7 +74,7 @@ func TestFlowMachine(t *testing.T) {
 			"open a validated dossier": func(t *rapid.T) {
 				o := settlementtest.Decision(&in).Draw(t, "opening")
 				if used[o.Decision.Application().Establishment.FINESSGeo] {
-					t.Skip("establishment already drawn")
+					return // establishment already drawn: this step does nothing
 				}
 				st, added, err := settlement.Open(&in, o.Decision, o.NationalMax, o.On)
 				if err != nil {
@@ -89,7 +89,7 @@ func TestFlowMachine(t *testing.T) {
 				app := eligibilitytest.Application(&in).Draw(t, "application")
 				app.Establishment.FINESSGeo = settlementtest.FINESS().Draw(t, "finess")
 				if used[app.Establishment.FINESSGeo] {
-					t.Skip("establishment already drawn")
+					return // establishment already drawn: this step does nothing
 				}
 				on := eligibilitytest.Day(&in, &app).Draw(t, "on")
 				d, err := eligibility.Decide(&app, &in, on)
@@ -115,7 +115,7 @@ func TestFlowMachine(t *testing.T) {
 			},
 			"declare": func(t *rapid.T) {
 				if len(dossiers) == 0 {
-					t.Skip("no dossier")
+					return // no dossier: this step does nothing
 				}
 				i := rapid.IntRange(0, len(dossiers)-1).Draw(t, "dossier")
 				st := dossiers[i]
@@ -138,7 +138,7 @@ func TestFlowMachine(t *testing.T) {
 			},
 			"book again": func(t *rapid.T) {
 				if len(dossiers) == 0 {
-					t.Skip("no dossier")
+					return // no dossier: this step does nothing
 				}
 				st := rapid.SampledFrom(dossiers).Draw(t, "dossier")
 				n := rapid.SampledFrom(st.Timeline).Draw(t, "notification")

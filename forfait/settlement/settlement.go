@@ -22,8 +22,9 @@ var (
 	// ErrNotValidated: a dossier is opened from a decision that is not, or
 	// would not be, validated (§6.1: the advance follows validation).
 	ErrNotValidated = codec.NewSentinel("settlement: decision not validated", "n'est pas une décision validée")
-	// ErrInvalidDossier: a GHT dossier without its support establishment
-	// or its GHT's name (Annexe 3 §2).
+	// ErrInvalidDossier: a dossier never opened (the zero State given to
+	// Settle), or a GHT dossier without its support establishment or its
+	// GHT's name (Annexe 3 §2).
 	ErrInvalidDossier = codec.NewSentinel("settlement: invalid dossier", "n'est pas une valeur admise dans un dossier")
 	// ErrDate: a step dated before the decision that opens the dossier or
 	// before its opening, a settlement dated before the targets of its
@@ -296,6 +297,7 @@ type Declaration struct {
 // of the window its domain awaits, the deferral window's after a deferral
 // (Annexe 1; Annexe 2 §3; INT-12).
 //
+// A State that Open never returned (the zero State) is ErrInvalidDossier.
 // Every problem is reported at once and then nothing changes: no
 // declaration at all (ErrNoDeclaration: an overdue dossier is closed with
 // Close instead); a date before the opening or, if not, on or before the
@@ -306,6 +308,10 @@ type Declaration struct {
 // with the targets reached (ErrNoDeferral); a rate missing or invalid
 // (indicator errors); the errors of the forfait.
 func Settle(in *instruction.Rules, st State, decls []Declaration, on window.Date) (State, []envelope.Notification, error) {
+	if !st.Dossier.Establishment.IsValid() {
+		return st, nil, &forfait.InputError{Field: "dossier", Value: `""`, Err: ErrInvalidDossier,
+			Reason: codec.Text{French: "jamais ouvert : Open ouvre un dossier sur une décision validée", English: "never opened: Open opens a dossier on a validated decision"}}
+	}
 	next := State{Dossier: st.Dossier, Lines: slices.Clone(st.Lines), Timeline: slices.Clone(st.Timeline)}
 	var errs []error
 	beforeOpening := on.IsZero() || on.Before(st.Dossier.Opened)

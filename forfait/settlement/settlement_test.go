@@ -237,6 +237,12 @@ func TestSettleErrors(t *testing.T) {
 		})
 	}
 
+	// A dossier Open never returned: one problem, said as such.
+	if got, added, err := settlement.Settle(&rules, settlement.State{}, []settlement.Declaration{reach2}, day(2022, 9, 1)); !errors.Is(err, settlement.ErrInvalidDossier) ||
+		len(added) != 0 || len(got.Lines) != 0 || len(forfait.Problems(err)) != 1 || !strings.Contains(err.Error(), "never opened") {
+		t.Errorf("Settle of the zero State: %v", err)
+	}
+
 	// No deferral after window 4, nor a second one; missed again, repaid.
 	w4 := annexApplication()
 	w4.Window, w4.Filed = window.W4, day(2023, 3, 15)

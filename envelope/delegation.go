@@ -118,7 +118,7 @@ func (e *CreditsError) Shortfall() decimal.Decimal { return e.Needed.Sub(e.Avail
 
 // frenchReason is reason in French: "crédits d'avance du budget de la
 // fenêtre 1 au 15 janvier 2022 (tranches 0 à 1 déléguées) : 1 000 €
-// disponibles, 2 000 € nécessaires, 1 000 € manquants".
+// disponibles, 2 000 € nécessaires en tout (engagé et versé), 1 000 € manquants".
 func (e *CreditsError) frenchReason() string {
 	budget := "non affectés à une fenêtre"
 	if e.Window != 0 {
@@ -132,7 +132,7 @@ func (e *CreditsError) frenchReason() string {
 		tranches = "tranches 0 à " + strconv.Itoa(e.Tranche) + " déléguées"
 	}
 	return "crédits " + e.Part.french() + " " + budget + " au " + e.Date.French() + " (" + tranches + ") : " +
-		codec.French.Money(e.Available) + " disponibles, " + codec.French.Money(e.Needed) + " nécessaires, " +
+		codec.French.Money(e.Available) + " disponibles, " + codec.French.Money(e.Needed) + " nécessaires en tout (engagé et versé), " +
 		codec.French.Money(e.Shortfall()) + " manquants"
 }
 

@@ -28,7 +28,7 @@ func TestFrenchRefusals(t *testing.T) {
 	}{
 		{"no tranche", func(l *envelope.Ledger) error { return l.Book(advance("2A0000011", window.W1, "100", oct)) },
 			"Avance de 100\u00a0€ à 2A0000011 (Corse, volet 1) : dépasse les crédits restants (crédits d'avance non affectés à une fenêtre " +
-				"au 1er octobre 2021 (aucune tranche déléguée) : 0\u00a0€ disponibles, 100\u00a0€ nécessaires, 100\u00a0€ manquants) " +
+				"au 1er octobre 2021 (aucune tranche déléguée) : 0\u00a0€ disponibles, 100\u00a0€ nécessaires en tout (engagé et versé), 100\u00a0€ manquants) " +
 				"(les crédits délégués à sa date ne peuvent pas la servir)"},
 		{"one tranche", func(l *envelope.Ledger) error {
 			if err := l.Delegate(envelope.Tranche{Date: oct, Credits: credits("1000", "2000"), Source: "circulaire FMIS n° 1"}); err != nil {
@@ -36,7 +36,7 @@ func TestFrenchRefusals(t *testing.T) {
 			}
 			return l.Book(advance("2A0000011", window.W1, "1500", oct))
 		}, "Avance de 1\u202f500\u00a0€ à 2A0000011 (Corse, volet 1) : dépasse les crédits restants (crédits d'avance non affectés à une fenêtre " +
-			"au 1er octobre 2021 (tranche 0 déléguée) : 1\u202f000\u00a0€ disponibles, 1\u202f500\u00a0€ nécessaires, 500\u00a0€ manquants) " +
+			"au 1er octobre 2021 (tranche 0 déléguée) : 1\u202f000\u00a0€ disponibles, 1\u202f500\u00a0€ nécessaires en tout (engagé et versé), 500\u00a0€ manquants) " +
 			"(les crédits délégués à sa date ne peuvent pas la servir)"},
 		{"a window's usage budget, two tranches", func(l *envelope.Ledger) error {
 			if err := l.Delegate(envelope.Tranche{Date: nov, Credits: credits("1000", "2000"), Source: "circulaire FMIS n° 2"}); err != nil {
@@ -50,7 +50,7 @@ func TestFrenchRefusals(t *testing.T) {
 			}
 			return l.Book(balance)
 		}, "Solde de 5\u202f000\u00a0€ à 2A0000011 (Corse, volet 1) : dépasse les crédits restants (crédits d'usage du budget de la fenêtre 1 " +
-			"au 1er décembre 2021 (tranches 0 à 1 déléguées) : 3\u202f000\u00a0€ disponibles, 5\u202f000\u00a0€ nécessaires, 2\u202f000\u00a0€ manquants) " +
+			"au 1er décembre 2021 (tranches 0 à 1 déléguées) : 3\u202f000\u00a0€ disponibles, 5\u202f000\u00a0€ nécessaires en tout (engagé et versé), 2\u202f000\u00a0€ manquants) " +
 			"(les crédits délégués à sa date ne peuvent pas la servir)"},
 		{"no kind", func(l *envelope.Ledger) error { return l.Book(unknown) },
 			"Notification de 10\u00a0€ à 2A0000029 (Corse, volet 1) : n'est pas une notification valide " +
@@ -82,7 +82,7 @@ func TestCommitRefusals(t *testing.T) {
 	err := l.Commit(c)
 	var ce *envelope.CreditsError
 	want := "Dépasse les crédits restants (crédits d'avance non affectés à une fenêtre au 1er octobre 2021 (tranche 0 déléguée) : " +
-		"1\u202f000\u00a0€ disponibles, 3\u202f000\u00a0€ nécessaires, 2\u202f000\u00a0€ manquants)"
+		"1\u202f000\u00a0€ disponibles, 3\u202f000\u00a0€ nécessaires en tout (engagé et versé), 2\u202f000\u00a0€ manquants)"
 	if !errors.As(err, &ce) || !cmp.Equal(codec.Messages(err, codec.French), []string{want}) {
 		t.Errorf("commitment beyond the credits: %q", codec.Messages(err, codec.French))
 	}

@@ -157,7 +157,7 @@ func TestFrenchReasons(t *testing.T) {
 			},
 			french: []string{
 				"Avance de 100\u00a0€ à 350000014 (Bretagne, volet 1) : est une notification déjà enregistrée (une avance est déjà enregistrée pour 350000014 DS2, fenêtre 1 : un domaine n'est financé qu'une fois sur tout le programme (§5 ; INT-14))",
-				"Avance de 5\u202f000\u00a0€ à 350000022 (Bretagne, volet 1) : dépasse les crédits restants (crédits d'avance non affectés à une fenêtre au 1er décembre 2021 (tranche 0 déléguée) : 1\u202f000\u00a0€ disponibles, 5\u202f100\u00a0€ nécessaires, 4\u202f100\u00a0€ manquants) (les crédits délégués à sa date ne peuvent pas la servir)",
+				"Avance de 5\u202f000\u00a0€ à 350000022 (Bretagne, volet 1) : dépasse les crédits restants (crédits d'avance non affectés à une fenêtre au 1er décembre 2021 (tranche 0 déléguée) : 1\u202f000\u00a0€ disponibles, 5\u202f100\u00a0€ nécessaires en tout (engagé et versé), 4\u202f100\u00a0€ manquants) (les crédits délégués à sa date ne peuvent pas la servir)",
 				"Solde de 100\u00a0€ à 350000030 (Bretagne, volet 1) : ne suit pas l'ordre des versements : l'avance, puis le solde ou le remboursement (un solde suit une avance ; aucune n'est enregistrée pour 350000030 DS2 (§5 ; Annexe 2 §3))",
 			},
 			english: []string{

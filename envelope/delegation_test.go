@@ -1,14 +1,16 @@
 package envelope_test
 
 import (
-	"github.com/shopspring/decimal"
 	"math/big"
+
+	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 
 	"errors"
 	"testing"
 
 	"github.com/sunes-spec/sunes/envelope"
+	"github.com/sunes-spec/sunes/envelope/envelopetest"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/window"
 )
@@ -196,64 +198,11 @@ func checkCreditsMachine(t *rapid.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	start := window.DateOf(2021, 9, 1)
-	date := func(t *rapid.T) window.Date { return start.AddDate(0, 0, rapid.IntRange(0, 12).Draw(t, "day")*30) }
-	amount := func(t *rapid.T, name string) decimal.Decimal {
-		return decimal.New(rapid.Int64Range(0, 60_000).Draw(t, name), 0)
-	}
 	ests := []forfait.FINESS{forfait.MustParseFINESS("2A0000011"), forfait.MustParseFINESS("2A0000029"), forfait.MustParseFINESS("2B0000010"), forfait.MustParseFINESS("2B0000028")}
-	bookings, commits := 0, 0
-	t.Repeat(map[string]func(*rapid.T){
-		"delegate": func(t *rapid.T) {
-			_ = l.Delegate(envelope.Tranche{Date: date(t), Credits: envelope.Credits{Advance: amount(t, "adv"), Usage: amount(t, "use")}, Source: "circulaire FMIS"})
-		},
-		"move": func(t *rapid.T) {
-			_ = l.Move(envelope.Transfer{Date: date(t), From: window.Window(rapid.IntRange(0, 4).Draw(t, "from")), To: window.Window(rapid.IntRange(0, 4).Draw(t, "to")),
-				Credits: envelope.Credits{Advance: amount(t, "adv"), Usage: amount(t, "use")}, Source: "décision ARS"})
-		},
-		"commit": func(t *rapid.T) {
-			c := envelope.Commitment{Establishment: rapid.SampledFrom(ests).Draw(t, "est"), Domain: forfait.Domain(rapid.IntRange(1, 3).Draw(t, "domain")),
-				Window: window.Window(rapid.IntRange(1, 4).Draw(t, "window")), Date: date(t), Credits: envelope.Credits{Advance: amount(t, "adv"), Usage: amount(t, "use")}, Source: "§6.1"}
-			if l.Commit(c) == nil {
-				commits++
-			}
-		},
-		"book": func(t *rapid.T) {
-			n := envelope.Notification{Kind: envelope.Kind(rapid.IntRange(1, 3).Draw(t, "kind")), Volet: envelope.Volet1, Region: envelope.Corse,
-				Establishment: rapid.SampledFrom(ests).Draw(t, "est"), Variant: forfait.Variant{Domain: forfait.Domain(rapid.IntRange(1, 3).Draw(t, "domain"))},
-				Window: window.Window(rapid.IntRange(1, 4).Draw(t, "window")), Amount: amount(t, "amount"), Date: date(t)}
-			for _, c := range l.Commitments() { // often the committed amount
-				if c.Establishment == n.Establishment && c.Domain == n.Variant.Domain && rapid.Bool().Draw(t, "as committed") {
-					n.Amount, n.Window = c.Credits.Of(n.Kind.Part()), c.Window
-				}
-			}
-			var advances []envelope.Notification
-			for _, e := range l.Entries() {
-				if e.Kind == envelope.Advance {
-					advances = append(advances, e)
-				}
-			}
-			if n.Kind != envelope.Advance && len(advances) > 0 && rapid.IntRange(0, 3).Draw(t, "of an advance") > 0 { // often a dossier's settlement
-				adv := rapid.SampledFrom(advances).Draw(t, "advance")
-				n.Establishment, n.Variant = adv.Establishment, adv.Variant
-				if next, ok := adv.Window.Deferral(); ok && rapid.Bool().Draw(t, "deferred") {
-					n.Window = next
-				} else {
-					n.Window = adv.Window
-				}
-				if n.Kind == envelope.Repayment {
-					n.Amount = adv.Amount
-				}
-			}
-			before := l.State()
-			if err := l.Book(n); err == nil {
-				bookings++
-			} else if !l.State().Equal(before) {
-				t.Fatalf("refused (%v), but the state changed", err)
-			}
-		},
-		"": func(t *rapid.T) { checkLedgerRecord(t, l, bookings) },
-	})
+	bookings := 0
+	steps := envelopetest.LedgerSteps(l, ests, &bookings)
+	steps[""] = func(t *rapid.T) { checkLedgerRecord(t, l, bookings) }
+	t.Repeat(steps)
 }
 
 func checkLedgerRecord(t *rapid.T, l *envelope.Ledger, bookings int) {

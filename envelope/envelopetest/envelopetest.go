@@ -10,7 +10,9 @@
 // balances within the usage credits (§6.1; Annexe 2 §3), volet by volet
 // (§3.3). CheckAllocation verifies an allocation: it sums exactly to the
 // total, a zero weight gets zero, and each part is within 1 € of its exact
-// share (Annexe 2 §1; INT-08).
+// share (Annexe 2 §1; INT-08). LedgerSteps are the steps of a state
+// machine over a regional ledger: tranches, transfers, commitments and
+// bookings drawn at random, for properties over what the ledger records.
 //
 // # Sources
 //
@@ -230,4 +232,68 @@ func Notification(r envelope.Region) *rapid.Generator[envelope.Notification] {
 			Amount: decimal.New(rapid.Int64Range(1, 100_000).Draw(t, "euros"), 0), Source: "§5; Annexe 2 §3",
 		}
 	})
+}
+
+// LedgerSteps are the steps of a state machine over l, a volet-1 ledger
+// (rapid.T.Repeat): tranches delegated, credits moved between windows,
+// commitments, and notifications booked for ests, often the committed
+// amount or the settlement of an advance booked (its window or the
+// deferral window, a repayment for the whole advance), each dated a whole
+// number of 30 days after 1 September 2021. A refused booking must leave
+// the state as it was; *booked counts the bookings accepted. Add the
+// invariant ("") before calling Repeat.
+func LedgerSteps(l *envelope.Ledger, ests []forfait.FINESS, booked *int) map[string]func(*rapid.T) {
+	date := func(t *rapid.T) window.Date {
+		return window.DateOf(2021, 9, 1).AddDate(0, 0, 30*rapid.IntRange(0, 12).Draw(t, "day"))
+	}
+	credits := func(t *rapid.T) envelope.Credits {
+		return envelope.Credits{Advance: decimal.New(rapid.Int64Range(0, 60_000).Draw(t, "adv"), 0), Usage: decimal.New(rapid.Int64Range(0, 60_000).Draw(t, "use"), 0)}
+	}
+	domain := func(t *rapid.T) forfait.Domain { return forfait.Domain(rapid.IntRange(1, 3).Draw(t, "domain")) }
+	region := l.State().Region
+	return map[string]func(*rapid.T){
+		"delegate": func(t *rapid.T) {
+			_ = l.Delegate(envelope.Tranche{Date: date(t), Credits: credits(t), Source: "circulaire FMIS"})
+		},
+		"move": func(t *rapid.T) {
+			_ = l.Move(envelope.Transfer{Date: date(t), From: window.Window(rapid.IntRange(0, 4).Draw(t, "from")), To: window.Window(rapid.IntRange(0, 4).Draw(t, "to")),
+				Credits: credits(t), Source: "décision ARS"})
+		},
+		"commit": func(t *rapid.T) {
+			_ = l.Commit(envelope.Commitment{Establishment: rapid.SampledFrom(ests).Draw(t, "est"), Domain: domain(t),
+				Window: window.Window(rapid.IntRange(1, 4).Draw(t, "window")), Date: date(t), Credits: credits(t), Source: "§6.1"})
+		},
+		"book": func(t *rapid.T) {
+			n := envelope.Notification{Kind: envelope.Kind(rapid.IntRange(1, 3).Draw(t, "kind")), Volet: envelope.Volet1, Region: region,
+				Establishment: rapid.SampledFrom(ests).Draw(t, "est"), Variant: forfait.Variant{Domain: domain(t)},
+				Window: window.Window(rapid.IntRange(1, 4).Draw(t, "window")), Amount: decimal.New(rapid.Int64Range(0, 60_000).Draw(t, "amount"), 0), Date: date(t)}
+			for _, c := range l.Commitments() { // often the committed amount
+				if c.Establishment == n.Establishment && c.Domain == n.Variant.Domain && rapid.Bool().Draw(t, "as committed") {
+					n.Amount, n.Window = c.Credits.Of(n.Kind.Part()), c.Window
+				}
+			}
+			var advances []envelope.Notification
+			for _, e := range l.Entries() {
+				if e.Kind == envelope.Advance {
+					advances = append(advances, e)
+				}
+			}
+			if n.Kind != envelope.Advance && len(advances) > 0 && rapid.IntRange(0, 3).Draw(t, "of an advance") > 0 { // often a dossier's settlement
+				adv := rapid.SampledFrom(advances).Draw(t, "advance")
+				n.Establishment, n.Variant, n.Window = adv.Establishment, adv.Variant, adv.Window
+				if next, ok := adv.Window.Deferral(); ok && rapid.Bool().Draw(t, "deferred") {
+					n.Window = next
+				}
+				if n.Kind == envelope.Repayment {
+					n.Amount = adv.Amount
+				}
+			}
+			before := l.State()
+			if err := l.Book(n); err == nil {
+				*booked++
+			} else if !l.State().Equal(before) {
+				t.Fatalf("refused (%v), but the state changed", err)
+			}
+		},
+	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/sunes-spec/sunes/eligibility"
 	"github.com/sunes-spec/sunes/eligibility/eligibilitytest"
 	"github.com/sunes-spec/sunes/envelope"
+	"github.com/sunes-spec/sunes/envelope/envelopetest"
 	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/instruction"
 	"github.com/sunes-spec/sunes/forfait/report"
@@ -249,54 +250,32 @@ func checkStatementMachine(t *rapid.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	date := func(t *rapid.T) window.Date {
-		return window.DateOf(2021, 9, 1).AddDate(0, 0, 30*rapid.IntRange(0, 12).Draw(t, "day"))
-	}
-	amount := func(t *rapid.T, name string) decimal.Decimal {
-		return decimal.New(rapid.Int64Range(0, 50_000).Draw(t, name), 0)
-	}
-	ests := []forfait.FINESS{forfait.MustParseFINESS("2A0000011"), forfait.MustParseFINESS("2A0000029"), forfait.MustParseFINESS("2B0000010")}
-	t.Repeat(map[string]func(*rapid.T){
-		"delegate": func(t *rapid.T) {
-			_ = l.Delegate(envelope.Tranche{Date: date(t), Credits: envelope.Credits{Advance: amount(t, "adv"), Usage: amount(t, "use")}, Source: "circulaire FMIS"})
-		},
-		"move": func(t *rapid.T) {
-			_ = l.Move(envelope.Transfer{Date: date(t), From: window.Window(rapid.IntRange(0, 4).Draw(t, "from")), To: window.Window(rapid.IntRange(0, 4).Draw(t, "to")),
-				Credits: envelope.Credits{Advance: amount(t, "adv"), Usage: amount(t, "use")}, Source: "décision ARS"})
-		},
-		"commit": func(t *rapid.T) {
-			_ = l.Commit(envelope.Commitment{Establishment: rapid.SampledFrom(ests).Draw(t, "est"), Domain: forfait.Domain(rapid.IntRange(1, 3).Draw(t, "domain")),
-				Window: window.Window(rapid.IntRange(1, 4).Draw(t, "window")), Date: date(t), Credits: envelope.Credits{Advance: amount(t, "adv"), Usage: amount(t, "use")}, Source: "§6.1"})
-		},
-		"book": func(t *rapid.T) {
-			_ = l.Book(envelope.Notification{Kind: envelope.Kind(rapid.IntRange(1, 3).Draw(t, "kind")), Volet: envelope.Volet1, Region: envelope.Corse,
-				Establishment: rapid.SampledFrom(ests).Draw(t, "est"), Variant: forfait.Variant{Domain: forfait.Domain(rapid.IntRange(1, 3).Draw(t, "domain"))},
-				Window: window.Window(rapid.IntRange(1, 4).Draw(t, "window")), Amount: amount(t, "amount"), Date: date(t)})
-		},
-		"": func(t *rapid.T) {
-			tab, s := report.Statement(l), l.State()
-			totals := tab.Rows[len(tab.Rows)-2:]
-			var committed, paid, repaid [2]decimal.Decimal
-			for _, row := range tab.Rows[:len(tab.Rows)-2] {
-				if row[1].Text == "tous" {
-					continue
-				}
-				i := 0
-				if row[2].Text == "usage" {
-					i = 1
-				}
-				committed[i], paid[i], repaid[i] = committed[i].Add(row[4].Amount), paid[i].Add(row[5].Amount), repaid[i].Add(row[6].Amount)
+	booked := 0
+	steps := envelopetest.LedgerSteps(l, []forfait.FINESS{forfait.MustParseFINESS("2A0000011"), forfait.MustParseFINESS("2A0000029"), forfait.MustParseFINESS("2B0000010")}, &booked)
+	steps[""] = func(t *rapid.T) {
+		tab, s := report.Statement(l), l.State()
+		totals := tab.Rows[len(tab.Rows)-2:]
+		var committed, paid, repaid [2]decimal.Decimal
+		for _, row := range tab.Rows[:len(tab.Rows)-2] {
+			if row[1].Text == "tous" {
+				continue
 			}
-			for i, p := range []envelope.Part{envelope.AdvanceCredits, envelope.UsageCredits} {
-				row := totals[i]
-				if !row[3].Amount.Equal(s.Delegated.Of(p)) || !row[4].Amount.Equal(s.Committed.Of(p)) || !row[5].Amount.Equal(s.Paid.Of(p)) ||
-					!row[6].Amount.Equal(s.Repaid.Of(p)) || !row[7].Amount.Equal(s.Left.Of(p)) ||
-					!committed[i].Equal(s.Committed.Of(p)) || !paid[i].Equal(s.Paid.Of(p)) || !repaid[i].Equal(s.Repaid.Of(p)) {
-					t.Fatalf("%v: total row %v, per domain %s/%s/%s; state %+v", p, row, committed[i], paid[i], repaid[i], s)
-				}
+			i := 0
+			if row[2].Text == "usage" {
+				i = 1
 			}
-		},
-	})
+			committed[i], paid[i], repaid[i] = committed[i].Add(row[4].Amount), paid[i].Add(row[5].Amount), repaid[i].Add(row[6].Amount)
+		}
+		for i, p := range []envelope.Part{envelope.AdvanceCredits, envelope.UsageCredits} {
+			row := totals[i]
+			if !row[3].Amount.Equal(s.Delegated.Of(p)) || !row[4].Amount.Equal(s.Committed.Of(p)) || !row[5].Amount.Equal(s.Paid.Of(p)) ||
+				!row[6].Amount.Equal(s.Repaid.Of(p)) || !row[7].Amount.Equal(s.Left.Of(p)) ||
+				!committed[i].Equal(s.Committed.Of(p)) || !paid[i].Equal(s.Paid.Of(p)) || !repaid[i].Equal(s.Repaid.Of(p)) {
+				t.Fatalf("%v: total row %v, per domain %s/%s/%s; state %+v", p, row, committed[i], paid[i], repaid[i], s)
+			}
+		}
+	}
+	t.Repeat(steps)
 }
 
 func TestStatementMachine(t *testing.T) { rapid.Check(t, checkStatementMachine) }

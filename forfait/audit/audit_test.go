@@ -288,12 +288,11 @@ func TestTotalsBy(t *testing.T) {
 	}
 }
 
-// TestReports: the three report forms of one audit, with the totals an
-// auditor reads (hand-computed: 1 € over on the advance, 794 € short on
-// the repayment, so 794 € kept: 795 € paid wrongly in Ile-de-France; 5 €
-// to an establishment the extract does not hold, nothing being due to it,
-// INT-32).
-func TestReports(t *testing.T) {
+// sampleReport audits four payments: an advance 1 € over, a repayment 794 €
+// short of its advance, and an advance to an establishment the extract
+// does not hold.
+func sampleReport(t *testing.T) audit.Report {
+	t.Helper()
 	r, err := audit.Audit(&rules, establishments, []audit.Payment{
 		pay(annex, ds2, window.W1, envelope.Advance, "11759", "2021-12-15"),
 		pay(annex, ds3, window.W1, envelope.Advance, "11758", "2021-12-15"),
@@ -303,6 +302,16 @@ func TestReports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return r
+}
+
+// TestReports: the three report forms of one audit, with the totals an
+// auditor reads (hand-computed: 1 € over on the advance, 794 € short on
+// the repayment, so 794 € kept: 795 € paid wrongly in Ile-de-France; 5 €
+// to an establishment the extract does not hold, nothing being due to it,
+// INT-32).
+func TestReports(t *testing.T) {
+	r := sampleReport(t)
 	var csvOut, jsonOut, md bytes.Buffer
 	if err := audit.WriteCSV(&csvOut, r); err != nil {
 		t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/sunes-spec/sunes/envelope"
-	"github.com/sunes-spec/sunes/forfait"
 	"github.com/sunes-spec/sunes/forfait/audit"
 	"github.com/sunes-spec/sunes/forfait/codec/codectest"
 	"github.com/sunes-spec/sunes/window"
@@ -23,15 +22,7 @@ func TestCodeTexts(t *testing.T) {
 // hand-computed totals of TestReports written the French way (1 € over
 // on the advance, 794 € short on the repayment: 795 € paid wrongly).
 func TestMarkdownFrench(t *testing.T) {
-	r, err := audit.Audit(&rules, establishments, []audit.Payment{
-		pay(annex, ds2, window.W1, envelope.Advance, "11759", "2021-12-15"),
-		pay(annex, ds3, window.W1, envelope.Advance, "11758", "2021-12-15"),
-		pay(annex, ds3, window.W1, envelope.Repayment, "10964", "2022-09-01"),
-		pay(forfait.MustParseFINESS("130000012"), ds2, window.W1, envelope.Advance, "5", "2021-12-15"),
-	}, options)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := sampleReport(t)
 	var md bytes.Buffer
 	if err := audit.WriteMarkdown(&md, &rules, r); err != nil {
 		t.Fatal(err)
